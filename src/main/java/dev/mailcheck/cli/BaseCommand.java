@@ -1,0 +1,68 @@
+package dev.mailcheck.cli;
+
+import dev.mailcheck.dns.DnsStack;
+import dev.mailcheck.dns.TraceEntry;
+import dev.mailcheck.report.ExitCode;
+import dev.mailcheck.report.Report;
+import dev.mailcheck.report.render.JsonRenderer;
+import dev.mailcheck.report.render.Renderer;
+import dev.mailcheck.report.render.TextRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every subcommand shares: the run context from the global options, the run's resolver, and
+ * rendering a report with the exit code it earns. Subcommands parse, call the core, and return
+ * {@link #finish}.
+ */
+@picocli.CommandLine.Command
+abstract class BaseCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  protected RunContext context() {
+    return ((MailcheckCommand) spec.root().userObject()).global.toContext();
+  }
+
+  protected DnsStack openDns(RunContext ctx) {
+    return DnsStack.open(ctx.dns());
+  }
+
+  /** Renders the report to stdout and returns its exit code under {@code --fail-on}. */
+  protected int finish(RunContext ctx, Report report, DnsStack dns) {
+    Report full = report;
+    if (dns != null) full = full.withTrace(traceLines(dns.trace()));
+    Renderer renderer =
+        ctx.format() == OutputFormat.json
+            ? new JsonRenderer(Version.current(), ctx.verbose())
+            : new TextRenderer(ctx.color(), ctx.verbose());
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      renderer.render(full, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.flush();
+    return ExitCode.of(full, ctx.failOn());
+  }
+
+  static List<Report.TraceLine> traceLines(List<TraceEntry> entries) {
+    return entries.stream()
+        .map(
+            e ->
+                new Report.TraceLine(
+                    e.question().name(),
+                    e.question().type().name(),
+                    e.server(),
+                    e.outcome(),
+                    e.answers(),
+                    e.millis(),
+                    e.transport(),
+                    e.cached()))
+        .toList();
+  }
+}

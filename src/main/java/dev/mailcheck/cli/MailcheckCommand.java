@@ -1,0 +1,40 @@
+package dev.mailcheck.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The root command: global options and the list of subcommands. */
+@Command(
+    name = "mailcheck",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Email deliverability diagnostics: MX, PTR, SPF, DKIM, DMARC and SMTP/TLS.",
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {
+      DomainCommand.class,
+      MxCommand.class,
+      PtrCommand.class,
+      SpfCommand.class,
+      DkimCommand.class,
+      DmarcCommand.class,
+      SmtpCommand.class,
+      PortsCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:nothing at or above the --fail-on level (default: fail)",
+      "1:a finding at or above the --fail-on level",
+      "2:usage or input error (bad option, domain, port, unreadable file)",
+      "3:the check could not run (resolver unreachable, every server timed out)"
+    })
+public final class MailcheckCommand implements Runnable {
+  @Mixin GlobalOptions global = new GlobalOptions();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (see mailcheck --help)");
+  }
+}

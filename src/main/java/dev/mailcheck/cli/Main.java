@@ -1,0 +1,53 @@
+package dev.mailcheck.cli;
+
+import dev.mailcheck.internal.CouldNotRunException;
+import dev.mailcheck.internal.InputException;
+import dev.mailcheck.report.ExitCode;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point: runs the command line and exits with its code, once. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs mailcheck in-process; tests call this and read out and err separately. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return commandLine(out, err).execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    MailcheckCommand root = new MailcheckCommand();
+    CommandLine cl = new CommandLine(root);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(
+        (ex, argv) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("mailcheck: " + ex.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+          return ExitCode.USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          boolean debug = root.global.debug;
+          if (ex instanceof InputException) {
+            c.getErr().println("mailcheck: " + ex.getMessage());
+            return ExitCode.USAGE;
+          }
+          if (ex instanceof CouldNotRunException) {
+            c.getErr().println("mailcheck: " + ex.getMessage());
+            if (debug) ex.printStackTrace(c.getErr());
+            return ExitCode.COULD_NOT_RUN;
+          }
+          c.getErr().println("mailcheck: internal error: " + ex + " (run with --debug for details)");
+          if (debug) ex.printStackTrace(c.getErr());
+          return ExitCode.COULD_NOT_RUN;
+        });
+    return cl;
+  }
+}

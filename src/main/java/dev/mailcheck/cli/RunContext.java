@@ -1,0 +1,21 @@
+package dev.mailcheck.cli;
+
+import dev.mailcheck.dns.DnsSettings;
+import dev.mailcheck.report.Status;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The settings of one run, built once from the global options and passed down; nothing reads
+ * global mutable state.
+ *
+ * @param timeout the deadline of one network operation ({@code --timeout})
+ */
+public record RunContext(
+    Duration timeout,
+    DnsSettings dns,
+    OutputFormat format,
+    boolean color,
+    boolean verbose,
+    Status failOn,
+    Clock clock) {}
