@@ -88,7 +88,12 @@ public final class GlobalOptions {
   boolean debug;
 
   RunContext toContext() {
-    boolean color = !noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
+    return toContext(System.getenv(), Terminal.isInteractive());
+  }
+
+  /** The run's settings, given the environment and whether stdout is a terminal (for colour). */
+  RunContext toContext(java.util.Map<String, String> env, boolean interactive) {
+    boolean color = Terminal.useColor(noColor, env, interactive);
     return new RunContext(
         timeout,
         new DnsSettings(resolvers, timeout, 1, Optional.ofNullable(dnsRecord), Optional.ofNullable(dnsReplay)),
