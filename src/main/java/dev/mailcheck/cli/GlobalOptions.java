@@ -63,6 +63,7 @@ public final class GlobalOptions {
       scope = INHERIT,
       defaultValue = "fail",
       converter = Converters.FailOn.class,
+      completionCandidates = GlobalOptions.FailOnLevels.class,
       description = "Exit 1 when a finding is at or above LEVEL: warn or fail (default: ${DEFAULT-VALUE}).")
   Status failOn;
 
@@ -86,6 +87,14 @@ public final class GlobalOptions {
       hidden = true,
       description = "Print stack traces of internal errors.")
   boolean debug;
+
+  /** What {@code --fail-on} accepts, for help and shell completion (not every {@link Status}). */
+  static final class FailOnLevels implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return List.of("warn", "fail").iterator();
+    }
+  }
 
   RunContext toContext() {
     return toContext(System.getenv(), Terminal.isInteractive());
