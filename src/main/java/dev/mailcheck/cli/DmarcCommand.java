@@ -1,10 +1,8 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.dmarc.DmarcCheck;
-import dev.mailcheck.checks.dmarc.DmarcFacts;
-import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.DnsStack;
-import dev.mailcheck.internal.CouldNotRunException;
+import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
 import java.time.Duration;
 import java.util.List;
@@ -27,13 +25,11 @@ final class DmarcCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
-    String target = TargetDomain.parse(domain);
+    String target = DomainNames.normalize(domain);
     long start = System.nanoTime();
     try (DnsStack dns = openDns(ctx)) {
       DmarcCheck.Result result = new DmarcCheck(dns.client()).run(target).join();
-      if (result.facts().answers().values().stream().allMatch(r -> r instanceof DnsResult.Timeout)) {
-        throw new CouldNotRunException("no answer from the DNS resolver for " + DmarcFacts.policyName(target) + " TXT");
-      }
+      dns.requireReachable();
       Report report =
           new Report("dmarc", target, result.findings(), List.of(result.section()))
               .withDuration(Duration.ofNanos(System.nanoTime() - start));

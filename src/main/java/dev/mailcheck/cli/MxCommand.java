@@ -1,9 +1,8 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.mx.MxCheck;
-import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.DnsStack;
-import dev.mailcheck.internal.CouldNotRunException;
+import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
 import java.time.Duration;
 import java.util.List;
@@ -29,13 +28,11 @@ final class MxCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
-    String target = TargetDomain.parse(domain);
+    String target = DomainNames.normalize(domain);
     long start = System.nanoTime();
     try (DnsStack dns = openDns(ctx)) {
       MxCheck.Result result = new MxCheck(dns.client(), allowPrivate).run(target).join();
-      if (result.facts().mx() instanceof DnsResult.Timeout t) {
-        throw new CouldNotRunException("no answer from the DNS resolver for " + target + " MX (" + t.detail() + ")");
-      }
+      dns.requireReachable();
       Report report =
           new Report("mx", target, result.findings(), List.of(result.section()))
               .withDuration(Duration.ofNanos(System.nanoTime() - start));

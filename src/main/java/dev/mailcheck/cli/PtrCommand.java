@@ -3,9 +3,8 @@ package dev.mailcheck.cli;
 import dev.mailcheck.checks.ptr.IpLiteral;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.ptr.PtrSection;
-import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.DnsStack;
-import dev.mailcheck.internal.CouldNotRunException;
+import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
 import java.net.InetAddress;
@@ -30,13 +29,11 @@ final class PtrCommand extends BaseCommand {
   public Integer call() throws Exception {
     RunContext ctx = context();
     InetAddress address =
-        IpLiteral.parse(ip).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
+        DomainNames.ipLiteral(ip).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
     long start = System.nanoTime();
     try (DnsStack dns = openDns(ctx)) {
       PtrCheck.Result result = new PtrCheck(dns.client()).run(address, Optional.empty()).join();
-      if (result.facts().ptr() instanceof DnsResult.Timeout t) {
-        throw new CouldNotRunException("no answer from the DNS resolver for " + result.facts().reverseName() + " PTR (" + t.detail() + ")");
-      }
+      dns.requireReachable();
       Report report =
           new Report("ptr", IpLiteral.format(address), result.findings(), List.of(new PtrSection(List.of(result.entry()))))
               .withDuration(Duration.ofNanos(System.nanoTime() - start));

@@ -65,11 +65,20 @@ public final class DmarcDiscovery {
     String candidate = null;
     String previous = null;
     String error = null;
+    List<String> unknownAbove = new ArrayList<>();
     for (String target : facts.walk()) {
       queried.add(target);
       DnsResult r = facts.answers().get(target);
       if (r == null) break;
       if (r.isTemporaryFailure()) {
+        // Above the PSL organizational domain only a public suffix operator's record (psd=y) could
+        // exist; a failure there (common: resolvers refuse or fail _dmarc.<tld>) must not hide the
+        // answer for the domain itself, so the walk goes on and the detail says what is unknown.
+        if (labels(target) < labels(facts.pslOrgDomain())) {
+          unknownAbove.add(DmarcFacts.policyName(target) + " " + r.outcome());
+          previous = target;
+          continue;
+        }
         error = DmarcFacts.policyName(target) + " " + r.outcome();
         break;
       }
@@ -96,7 +105,12 @@ public final class DmarcDiscovery {
       return new Outcome(Method.RFC9989, Kind.FOUND, policy, org, queried, multiple, "found at " + DmarcFacts.policyName(policy.get().domain()));
     }
     if (error != null) return new Outcome(Method.RFC9989, Kind.ERROR, Optional.empty(), org, queried, multiple, "lookup failed: " + error);
-    return new Outcome(Method.RFC9989, Kind.NONE, Optional.empty(), org, queried, multiple, "no DMARC record on the tree walk");
+    String note = unknownAbove.isEmpty() ? "" : " (not answered at the public suffix level: " + String.join(", ", unknownAbove) + ")";
+    return new Outcome(Method.RFC9989, Kind.NONE, Optional.empty(), org, queried, multiple, "no DMARC record on the tree walk" + note);
+  }
+
+  private static int labels(String name) {
+    return name.split("\\.").length;
   }
 
   public static Outcome rfc7489(DmarcFacts facts) {

@@ -38,7 +38,7 @@ public final class DmarcEvaluator {
       case NONE, MULTIPLE ->
           out.add(
               Finding.of("dmarc.present", Status.FAIL, "No DMARC record")
-                  .detail("Neither " + DmarcFacts.policyName(domain) + " nor any parent on the RFC 9989 tree walk publishes a usable DMARC record: receivers apply no policy to mail forging this domain, and no reports are sent.")
+                  .detail("Neither " + DmarcFacts.policyName(domain) + " nor any parent on the RFC 9989 tree walk publishes a usable DMARC record: receivers apply no policy to mail forging this domain, and no reports are sent." + (bis.detail().contains("(not answered") ? "\nNote: " + bis.detail().substring(bis.detail().indexOf("(not answered") + 1, bis.detail().length() - 1) + "." : ""))
                   .remedy("Publish: " + DmarcFacts.policyName(domain) + ". TXT \"v=DMARC1; p=none; rua=mailto:dmarc-reports@" + bis.orgDomain() + "\" -- then, once the reports show all legitimate mail passing, move to p=quarantine and p=reject.")
                   .build());
       case FOUND -> found(facts, bis.found().orElseThrow(), out);

@@ -77,6 +77,16 @@ class DmarcCheckTest {
   }
 
   @Test
+  void failureAtThePublicSuffixLevelDoesNotHideAbsence() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 -all").servfail("_dmarc.com", RecordType.TXT);
+    var f = run(dns, "example.com").findings();
+    assertThat(worst(f)).containsEntry("dmarc.present", Status.FAIL);
+    assertThat(f.get(0).detail()).contains("_dmarc.com SERVFAIL");
+    FakeDns dns2 = new FakeDns().servfail("_dmarc.example.com", RecordType.TXT);
+    assertThat(worst(run(dns2, "mail.example.com").findings())).containsEntry("dmarc.present", Status.ERROR);
+  }
+
+  @Test
   void subdomainInheritsFromOrganizationalDomainBySp() {
     FakeDns dns = new FakeDns().txt("_dmarc.example.com", "v=DMARC1; p=reject; sp=none");
     var r = run(dns, "mail.example.com");
