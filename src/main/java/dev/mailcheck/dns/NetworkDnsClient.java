@@ -72,7 +72,10 @@ final class NetworkDnsClient implements DnsClient {
 
   @Override
   public CompletableFuture<DnsResult> query(DnsQuestion question) {
-    return chase(question, question.name(), List.of());
+    // The contract is "never fails": an unexpected exception (a dnsjava parse bug on a hostile
+    // answer, say) becomes a temporary failure of this question, never absence.
+    return chase(question, question.name(), List.of())
+        .exceptionally(e -> new DnsResult.ServFail(question, "resolver error: " + unwrap(e)));
   }
 
   /** Asks for {@code name} and follows the CNAMEs of the answer; re-asks for a chain's last name. */
