@@ -18,7 +18,7 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /** The test server itself, spoken to with plain dnsjava so that flags and sections are visible. */
-class TestDnsServerIT {
+class ServerBehaviourIT {
   TestDnsServer server = TestDnsServer.start("zones/example.test.zone");
 
   @AfterEach
