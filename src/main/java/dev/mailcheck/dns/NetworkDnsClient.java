@@ -33,7 +33,10 @@ import org.xbill.DNS.TextParseException;
  * <p>Per server, a query is sent up to {@code 1 + retries} times while it times out. A SERVFAIL,
  * REFUSED or other error RCODE moves on to the next server at once. A server that timed out twice
  * in a row is skipped for the rest of the run, unless it is the last one left. Each attempt is
- * bounded by the timeout (a TCP retry after truncation gets its own timeout).
+ * bounded by the timeout (a TCP retry after truncation gets its own timeout). While no server has
+ * answered anything yet and every server has timed out twice in a row, further questions fail at
+ * once instead of waiting again: a run against an unreachable resolver ends in about
+ * {@code servers × (1 + retries) × timeout}, not that much per question.
  *
  * <p>We handle truncation ourselves ({@code ignoreTruncation} on the UDP resolver) rather than let
  * dnsjava retry silently, so that the trace can say which transport answered.
@@ -156,6 +159,13 @@ final class NetworkDnsClient implements DnsClient {
           new Failed(List.of("not a valid DNS name: " + e.getMessage()), true, -1));
     }
     asked.set(true);
+    if (!heard.get() && servers.stream().allMatch(s -> s.consecutiveSilences.get() >= 2)) {
+      // Nothing has answered this run and every server has timed out twice: the resolver is
+      // unreachable, and waiting servers × tries × timeout for every further question would only
+      // make the run hang. The command learns it from DnsStack.allFailed() and exits with 3.
+      return CompletableFuture.completedFuture(
+          new Failed(List.of("no DNS server has answered this run (" + String.join(", ", serverLabels()) + "); not asked"), false, -1));
+    }
     return tryServer(q, query, 0, new Failed(List.of(), false, -1));
   }
 

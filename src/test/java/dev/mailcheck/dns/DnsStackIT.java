@@ -192,8 +192,10 @@ class DnsStackIT {
   void lastServerIsNeverSkipped() {
     server.drop("example.test", RecordType.MX);
     DnsStack s = stack(Duration.ofMillis(150), server);
+    assertThat(resolve(s, "mx1.example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
     assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Timeout.class);
     assertThat(resolve(s, "example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
+    assertThat(server.count("example.test", RecordType.A)).isEqualTo(1);
   }
 
   @Test
@@ -327,6 +329,38 @@ class DnsStackIT {
         .isInstanceOf(CouldNotRunException.class)
         .hasMessageContaining("no DNS server answered")
         .hasMessageContaining(server.address());
+  }
+
+  @Test
+  void unreachableResolverFailsFurtherQuestionsAtOnce() {
+    server.drop("*");
+    DnsStack s = stack(Duration.ofMillis(100), server);
+    assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Timeout.class);
+    long start = System.nanoTime();
+    DnsResult second = resolve(s, "example.test", RecordType.TXT);
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(100);
+    assertThat(second).isInstanceOfSatisfying(
+        DnsResult.Timeout.class, t -> assertThat(t.detail()).contains("no DNS server has answered this run"));
+    assertThat(server.count("example.test", RecordType.TXT)).isZero();
+  }
+
+  @Test
+  void aResolverThatAnsweredOnceIsStillAskedAfterTimeouts() {
+    DnsStack s = stack(Duration.ofMillis(100), server);
+    assertThat(resolve(s, "example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
+    server.drop("*");
+    assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Timeout.class);
+    server.clearFaults();
+    assertThat(resolve(s, "example.test", RecordType.TXT)).isInstanceOf(DnsResult.Records.class);
+  }
+
+  @Test
+  void withoutServersTheSystemConfigurationIsUsed() throws Exception {
+    try (DnsStack s = DnsStack.open(DnsSettings.of(List.of(), SHORT))) {
+      assertThat(s.servers()).isNotEmpty();
+    } catch (CouldNotRunException e) {
+      assertThat(e).hasMessageContaining("--resolver");
+    }
   }
 
   @Test
