@@ -241,6 +241,11 @@ final class NetworkDnsClient implements DnsClient {
                 return exchange(q, query, s, true);
               }
               int rcode = response.getRcode();
+              if (isReferral(response)) {
+                String note = "referral instead of an answer (the server does not resolve recursively)";
+                trace.add(new TraceEntry(q, s.label, "REFERRAL", List.of(note), millis, transport, false));
+                return CompletableFuture.completedFuture(new Attempt(Rcode.SERVFAIL, List.of(), note));
+              }
               List<DnsRecord> answer =
                   response.getSection(Section.ANSWER).stream()
                       .map(DnsjavaRecords::convert)
@@ -252,6 +257,21 @@ final class NetworkDnsClient implements DnsClient {
               return CompletableFuture.completedFuture(new Attempt(rcode, answer, outcome));
             })
         .thenCompose(f -> f);
+  }
+
+  /**
+   * An empty, non-authoritative NOERROR with NS records and no SOA in the authority section is a
+   * referral (RFC 1034 §4.3.1), not NODATA (RFC 2308 §2.2): the server is authoritative for
+   * something else and does not recurse. Reading it as "no such record" would turn a misconfigured
+   * --resolver into false findings.
+   */
+  private static boolean isReferral(Message m) {
+    if (m.getRcode() != Rcode.NOERROR || !m.getSection(Section.ANSWER).isEmpty() || m.getHeader().getFlag(Flags.AA)) {
+      return false;
+    }
+    List<Record> authority = m.getSection(Section.AUTHORITY);
+    return authority.stream().anyMatch(r -> r.getType() == org.xbill.DNS.Type.NS)
+        && authority.stream().noneMatch(r -> r.getType() == org.xbill.DNS.Type.SOA);
   }
 
   static String presentation(DnsRecord r) {

@@ -130,6 +130,13 @@ class DnsStackIT {
   }
 
   @Test
+  void referralFromANonRecursiveServerIsAFailureNotNoData() {
+    DnsResult r = resolve(stack(), "host.delegated.example.test", RecordType.A);
+    assertThat(r).isInstanceOfSatisfying(DnsResult.ServFail.class, f -> assertThat(f.detail()).contains("referral"));
+    assertThat(r.isVoid()).isFalse();
+  }
+
+  @Test
   void silenceIsATimeoutBoundedByTimeoutTimesTries() {
     server.drop("example.test", RecordType.MX);
     long start = System.nanoTime();
