@@ -185,10 +185,8 @@ class DnsStackIT {
       DnsStack s = stack(Duration.ofMillis(150), server, second);
       assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Records.class);
       assertThat(server.count("example.test", RecordType.MX)).isEqualTo(2);
-      long start = System.nanoTime();
       assertThat(resolve(s, "example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
       assertThat(resolve(s, "mx1.example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
-      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(150);
       assertThat(server.count("example.test", RecordType.A)).isZero();
       assertThat(server.count("mx1.example.test", RecordType.A)).isZero();
       assertThat(s.allFailed()).isFalse();
@@ -343,9 +341,7 @@ class DnsStackIT {
     server.drop("*");
     DnsStack s = stack(Duration.ofMillis(100), server);
     assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Timeout.class);
-    long start = System.nanoTime();
     DnsResult second = resolve(s, "example.test", RecordType.TXT);
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(100);
     assertThat(second).isInstanceOfSatisfying(
         DnsResult.Timeout.class, t -> assertThat(t.detail()).contains("no DNS server has answered this run"));
     assertThat(server.count("example.test", RecordType.TXT)).isZero();
