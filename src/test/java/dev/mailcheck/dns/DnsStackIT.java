@@ -75,7 +75,7 @@ class DnsStackIT {
   void addressesTxtStringsAndNullMxConvert() {
     DnsStack s = stack();
     assertThat(resolve(s, "example.test", RecordType.A).recordsOrEmpty()).extracting(DnsRecord::data).containsExactly("192.0.2.1");
-    assertThat(resolve(s, "example.test", RecordType.AAAA).recordsOrEmpty()).extracting(DnsRecord::data).containsExactly("2001:db8:0:0:0:0:0:1");
+    assertThat(resolve(s, "example.test", RecordType.AAAA).recordsOrEmpty()).extracting(DnsRecord::data).containsExactly("2001:db8::1");
     DnsRecord.Txt txt = (DnsRecord.Txt) resolve(s, "split.example.test", RecordType.TXT).recordsOrEmpty().get(0);
     assertThat(txt.stringsAsText()).containsExactly("v=spf1 ", "ip4:192.0.2.0/24 ", "-all");
     assertThat(txt.text()).isEqualTo("v=spf1 ip4:192.0.2.0/24 -all");
