@@ -225,11 +225,7 @@ final class NetworkDnsClient implements DnsClient {
               if (error != null) {
                 Throwable cause = unwrap(error);
                 boolean timedOut = cause instanceof TimeoutException || cause instanceof SocketTimeoutException;
-                String note =
-                    timedOut
-                        ? "no answer within " + timeout.toMillis() + " ms"
-                        : "network error: " + cause.getClass().getSimpleName()
-                            + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+                String note = timedOut ? "no answer within " + timeout.toMillis() + " ms" : networkError(cause);
                 if (s.consecutiveSilences.incrementAndGet() >= 2 && anotherAlive(s)) s.dead = true;
                 trace.add(new TraceEntry(q, s.label, timedOut ? "TIMEOUT" : "ERROR", List.of(note), millis, transport, false));
                 return CompletableFuture.completedFuture(new Attempt(-1, List.of(), note));
@@ -286,6 +282,18 @@ final class NetworkDnsClient implements DnsClient {
       case Rcode.REFUSED -> "REFUSED";
       default -> "RCODE" + rcode + " (" + Rcode.string(rcode) + ")";
     };
+  }
+
+  private static String networkError(Throwable cause) {
+    String what =
+        switch (cause) {
+          case java.net.PortUnreachableException e -> "port unreachable (no DNS server listens there)";
+          case java.net.ConnectException e -> "connection refused";
+          case java.net.NoRouteToHostException e -> "no route to host";
+          case org.xbill.DNS.WireParseException e -> "malformed answer (" + e.getMessage() + ")";
+          default -> cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+        };
+    return "network error: " + what;
   }
 
   private static Throwable unwrap(Throwable t) {

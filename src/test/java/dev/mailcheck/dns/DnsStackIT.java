@@ -367,6 +367,21 @@ class DnsStackIT {
   }
 
   @Test
+  void closedPortIsANetworkErrorAndCountsAsUnreachable() throws Exception {
+    int port;
+    try (var probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    DnsStack s =
+        DnsStack.open(DnsSettings.of(List.of(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port)), SHORT));
+    stacks.add(s);
+    DnsResult r = s.client().resolve("example.test", RecordType.A);
+    assertThat(r).isInstanceOfSatisfying(DnsResult.Timeout.class, t -> assertThat(t.detail()).contains("127.0.0.1:" + port + ": network error"));
+    assertThat(s.allFailed()).isTrue();
+    assertThat(s.trace()).extracting(TraceEntry::outcome).containsOnly("ERROR");
+  }
+
+  @Test
   void aServerThatAnswersEvenWithServfailIsReachable() {
     server.servfail("*");
     DnsStack s = stack();
