@@ -65,10 +65,6 @@ final class SpfLookups {
     for (String label : n.split("\\.", -1)) {
       if (label.isEmpty() || label.length() > 63) return false;
     }
-    for (int i = 0; i < n.length(); i++) {
-      char c = n.charAt(i);
-      if (c <= 0x20 || c == 0x7f) return false;
-    }
     return true;
   }
 }
