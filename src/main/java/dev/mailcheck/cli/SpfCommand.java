@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "spf",
+    mixinStandardHelpOptions = true,
     description = {
       "Audit a domain's SPF policy: record, syntax, lookups over the whole include tree, void lookups, 'all'.",
       "With --ip, evaluate it for a client address as a receiver would (RFC 7208 check_host)."
