@@ -5,13 +5,12 @@ import dev.mailcheck.checks.spf.SpfOptions;
 import dev.mailcheck.checks.spf.SpfParser;
 import dev.mailcheck.checks.spf.SpfReport;
 import dev.mailcheck.dns.DnsStack;
+import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
-import java.net.IDN;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "spf",
-    mixinStandardHelpOptions = true,
     description = {
       "Audit a domain's SPF policy: record, syntax, lookups over the whole include tree, void lookups, 'all'.",
       "With --ip, evaluate it for a client address as a receiver would (RFC 7208 check_host)."
@@ -73,24 +71,12 @@ final class SpfCommand extends BaseCommand {
     }
   }
 
-  /** A minimal domain check until the shared DomainNames lands: A-labels, 1–63 per label, ≤253. */
+  /** A-labels, lower case, no trailing dot; SPF needs a multi-label name (RFC 7208 §4.3). */
   static String domainName(String input) {
-    String s = input.strip();
-    if (s.endsWith(".")) s = s.substring(0, s.length() - 1);
-    String ascii;
-    try {
-      ascii = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      throw new InputException("'" + input + "' is not a domain name");
+    String name = DomainNames.normalizeDnsName(input);
+    if (!name.contains(".")) {
+      throw new InputException("'" + input + "' is not a valid domain name: SPF needs a fully qualified name such as example.com");
     }
-    if (ascii.isEmpty() || ascii.length() > 253 || !ascii.contains(".")) {
-      throw new InputException("'" + input + "' is not a domain name (expected e.g. example.com)");
-    }
-    for (String label : ascii.split("\\.", -1)) {
-      if (label.isEmpty() || label.length() > 63 || !label.matches("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?")) {
-        throw new InputException("'" + input + "' is not a domain name (bad label '" + label + "')");
-      }
-    }
-    return ascii;
+    return name;
   }
 }

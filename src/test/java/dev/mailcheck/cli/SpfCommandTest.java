@@ -17,10 +17,10 @@ class SpfCommandTest {
         Arguments.of(new String[] {"spf", "example.com", "--ip", "203.0.113"}, "is not an IPv4 or IPv6 address"),
         Arguments.of(new String[] {"spf", "example.com", "--ip", "mail.example.com"}, "is not an IPv4 or IPv6 address"),
         Arguments.of(new String[] {"spf", "example.com", "--ip", "300.1.1.1"}, "is not an IPv4 or IPv6 address"),
-        Arguments.of(new String[] {"spf", "not a domain", "--ip", "203.0.113.5"}, "is not a domain name"),
-        Arguments.of(new String[] {"spf", "localhost"}, "is not a domain name"),
-        Arguments.of(new String[] {"spf", "a..example.com"}, "is not a domain name"),
-        Arguments.of(new String[] {"spf", "x".repeat(64) + ".example.com"}, "is not a domain name"),
+        Arguments.of(new String[] {"spf", "not a domain", "--ip", "203.0.113.5"}, "is not a valid domain name"),
+        Arguments.of(new String[] {"spf", "localhost"}, "is not a valid domain name"),
+        Arguments.of(new String[] {"spf", "a..example.com"}, "is not a valid domain name"),
+        Arguments.of(new String[] {"spf", "x".repeat(64) + ".example.com"}, "is not a valid domain name"),
         Arguments.of(new String[] {"spf", "example.com", "--sender", "a@example.com"}, "need --ip"),
         Arguments.of(new String[] {"spf", "example.com", "--ip", "203.0.113.5", "--sender", "nobody"}, "is not a sender address"));
   }
