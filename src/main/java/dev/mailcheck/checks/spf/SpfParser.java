@@ -29,6 +29,10 @@ public final class SpfParser {
   private static final Pattern TOPLABEL =
       Pattern.compile("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9]+-[A-Za-z0-9-]*[A-Za-z0-9]");
 
+  private static final Pattern CIDR = Pattern.compile("0|[1-9][0-9]{0,2}");
+  private static final Pattern QNUM = CIDR;
+  private static final Pattern IP6_TEXT = Pattern.compile("[0-9A-Fa-f:.]+");
+
   private SpfParser() {}
 
   /** True when TXT text is an SPF record: {@code v=spf1} followed by a space or nothing (§4.5). */
@@ -186,7 +190,7 @@ public final class SpfParser {
 
     /** A prefix length: no leading zeros, at most {@code max} (RFC 7208 §5.6 ABNF). */
     private int cidr(String digits, int max, int pos, String term) {
-      if (!digits.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(digits) > max) {
+      if (!CIDR.matcher(digits).matches() || Integer.parseInt(digits) > max) {
         problem(pos, term, "'/" + digits + "' is not a prefix length from 0 to " + max);
         return max;
       }
@@ -234,7 +238,7 @@ public final class SpfParser {
     if (parts.length != 4) return null;
     byte[] out = new byte[4];
     for (int i = 0; i < 4; i++) {
-      if (!parts[i].matches("0|[1-9][0-9]{0,2}")) return null;
+      if (!QNUM.matcher(parts[i]).matches()) return null;
       int n = Integer.parseInt(parts[i]);
       if (n > 255) return null;
       out[i] = (byte) n;
@@ -244,7 +248,7 @@ public final class SpfParser {
 
   /** An IPv6 address in text form (RFC 4291 §2.2), as 16 octets, or null. */
   static byte[] ip6(String s) {
-    if (s.indexOf(':') < 0 || !s.matches("[0-9A-Fa-f:.]+")) return null;
+    if (s.indexOf(':') < 0 || !IP6_TEXT.matcher(s).matches()) return null;
     try {
       InetAddress a = InetAddress.getByName(s);
       byte[] b = a.getAddress();
