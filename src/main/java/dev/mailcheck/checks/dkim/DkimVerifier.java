@@ -150,11 +150,12 @@ public final class DkimVerifier {
 
     byte[] signedData = headerHashInput(message, sig).getBytes(StandardCharsets.ISO_8859_1);
     boolean ok;
-    try {
+    if (alg == DkimAlgorithm.ED25519_SHA256) {
+      ok = verifyEd25519(key, digest(alg, signedData), sig.signatureData());
+    } else try {
       Signature verifier = Signature.getInstance(alg.jcaName());
       verifier.initVerify(key.publicKey().get());
-      // RFC 8463 §3: Ed25519 signs the SHA-256 hash of the header data, not the data itself.
-      verifier.update(alg == DkimAlgorithm.ED25519_SHA256 ? digest(alg, signedData) : signedData);
+      verifier.update(signedData);
       ok = verifier.verify(sig.signatureData());
     } catch (GeneralSecurityException | RuntimeException e) {
       ok = false;
@@ -162,6 +163,22 @@ public final class DkimVerifier {
     if (!ok) return result(sig, DkimResult.FAIL, "signature mismatch (b=): a signed header field changed or the key does not match", k, chain, warnings);
     String reason = alg == DkimAlgorithm.RSA_SHA1 ? "good signature, but rsa-sha1 (RFC 8301 forbids it)" : "good signature";
     return result(sig, DkimResult.PASS, reason, k, chain, warnings);
+  }
+
+  /**
+   * RFC 8463 §3: Ed25519 signs the SHA-256 hash of the header data, not the data itself. Uses
+   * BouncyCastle's Ed25519, several times faster than the JDK's (docs/performance.md).
+   */
+  private static boolean verifyEd25519(DkimKey key, byte[] hash, byte[] signature) {
+    try {
+      byte[] raw = java.util.Base64.getDecoder().decode(key.publicKeyData());
+      var signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
+      signer.init(false, new org.bouncycastle.crypto.params.Ed25519PublicKeyParameters(raw, 0));
+      signer.update(hash, 0, hash.length);
+      return signer.verifySignature(signature);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** The data b= signs (§3.7): the h= fields, then this signature with b= emptied, no final CRLF. */
