@@ -7,7 +7,6 @@ import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.IDN;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,16 +54,7 @@ final class DkimCommand extends BaseCommand {
 
   /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
   static String domainName(String input) {
-    String d = input.strip();
-    if (d.endsWith(".")) d = d.substring(0, d.length() - 1);
-    try {
-      d = IDN.toASCII(d, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      throw new InputException("'" + input + "' is not a valid domain name");
-    }
-    if (d.isEmpty() || d.length() > 253 || !d.contains(".") && !d.equals("localhost"))
-      throw new InputException("'" + input + "' is not a valid domain name");
-    return d;
+    return dev.mailcheck.internal.DomainNames.normalize(input);
   }
 
   /** A selector: dot-separated labels of letters, digits, '-' and '_' (RFC 6376 §3.1). */
