@@ -74,8 +74,9 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
       if (to < text.length()) problems.add(new Problem(s, "empty tag-spec (stray ';')"));
       return;
     }
-    int eq = text.indexOf('=', s);
-    if (eq < 0 || eq >= to) {
+    int eq = s;
+    while (eq < to && text.charAt(eq) != '=') eq++;
+    if (eq >= to) {
       problems.add(new Problem(s, "tag without '=': \"" + clip(text.substring(s, to).strip()) + "\""));
       return;
     }

@@ -44,6 +44,12 @@ public final class DkimVerifier {
   /** Signatures dated further in the future than this are reported as {@code policy}. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
 
+  /**
+   * Signatures past this many are reported as neutral without DNS or crypto work, so that a
+   * hostile message cannot make thousands of key lookups (RFC 6376 §6.1 lets verifiers limit).
+   */
+  static final int MAX_SIGNATURES = 20;
+
   /** RFC 8301 §3.2: verifiers MUST NOT accept RSA keys shorter than this. */
   static final int MIN_RSA_BITS = 1024;
 
@@ -62,7 +68,8 @@ public final class DkimVerifier {
   }
 
   public Verification verify(DkimMessage message) {
-    List<DkimSignature> sigs = message.signatures().stream().map(DkimSignature::parse).toList();
+    List<DkimMessage.HeaderField> fields = message.signatures();
+    List<DkimSignature> sigs = fields.stream().limit(MAX_SIGNATURES).map(DkimSignature::parse).toList();
     List<DkimSignature> needKeys = sigs.stream().filter(s -> preKeyError(s).isEmpty()).toList();
     List<DnsQuestion> questions =
         needKeys.stream().map(s -> DnsQuestion.of(s.keyName(), RecordType.TXT)).distinct().toList();
@@ -81,6 +88,10 @@ public final class DkimVerifier {
       }
       DnsResult answer = byQuestion.get(DnsQuestion.of(sig.keyName(), RecordType.TXT));
       results.add(verifyWithKey(message, sig, answer, bodies));
+    }
+    for (DkimMessage.HeaderField extra : fields.subList(sigs.size(), fields.size())) {
+      results.add(result(DkimSignature.parse(extra), DkimResult.NEUTRAL,
+          "not evaluated: only the first " + MAX_SIGNATURES + " signatures of a message are verified", Optional.empty(), List.of(), List.of()));
     }
     return new Verification(results, message.lineEndingsConverted());
   }
@@ -184,21 +195,17 @@ public final class DkimVerifier {
   /** The data b= signs (§3.7): the h= fields, then this signature with b= emptied, no final CRLF. */
   static String headerHashInput(DkimMessage message, DkimSignature sig) {
     StringBuilder data = new StringBuilder();
-    Map<String, Integer> used = new java.util.HashMap<>();
+    // §5.4.2: take instances from the bottom up; a name listed more often than present
+    // (over-signing) contributes nothing for the missing instances. Indexed once, so a hostile
+    // h= with thousands of names stays linear.
+    Map<String, java.util.ArrayDeque<DkimMessage.HeaderField>> bottomUp = new java.util.HashMap<>();
     List<DkimMessage.HeaderField> headers = message.headers();
+    for (int i = headers.size() - 1; i >= 0; i--) {
+      bottomUp.computeIfAbsent(headers.get(i).name().toLowerCase(java.util.Locale.ROOT), n -> new java.util.ArrayDeque<>()).add(headers.get(i));
+    }
     for (String name : sig.signedHeaders()) {
-      // §5.4.2: take instances from the bottom up; a name listed more often than present
-      // (over-signing) contributes nothing for the missing instances.
-      int skip = used.merge(name, 1, Integer::sum) - 1;
-      int seen = 0;
-      for (int i = headers.size() - 1; i >= 0; i--) {
-        if (headers.get(i).is(name)) {
-          if (seen++ == skip) {
-            data.append(sig.headerCanon().header(headers.get(i)));
-            break;
-          }
-        }
-      }
+      var instances = bottomUp.get(name);
+      if (instances != null && !instances.isEmpty()) data.append(sig.headerCanon().header(instances.poll()));
     }
     DkimMessage.HeaderField self = new DkimMessage.HeaderField(sig.field().name(), withoutB(sig.field().raw()));
     String canon = sig.headerCanon().header(self);

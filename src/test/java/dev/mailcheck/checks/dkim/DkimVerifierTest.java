@@ -215,4 +215,25 @@ class DkimVerifierTest {
     assertThat(outcome.findings()).extracting(Finding::id).containsExactly("dkim.unsigned");
     assertThat(outcome.section().signatures()).isEmpty();
   }
+
+  @Test
+  void hostileMessagesStayBounded() {
+    // 25 signatures: 20 verified (one key lookup each at most), the rest neutral without DNS
+    StringBuilder m = new StringBuilder();
+    for (int i = 0; i < 25; i++) m.append("DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=k").append(i).append("; h=from; bh=AAAA; b=AAAA\r\n");
+    m.append(MESSAGE);
+    FakeDns d = new FakeDns();
+    Verification v = new DkimVerifier(d, NOW, DkimVerifier.Sha1Policy.VERIFY_AND_WARN).verify(m.toString().getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(v.signatures()).hasSize(25);
+    assertThat(v.signatures().subList(20, 25)).allMatch(r -> r.result() == DkimResult.NEUTRAL);
+    assertThat(d.asked()).hasSizeLessThanOrEqualTo(20);
+
+    // a huge h= list and a huge tag-list without '=' are handled in linear time
+    String longH = "from:" + "x-a:".repeat(200_000) + "to";
+    byte[] big = sign(MESSAGE, opts("rsa-sha256", "RELAXED", "RELAXED").headers(List.of(longH.split(":"))));
+    long t0 = System.nanoTime();
+    assertThat(verifyOne(big).result()).isEqualTo(DkimResult.PASS);
+    assertThat(dev.mailcheck.checks.TagList.parse("x;".repeat(500_000)).problems()).hasSize(dev.mailcheck.checks.TagList.MAX_PROBLEMS);
+    assertThat((System.nanoTime() - t0) / 1_000_000).as("ms").isLessThan(20_000);
+  }
 }
