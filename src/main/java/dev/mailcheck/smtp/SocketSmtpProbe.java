@@ -42,8 +42,10 @@ public final class SocketSmtpProbe implements SmtpProbe {
     SmtpConnection conn = null;
     InetAddress used = null;
     try {
-      List<InetAddress> addresses =
-          req.addresses().isEmpty() ? rec.time(Phase.DNS, () -> resolver.resolve(req.host())) : req.addresses();
+      List<InetAddress> addresses;
+      if (!req.addresses().isEmpty()) addresses = req.addresses();
+      else if (CertificateInspector.isIpLiteral(req.host())) addresses = resolver.resolve(req.host());
+      else addresses = rec.time(Phase.DNS, () -> resolver.resolve(req.host()));
       conn = rec.time(Phase.CONNECT, () -> connect(addresses, rec));
       used = conn.raw().getInetAddress();
       session(conn, rec);
