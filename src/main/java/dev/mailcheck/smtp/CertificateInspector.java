@@ -213,7 +213,8 @@ public final class CertificateInspector {
     }
   }
 
-  static boolean isIpLiteral(String host) {
+  /** True for an IPv4 dotted quad or anything with a colon (IPv6). */
+  public static boolean isIpLiteral(String host) {
     return host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
   }
 }
