@@ -147,10 +147,19 @@ public final class CertificateInspector {
       if (na.isBefore(Instant.now())) return "a certificate in the chain expired: " + c.getSubjectX500Principal().getName();
     }
     boolean issuerKnown =
-        anchors.stream().anyMatch(a -> a.getSubjectX500Principal().equals(last.getIssuerX500Principal()));
+        anchors.stream().anyMatch(a -> a.getSubjectX500Principal().equals(last.getIssuerX500Principal()) && signedBy(last, a));
     if (!issuerKnown) return "no path to a trusted root (unknown issuer or missing intermediate: " + last.getIssuerX500Principal().getName() + ")";
     String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return "path validation failed: " + msg;
+  }
+
+  private static boolean signedBy(X509Certificate c, X509Certificate issuer) {
+    try {
+      c.verify(issuer.getPublicKey());
+      return true;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
   }
 
   /** Whole days from {@code at} to the leaf's notAfter (negative when expired). */

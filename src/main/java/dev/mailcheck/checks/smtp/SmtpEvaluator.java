@@ -19,8 +19,11 @@ import java.util.OptionalLong;
 
 /** Probe facts in, findings out. Pure and deterministic: the probe already did the clock work. */
 public final class SmtpEvaluator {
-  /** Below this SIZE limit a warning: common attachments do not fit. */
-  static final long SMALL_SIZE = 10L * 1024 * 1024;
+  /**
+   * Below this SIZE limit a warning: common attachments do not fit. 10 MB (decimal), so that
+   * Postfix's default {@code message_size_limit = 10240000} passes.
+   */
+  static final long SMALL_SIZE = 10_000_000L;
 
   static final int EXPIRY_WARN_DAYS = 14;
   static final int EXPIRY_INFO_DAYS = 30;
@@ -320,7 +323,7 @@ public final class SmtpEvaluator {
       String mb = String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
       boolean small = bytes < SMALL_SIZE;
       out.add(Finding.of("smtp.size", small ? Status.WARN : Status.PASS, "Messages up to " + mb + " accepted")
-          .detail("SIZE " + bytes + (small ? ". Below 10 MiB, common attachments (base64 adds a third) are refused." : "."))
+          .detail("SIZE " + bytes + (small ? ". Below 10 MB, common attachments (base64 adds a third) are refused." : "."))
           .remedy(small ? "Raise the limit, e.g. Postfix: message_size_limit = 52428800." : null)
           .subject(subject).build());
     }
