@@ -56,7 +56,9 @@ class CertificateInspectorTest {
     assertThat(CertificateInspector.validate(good.chain(), List.of(TestPki.create().ca()), now)).get().asString().contains("no path to a trusted root");
     var expired = pki.issue("mx", List.of("mx.example"), now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(2)));
     assertThat(CertificateInspector.validate(expired.chain(), List.of(pki.ca()), now)).get().asString().contains("expired");
-    assertThat(CertificateInspector.daysToExpiry(expired.leaf(), now)).isEqualTo(-2);
+    assertThat(CertificateInspector.daysToExpiry(expired.leaf(), now)).isNegative();
+    assertThat(CertificateInspector.daysToExpiry(expired.leaf(), expired.leaf().getNotAfter().toInstant().minusMillis(1))).isZero();
+    assertThat(CertificateInspector.daysToExpiry(expired.leaf(), expired.leaf().getNotAfter().toInstant().plusMillis(1))).isEqualTo(-1);
     var self = TestPki.selfSigned("mx", List.of("mx.example"));
     assertThat(CertificateInspector.validate(self.chain(), List.of(pki.ca()), now)).get().asString().contains("self-signed");
     assertThat(CertificateInspector.validate(List.of(), List.of(pki.ca()), now)).isPresent();

@@ -222,7 +222,7 @@ public final class SmtpEvaluator {
       long d = t.daysToExpiry();
       String until = leaf.get().notAfter().toString();
       if (d < 0) {
-        out.add(Finding.of("smtp.certificate-expiry", Status.FAIL, "Certificate expired " + (-d) + " day(s) ago")
+        out.add(Finding.of("smtp.certificate-expiry", Status.FAIL, "Certificate expired on " + until.substring(0, 10))
             .detail("notAfter " + until + ".").remedy("Renew the certificate and reload the server.").subject(subject).build());
       } else if (d < EXPIRY_WARN_DAYS) {
         out.add(Finding.of("smtp.certificate-expiry", Status.WARN, "Certificate expires in " + d + " day(s)")
