@@ -138,7 +138,7 @@ make_dkim_and_zones() {
   weak_rsa=$(rsa_dkim_key weak-rsa1024 1024)
   bad_rsa=$(rsa_dkim_key broken-rsa512 512)
   # Ed25519 (RFC 8463) with dkimpy's own key tool: raw 32-byte keys, base64.
-  ( cd "$D/dkim" && dknewkey --ktype ed25519 good-ed25519 >/dev/null )
+  ( cd "$D/dkim" && dknewkey --ktype ed25519 good-ed25519 >/dev/null 2>&1 )
   good_ed=$(sed -n 's/.*p=\([A-Za-z0-9+\/=]*\).*/\1/p' "$D/dkim/good-ed25519.dns")
   [ -n "$good_ed" ] || die "could not read the Ed25519 public key from dknewkey"
   chmod 600 "$D"/dkim/*.key
@@ -156,7 +156,7 @@ make_dkim_and_zones() {
 # Knot (authoritative DNS)
 # ---------------------------------------------------------------------------------------------
 start_knot() {
-  mkdir -p "$D/knot"
+  mkdir -p "$D/knot/db"
   {
     cat <<EOF
 server:
@@ -214,7 +214,6 @@ write_dovecot() {
   cat > "$D/dovecot/dovecot.conf" <<EOF
 # Dovecot as SASL authentication server for Postfix only: no IMAP/POP3, no listeners on the network.
 protocols =
-listen =
 base_dir = $D/dovecot/run
 state_dir = $D/dovecot/state
 log_path = $D/dovecot.log
@@ -244,6 +243,8 @@ EOF
 write_postfix() {
   local c=$D/postfix
   mkdir -p "$c" "$D/postfix-queue" "$D/postfix-data"
+  chown postfix:postfix "$D/postfix-data"
+  chmod 700 "$D/postfix-data"
   cat > "$c/main.cf" <<EOF
 # mailcheck interop Postfix: listeners on 127.25.0.0/24 only, no relaying, nothing ever leaves.
 compatibility_level = 3.6
@@ -253,6 +254,7 @@ meta_directory = /etc/postfix
 shlib_directory = /usr/lib/postfix
 mail_owner = postfix
 setgid_group = postdrop
+maillog_file_prefixes = $D
 maillog_file = $D/postfix.log
 myhostname = mx1.good.test
 mydomain = good.test
@@ -261,7 +263,11 @@ mydestination = \$myhostname, good.test
 local_recipient_maps =
 alias_maps =
 alias_database =
-inet_interfaces = $(echo $ALL_SMTP_IPS | sed 's/ /, /g')
+# Every smtpd listener in master.cf names its own 127.25.0.x address; Postfix refuses addresses in
+# inet_interfaces that no interface carries (lo has only 127.0.0.1/8), so those are listed as
+# proxy_interfaces (which is also what makes them count as "this host" for mail routing).
+inet_interfaces = loopback-only
+proxy_interfaces = $(echo $ALL_SMTP_IPS | sed 's/ /, /g')
 inet_protocols = ipv4
 # Empty: not even 127.0.0.0/8 is trusted, so the relay test sees what a stranger sees.
 mynetworks =
@@ -326,11 +332,12 @@ start_mail() {
   write_dovecot
   write_postfix
   # Postfix creates its queue directories and checks their ownership before it starts.
-  postfix -c "$D/postfix" check >> "$D/postfix.setup.log" 2>&1 || die "postfix check failed: $(tail -5 "$D/postfix.setup.log")"
+  # (Postfix commands print their errors only to a terminal or syslog: "script" gives them one.)
+  script -qec "postfix -c $D/postfix check" /dev/null >> "$D/postfix.setup.log" 2>&1 || die "postfix check failed: $(tail -5 "$D/postfix.setup.log")"
   # Dovecot in the foreground (its PID is then ours); it creates the auth socket in Postfix's queue.
   dovecot -F -c "$D/dovecot/dovecot.conf" > "$D/dovecot.stdout" 2>&1 &
   echo "dovecot $!" >> "$D/pids"
-  postfix -c "$D/postfix" start >> "$D/postfix.setup.log" 2>&1 || die "postfix start failed: $(tail -5 "$D/postfix.setup.log")"
+  script -qec "postfix -c $D/postfix start" /dev/null >> "$D/postfix.setup.log" 2>&1 || die "postfix start failed: $(tail -5 "$D/postfix.setup.log")"
   local i
   for i in $(seq 50); do [ -s "$D/postfix-queue/pid/master.pid" ] && break; sleep 0.1; done
   [ -s "$D/postfix-queue/pid/master.pid" ] || die "postfix master did not write its PID"
@@ -486,7 +493,10 @@ run_tests() {
 
 case "${1:-run}" in
   start)
+    if running; then die "already running (from $D/pids): run '$0 stop' first"; fi
+    trap 'stop_all' EXIT # only if starting fails half-way
     start_all
+    trap - EXIT
     usage_text
     ;;
   stop)
