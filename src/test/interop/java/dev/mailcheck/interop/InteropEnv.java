@@ -76,19 +76,36 @@ record InteropEnv(Properties props) {
 
   /** mailcheck in-process with the interop resolver prepended: {@code mailcheck ARGS --resolver ...}. */
   CliRun mailcheck(String... args) {
+    assumeAvailable(args[0].equals("dkim") && args.length > 1 && args[1].equals("verify") ? "dkim verify" : args[0]);
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(resolverArgs());
     return CliRun.of(all.toArray(String[]::new));
   }
 
   /**
-   * Skips (never passes) a test of a command that is still the skeleton's stub on this branch; the
-   * test runs by itself as soon as the command lands.
+   * Skips (never passes) a test of a command that is still the skeleton's hidden stub on this
+   * branch; the test runs by itself as soon as the command lands (its owner unhides the class).
    */
-  static void assumeAvailable(CliRun run, String command) {
-    Assumptions.assumeFalse(
-        run.exitCode() == 3 && run.err().contains("is not available yet"),
-        () -> "mailcheck " + command + " is not implemented on this branch yet");
+  static void assumeAvailable(String command) {
+    String cls =
+        switch (command.split(" ")[0]) {
+          case "mx" -> "MxCommand";
+          case "ptr" -> "PtrCommand";
+          case "spf" -> "SpfCommand";
+          case "dkim" -> "DkimCommand";
+          case "dmarc" -> "DmarcCommand";
+          case "smtp" -> "SmtpCommand";
+          case "ports" -> "PortsCommand";
+          case "domain" -> "DomainCommand";
+          default -> throw new IllegalArgumentException(command);
+        };
+    boolean stub;
+    try {
+      stub = Class.forName("dev.mailcheck.cli." + cls).getAnnotation(picocli.CommandLine.Command.class).hidden();
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+    Assumptions.assumeFalse(stub, () -> "mailcheck " + command + " is not implemented on this branch yet");
   }
 
   /** Result of an external reference tool run. */
