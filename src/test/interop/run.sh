@@ -478,15 +478,26 @@ EOF
 }
 
 run_tests() {
-  if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  # The same JDK discovery as ./run-tests and ./mailcheck (JAVA_HOME first, then /usr/lib/jvm...).
+  if [ -f "$ROOT/scripts/find-jdk.sh" ]; then
+    # shellcheck source=../../../scripts/find-jdk.sh
+    . "$ROOT/scripts/find-jdk.sh"
+    find_jdk || die "no JDK 21+ found (set JAVA_HOME)"
+    export JAVA_HOME=$JDK_HOME
+  elif [ -z "${JAVA_HOME:-}" ]; then
     local j
-    for j in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
+    for j in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
       [ -x "$j/bin/java" ] && { export JAVA_HOME=$j; break; }
     done
   fi
-  log "running the interop tests (JAVA_HOME=${JAVA_HOME:-unset})"
-  # Only the *InteropIT classes: the unit tests already ran before this script (.ci/run).
-  ( cd "$ROOT" && mvn -B ${MAILCHECK_MVN_OFFLINE--o} -Pinterop verify \
+  # Maven's own libraries touch sun.misc.Unsafe; JDK 24+ warns on every run unless told (as ./run-tests).
+  if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+  log "running the interop tests (JAVA_HOME=$JAVA_HOME)"
+  # Only the *InteropIT classes (-Dtest=None skips the unit tests: .ci/run ran them just before).
+  # Offline by default: ./run-tests has filled ~/.m2 by then (MAILCHECK_MVN_OFFLINE= to go online).
+  ( cd "$ROOT" && mvn -B -Dstyle.color=never ${MAILCHECK_MVN_OFFLINE--o} -Pinterop verify \
       -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false \
       -Dmailcheck.interop="$D/interop.properties" )
 }
