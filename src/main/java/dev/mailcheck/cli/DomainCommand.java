@@ -35,17 +35,21 @@ final class DomainCommand extends BaseCommand {
   @Option(names = "--allow-private", description = "Accept MX addresses in loopback/private/reserved ranges (labs, internal mail).")
   boolean allowPrivate;
 
+  @Option(names = "--smtp-port", hidden = true, defaultValue = "25", description = "Probe this port instead of 25 (labs and tests).")
+  int smtpPort;
+
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
     String target = DomainNames.normalize(domain);
+    if (smtpPort < 1 || smtpPort > 65535) throw new dev.mailcheck.internal.InputException("--smtp-port must be 1-65535, not " + smtpPort);
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(DkimCommand.selector(s));
     long start = System.nanoTime();
     try (DnsStack dns = openDns(ctx);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       var check = new DomainCheck(dns.client(), new SocketSmtpProbe(dns.client(), ctx.clock()), executor, ctx.clock());
-      DomainCheck.Result r = check.run(new DomainCheck.Options(target, sels, !noSmtp, allowPrivate, ctx.timeout())).join();
+      DomainCheck.Result r = check.run(new DomainCheck.Options(target, sels, !noSmtp, allowPrivate, ctx.timeout(), smtpPort)).join();
       dns.requireReachable();
       Report report =
           new Report("domain", target, r.findings(), r.sections())

@@ -71,10 +71,16 @@ public final class DomainCheck {
    * @param smtp false with {@code --no-smtp}
    * @param allowPrivate {@code --allow-private}
    * @param timeout {@code --timeout}: each network step of the SMTP probe
+   * @param smtpPort 25; another port only for labs and tests (hidden {@code --smtp-port})
    */
-  public record Options(String domain, List<String> selectors, boolean smtp, boolean allowPrivate, Duration timeout) {
+  public record Options(String domain, List<String> selectors, boolean smtp, boolean allowPrivate, Duration timeout, int smtpPort) {
     public Options {
       selectors = List.copyOf(selectors);
+      if (smtpPort < 1 || smtpPort > 65535) throw new IllegalArgumentException("port " + smtpPort);
+    }
+
+    public Options(String domain, List<String> selectors, boolean smtp, boolean allowPrivate, Duration timeout) {
+      this(domain, selectors, smtp, allowPrivate, timeout, 25);
     }
   }
 
@@ -115,14 +121,14 @@ public final class DomainCheck {
     for (InetAddress a : h.addresses()) {
       CompletableFuture<PtrCheck.Result> p = ptr.run(a, Optional.of(h.exchange()));
       CompletableFuture<Optional<SmtpCheck.Outcome>> s =
-          o.smtp() ? async(() -> Optional.of(SmtpCheck.probe(probe, request(h.exchange(), a, o.timeout())))) : CompletableFuture.completedFuture(Optional.empty());
+          o.smtp() ? async(() -> Optional.of(SmtpCheck.probe(probe, request(h.exchange(), a, o.smtpPort(), o.timeout())))) : CompletableFuture.completedFuture(Optional.empty());
       out.add(p.thenCombine(s, (pr, sr) -> new AddressResult(h.exchange(), a, pr, sr)));
     }
     return allOf(out);
   }
 
-  static ProbeRequest request(String host, InetAddress address, Duration timeout) {
-    return ProbeRequest.builder(host, 25)
+  static ProbeRequest request(String host, InetAddress address, int port, Duration timeout) {
+    return ProbeRequest.builder(host, port)
         .addresses(List.of(address))
         .certificateName(host)
         .timeout(timeout)
@@ -149,7 +155,7 @@ public final class DomainCheck {
       for (Finding f : s.findings()) findings.add(withSubject(f, subject));
       s.sections().stream().filter(SmtpSection.class::isInstance).map(SmtpSection.class::cast).forEach(probes::add);
       results.addAll(s.results());
-      transcript.add("--- " + a.host() + " [" + IpLiteral.format(a.address()) + "]:25 ---");
+      transcript.add("--- " + a.host() + " [" + IpLiteral.format(a.address()) + "]:" + o.smtpPort() + " ---");
       transcript.addAll(s.transcript());
     }
     boolean blocked = o.smtp() && port25Blocked(results);
