@@ -154,12 +154,15 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_mailcheck() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} spf" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mailcheck; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
-  local cmds0=(help)
+  local cmds0=(spf)
+  local cmds1=(help)
 
-  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_mailcheck_spf; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_mailcheck; return $?;
@@ -171,7 +174,7 @@ function _picocli_mailcheck() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="help"
+  local commands="spf help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
@@ -219,13 +222,76 @@ function _picocli_mailcheck() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `spf` subcommand.
+function _picocli_mailcheck_spf() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--ip' '--sender' '--helo' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local FORMAT_option_args=("text" "json") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ip')
+      return
+      ;;
+    '--sender')
+      return
+      ;;
+    '--helo')
+      return
+      ;;
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_mailcheck_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands=""
+  local commands="spf"
   local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
