@@ -72,6 +72,7 @@ final class SpfCommand extends BaseCommand {
           addr == null
               ? SpfCheck.audit(name, dns.client(), options)
               : SpfCheck.evaluate(name, addr, Optional.ofNullable(sender), Optional.ofNullable(helo), dns.client(), options);
+      dns.requireReachable();
       Report report =
           new Report("spf", name, r.findings(), List.of(r.section()))
               .withDuration(Duration.ofNanos(System.nanoTime() - start));

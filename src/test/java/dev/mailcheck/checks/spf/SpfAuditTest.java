@@ -90,6 +90,8 @@ class SpfAuditTest {
     // the tree goes on past the limit: every node is there
     List<SpfNode> nodes = r.section().tree().get().flatten();
     assertThat(nodes).extracting(n -> n.term().orElse("root")).contains("a:l2.example.com", "a:x.example.com");
+    assertThat(nodes).filteredOn(n -> n.note().orElse("").contains("over the limit from here"))
+        .extracting(n -> n.term().orElse("")).containsExactly("a:l1.example.com");
   }
 
   @Test
