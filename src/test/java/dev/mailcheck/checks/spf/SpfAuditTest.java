@@ -205,6 +205,32 @@ class SpfAuditTest {
   }
 
   @Test
+  void mxWithMoreThanTenNamesFails() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 mx -all");
+    for (int i = 1; i <= 11; i++) dns.mx("example.com", i, "mx" + i + ".example.com");
+    SpfReport r = audit(dns);
+    assertThat(finding(r, "spf.mx-names").status()).isEqualTo(Status.FAIL);
+    assertThat(r.section().lookups()).isEqualTo(1);
+  }
+
+  @Test
+  void includeOfADomainWithTwoRecordsFails() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:two.example.net -all").txt("two.example.net", "v=spf1 -all").txt("two.example.net", "v=spf1 +all");
+    Finding f = finding(audit(dns), "spf.multiple");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.subject()).contains("two.example.net");
+  }
+
+  @Test
+  void syntaxErrorInAnIncludedRecordIsReportedForThatDomain() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:bad.example.net -all").txt("bad.example.net", "v=spf1 ip4:10.0.0.1/99 -all");
+    SpfReport r = audit(dns);
+    assertThat(r.findings()).filteredOn(f -> f.id().equals("spf.syntax"))
+        .extracting(f -> f.status() + " " + f.subject().orElse(""))
+        .containsExactly("PASS example.com", "FAIL bad.example.net");
+  }
+
+  @Test
   void ptrIsDeprecated() {
     Finding f = finding(audit(new FakeDns().txt("example.com", "v=spf1 ptr -all")), "spf.ptr");
     assertThat(f.status()).isEqualTo(Status.WARN);
