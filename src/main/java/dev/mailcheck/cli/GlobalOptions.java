@@ -63,6 +63,7 @@ public final class GlobalOptions {
       scope = INHERIT,
       defaultValue = "fail",
       converter = Converters.FailOn.class,
+      completionCandidates = GlobalOptions.FailOnLevels.class,
       description = "Exit 1 when a finding is at or above LEVEL: warn or fail (default: ${DEFAULT-VALUE}).")
   Status failOn;
 
@@ -87,8 +88,21 @@ public final class GlobalOptions {
       description = "Print stack traces of internal errors.")
   boolean debug;
 
+  /** What {@code --fail-on} accepts, for help and shell completion (not every {@link Status}). */
+  static final class FailOnLevels implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return List.of("warn", "fail").iterator();
+    }
+  }
+
   RunContext toContext() {
-    boolean color = !noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
+    return toContext(System.getenv(), Terminal.isInteractive());
+  }
+
+  /** The run's settings, given the environment and whether stdout is a terminal (for colour). */
+  RunContext toContext(java.util.Map<String, String> env, boolean interactive) {
+    boolean color = Terminal.useColor(noColor, env, interactive);
     return new RunContext(
         timeout,
         new DnsSettings(resolvers, timeout, 1, Optional.ofNullable(dnsRecord), Optional.ofNullable(dnsReplay)),

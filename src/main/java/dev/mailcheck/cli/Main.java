@@ -25,6 +25,7 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    addHelpOption(cl);
     cl.setParameterExceptionHandler(
         (ex, argv) -> {
           CommandLine c = ex.getCommandLine();
@@ -49,5 +50,22 @@ public final class Main {
           return ExitCode.COULD_NOT_RUN;
         });
     return cl;
+  }
+
+  /**
+   * Gives every subcommand, at any depth, {@code -h}/{@code --help} unless it declares its own, so
+   * that the "Try 'mailcheck mx --help'" hint of a usage error always works.
+   */
+  private static void addHelpOption(CommandLine cl) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    boolean hasHelp = spec.options().stream().anyMatch(o -> o.usageHelp());
+    if (!hasHelp && spec.findOption("--help") == null) {
+      CommandLine.Model.OptionSpec.Builder help =
+          spec.findOption("-h") == null
+              ? CommandLine.Model.OptionSpec.builder("-h", "--help")
+              : CommandLine.Model.OptionSpec.builder("--help");
+      spec.addOption(help.usageHelp(true).description("Show this help message and exit.").build());
+    }
+    cl.getSubcommands().values().forEach(Main::addHelpOption);
   }
 }

@@ -1,10 +1,25 @@
 package dev.mailcheck.cli;
 
 import java.io.Console;
+import java.util.Map;
 
-/** Whether standard output is an interactive terminal (colour, prompts). */
+/**
+ * Whether standard output is an interactive terminal, and whether to colour the report. The
+ * decision takes the environment and the terminal flag as arguments, so that tests can drive it.
+ */
 final class Terminal {
   private Terminal() {}
+
+  /**
+   * Colour only when all hold: no {@code --no-color}; {@code NO_COLOR} unset or empty (as
+   * no-color.org defines it); {@code TERM} is not {@code dumb}; and output is a terminal.
+   */
+  static boolean useColor(boolean noColorOption, Map<String, String> env, boolean interactive) {
+    if (noColorOption || !interactive) return false;
+    String noColor = env.get("NO_COLOR");
+    if (noColor != null && !noColor.isEmpty()) return false;
+    return !"dumb".equals(env.get("TERM"));
+  }
 
   static boolean isInteractive() {
     Console console = System.console();

@@ -1,25 +1,77 @@
 package dev.mailcheck.dns;
 
+import dev.mailcheck.internal.CouldNotRunException;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
+import org.xbill.DNS.ResolverConfig;
 
 /**
  * The run's resolver: the network client (or the replay file) with the cache, in-flight
  * coalescing, trace and recording decorators around it. One per run, shared by every check.
+ *
+ * <pre>
+ *   cache+coalescing -> [recording] -> network client (trace, failover, TCP, CNAMEs)
+ *   cache+coalescing -> replay file
+ * </pre>
+ *
+ * <p>A command that needs DNS at all should call {@link #requireReachable()} after its lookups:
+ * when no server answered a single query, the findings would only be a list of timeouts, and the
+ * run should end with exit code 3 instead.
  */
 public final class DnsStack implements AutoCloseable {
   private final DnsClient client;
   private final DnsTrace trace;
   private final AutoCloseable onClose;
+  private final Optional<NetworkDnsClient> network;
 
   DnsStack(DnsClient client, DnsTrace trace, AutoCloseable onClose) {
+    this(client, trace, onClose, Optional.empty());
+  }
+
+  private DnsStack(DnsClient client, DnsTrace trace, AutoCloseable onClose, Optional<NetworkDnsClient> network) {
     this.client = client;
     this.trace = trace;
     this.onClose = onClose;
+    this.network = network;
   }
 
-  /** Builds the stack the settings describe. */
+  /**
+   * Builds the stack the settings describe. With {@code replayFrom}, reads the file now (an
+   * unreadable or malformed file is an {@link dev.mailcheck.internal.InputException}); otherwise
+   * asks {@code servers}, or the system's resolvers (resolv.conf or the platform's equivalent, as
+   * dnsjava's {@code ResolverConfig} finds them) when none are given.
+   *
+   * @throws CouldNotRunException when no server is given and the system has none configured
+   */
   public static DnsStack open(DnsSettings settings) {
-    throw new UnsupportedOperationException("DNS stack not built yet");
+    DnsTrace trace = new DnsTrace();
+    DnsClient source;
+    Optional<NetworkDnsClient> network = Optional.empty();
+    if (settings.replayFrom().isPresent()) {
+      source = new ReplayDnsClient(DnsRecording.read(settings.replayFrom().get()), trace);
+    } else {
+      List<InetSocketAddress> servers = settings.servers().isEmpty() ? systemServers() : settings.servers();
+      NetworkDnsClient net = new NetworkDnsClient(servers, settings.timeout(), settings.retries(), trace);
+      source = net;
+      network = Optional.of(net);
+    }
+    AutoCloseable onClose = () -> {};
+    if (settings.recordTo().isPresent()) {
+      // Also under --dns-replay: re-recording a replay keeps only what this command asked.
+      RecordingDnsClient rec = new RecordingDnsClient(source);
+      source = rec;
+      onClose = () -> rec.writeTo(settings.recordTo().get());
+    }
+    return new DnsStack(new CachingDnsClient(source, trace), trace, onClose, network);
+  }
+
+  private static List<InetSocketAddress> systemServers() {
+    List<InetSocketAddress> found = new ResolverConfig().servers();
+    if (found.isEmpty()) {
+      throw new CouldNotRunException("no DNS server configured on this system; name one with --resolver");
+    }
+    return found;
   }
 
   public DnsClient client() {
@@ -28,6 +80,30 @@ public final class DnsStack implements AutoCloseable {
 
   public List<TraceEntry> trace() {
     return trace.entries();
+  }
+
+  /**
+   * True when queries went to the network and not one server answered any of them (every attempt
+   * timed out or failed at the network level). Always false when replaying a file.
+   */
+  public boolean allFailed() {
+    return network.map(NetworkDnsClient::noServerAnswered).orElse(false);
+  }
+
+  /** The servers this stack asks, as "host:port"; empty when replaying. */
+  public List<String> servers() {
+    return network.map(NetworkDnsClient::serverLabels).orElse(List.of());
+  }
+
+  /**
+   * Throws {@link CouldNotRunException} (exit code 3) when {@link #allFailed()}: "no DNS server
+   * answered (asked 127.0.0.1:53); check --resolver and the network".
+   */
+  public void requireReachable() {
+    if (allFailed()) {
+      throw new CouldNotRunException(
+          "no DNS server answered (asked " + String.join(", ", servers()) + "); check --resolver and the network");
+    }
   }
 
   /** Flushes the recording, if one was asked for. */

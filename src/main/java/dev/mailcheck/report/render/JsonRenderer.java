@@ -25,6 +25,16 @@ public final class JsonRenderer implements Renderer {
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
+  static {
+    MAPPER.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+  }
+
+  /** Two-space indent and LF line ends on every platform, like the text renderer. */
+  private static final com.fasterxml.jackson.core.util.DefaultPrettyPrinter PRETTY =
+      new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+          .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
+
   private final String toolVersion;
   private final boolean includeTrace;
 
@@ -39,8 +49,8 @@ public final class JsonRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out) throws IOException {
-    MAPPER.writeValue(new NonClosingWriter(out), toTree(report));
-    out.write(System.lineSeparator());
+    MAPPER.writer(PRETTY).writeValue(new NonClosingWriter(out), toTree(report));
+    out.write('\n');
     out.flush();
   }
 
@@ -119,6 +129,39 @@ public final class JsonRenderer implements Renderer {
       }
     }
     return root;
+  }
+
+  /**
+   * Beyond JSON's own escapes (C0 controls, quote, backslash), escapes DEL, the C1 controls, U+2028
+   * and U+2029, and the bidi embedding, override and isolate marks: values come from hostile DNS and
+   * SMTP servers, and {@code jq -r} would otherwise print them raw to a terminal.
+   */
+  private static final class TerminalSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii;
+
+    TerminalSafeEscapes() {
+      ascii = standardAsciiEscapesForJSON();
+      ascii[0x7f] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int c) {
+      boolean bad =
+          (c >= 0x80 && c <= 0x9f)
+              || c == 0x2028
+              || c == 0x2029
+              || (c >= 0x202a && c <= 0x202e)
+              || (c >= 0x2066 && c <= 0x2069);
+      return bad
+          ? new com.fasterxml.jackson.core.io.SerializedString(String.format(java.util.Locale.ROOT, "\\u%04X", c))
+          : null;
+    }
   }
 
   /** Keeps the rendering hooks of {@link Section} out of the JSON. */

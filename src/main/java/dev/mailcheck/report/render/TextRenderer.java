@@ -15,6 +15,10 @@ import java.util.Map;
  * The report for people: a summary line, the command's sections, then findings grouped by
  * category, each with a mark, its detail and its remedy. Colour only when asked for (a TTY without
  * NO_COLOR); the marks carry the meaning without it.
+ *
+ * <p>Everything shown comes from what was inspected (TXT records, SMTP banners), so it is hostile
+ * until proven otherwise: control characters (ESC, CR, backspace, C1, bidi overrides) are shown as
+ * escapes such as {@code \x1b} and can never move the cursor or recolour the terminal.
  */
 public final class TextRenderer implements Renderer {
   private final boolean color;
@@ -33,7 +37,7 @@ public final class TextRenderer implements Renderer {
       List<String> lines = section.textLines();
       if (lines.isEmpty()) continue;
       w.line("");
-      lines.forEach(w::line);
+      for (String line : lines) indent(w, line, "");
     }
     Map<String, List<Finding>> byCategory = new LinkedHashMap<>();
     for (Finding f : report.findingsByCategory()) {
@@ -42,31 +46,32 @@ public final class TextRenderer implements Renderer {
     report.score().ifPresent(s -> renderScore(s, w));
     for (var e : byCategory.entrySet()) {
       w.line("");
-      String head = e.getKey().toUpperCase(java.util.Locale.ROOT);
+      String head = safe(e.getKey().toUpperCase(java.util.Locale.ROOT));
       var cat = report.score().map(s -> s.categories().get(e.getKey()));
       if (cat.isPresent() && cat.get() != null) head += "  " + cat.get().score() + "/100";
       w.line(bold(head));
       for (Finding f : e.getValue()) {
-        String subject = f.subject().map(s -> " [" + s + "]").orElse("");
-        w.line("  " + mark(f.status()) + " " + f.title() + subject + dim("  (" + f.id() + ")"));
+        String subject = f.subject().map(s -> " [" + safe(s) + "]").orElse("");
+        w.line("  " + mark(f.status()) + " " + safe(f.title()) + subject + dim("  (" + f.id() + ")"));
         if (!f.detail().isEmpty()) indent(w, f.detail(), "      ");
         for (String ev : f.evidence()) indent(w, ev, "      | ");
-        f.remedy().ifPresent(r -> indent(w, "fix: " + r, "      "));
+        f.remedy().ifPresent(r -> hang(w, r, "      fix: ", "           "));
       }
     }
     if (verbose && !report.trace().isEmpty()) {
       w.line("");
       w.line(bold("DNS QUERIES"));
       for (Report.TraceLine t : report.trace()) {
-        String answers = t.answers().isEmpty() ? "" : "  " + String.join(" | ", t.answers());
+        String answers = t.answers().isEmpty() ? "" : "  " + safe(String.join(" | ", t.answers()));
         w.line(
             String.format(
+                java.util.Locale.ROOT,
                 "  %-40s %-5s %-8s %4d ms %s%s%s",
-                t.name(),
-                t.type(),
-                t.outcome(),
+                safe(t.name()),
+                safe(t.type()),
+                safe(t.outcome()),
                 t.millis(),
-                t.server(),
+                safe(t.server()),
                 t.cached() ? " (cached)" : "",
                 answers));
       }
@@ -74,14 +79,14 @@ public final class TextRenderer implements Renderer {
     if (verbose && !report.transcript().isEmpty()) {
       w.line("");
       w.line(bold("SMTP TRANSCRIPT"));
-      report.transcript().forEach(l -> w.line("  " + l));
+      report.transcript().forEach(l -> indent(w, l, "  "));
     }
     out.flush();
   }
 
   private String summary(Report report) {
-    var sb = new StringBuilder("mailcheck ").append(report.command()).append(' ').append(report.target());
-    report.score().ifPresent(s -> sb.append(": grade ").append(s.grade()).append(", score ").append(s.score()).append("/100"));
+    var sb = new StringBuilder("mailcheck ").append(safe(report.command())).append(' ').append(safe(report.target()));
+    report.score().ifPresent(s -> sb.append(": grade ").append(safe(s.grade())).append(", score ").append(s.score()).append("/100"));
     if (report.incomplete()) sb.append(": could not complete");
     else if (report.score().isEmpty()) sb.append(": ").append(report.status().token());
     sb.append(" (").append(report.duration().toMillis()).append(" ms)");
@@ -92,12 +97,47 @@ public final class TextRenderer implements Renderer {
     if (s.deductions().isEmpty() && s.caps().isEmpty()) return;
     w.line("");
     w.line(bold("SCORE"));
-    for (Score.Deduction d : s.deductions()) w.line("  -" + d.points() + ": " + d.reason() + dim("  (" + d.findingId() + ")"));
-    for (String cap : s.caps()) w.line("  cap: " + cap);
+    for (Score.Deduction d : s.deductions()) w.line("  -" + d.points() + ": " + safe(d.reason()) + dim("  (" + safe(d.findingId()) + ")"));
+    for (String cap : s.caps()) w.line("  cap: " + safe(cap));
   }
 
+  /** One output line per line of text (LF or CRLF), each made safe and prefixed. */
   private static void indent(Lines w, String text, String prefix) {
-    for (String line : text.split("\n", -1)) w.line(prefix + line);
+    hang(w, text, prefix, prefix);
+  }
+
+  /**
+   * Like {@link #indent} with a different prefix for the first line ({@code fix: }) and one line
+   * end at the very end (an SMTP reply's CRLF) not shown as an empty line.
+   */
+  private static void hang(Lines w, String text, String first, String rest) {
+    String[] lines = text.split("\r?\n", -1);
+    int n = lines.length > 1 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+    for (int i = 0; i < n; i++) w.line((i == 0 ? first : rest) + safe(lines[i]));
+  }
+
+  /**
+   * The text with every character that could steer a terminal escaped: C0 controls but tab, DEL,
+   * C1 controls, line/paragraph separators and the bidi embedding, override and isolate marks.
+   */
+  static String safe(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean bad =
+          (c < 0x20 && c != '\t')
+              || (c >= 0x7f && c <= 0x9f)
+              || c == '\u2028'
+              || c == '\u2029'
+              || (c >= '\u202a' && c <= '\u202e')
+              || (c >= '\u2066' && c <= '\u2069');
+      if (bad && sb == null) sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+      if (sb == null) continue;
+      if (!bad) sb.append(c);
+      else if (c <= 0xff) sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+      else sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+    }
+    return sb == null ? s : sb.toString();
   }
 
   String mark(Status status) {

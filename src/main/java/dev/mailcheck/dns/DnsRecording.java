@@ -1,0 +1,249 @@
+package dev.mailcheck.dns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailcheck.internal.InputException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.xbill.DNS.Address;
+
+/**
+ * The JSON file of {@code --dns-record} and {@code --dns-replay} (format in docs/dns.md): a list of
+ * answers, each {@code {name, type, outcome, records: [{name, type, ttl, data}], cnameChain}} plus
+ * {@code detail} for failures. {@code data} is the RDATA in zone-file presentation form; TXT
+ * strings are quoted with {@code \DDD} escapes for every octet outside printable ASCII, so that
+ * they round-trip octet for octet.
+ */
+final class DnsRecording {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Replay files larger than this are refused rather than read into memory. */
+  static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+  private DnsRecording() {}
+
+  static void write(Path file, List<DnsResult> results) {
+    ArrayNode list = JSON.createArrayNode();
+    for (DnsResult r : results) list.add(toJson(r));
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      Files.writeString(file, JSON.writeValueAsString(list) + "\n");
+    } catch (IOException e) {
+      throw new InputException("cannot write DNS recording " + file + ": " + reason(e));
+    }
+  }
+
+  static Map<DnsQuestion, DnsResult> read(Path file) {
+    try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new InputException("DNS replay file " + file + " is larger than 64 MiB");
+      }
+      JsonNode root = JSON.readTree(file.toFile());
+      if (root == null || !root.isArray()) throw new IllegalArgumentException("expected a JSON list of answers");
+      Map<DnsQuestion, DnsResult> out = new LinkedHashMap<>();
+      int i = 0;
+      for (JsonNode n : root) {
+        try {
+          DnsResult r = fromJson(n);
+          out.put(r.question(), r);
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException("answer " + i + ": " + e.getMessage(), e);
+        }
+        i++;
+      }
+      return out;
+    } catch (InputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new InputException("cannot use DNS replay file " + file + ": " + reason(e));
+    }
+  }
+
+  private static String reason(Exception e) {
+    String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    if (e instanceof java.nio.file.NoSuchFileException) m = "no such file";
+    if (m == null) m = e.getClass().getSimpleName();
+    return m.lines().findFirst().orElse(m);
+  }
+
+  static ObjectNode toJson(DnsResult r) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("name", r.question().name());
+    n.put("type", r.question().type().name());
+    n.put("outcome", r.outcome());
+    ArrayNode records = n.putArray("records");
+    for (DnsRecord rec : r.recordsOrEmpty()) {
+      ObjectNode o = records.addObject();
+      o.put("name", rec.name());
+      o.put("type", rec.type().name());
+      o.put("ttl", rec.ttl());
+      o.put("data", rec instanceof DnsRecord.Txt t ? txtData(t.strings()) : rec.data());
+    }
+    ArrayNode chain = n.putArray("cnameChain");
+    List<String> names =
+        switch (r) {
+          case DnsResult.Records x -> x.cnameChain();
+          case DnsResult.NoData x -> x.cnameChain();
+          case DnsResult.NxDomain x -> x.cnameChain();
+          default -> List.of();
+        };
+    names.forEach(chain::add);
+    switch (r) {
+      case DnsResult.ServFail s -> n.put("detail", s.detail());
+      case DnsResult.Refused s -> n.put("detail", s.detail());
+      case DnsResult.Timeout s -> n.put("detail", s.detail());
+      default -> {}
+    }
+    return n;
+  }
+
+  static DnsResult fromJson(JsonNode n) {
+    DnsQuestion q = DnsQuestion.of(text(n, "name"), type(text(n, "type")));
+    String outcome = text(n, "outcome");
+    List<String> chain = new ArrayList<>();
+    if (n.has("cnameChain")) n.get("cnameChain").forEach(c -> chain.add(DnsQuestion.normalize(c.asText())));
+    String detail = n.hasNonNull("detail") ? n.get("detail").asText() : "replayed";
+    return switch (outcome) {
+      case "NOERROR" -> {
+        List<DnsRecord> records = new ArrayList<>();
+        JsonNode list = n.get("records");
+        if (list == null || !list.isArray() || list.isEmpty()) throw new IllegalArgumentException("NOERROR without records");
+        for (JsonNode r : list) records.add(record(r));
+        yield new DnsResult.Records(q, records, chain);
+      }
+      case "NODATA" -> new DnsResult.NoData(q, chain);
+      case "NXDOMAIN" -> new DnsResult.NxDomain(q, chain);
+      case "SERVFAIL" -> new DnsResult.ServFail(q, detail);
+      case "REFUSED" -> new DnsResult.Refused(q, 5, detail);
+      case "TIMEOUT" -> new DnsResult.Timeout(q, detail);
+      default -> {
+        if (outcome.matches("RCODE\\d{1,4}")) {
+          yield new DnsResult.Refused(q, Integer.parseInt(outcome.substring(5)), detail);
+        }
+        throw new IllegalArgumentException("unknown outcome '" + outcome + "'");
+      }
+    };
+  }
+
+  private static DnsRecord record(JsonNode n) {
+    String name = DnsQuestion.normalize(text(n, "name"));
+    RecordType type = type(text(n, "type"));
+    JsonNode ttlNode = n.get("ttl");
+    if (ttlNode == null || !ttlNode.canConvertToLong() || ttlNode.asLong() < 0) throw new IllegalArgumentException("bad ttl");
+    long ttl = ttlNode.asLong();
+    String data = text(n, "data").trim();
+    return switch (type) {
+      case A, AAAA -> {
+        InetAddress a = literal(data, type == RecordType.A ? Address.IPv4 : Address.IPv6);
+        yield new DnsRecord.Address(name, ttl, a);
+      }
+      case MX -> {
+        String[] parts = data.split("\\s+");
+        if (parts.length != 2 || !parts[0].matches("\\d{1,5}")) throw new IllegalArgumentException("bad MX data '" + data + "'");
+        String exchange = parts[1].equals(".") ? "" : DnsQuestion.normalize(parts[1]);
+        yield new DnsRecord.Mx(name, ttl, Integer.parseInt(parts[0]), exchange);
+      }
+      case TXT, SPF -> new DnsRecord.Txt(name, ttl, type, parseTxt(data));
+      case PTR -> new DnsRecord.Ptr(name, ttl, DnsQuestion.normalize(data));
+      case CNAME -> new DnsRecord.Cname(name, ttl, DnsQuestion.normalize(data));
+      default -> new DnsRecord.Other(name, ttl, type, data);
+    };
+  }
+
+  private static InetAddress literal(String s, int family) {
+    try {
+      byte[] bytes = Address.toByteArray(s, family);
+      if (bytes == null) throw new IllegalArgumentException("bad address '" + s + "'");
+      return InetAddress.getByAddress(bytes);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("bad address '" + s + "'");
+    }
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual()) throw new IllegalArgumentException("missing field '" + field + "'");
+    return v.asText();
+  }
+
+  private static RecordType type(String s) {
+    try {
+      return RecordType.valueOf(s.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown type '" + s + "'");
+    }
+  }
+
+  /** {@code "v=spf1 -all" "more"}: printable ASCII as is, '"' and '\' escaped, other octets \DDD. */
+  static String txtData(List<byte[]> strings) {
+    StringBuilder sb = new StringBuilder();
+    for (byte[] s : strings) {
+      if (!sb.isEmpty()) sb.append(' ');
+      sb.append('"');
+      for (byte b : s) {
+        int c = b & 0xff;
+        if (c == '"' || c == '\\') sb.append('\\').append((char) c);
+        else if (c >= 0x20 && c < 0x7f) sb.append((char) c);
+        else sb.append('\\').append(String.format(Locale.ROOT, "%03d", c));
+      }
+      sb.append('"');
+    }
+    return sb.toString();
+  }
+
+  static List<byte[]> parseTxt(String data) {
+    List<byte[]> out = new ArrayList<>();
+    int i = 0;
+    while (i < data.length()) {
+      char c = data.charAt(i);
+      if (c == ' ' || c == '\t') {
+        i++;
+        continue;
+      }
+      if (c != '"') throw new IllegalArgumentException("TXT data must be quoted strings");
+      ByteArrayOutputStream s = new ByteArrayOutputStream();
+      i++;
+      while (true) {
+        if (i >= data.length()) throw new IllegalArgumentException("unterminated TXT string");
+        char d = data.charAt(i++);
+        if (d == '"') break;
+        if (d == '\\') {
+          if (i >= data.length()) throw new IllegalArgumentException("bad escape in TXT data");
+          char e = data.charAt(i);
+          if (Character.isDigit(e)) {
+            if (i + 3 > data.length() || !data.substring(i, i + 3).matches("\\d{3}")) throw new IllegalArgumentException("bad \\DDD escape in TXT data");
+            int v = Integer.parseInt(data.substring(i, i + 3));
+            if (v > 255) throw new IllegalArgumentException("bad \\DDD escape in TXT data");
+            s.write(v);
+            i += 3;
+          } else {
+            s.write(e);
+            i++;
+          }
+        } else if (d > 0x7f) {
+          int cp = data.codePointAt(i - 1);
+          s.writeBytes(Character.toString(cp).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          i += Character.charCount(cp) - 1;
+        } else {
+          s.write(d);
+        }
+      }
+      if (s.size() > 255) throw new IllegalArgumentException("TXT string longer than 255 octets");
+      out.add(s.toByteArray());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.mailcheck.dns;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** {@code --dns-record}: keeps every answer of the run and writes them to a file on close. */
+final class RecordingDnsClient implements DnsClient {
+  private final DnsClient inner;
+  private final ConcurrentLinkedQueue<DnsResult> results = new ConcurrentLinkedQueue<>();
+
+  RecordingDnsClient(DnsClient inner) {
+    this.inner = inner;
+  }
+
+  @Override
+  public CompletableFuture<DnsResult> query(DnsQuestion question) {
+    return inner.query(question).whenComplete((r, e) -> {
+      if (r != null) results.add(r);
+    });
+  }
+
+  void writeTo(Path file) {
+    DnsRecording.write(file, List.copyOf(results));
+  }
+}
