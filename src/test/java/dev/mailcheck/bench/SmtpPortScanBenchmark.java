@@ -59,6 +59,31 @@ class SmtpPortScanBenchmark {
     }
   }
 
+  /** What one full probe costs on loopback: STARTTLS with a P-256 certificate, with and without the legacy check. */
+  @Test
+  void singleStartTlsProbe() throws Exception {
+    var pki = dev.mailcheck.smtp.testserver.TestPki.create();
+    var cert = pki.issue("localhost", List.of("127.0.0.1"), 30);
+    try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()))) {
+      var probe = new SocketSmtpProbe(null);
+      for (boolean legacy : new boolean[] {false, true}) {
+        var req = ProbeRequest.builder("127.0.0.1", server.port()).trustAnchors(List.of(pki.ca())).legacyTlsCheck(legacy)
+            .timeout(Duration.ofSeconds(2)).build();
+        for (int i = 0; i < 5; i++) probe.probe(req); // warm-up
+        long[] total = new long[ROUNDS];
+        long[] handshake = new long[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+          long t = System.nanoTime();
+          var r = probe.probe(req);
+          total[i] = (System.nanoTime() - t) / 1_000_000;
+          handshake[i] = r.timing(dev.mailcheck.smtp.Phase.TLS_HANDSHAKE).orElseThrow().millis();
+        }
+        System.out.printf("SMTP STARTTLS probe (legacy check %s), %d rounds: total median %d ms (min %d), handshake median %d ms%n",
+            legacy ? "on" : "off", ROUNDS, median(total), Arrays.stream(total).min().orElse(0), median(handshake));
+      }
+    }
+  }
+
   private static long median(long[] v) {
     long[] c = v.clone();
     Arrays.sort(c);
