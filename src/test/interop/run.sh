@@ -460,7 +460,7 @@ start_all() {
 usage_text() {
   cat <<EOF
 mailcheck interop environment is running (state: $D)
-  DNS (Knot, authoritative):  $DNS_IP port 53    e.g. mailcheck mx good.test --resolver $DNS_IP
+  DNS (Knot, authoritative):  $DNS_IP port 53    e.g. ./mailcheck mx good.test --resolver $DNS_IP
   zones: good.test weak.test broken.test spflimit.test nullmx.test nomx.test ruaext.test reports.test
          0.25.127.in-addr.arpa   (templates: src/test/interop/zones, served copies: $D/zones)
   SMTP  $MX1_IP  mx1.good.test   25 STARTTLS, 587 STARTTLS required + AUTH, 465 implicit TLS + AUTH
@@ -469,7 +469,7 @@ mailcheck interop environment is running (state: $D)
         $BAD_IP  mx.broken.test  25 STARTTLS, 465 implicit TLS: expired certificate for wrong-name.invalid
   CA certificate:  $D/pki/ca.crt      (--ca-file)
   SMTP AUTH user:  interop@good.test  password in $D/secrets/password
-                   e.g. MAILCHECK_PASSWORD=\$(cat $D/secrets/password) mailcheck smtp $MX1_IP:587 --starttls --user interop@good.test --ca-file $D/pki/ca.crt
+                   e.g. ./mailcheck smtp mx1.good.test:587 --starttls --user interop@good.test --password-file $D/secrets/password --ca-file $D/pki/ca.crt --resolver $DNS_IP
   signed messages: $D/dkim/messages/*.eml    SPF oracle (pyspf): $D/spf-oracle.tsv
   logs: $D/knot.log $D/postfix.log $D/dovecot.log
   tests against it: mvn -B -o -Pinterop verify -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false -Dmailcheck.interop=$D/interop.properties
