@@ -441,6 +441,11 @@ running() {
 
 start_all() {
   if running; then die "already running (from $D/pids): run '$0 stop' first"; fi
+  [ "$(id -u)" = 0 ] || die "needs root (binds ports 25/53/465/587 on 127.25.0.x, installs packages)"
+  case "$D" in
+    /?*/?*) ;;
+    *) die "MAILCHECK_INTEROP_DIR must be an absolute path at least two levels deep (it is wiped): $D" ;;
+  esac
   install_packages
   rm -rf "$D"
   mkdir -p "$D"
@@ -506,8 +511,9 @@ case "${1:-run}" in
   start)
     if running; then die "already running (from $D/pids): run '$0 stop' first"; fi
     trap 'stop_all' EXIT # only if starting fails half-way
+    trap 'exit 130' INT TERM
     start_all
-    trap - EXIT
+    trap - EXIT INT TERM
     usage_text
     ;;
   stop)
@@ -523,6 +529,7 @@ case "${1:-run}" in
     flock -w 900 9 || die "another interop run holds /tmp/mailcheck-interop.lock"
     if running; then die "an environment started with '$0 start' is running: '$0 stop' it first"; fi
     trap 'stop_all' EXIT
+    trap 'exit 130' INT TERM
     start_all
     t1=$(date +%s)
     log "started in $((t1 - t0)) s"
