@@ -3,7 +3,7 @@
 #
 # Order: $JAVA_HOME, `java` on PATH, then the usual install folders (newest version wins there):
 # /usr/lib/jvm/*, /opt/java/*, /usr/local/*jdk*, ~/.sdkman/candidates/java/*,
-# /Library/Java/JavaVirtualMachines/*/Contents/Home.
+# /Library/Java/JavaVirtualMachines/*/Contents/Home (or the ':'-separated MAILCHECK_JDK_DIRS).
 #
 # On success sets JDK_HOME (the JDK folder) and JDK_MAJOR (e.g. 25) and returns 0; otherwise returns 1.
 # Reads the JDK's `release` file (no process started); falls back to `java -version` when it is missing.
@@ -63,6 +63,13 @@ find_jdk() {
   fi
   local candidates=(/usr/lib/jvm/* /opt/java/* /usr/local/*jdk* "$HOME"/.sdkman/candidates/java/*
     /Library/Java/JavaVirtualMachines/*/Contents/Home)
+  if [ -n "${MAILCHECK_JDK_DIRS:-}" ]; then
+    # Tests (and unusual installs) name the folders to search instead, separated by ':'.
+    local IFS=:
+    # shellcheck disable=SC2206 # split on ':' on purpose
+    candidates=($MAILCHECK_JDK_DIRS)
+    unset IFS
+  fi
   for home in "${candidates[@]}"; do
     [ -d "$home" ] && [ ! -L "$home" ] || continue
     major=$(jdk_major "$home")

@@ -1,12 +1,118 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.dkim.DkimCheck;
+import dev.mailcheck.checks.dkim.DkimMessage;
+import dev.mailcheck.dns.DnsStack;
+import dev.mailcheck.internal.InputException;
+import dev.mailcheck.report.Report;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code mailcheck dkim}: not built yet. */
-@Command(name = "dkim", description = "(not yet available)", hidden = true)
+/**
+ * {@code mailcheck dkim DOMAIN [--selector S]...}: audits the DKIM keys a domain publishes; {@code
+ * mailcheck dkim verify FILE|-}: verifies every DKIM-Signature of a message.
+ */
+@Command(
+    name = "dkim",
+    description = {
+      "Audit the DKIM keys of DOMAIN: --selector names first, then selectors of the providers its MX and SPF point at, then common defaults.",
+      "Use 'mailcheck dkim verify FILE.eml' to verify the signatures of a message."
+    },
+    subcommands = DkimCommand.Verify.class)
 final class DkimCommand extends BaseCommand {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DOMAIN", description = "The domain whose keys to audit.")
+  String domain;
+
+  @Option(names = {"-s", "--selector"}, paramLabel = "S", description = "A selector to check (repeatable); a missing one fails.")
+  List<String> selectors = new ArrayList<>();
+
   @Override
-  public Integer call() {
-    throw new dev.mailcheck.internal.CouldNotRunException("'dkim' is not available yet");
+  public Integer call() throws Exception {
+    if (domain == null) throw new InputException("dkim: a DOMAIN is required (or use 'mailcheck dkim verify FILE')");
+    String d = domainName(domain);
+    List<String> sels = new ArrayList<>();
+    for (String s : selectors) sels.add(selector(s));
+    RunContext ctx = context();
+    long start = System.nanoTime();
+    try (DnsStack dns = openDns(ctx)) {
+      var outcome = DkimCheck.audit(d, sels, List.of(), dns.client());
+      Report report =
+          new Report("dkim", d, outcome.findings(), List.of(outcome.section()))
+              .withDuration(Duration.ofNanos(System.nanoTime() - start));
+      return finish(ctx, report, dns);
+    }
+  }
+
+  /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
+  static String domainName(String input) {
+    return dev.mailcheck.internal.DomainNames.normalize(input);
+  }
+
+  /** A selector: dot-separated labels of letters, digits, '-' and '_' (RFC 6376 §3.1). */
+  static String selector(String input) {
+    String s = input.strip().toLowerCase(Locale.ROOT);
+    if (!s.matches("[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*") || s.length() > 200)
+      throw new InputException("'" + input + "' is not a valid DKIM selector");
+    return s;
+  }
+
+  /** {@code mailcheck dkim verify FILE|-}. */
+  @Command(
+      name = "verify",
+      description = {
+        "Verify every DKIM-Signature of a message (RFC 6376, RFC 8463 Ed25519; rsa-sha1 verified but warned, RFC 8301).",
+        "FILE is an .eml file (CRLF or LF line endings) or - for standard input; at most 50 MB."
+      })
+  static final class Verify extends BaseCommand {
+    /** Larger input is refused: real messages with signatures are far smaller. */
+    static final int MAX_BYTES = 50 * 1024 * 1024;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The message (.eml), or - for standard input.")
+    String file;
+
+    @Override
+    public Integer call() throws Exception {
+      byte[] octets = read(file);
+      DkimMessage message = DkimMessage.parse(octets);
+      RunContext ctx = context();
+      long start = System.nanoTime();
+      String target = file.equals("-") ? "stdin" : file;
+      if (message.signatures().isEmpty()) {
+        // No key to fetch: no resolver needed.
+        var outcome = DkimCheck.verify(message, q -> { throw new IllegalStateException("no DNS expected"); }, ctx.clock());
+        return finish(ctx, report(target, outcome, start), null);
+      }
+      try (DnsStack dns = openDns(ctx)) {
+        var outcome = DkimCheck.verify(message, dns.client(), ctx.clock());
+        return finish(ctx, report(target, outcome, start), dns);
+      }
+    }
+
+    private static Report report(String target, DkimCheck.Outcome<?> outcome, long start) {
+      return new Report("dkim verify", target, outcome.findings(), List.of((dev.mailcheck.report.Section) outcome.section()))
+          .withDuration(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    static byte[] read(String file) {
+      try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
+        byte[] data = in.readNBytes(MAX_BYTES + 1);
+        if (data.length > MAX_BYTES) throw new InputException(file + ": larger than 50 MB; not a message to verify");
+        return data;
+      } catch (IOException | java.nio.file.InvalidPathException e) {
+        String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+            : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+            : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        throw new InputException("cannot read " + file + ": " + why);
+      }
+    }
   }
 }

@@ -1,12 +1,39 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.dmarc.DmarcCheck;
+import dev.mailcheck.dns.DnsStack;
+import dev.mailcheck.internal.DomainNames;
+import dev.mailcheck.report.Report;
+import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
-/** {@code mailcheck dmarc}: not built yet. */
-@Command(name = "dmarc", description = "(not yet available)", hidden = true)
+/** {@code mailcheck dmarc DOMAIN}: discover, parse and evaluate the DMARC policy. */
+@Command(
+    name = "dmarc",
+    description = {
+      "Find the DMARC record of DOMAIN (RFC 9989 tree walk and RFC 7489 Public Suffix List,",
+      "both shown where they differ), parse it with positioned errors, and check the policy,",
+      "subdomain policies, removed tags and report destinations (including the external",
+      "authorization record <domain>._report._dmarc.<destination>)."
+    })
 final class DmarcCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain (the RFC5322.From domain) to check.")
+  String domain;
+
   @Override
-  public Integer call() {
-    throw new dev.mailcheck.internal.CouldNotRunException("'dmarc' is not available yet");
+  public Integer call() throws Exception {
+    RunContext ctx = context();
+    String target = DomainNames.normalize(domain);
+    long start = System.nanoTime();
+    try (DnsStack dns = openDns(ctx)) {
+      DmarcCheck.Result result = new DmarcCheck(dns.client()).run(target).join();
+      dns.requireReachable();
+      Report report =
+          new Report("dmarc", target, result.findings(), List.of(result.section()))
+              .withDuration(Duration.ofNanos(System.nanoTime() - start));
+      return finish(ctx, report, dns);
+    }
   }
 }

@@ -1,12 +1,55 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.smtp.SmtpCheck;
+import dev.mailcheck.dns.DnsStack;
+import dev.mailcheck.report.Report;
+import dev.mailcheck.smtp.SocketSmtpProbe;
+import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code mailcheck ports}: not built yet. */
-@Command(name = "ports", description = "(not yet available)", hidden = true)
+/** {@code mailcheck ports HOST}: which of 25, 465 and 587 answer, in parallel. */
+@Command(
+    name = "ports",
+    description = "Probe the mail ports 25, 465 and 587 of a host in parallel: open, refused or filtered, with hints.")
 final class PortsCommand extends BaseCommand {
+  @Parameters(paramLabel = "HOST", description = "Name or IP literal (a port, if given, is ignored).")
+  String target;
+
+  @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates (PEM bundle) instead of the system store.")
+  Path caFile;
+
+  @Option(names = "--insecure", description = "Go on after an untrusted or mismatched certificate (still reported).")
+  boolean insecure;
+
   @Override
   public Integer call() {
-    throw new dev.mailcheck.internal.CouldNotRunException("'ports' is not available yet");
+    RunContext ctx = context();
+    long start = System.nanoTime();
+    HostPort hp = SmtpCommand.parseTarget(target, 25);
+    var request = SmtpCommand.baseRequest(hp, ctx.timeout(), caFile, insecure).build();
+    DnsStack dns = SmtpCommand.needsDns(hp.host()) ? openDnsForPorts(ctx) : null;
+    try {
+      var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());
+      SmtpCheck.Outcome o = SmtpCheck.scan(probe, request);
+      Report report =
+          new Report("ports", request.host(), o.findings(), o.sections())
+              .withTranscript(o.transcript())
+              .withIncomplete(o.couldNotRun())
+              .withDuration(Duration.ofNanos(System.nanoTime() - start));
+      return finish(ctx, report, dns);
+    } finally {
+      SmtpCommand.closeDns(dns);
+    }
+  }
+
+  private DnsStack openDnsForPorts(RunContext ctx) {
+    try {
+      return openDns(ctx);
+    } catch (UnsupportedOperationException e) {
+      throw new dev.mailcheck.internal.CouldNotRunException("no DNS resolver available to resolve the host name; use an IP address");
+    }
   }
 }

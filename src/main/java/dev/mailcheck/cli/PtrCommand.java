@@ -1,12 +1,43 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.ptr.IpLiteral;
+import dev.mailcheck.checks.ptr.PtrCheck;
+import dev.mailcheck.checks.ptr.PtrSection;
+import dev.mailcheck.dns.DnsStack;
+import dev.mailcheck.internal.DomainNames;
+import dev.mailcheck.internal.InputException;
+import dev.mailcheck.report.Report;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
-/** {@code mailcheck ptr}: not built yet. */
-@Command(name = "ptr", description = "(not yet available)", hidden = true)
+/** {@code mailcheck ptr IP}: reverse DNS of an address and whether it is forward-confirmed. */
+@Command(
+    name = "ptr",
+    description = {
+      "Show the PTR names of IP and whether each resolves back to it (forward-confirmed",
+      "reverse DNS); flag generic ISP pool names."
+    })
 final class PtrCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "IP", description = "An IPv4 or IPv6 address.")
+  String ip;
+
   @Override
-  public Integer call() {
-    throw new dev.mailcheck.internal.CouldNotRunException("'ptr' is not available yet");
+  public Integer call() throws Exception {
+    RunContext ctx = context();
+    InetAddress address =
+        DomainNames.ipLiteral(ip).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
+    long start = System.nanoTime();
+    try (DnsStack dns = openDns(ctx)) {
+      PtrCheck.Result result = new PtrCheck(dns.client()).run(address, Optional.empty()).join();
+      dns.requireReachable();
+      Report report =
+          new Report("ptr", IpLiteral.format(address), result.findings(), List.of(new PtrSection(List.of(result.entry()))))
+              .withDuration(Duration.ofNanos(System.nanoTime() - start));
+      return finish(ctx, report, dns);
+    }
   }
 }

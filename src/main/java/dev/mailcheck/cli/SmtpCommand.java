@@ -1,12 +1,235 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.smtp.SmtpCheck;
+import dev.mailcheck.dns.DnsStack;
+import dev.mailcheck.internal.CouldNotRunException;
+import dev.mailcheck.internal.InputException;
+import dev.mailcheck.report.Report;
+import dev.mailcheck.smtp.AuthRequest;
+import dev.mailcheck.smtp.CertificateInspector;
+import dev.mailcheck.smtp.ProbeRequest;
+import dev.mailcheck.smtp.Secret;
+import dev.mailcheck.smtp.SocketSmtpProbe;
+import dev.mailcheck.smtp.TlsMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code mailcheck smtp}: not built yet. */
-@Command(name = "smtp", description = "(not yet available)", hidden = true)
+/** {@code mailcheck smtp HOST[:PORT]}: one SMTP service, or all mail ports with --all-ports. */
+@Command(
+    name = "smtp",
+    description = {
+      "Probe an SMTP server: greeting, EHLO, STARTTLS or implicit TLS, certificate, AUTH, relay.",
+      "Passwords come from MAILCHECK_PASSWORD, --password-file or a prompt; tokens from MAILCHECK_OAUTH_TOKEN or --token-file."
+    })
 final class SmtpCommand extends BaseCommand {
+  static final List<String> MECHANISMS = List.of("PLAIN", "LOGIN", "CRAM-MD5", "XOAUTH2");
+
+  @Parameters(paramLabel = "HOST[:PORT]", description = "Name or IP literal, e.g. mail.example.com:587 or [2001:db8::1]:25 (default port 25; 465 with --tls).")
+  String target;
+
+  static final class Mode {
+    @Option(names = "--starttls", description = "Require STARTTLS (default: use it when offered).")
+    boolean starttls;
+
+    @Option(names = "--tls", description = "Implicit TLS from the first byte (RFC 8314); default port 465.")
+    boolean tls;
+
+    @Option(names = "--no-tls", description = "Do not start TLS; report the plaintext session only.")
+    boolean noTls;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Mode mode = new Mode();
+
+  @Option(names = "--ehlo", paramLabel = "NAME", description = "Name to send in EHLO (default: our address literal, e.g. [192.0.2.7]).")
+  String ehlo;
+
+  @Option(names = "--user", paramLabel = "USER", description = "Authenticate as USER (only over TLS unless --allow-plaintext-auth).")
+  String user;
+
+  @Option(names = "--auth", paramLabel = "MECH", description = "SASL mechanism: PLAIN, LOGIN, CRAM-MD5, XOAUTH2 (default: the strongest offered).")
+  String auth;
+
+  @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE.")
+  Path passwordFile;
+
+  @Option(names = "--token-file", paramLabel = "FILE", description = "Read an OAuth 2 bearer token (for XOAUTH2) from FILE.")
+  Path tokenFile;
+
+  @Option(names = "--allow-plaintext-auth", description = "Allow AUTH on an unencrypted connection (sends the password in clear).")
+  boolean allowPlaintextAuth;
+
+  @Option(names = "--relay-test", description = "Test for an open relay: MAIL FROM and RCPT TO foreign domains, never DATA, then RSET.")
+  boolean relayTest;
+
+  @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates (PEM bundle) instead of the system store.")
+  Path caFile;
+
+  @Option(names = "--insecure", description = "Go on after an untrusted or mismatched certificate (still reported).")
+  boolean insecure;
+
+  @Option(names = "--no-legacy-tls", description = "Skip the extra connection that checks whether TLS 1.0/1.1 are still accepted.")
+  boolean noLegacyTls;
+
+  @Option(names = "--all-ports", description = "Probe ports 25, 465 and 587 in parallel (same as 'mailcheck ports').")
+  boolean allPorts;
+
   @Override
   public Integer call() {
-    throw new dev.mailcheck.internal.CouldNotRunException("'smtp' is not available yet");
+    RunContext ctx = context();
+    long start = System.nanoTime();
+    if (auth != null && user == null) throw new InputException("--auth needs --user");
+    if (auth != null && !MECHANISMS.contains(auth.toUpperCase(Locale.ROOT))) {
+      throw new InputException("--auth must be one of " + String.join(", ", MECHANISMS) + ", not '" + auth + "'");
+    }
+    if (allPorts && (user != null || relayTest)) throw new InputException("--all-ports cannot be combined with --user or --relay-test");
+    HostPort hp = parseTarget(target, mode.tls ? 465 : 25);
+    Optional<AuthRequest> credentials = user == null ? Optional.empty() : Optional.of(credentials());
+    var builder =
+        baseRequest(hp, ctx.timeout(), caFile, insecure)
+            .legacyTlsCheck(!noLegacyTls && !allPorts)
+            .relayTest(relayTest)
+            .allowPlaintextAuth(allowPlaintextAuth);
+    if (ehlo != null) builder.ehloName(ehlo);
+    if (mode.tls) builder.tlsMode(TlsMode.IMPLICIT);
+    else if (mode.starttls) builder.tlsMode(TlsMode.STARTTLS);
+    else if (mode.noTls) builder.tlsMode(TlsMode.NONE);
+    credentials.ifPresent(builder::auth);
+    ProbeRequest request = builder.build();
+    DnsStack dns = needsDns(hp.host()) ? openDnsOrFail(ctx) : null;
+    try {
+      var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());
+      SmtpCheck.Outcome o = allPorts ? SmtpCheck.scan(probe, request) : SmtpCheck.probe(probe, request);
+      String name = allPorts ? "ports" : "smtp";
+      String shown = allPorts ? hp.host() : display(hp);
+      Report report =
+          new Report(name, shown, o.findings(), o.sections())
+              .withTranscript(o.transcript())
+              .withIncomplete(o.couldNotRun())
+              .withDuration(Duration.ofNanos(System.nanoTime() - start));
+      return finish(ctx, report, dns);
+    } finally {
+      closeDns(dns);
+    }
+  }
+
+  static HostPort parseTarget(String value, int defaultPort) {
+    try {
+      return HostPort.parse(value, defaultPort);
+    } catch (TypeConversionException e) {
+      throw new InputException(e.getMessage());
+    }
+  }
+
+  static String display(HostPort hp) {
+    return (hp.host().contains(":") ? "[" + hp.host() + "]" : hp.host()) + ":" + hp.port();
+  }
+
+  /** Host, port, timeout and trust: what {@code smtp} and {@code ports} share. */
+  static ProbeRequest.Builder baseRequest(HostPort hp, Duration timeout, Path caFile, boolean insecure) {
+    String host = hp.host().toLowerCase(Locale.ROOT);
+    if (!CertificateInspector.isIpLiteral(host)) {
+      try {
+        host = java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED);
+      } catch (IllegalArgumentException e) {
+        throw new InputException("'" + hp.host() + "' is not a valid host name");
+      }
+      if (!host.matches("[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*\\.?")) {
+        throw new InputException("'" + hp.host() + "' is not a valid host name");
+      }
+    } else {
+      try {
+        // literal only: getByName does no lookup for these
+        java.net.InetAddress.getByName(host);
+      } catch (IOException e) {
+        throw new InputException("'" + hp.host() + "' is not a valid IP address");
+      }
+    }
+    var b = ProbeRequest.builder(host, hp.port()).timeout(timeout).insecure(insecure);
+    if (caFile != null) b.trustAnchors(readCaFile(caFile));
+    return b;
+  }
+
+  static List<X509Certificate> readCaFile(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return CertificateInspector.readBundle(in);
+    } catch (IOException e) {
+      throw new InputException("cannot read --ca-file " + file + ": " + e.getMessage());
+    } catch (GeneralSecurityException e) {
+      throw new InputException("--ca-file " + file + " holds no usable certificate: " + e.getMessage());
+    }
+  }
+
+  static boolean needsDns(String host) {
+    return !CertificateInspector.isIpLiteral(host);
+  }
+
+  DnsStack openDnsOrFail(RunContext ctx) {
+    try {
+      return openDns(ctx);
+    } catch (UnsupportedOperationException e) {
+      throw new CouldNotRunException("no DNS resolver available to resolve the host name; use an IP address");
+    }
+  }
+
+  static void closeDns(DnsStack dns) {
+    if (dns == null) return;
+    try {
+      dns.close();
+    } catch (Exception e) {
+      throw new CouldNotRunException("could not finish the DNS recording: " + e.getMessage());
+    }
+  }
+
+  private AuthRequest credentials() {
+    String envToken = System.getenv("MAILCHECK_OAUTH_TOKEN");
+    boolean wantsToken = tokenFile != null || "XOAUTH2".equalsIgnoreCase(auth);
+    if (wantsToken) {
+      Secret token =
+          tokenFile != null ? readSecretFile(tokenFile, "--token-file")
+              : envToken != null && !envToken.isEmpty() ? Secret.of(envToken)
+              : null;
+      if (token == null) throw new InputException("XOAUTH2 needs a token: set MAILCHECK_OAUTH_TOKEN or use --token-file");
+      return new AuthRequest(user, token, Optional.of("XOAUTH2"), true);
+    }
+    Optional<String> mech = Optional.ofNullable(auth).map(a -> a.toUpperCase(Locale.ROOT));
+    if (passwordFile != null) return new AuthRequest(user, readSecretFile(passwordFile, "--password-file"), mech, false);
+    String env = System.getenv("MAILCHECK_PASSWORD");
+    if (env != null && !env.isEmpty()) return new AuthRequest(user, Secret.of(env), mech, false);
+    java.io.Console console = System.console();
+    if (console == null || !Terminal.isInteractive()) {
+      throw new InputException("no password for --user: set MAILCHECK_PASSWORD, use --password-file, or run in a terminal to be prompted");
+    }
+    char[] pw = console.readPassword("Password for %s: ", user);
+    if (pw == null) throw new InputException("no password entered");
+    Secret s = new Secret(pw);
+    java.util.Arrays.fill(pw, '\0');
+    return new AuthRequest(user, s, mech, false);
+  }
+
+  private static Secret readSecretFile(Path file, String option) {
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      int nl = text.indexOf('\n');
+      String first = (nl < 0 ? text : text.substring(0, nl)).replaceAll("\r$", "");
+      if (first.isEmpty()) throw new InputException(option + " " + file + " is empty");
+      return Secret.of(first);
+    } catch (IOException e) {
+      throw new InputException("cannot read " + option + " " + file + ": " + e.getClass().getSimpleName());
+    }
   }
 }

@@ -1,12 +1,82 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.spf.SpfCheck;
+import dev.mailcheck.checks.spf.SpfOptions;
+import dev.mailcheck.checks.spf.SpfParser;
+import dev.mailcheck.checks.spf.SpfReport;
+import dev.mailcheck.dns.DnsStack;
+import dev.mailcheck.internal.DomainNames;
+import dev.mailcheck.internal.InputException;
+import dev.mailcheck.report.Report;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code mailcheck spf}: not built yet. */
-@Command(name = "spf", description = "(not yet available)", hidden = true)
+/**
+ * {@code mailcheck spf DOMAIN}: audit the published SPF policy (record, syntax, the include tree
+ * with its lookup cost). With {@code --ip}: evaluate {@code check_host()} for that client
+ * (RFC 7208 §4).
+ */
+@Command(
+    name = "spf",
+    description = {
+      "Audit a domain's SPF policy: record, syntax, lookups over the whole include tree, void lookups, 'all'.",
+      "With --ip, evaluate it for a client address as a receiver would (RFC 7208 check_host)."
+    })
 final class SpfCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain whose SPF policy to check.")
+  String domain;
+
+  @Option(names = "--ip", paramLabel = "ADDRESS", description = "Evaluate for this client IPv4 or IPv6 address.")
+  String ip;
+
+  @Option(
+      names = "--sender",
+      paramLabel = "ADDRESS",
+      description = "MAIL FROM address for the evaluation (default: postmaster@DOMAIN, RFC 7208 §2.4).")
+  String sender;
+
+  @Option(names = "--helo", paramLabel = "NAME", description = "HELO/EHLO name for the %{h} macro (default: DOMAIN).")
+  String helo;
+
   @Override
-  public Integer call() {
-    throw new dev.mailcheck.internal.CouldNotRunException("'spf' is not available yet");
+  public Integer call() throws Exception {
+    RunContext ctx = context();
+    String name = domainName(domain);
+    if (ip == null && (sender != null || helo != null)) {
+      throw new InputException("--sender and --helo need --ip (they only matter when evaluating for a client)");
+    }
+    InetAddress addr = null;
+    if (ip != null) {
+      addr = SpfParser.clientAddress(ip.strip()).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
+    }
+    if (sender != null && (sender.indexOf('@') < 0 || sender.endsWith("@"))) {
+      throw new InputException("'" + sender + "' is not a sender address (user@domain)");
+    }
+    long start = System.nanoTime();
+    try (DnsStack dns = openDns(ctx)) {
+      SpfOptions options = SpfOptions.defaults().withClock(ctx.clock());
+      SpfReport r =
+          addr == null
+              ? SpfCheck.audit(name, dns.client(), options)
+              : SpfCheck.evaluate(name, addr, Optional.ofNullable(sender), Optional.ofNullable(helo), dns.client(), options);
+      Report report =
+          new Report("spf", name, r.findings(), List.of(r.section()))
+              .withDuration(Duration.ofNanos(System.nanoTime() - start));
+      return finish(ctx, report, dns);
+    }
+  }
+
+  /** A-labels, lower case, no trailing dot; SPF needs a multi-label name (RFC 7208 §4.3). */
+  static String domainName(String input) {
+    String name = DomainNames.normalizeDnsName(input);
+    if (!name.contains(".")) {
+      throw new InputException("'" + input + "' is not a valid domain name: SPF needs a fully qualified name such as example.com");
+    }
+    return name;
   }
 }

@@ -114,7 +114,7 @@ final class DnsRecording {
     DnsQuestion q = DnsQuestion.of(text(n, "name"), type(text(n, "type")));
     String outcome = text(n, "outcome");
     List<String> chain = new ArrayList<>();
-    if (n.has("cnameChain")) n.get("cnameChain").forEach(c -> chain.add(c.asText()));
+    if (n.has("cnameChain")) n.get("cnameChain").forEach(c -> chain.add(DnsQuestion.normalize(c.asText())));
     String detail = n.hasNonNull("detail") ? n.get("detail").asText() : "replayed";
     return switch (outcome) {
       case "NOERROR" -> {

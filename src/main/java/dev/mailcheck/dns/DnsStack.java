@@ -46,20 +46,24 @@ public final class DnsStack implements AutoCloseable {
    */
   public static DnsStack open(DnsSettings settings) {
     DnsTrace trace = new DnsTrace();
+    DnsClient source;
+    Optional<NetworkDnsClient> network = Optional.empty();
     if (settings.replayFrom().isPresent()) {
-      DnsClient replay = new ReplayDnsClient(DnsRecording.read(settings.replayFrom().get()), trace);
-      return new DnsStack(new CachingDnsClient(replay, trace), trace, () -> {});
+      source = new ReplayDnsClient(DnsRecording.read(settings.replayFrom().get()), trace);
+    } else {
+      List<InetSocketAddress> servers = settings.servers().isEmpty() ? systemServers() : settings.servers();
+      NetworkDnsClient net = new NetworkDnsClient(servers, settings.timeout(), settings.retries(), trace);
+      source = net;
+      network = Optional.of(net);
     }
-    List<InetSocketAddress> servers = settings.servers().isEmpty() ? systemServers() : settings.servers();
-    NetworkDnsClient net = new NetworkDnsClient(servers, settings.timeout(), settings.retries(), trace);
-    DnsClient inner = net;
     AutoCloseable onClose = () -> {};
     if (settings.recordTo().isPresent()) {
-      RecordingDnsClient rec = new RecordingDnsClient(net);
-      inner = rec;
+      // Also under --dns-replay: re-recording a replay keeps only what this command asked.
+      RecordingDnsClient rec = new RecordingDnsClient(source);
+      source = rec;
       onClose = () -> rec.writeTo(settings.recordTo().get());
     }
-    return new DnsStack(new CachingDnsClient(inner, trace), trace, onClose, Optional.of(net));
+    return new DnsStack(new CachingDnsClient(source, trace), trace, onClose, network);
   }
 
   private static List<InetSocketAddress> systemServers() {

@@ -33,7 +33,10 @@ import org.xbill.DNS.TextParseException;
  * <p>Per server, a query is sent up to {@code 1 + retries} times while it times out. A SERVFAIL,
  * REFUSED or other error RCODE moves on to the next server at once. A server that timed out twice
  * in a row is skipped for the rest of the run, unless it is the last one left. Each attempt is
- * bounded by the timeout (a TCP retry after truncation gets its own timeout).
+ * bounded by the timeout (a TCP retry after truncation gets its own timeout). While no server has
+ * answered anything yet and every server has timed out twice in a row, further questions fail at
+ * once instead of waiting again: a run against an unreachable resolver ends in about
+ * {@code servers × (1 + retries) × timeout}, not that much per question.
  *
  * <p>We handle truncation ourselves ({@code ignoreTruncation} on the UDP resolver) rather than let
  * dnsjava retry silently, so that the trace can say which transport answered.
@@ -72,7 +75,10 @@ final class NetworkDnsClient implements DnsClient {
 
   @Override
   public CompletableFuture<DnsResult> query(DnsQuestion question) {
-    return chase(question, question.name(), List.of());
+    // The contract is "never fails": an unexpected exception (a dnsjava parse bug on a hostile
+    // answer, say) becomes a temporary failure of this question, never absence.
+    return chase(question, question.name(), List.of())
+        .exceptionally(e -> new DnsResult.ServFail(question, "resolver error: " + unwrap(e)));
   }
 
   /** Asks for {@code name} and follows the CNAMEs of the answer; re-asks for a chain's last name. */
@@ -153,6 +159,13 @@ final class NetworkDnsClient implements DnsClient {
           new Failed(List.of("not a valid DNS name: " + e.getMessage()), true, -1));
     }
     asked.set(true);
+    if (!heard.get() && servers.stream().allMatch(s -> s.consecutiveSilences.get() >= 2)) {
+      // Nothing has answered this run and every server has timed out twice: the resolver is
+      // unreachable, and waiting servers × tries × timeout for every further question would only
+      // make the run hang. The command learns it from DnsStack.allFailed() and exits with 3.
+      return CompletableFuture.completedFuture(
+          new Failed(List.of("no DNS server has answered this run (" + String.join(", ", serverLabels()) + "); not asked"), false, -1));
+    }
     return tryServer(q, query, 0, new Failed(List.of(), false, -1));
   }
 
@@ -212,11 +225,7 @@ final class NetworkDnsClient implements DnsClient {
               if (error != null) {
                 Throwable cause = unwrap(error);
                 boolean timedOut = cause instanceof TimeoutException || cause instanceof SocketTimeoutException;
-                String note =
-                    timedOut
-                        ? "no answer within " + timeout.toMillis() + " ms"
-                        : "network error: " + cause.getClass().getSimpleName()
-                            + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+                String note = timedOut ? "no answer within " + timeout.toMillis() + " ms" : networkError(cause);
                 if (s.consecutiveSilences.incrementAndGet() >= 2 && anotherAlive(s)) s.dead = true;
                 trace.add(new TraceEntry(q, s.label, timedOut ? "TIMEOUT" : "ERROR", List.of(note), millis, transport, false));
                 return CompletableFuture.completedFuture(new Attempt(-1, List.of(), note));
@@ -228,6 +237,11 @@ final class NetworkDnsClient implements DnsClient {
                 return exchange(q, query, s, true);
               }
               int rcode = response.getRcode();
+              if (isReferral(response)) {
+                String note = "referral instead of an answer (the server does not resolve recursively)";
+                trace.add(new TraceEntry(q, s.label, "REFERRAL", List.of(note), millis, transport, false));
+                return CompletableFuture.completedFuture(new Attempt(Rcode.SERVFAIL, List.of(), note));
+              }
               List<DnsRecord> answer =
                   response.getSection(Section.ANSWER).stream()
                       .map(DnsjavaRecords::convert)
@@ -239,6 +253,21 @@ final class NetworkDnsClient implements DnsClient {
               return CompletableFuture.completedFuture(new Attempt(rcode, answer, outcome));
             })
         .thenCompose(f -> f);
+  }
+
+  /**
+   * An empty, non-authoritative NOERROR with NS records and no SOA in the authority section is a
+   * referral (RFC 1034 §4.3.1), not NODATA (RFC 2308 §2.2): the server is authoritative for
+   * something else and does not recurse. Reading it as "no such record" would turn a misconfigured
+   * --resolver into false findings.
+   */
+  private static boolean isReferral(Message m) {
+    if (m.getRcode() != Rcode.NOERROR || !m.getSection(Section.ANSWER).isEmpty() || m.getHeader().getFlag(Flags.AA)) {
+      return false;
+    }
+    List<Record> authority = m.getSection(Section.AUTHORITY);
+    return authority.stream().anyMatch(r -> r.getType() == org.xbill.DNS.Type.NS)
+        && authority.stream().noneMatch(r -> r.getType() == org.xbill.DNS.Type.SOA);
   }
 
   static String presentation(DnsRecord r) {
@@ -253,6 +282,18 @@ final class NetworkDnsClient implements DnsClient {
       case Rcode.REFUSED -> "REFUSED";
       default -> "RCODE" + rcode + " (" + Rcode.string(rcode) + ")";
     };
+  }
+
+  private static String networkError(Throwable cause) {
+    String what =
+        switch (cause) {
+          case java.net.PortUnreachableException e -> "port unreachable (no DNS server listens there)";
+          case java.net.ConnectException e -> "connection refused";
+          case java.net.NoRouteToHostException e -> "no route to host";
+          case org.xbill.DNS.WireParseException e -> "malformed answer (" + e.getMessage() + ")";
+          default -> cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+        };
+    return "network error: " + what;
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -53,6 +53,9 @@ import java.util.regex.Pattern;
  * (RFC 5893) is not checked. Case folding is approximated by {@link String#toLowerCase(Locale)}.
  * {@link java.net.IDN} is not used for the conversion because it applies IDNA 2003's nameprep
  * mapping, which changes ß and ς.
+ *
+ * <p>An IPv4 literal such as {@code 192.0.2.1} is also a syntactically valid name (all-digit
+ * labels); a command that accepts either checks {@link #ipLiteral} first.
  */
 public final class DomainNames {
   private static final int MAX_LABEL = 63;

@@ -75,7 +75,7 @@ class DnsStackIT {
   void addressesTxtStringsAndNullMxConvert() {
     DnsStack s = stack();
     assertThat(resolve(s, "example.test", RecordType.A).recordsOrEmpty()).extracting(DnsRecord::data).containsExactly("192.0.2.1");
-    assertThat(resolve(s, "example.test", RecordType.AAAA).recordsOrEmpty()).extracting(DnsRecord::data).containsExactly("2001:db8:0:0:0:0:0:1");
+    assertThat(resolve(s, "example.test", RecordType.AAAA).recordsOrEmpty()).extracting(DnsRecord::data).containsExactly("2001:db8::1");
     DnsRecord.Txt txt = (DnsRecord.Txt) resolve(s, "split.example.test", RecordType.TXT).recordsOrEmpty().get(0);
     assertThat(txt.stringsAsText()).containsExactly("v=spf1 ", "ip4:192.0.2.0/24 ", "-all");
     assertThat(txt.text()).isEqualTo("v=spf1 ip4:192.0.2.0/24 -all");
@@ -130,6 +130,13 @@ class DnsStackIT {
   }
 
   @Test
+  void referralFromANonRecursiveServerIsAFailureNotNoData() {
+    DnsResult r = resolve(stack(), "host.delegated.example.test", RecordType.A);
+    assertThat(r).isInstanceOfSatisfying(DnsResult.ServFail.class, f -> assertThat(f.detail()).contains("referral"));
+    assertThat(r.isVoid()).isFalse();
+  }
+
+  @Test
   void silenceIsATimeoutBoundedByTimeoutTimesTries() {
     server.drop("example.test", RecordType.MX);
     long start = System.nanoTime();
@@ -178,10 +185,8 @@ class DnsStackIT {
       DnsStack s = stack(Duration.ofMillis(150), server, second);
       assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Records.class);
       assertThat(server.count("example.test", RecordType.MX)).isEqualTo(2);
-      long start = System.nanoTime();
       assertThat(resolve(s, "example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
       assertThat(resolve(s, "mx1.example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
-      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(150);
       assertThat(server.count("example.test", RecordType.A)).isZero();
       assertThat(server.count("mx1.example.test", RecordType.A)).isZero();
       assertThat(s.allFailed()).isFalse();
@@ -192,8 +197,10 @@ class DnsStackIT {
   void lastServerIsNeverSkipped() {
     server.drop("example.test", RecordType.MX);
     DnsStack s = stack(Duration.ofMillis(150), server);
+    assertThat(resolve(s, "mx1.example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
     assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Timeout.class);
     assertThat(resolve(s, "example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
+    assertThat(server.count("example.test", RecordType.A)).isEqualTo(1);
   }
 
   @Test
@@ -327,6 +334,51 @@ class DnsStackIT {
         .isInstanceOf(CouldNotRunException.class)
         .hasMessageContaining("no DNS server answered")
         .hasMessageContaining(server.address());
+  }
+
+  @Test
+  void unreachableResolverFailsFurtherQuestionsAtOnce() {
+    server.drop("*");
+    DnsStack s = stack(Duration.ofMillis(100), server);
+    assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Timeout.class);
+    DnsResult second = resolve(s, "example.test", RecordType.TXT);
+    assertThat(second).isInstanceOfSatisfying(
+        DnsResult.Timeout.class, t -> assertThat(t.detail()).contains("no DNS server has answered this run"));
+    assertThat(server.count("example.test", RecordType.TXT)).isZero();
+  }
+
+  @Test
+  void aResolverThatAnsweredOnceIsStillAskedAfterTimeouts() {
+    DnsStack s = stack(Duration.ofMillis(100), server);
+    assertThat(resolve(s, "example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
+    server.drop("*");
+    assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Timeout.class);
+    server.clearFaults();
+    assertThat(resolve(s, "example.test", RecordType.TXT)).isInstanceOf(DnsResult.Records.class);
+  }
+
+  @Test
+  void withoutServersTheSystemConfigurationIsUsed() throws Exception {
+    try (DnsStack s = DnsStack.open(DnsSettings.of(List.of(), SHORT))) {
+      assertThat(s.servers()).isNotEmpty();
+    } catch (CouldNotRunException e) {
+      assertThat(e).hasMessageContaining("--resolver");
+    }
+  }
+
+  @Test
+  void closedPortIsANetworkErrorAndCountsAsUnreachable() throws Exception {
+    int port;
+    try (var probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    DnsStack s =
+        DnsStack.open(DnsSettings.of(List.of(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port)), SHORT));
+    stacks.add(s);
+    DnsResult r = s.client().resolve("example.test", RecordType.A);
+    assertThat(r).isInstanceOfSatisfying(DnsResult.Timeout.class, t -> assertThat(t.detail()).contains("127.0.0.1:" + port + ": network error"));
+    assertThat(s.allFailed()).isTrue();
+    assertThat(s.trace()).extracting(TraceEntry::outcome).containsOnly("ERROR");
   }
 
   @Test

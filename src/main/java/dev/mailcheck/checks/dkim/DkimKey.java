@@ -1,0 +1,76 @@
+package dev.mailcheck.checks.dkim;
+
+import dev.mailcheck.checks.TagList;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A DKIM key record (RFC 6376 §3.6.1, RFC 8463 §4) as published at {@code s._domainkey.d}.
+ *
+ * @param keyType {@code k=}, lower case; {@code rsa} when absent
+ * @param hashes {@code h=}, lower case; empty means every hash is allowed
+ * @param services {@code s=}, lower case; {@code ["*"]} when absent
+ * @param flags {@code t=}, lower case ({@code y} testing, {@code s} strict i= domain)
+ * @param publicKeyData {@code p=} with whitespace removed; empty means revoked (§3.6.1)
+ * @param publicKey the decoded key, absent when revoked or undecodable (see {@code problems})
+ * @param keyBits RSA modulus length, or 256 for Ed25519; 0 when unknown
+ * @param problems what makes the record unusable or doubtful, each with a position where known
+ */
+public record DkimKey(
+    String record,
+    Optional<String> version,
+    String keyType,
+    List<String> hashes,
+    List<String> services,
+    List<String> flags,
+    Optional<String> notes,
+    String publicKeyData,
+    Optional<PublicKey> publicKey,
+    int keyBits,
+    List<String> problems) {
+
+  public DkimKey {
+    hashes = List.copyOf(hashes);
+    services = List.copyOf(services);
+    flags = List.copyOf(flags);
+    problems = List.copyOf(problems);
+  }
+
+  /** Empty {@code p=}: the key was revoked (RFC 6376 §3.6.1). */
+  public boolean revoked() {
+    return publicKeyData.isEmpty() && problems.isEmpty();
+  }
+
+  public boolean testing() {
+    return flags.contains("y");
+  }
+
+  /** {@code t=s}: the i= domain must equal d= exactly (RFC 6376 §3.6.1). */
+  public boolean strict() {
+    return flags.contains("s");
+  }
+
+  /** No problem keeps the key from verifying signatures. */
+  public boolean usable() {
+    return problems.isEmpty() && publicKey.isPresent();
+  }
+
+  public boolean allowsHash(String hash) {
+    return hashes.isEmpty() || hashes.contains(hash.toLowerCase(Locale.ROOT));
+  }
+
+  public boolean allowsEmail() {
+    return services.contains("*") || services.contains("email");
+  }
+
+  /** Parses a key record; never throws. */
+  public static DkimKey parse(String record) {
+    return DkimKeyParser.parse(record);
+  }
+
+  static List<String> problemsOf(TagList tags) {
+    return tags.problems().stream().map(TagList.Problem::toString).toList();
+  }
+}

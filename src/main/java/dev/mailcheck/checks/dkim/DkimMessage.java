@@ -1,0 +1,106 @@
+package dev.mailcheck.checks.dkim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A message split into header fields and body, the way RFC 6376 §5.4 and §3.4 see it: each field
+ * keeps its exact bytes (folding included) so that "simple" canonicalization can hash it as it came.
+ * Text is held as ISO-8859-1 strings, one char per octet, so every octet survives.
+ *
+ * <p>Files saved by mail clients often use bare LF line ends. RFC 5322 requires CRLF, and every
+ * signer hashed CRLF; so when the input has a bare LF, all bare LFs become CRLF and {@link
+ * #lineEndingsConverted()} says so (the report shows it as {@code dkim.line-endings}).
+ *
+ * @param headers the header fields in order, each with its terminating CRLF
+ * @param body everything after the empty line that ends the header (may be empty)
+ */
+public record DkimMessage(List<HeaderField> headers, String body, boolean lineEndingsConverted) {
+  public DkimMessage {
+    headers = List.copyOf(headers);
+  }
+
+  /**
+   * One header field exactly as received.
+   *
+   * @param raw name, colon, value and the terminating CRLF (if the message had one)
+   */
+  public record HeaderField(String name, String raw) {
+    /** The part after the first colon, folding kept, terminating CRLF removed. */
+    public String value() {
+      int colon = raw.indexOf(':');
+      String v = raw.substring(colon + 1);
+      return v.endsWith("\r\n") ? v.substring(0, v.length() - 2) : v;
+    }
+
+    public boolean is(String other) {
+      return name.equalsIgnoreCase(other);
+    }
+  }
+
+  public static DkimMessage parse(byte[] octets) {
+    String text = new String(octets, StandardCharsets.ISO_8859_1);
+    boolean converted = false;
+    if (hasBareLf(text)) {
+      text = text.replaceAll("(?<!\r)\n", "\r\n");
+      converted = true;
+    }
+    List<HeaderField> headers = new ArrayList<>();
+    int pos = 0;
+    int n = text.length();
+    StringBuilder current = null;
+    // A leading mbox "From " separator line is not a header field.
+    if (text.startsWith("From ")) {
+      int eol = text.indexOf("\r\n");
+      pos = eol < 0 ? n : eol + 2;
+    }
+    String body = "";
+    while (pos < n) {
+      int eol = text.indexOf("\r\n", pos);
+      int lineEnd = eol < 0 ? n : eol + 2;
+      String line = text.substring(pos, lineEnd);
+      if (line.equals("\r\n")) {
+        body = text.substring(lineEnd);
+        pos = n;
+        break;
+      }
+      char first = line.charAt(0);
+      if ((first == ' ' || first == '\t') && current != null) {
+        current.append(line);
+      } else {
+        flush(current, headers);
+        current = new StringBuilder(line);
+      }
+      pos = lineEnd;
+    }
+    flush(current, headers);
+    return new DkimMessage(headers, body, converted);
+  }
+
+  private static void flush(StringBuilder field, List<HeaderField> out) {
+    if (field == null) return;
+    String raw = field.toString();
+    int colon = raw.indexOf(':');
+    if (colon <= 0) return; // not a header field; ignored (RFC 5322 §2.2 requires a name)
+    out.add(new HeaderField(raw.substring(0, colon).strip(), raw));
+  }
+
+  private static boolean hasBareLf(String t) {
+    for (int i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
+      if (i == 0 || t.charAt(i - 1) != '\r') return true;
+    }
+    return false;
+  }
+
+  /** The DKIM-Signature fields, top first. */
+  public List<HeaderField> signatures() {
+    return headers.stream().filter(h -> h.is("DKIM-Signature")).toList();
+  }
+
+  public List<HeaderField> named(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return headers.stream().filter(h -> h.name().toLowerCase(Locale.ROOT).equals(lower)).toList();
+  }
+}

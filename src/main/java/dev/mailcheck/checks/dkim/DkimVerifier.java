@@ -1,0 +1,280 @@
+package dev.mailcheck.checks.dkim;
+
+import dev.mailcheck.dns.DnsClient;
+import dev.mailcheck.dns.DnsQuestion;
+import dev.mailcheck.dns.DnsRecord;
+import dev.mailcheck.dns.DnsResult;
+import dev.mailcheck.dns.RecordType;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verifies every DKIM-Signature of a message (RFC 6376 §6, RFC 8463, RFC 8301). Key records are
+ * fetched in parallel through the shared {@link DnsClient}; the clock is injected for x= and t=.
+ *
+ * <p>Order of checks per signature, as §6.1 lays it out: signature syntax and tags, then x=
+ * expiry, then the key (temperror on a DNS failure, permerror when missing, revoked or unsuitable),
+ * then the body hash ({@code bh=}) and only then the header signature ({@code b=}), so that a
+ * changed body is reported as "body hash mismatch" rather than a bare signature failure.
+ */
+public final class DkimVerifier {
+  /**
+   * What to do with {@code a=rsa-sha1}. RFC 8301 §3.1 forbids verifying it; the default still
+   * verifies it and warns loudly, because mail signed with it is still seen and users want to know
+   * whether the signature itself is intact.
+   */
+  public enum Sha1Policy {
+    /** Verify rsa-sha1 and warn (the result can be pass). */
+    VERIFY_AND_WARN,
+    /** RFC 8301 §3.1 strictly: every rsa-sha1 signature is permerror. */
+    REJECT
+  }
+
+  /** Signatures dated further in the future than this are reported as {@code policy}. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
+
+  /**
+   * Signatures past this many are reported as neutral without DNS or crypto work, so that a
+   * hostile message cannot make thousands of key lookups (RFC 6376 §6.1 lets verifiers limit).
+   */
+  static final int MAX_SIGNATURES = 20;
+
+  /** RFC 8301 §3.2: verifiers MUST NOT accept RSA keys shorter than this. */
+  static final int MIN_RSA_BITS = 1024;
+
+  private final DnsClient dns;
+  private final Clock clock;
+  private final Sha1Policy sha1Policy;
+
+  public DkimVerifier(DnsClient dns, Clock clock, Sha1Policy sha1Policy) {
+    this.dns = dns;
+    this.clock = clock;
+    this.sha1Policy = sha1Policy;
+  }
+
+  public Verification verify(byte[] octets) {
+    return verify(DkimMessage.parse(octets));
+  }
+
+  public Verification verify(DkimMessage message) {
+    List<DkimMessage.HeaderField> fields = message.signatures();
+    List<DkimSignature> sigs = fields.stream().limit(MAX_SIGNATURES).map(DkimSignature::parse).toList();
+    List<DkimSignature> needKeys = sigs.stream().filter(s -> preKeyError(s).isEmpty()).toList();
+    List<DnsQuestion> questions =
+        needKeys.stream().map(s -> DnsQuestion.of(s.keyName(), RecordType.TXT)).distinct().toList();
+    List<DnsResult> answers = dns.resolveAll(questions);
+    Map<DnsQuestion, DnsResult> byQuestion = new java.util.HashMap<>();
+    for (int i = 0; i < questions.size(); i++) byQuestion.put(questions.get(i), answers.get(i));
+
+    Map<Canonicalization, String> bodies = new EnumMap<>(Canonicalization.class);
+    List<SignatureResult> results = new ArrayList<>();
+    for (DkimSignature sig : sigs) {
+      Optional<String> early = preKeyError(sig);
+      if (early.isPresent()) {
+        results.add(result(sig, early.get().startsWith("POLICY:") ? DkimResult.POLICY : DkimResult.PERMERROR,
+            early.get().replaceFirst("^POLICY:", ""), Optional.empty(), List.of(), warnings(sig, null)));
+        continue;
+      }
+      DnsResult answer = byQuestion.get(DnsQuestion.of(sig.keyName(), RecordType.TXT));
+      results.add(verifyWithKey(message, sig, answer, bodies));
+    }
+    for (DkimMessage.HeaderField extra : fields.subList(sigs.size(), fields.size())) {
+      results.add(result(DkimSignature.parse(extra), DkimResult.NEUTRAL,
+          "not evaluated: only the first " + MAX_SIGNATURES + " signatures of a message are verified", Optional.empty(), List.of(), List.of()));
+    }
+    return new Verification(results, message.lineEndingsConverted());
+  }
+
+  /** Problems found without DNS: syntax, algorithm policy, expiry, timestamps. */
+  private Optional<String> preKeyError(DkimSignature sig) {
+    if (sig.error().isPresent()) return sig.error();
+    if (sig.algorithm().orElseThrow() == DkimAlgorithm.RSA_SHA1 && sha1Policy == Sha1Policy.REJECT)
+      return Optional.of("rsa-sha1 is not acceptable (RFC 8301 §3.1)");
+    long now = clock.instant().getEpochSecond();
+    if (sig.expiry().isPresent() && sig.expiry().get() < now)
+      return Optional.of("signature expired (x=" + java.time.Instant.ofEpochSecond(sig.expiry().get()) + ")");
+    if (sig.timestamp().isPresent() && sig.timestamp().get() > now + CLOCK_SKEW.toSeconds())
+      return Optional.of("POLICY:signature timestamp t=" + java.time.Instant.ofEpochSecond(sig.timestamp().get()) + " is in the future");
+    return Optional.empty();
+  }
+
+  private SignatureResult verifyWithKey(
+      DkimMessage message, DkimSignature sig, DnsResult answer, Map<Canonicalization, String> bodies) {
+    List<String> chain = cnameChain(answer);
+    switch (answer) {
+      case DnsResult.Records r -> {}
+      case DnsResult.NxDomain n -> {
+        return result(sig, DkimResult.PERMERROR, "no key record at " + sig.keyName() + " (NXDOMAIN)", Optional.empty(), chain, warnings(sig, null));
+      }
+      case DnsResult.NoData n -> {
+        return result(sig, DkimResult.PERMERROR, "no key record at " + sig.keyName() + " (no TXT)", Optional.empty(), chain, warnings(sig, null));
+      }
+      default -> {
+        return result(sig, DkimResult.TEMPERROR, "key lookup for " + sig.keyName() + " failed: " + answer.outcome(), Optional.empty(), chain, warnings(sig, null));
+      }
+    }
+    List<DnsRecord.Txt> txts = ((DnsResult.Records) answer).of(DnsRecord.Txt.class);
+    if (txts.isEmpty())
+      return result(sig, DkimResult.PERMERROR, "no key record at " + sig.keyName(), Optional.empty(), chain, warnings(sig, null));
+    // §3.6.2.2: several records are ambiguous; use the first that parses into a usable key.
+    DkimKey key = txts.stream().map(t -> DkimKey.parse(t.text())).filter(DkimKey::usable).findFirst()
+        .orElse(DkimKey.parse(txts.get(0).text()));
+    Optional<DkimKey> k = Optional.of(key);
+    List<String> warnings = warnings(sig, key);
+    DkimAlgorithm alg = sig.algorithm().orElseThrow();
+    if (key.revoked()) return result(sig, DkimResult.PERMERROR, "key revoked (empty p=)", k, chain, warnings);
+    if (!key.problems().isEmpty()) return result(sig, DkimResult.PERMERROR, "unusable key: " + key.problems().get(0), k, chain, warnings);
+    if (!key.keyType().equals(alg.keyType()))
+      return result(sig, DkimResult.PERMERROR, "key type k=" + key.keyType() + " does not match a=" + alg.token(), k, chain, warnings);
+    if (!key.allowsHash(alg.hash()))
+      return result(sig, DkimResult.PERMERROR, "key h=" + String.join(":", key.hashes()) + " does not allow " + alg.hash(), k, chain, warnings);
+    if (!key.allowsEmail())
+      return result(sig, DkimResult.PERMERROR, "key s=" + String.join(":", key.services()) + " is not for email", k, chain, warnings);
+    String idDomain = sig.identity().substring(sig.identity().lastIndexOf('@') + 1);
+    if (key.strict() && !idDomain.equalsIgnoreCase(sig.domain()))
+      return result(sig, DkimResult.PERMERROR, "key t=s forbids i= in a subdomain of d= (" + idDomain + ")", k, chain, warnings);
+    if (key.publicKey().get() instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < MIN_RSA_BITS)
+      return result(sig, DkimResult.PERMERROR,
+          "RSA key of " + rsa.getModulus().bitLength() + " bits is below the 1024-bit minimum (RFC 8301 §3.2)", k, chain, warnings);
+
+    String body = bodies.computeIfAbsent(sig.bodyCanon(), c -> c.body(message.body()));
+    if (sig.bodyLength().isPresent()) {
+      BigInteger l = sig.bodyLength().get();
+      if (l.compareTo(BigInteger.valueOf(body.length())) > 0)
+        return result(sig, DkimResult.PERMERROR, "l=" + l + " is longer than the body (" + body.length() + " octets canonicalized)", k, chain, warnings);
+      body = body.substring(0, l.intValueExact());
+    }
+    byte[] bodyHash = digest(alg, body.getBytes(StandardCharsets.ISO_8859_1));
+    if (!MessageDigest.isEqual(bodyHash, sig.bodyHash()))
+      return result(sig, DkimResult.FAIL, "body hash mismatch (bh=)", k, chain, warnings);
+
+    byte[] signedData = headerHashInput(message, sig).getBytes(StandardCharsets.ISO_8859_1);
+    boolean ok;
+    if (alg == DkimAlgorithm.ED25519_SHA256) {
+      ok = verifyEd25519(key, digest(alg, signedData), sig.signatureData());
+    } else try {
+      Signature verifier = Signature.getInstance(alg.jcaName());
+      verifier.initVerify(key.publicKey().get());
+      verifier.update(signedData);
+      ok = verifier.verify(sig.signatureData());
+    } catch (GeneralSecurityException | RuntimeException e) {
+      ok = false;
+    }
+    if (!ok) return result(sig, DkimResult.FAIL, "signature mismatch (b=): a signed header field changed or the key does not match", k, chain, warnings);
+    String reason = alg == DkimAlgorithm.RSA_SHA1 ? "good signature, but rsa-sha1 (RFC 8301 forbids it)" : "good signature";
+    return result(sig, DkimResult.PASS, reason, k, chain, warnings);
+  }
+
+  /**
+   * RFC 8463 §3: Ed25519 signs the SHA-256 hash of the header data, not the data itself. Uses
+   * BouncyCastle's Ed25519, several times faster than the JDK's (docs/performance.md).
+   */
+  private static boolean verifyEd25519(DkimKey key, byte[] hash, byte[] signature) {
+    try {
+      byte[] raw = java.util.Base64.getDecoder().decode(key.publicKeyData());
+      var signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
+      signer.init(false, new org.bouncycastle.crypto.params.Ed25519PublicKeyParameters(raw, 0));
+      signer.update(hash, 0, hash.length);
+      return signer.verifySignature(signature);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The data b= signs (§3.7): the h= fields, then this signature with b= emptied, no final CRLF. */
+  static String headerHashInput(DkimMessage message, DkimSignature sig) {
+    StringBuilder data = new StringBuilder();
+    // §5.4.2: take instances from the bottom up; a name listed more often than present
+    // (over-signing) contributes nothing for the missing instances. Indexed once, so a hostile
+    // h= with thousands of names stays linear.
+    Map<String, java.util.ArrayDeque<DkimMessage.HeaderField>> bottomUp = new java.util.HashMap<>();
+    List<DkimMessage.HeaderField> headers = message.headers();
+    for (int i = headers.size() - 1; i >= 0; i--) {
+      bottomUp.computeIfAbsent(headers.get(i).name().toLowerCase(java.util.Locale.ROOT), n -> new java.util.ArrayDeque<>()).add(headers.get(i));
+    }
+    for (String name : sig.signedHeaders()) {
+      var instances = bottomUp.get(name);
+      if (instances != null && !instances.isEmpty()) data.append(sig.headerCanon().header(instances.poll()));
+    }
+    DkimMessage.HeaderField self = new DkimMessage.HeaderField(sig.field().name(), withoutB(sig.field().raw()));
+    String canon = sig.headerCanon().header(self);
+    data.append(canon, 0, canon.length() - 2);
+    return data.toString();
+  }
+
+  /** The header field with the b= value removed (§3.5 b=, §3.7), the way dkimpy and OpenDKIM do. */
+  static String withoutB(String raw) {
+    String field = raw.endsWith("\r\n") ? raw.substring(0, raw.length() - 2) : raw;
+    int colon = field.indexOf(':');
+    int start = colon + 1;
+    while (start <= field.length()) {
+      int semi = field.indexOf(';', start);
+      int end = semi < 0 ? field.length() : semi;
+      int eq = field.indexOf('=', start);
+      if (eq >= 0 && eq < end && field.substring(start, eq).strip().equals("b")) {
+        int j = eq + 1;
+        while (true) {
+          int k2 = j;
+          while (k2 < end && isWsp(field.charAt(k2))) k2++;
+          if (k2 < end && isBase64(field.charAt(k2))) j = k2 + 1;
+          else break;
+        }
+        return field.substring(0, eq + 1) + field.substring(j);
+      }
+      if (semi < 0) break;
+      start = semi + 1;
+    }
+    return field;
+  }
+
+  private static boolean isWsp(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+
+  private static boolean isBase64(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=';
+  }
+
+  private static byte[] digest(DkimAlgorithm alg, byte[] data) {
+    try {
+      return MessageDigest.getInstance(alg.digestName()).digest(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("JDK lacks " + alg.digestName(), e);
+    }
+  }
+
+  private static List<String> cnameChain(DnsResult r) {
+    return switch (r) {
+      case DnsResult.Records x -> x.cnameChain();
+      case DnsResult.NoData x -> x.cnameChain();
+      case DnsResult.NxDomain x -> x.cnameChain();
+      default -> List.of();
+    };
+  }
+
+  private static List<String> warnings(DkimSignature sig, DkimKey key) {
+    List<String> w = new ArrayList<>();
+    if (sig.algorithm().filter(a -> a == DkimAlgorithm.RSA_SHA1).isPresent())
+      w.add("a=rsa-sha1: SHA-1 is broken and RFC 8301 §3.1 says it MUST NOT be used; many receivers treat this signature as permerror. Re-sign with rsa-sha256 or ed25519-sha256");
+    if (sig.bodyLength().isPresent())
+      w.add("l=" + sig.bodyLength().get() + " signs only part of the body: anyone can append content and the signature still passes (RFC 6376 §8.2)");
+    if (key != null && key.testing()) w.add("the key is in testing mode (t=y): receivers may ignore this signature's result");
+    return w;
+  }
+
+  private static SignatureResult result(
+      DkimSignature sig, DkimResult r, String reason, Optional<DkimKey> key, List<String> chain, List<String> warnings) {
+    return new SignatureResult(sig, r, reason, key, chain, warnings);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.mailcheck.checks.dmarc;
+
+import dev.mailcheck.dns.DnsClient;
+import dev.mailcheck.dns.DnsQuestion;
+import dev.mailcheck.dns.DnsResult;
+import dev.mailcheck.dns.RecordType;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The only I/O of the DMARC check, in two waves. Every name either discovery method may read is
+ * known in advance (the tree-walk targets and the PSL organizational domain), so all of them are
+ * asked at once: the walk's answers arrive in one round trip instead of up to eight. The
+ * authorization lookups of external report destinations follow as soon as the record is known.
+ */
+public final class DmarcFetcher {
+  /** External report destinations checked per record; a hostile record may list hundreds. */
+  static final int MAX_DESTINATIONS = 10;
+
+  private final DnsClient dns;
+
+  public DmarcFetcher(DnsClient dns) {
+    this.dns = dns;
+  }
+
+  public CompletableFuture<DmarcFacts> fetch(String domain) {
+    List<String> walk = DmarcDiscovery.walkTargets(domain);
+    String org = PublicSuffixes.organizationalDomain(domain);
+    Set<String> names = new LinkedHashSet<>(walk);
+    names.add(org);
+    Map<String, CompletableFuture<DnsResult>> futures = new LinkedHashMap<>();
+    for (String n : names) futures.put(n, dns.query(DnsQuestion.of(DmarcFacts.policyName(n), RecordType.TXT)));
+    return CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))
+        .thenCompose(
+            v -> {
+              Map<String, DnsResult> answers = new LinkedHashMap<>();
+              futures.forEach((k, f) -> answers.put(k, f.join()));
+              DmarcFacts facts = new DmarcFacts(domain, answers, walk, org, Map.of());
+              return authorizations(facts);
+            });
+  }
+
+  private CompletableFuture<DmarcFacts> authorizations(DmarcFacts facts) {
+    var found = DmarcDiscovery.rfc9989(facts).found();
+    if (found.isEmpty()) return CompletableFuture.completedFuture(facts);
+    List<String> queries = authorizationQueries(found.get()).stream().limit(MAX_DESTINATIONS).toList();
+    Map<String, CompletableFuture<DnsResult>> futures = new LinkedHashMap<>();
+    for (String q : queries) futures.put(q, dns.query(DnsQuestion.of(q, RecordType.TXT)));
+    return CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))
+        .thenApply(
+            v -> {
+              Map<String, DnsResult> auth = new LinkedHashMap<>();
+              futures.forEach((k, f) -> auth.put(k, f.join()));
+              return facts.withAuthorizations(auth);
+            });
+  }
+
+  /** The {@code <domain>._report._dmarc.<destination>} names for destinations in other organizations. */
+  public static List<String> authorizationQueries(DmarcDiscovery.Found found) {
+    Set<String> out = new LinkedHashSet<>();
+    for (ReportUri u : concat(found.record().rua(), found.record().ruf())) {
+      if (!u.scheme().equals("mailto") || u.domain().isEmpty()) continue;
+      if (PublicSuffixes.sameOrganization(u.domain(), found.domain())) continue;
+      out.add(DmarcFacts.authorizationName(found.domain(), u.domain()));
+    }
+    return List.copyOf(out);
+  }
+
+  static List<ReportUri> concat(List<ReportUri> a, List<ReportUri> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.mailcheck.checks.smtp;
+
+import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.Section;
+import dev.mailcheck.smtp.Failure;
+import dev.mailcheck.smtp.Phase;
+import dev.mailcheck.smtp.ProbeRequest;
+import dev.mailcheck.smtp.ProbeResult;
+import dev.mailcheck.smtp.SmtpProbe;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a probe (or a port scan) and evaluates it: what the {@code smtp} and {@code ports} commands
+ * report. {@link Outcome#couldNotRun} is true when nothing could be determined (the name did not
+ * resolve, every address timed out), which the CLI maps to exit code 3.
+ */
+public final class SmtpCheck {
+  private SmtpCheck() {}
+
+  public record Outcome(List<Finding> findings, List<Section> sections, List<String> transcript, boolean couldNotRun, List<ProbeResult> results) {
+    public Outcome {
+      findings = List.copyOf(findings);
+      sections = List.copyOf(sections);
+      transcript = List.copyOf(transcript);
+      results = List.copyOf(results);
+    }
+  }
+
+  public static Outcome probe(SmtpProbe probe, ProbeRequest request) {
+    ProbeResult r = probe.probe(request);
+    return new Outcome(SmtpEvaluator.evaluate(r), List.of(SmtpSection.of(r)), r.transcript(), undetermined(r), List.of(r));
+  }
+
+  /** 25, 465 and 587 in parallel; findings per port, each probe's findings with its port as subject. */
+  public static Outcome scan(SmtpProbe probe, ProbeRequest base) {
+    List<ProbeResult> results = PortScan.run(probe, base, PortScan.MAIL_PORTS);
+    var findings = new ArrayList<Finding>(PortsSection.findings(results));
+    var transcript = new ArrayList<String>();
+    for (ProbeResult r : results) {
+      if (PortsSection.state(r).equals("open")) {
+        SmtpEvaluator.evaluate(r).stream().filter(f -> !f.id().equals("smtp.connect")).forEach(findings::add);
+      }
+      transcript.add("--- port " + r.port() + " ---");
+      transcript.addAll(r.transcript());
+    }
+    boolean none = results.stream().allMatch(r -> r.failure().map(f -> f.phase() == Phase.DNS).orElse(false));
+    return new Outcome(findings, List.of(PortsSection.of(base.host(), results)), transcript, none, results);
+  }
+
+  static boolean undetermined(ProbeResult r) {
+    return r.failure()
+        .map(f -> f.phase() == Phase.DNS || (f.phase() == Phase.CONNECT && f.kind() != Failure.Kind.REFUSED))
+        .orElse(false);
+  }
+}

@@ -1,0 +1,366 @@
+package dev.mailcheck.checks.smtp;
+
+import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.Status;
+import dev.mailcheck.smtp.AuthOutcome;
+import dev.mailcheck.smtp.CertificateFacts;
+import dev.mailcheck.smtp.Extensions;
+import dev.mailcheck.smtp.Failure;
+import dev.mailcheck.smtp.Phase;
+import dev.mailcheck.smtp.ProbeResult;
+import dev.mailcheck.smtp.Reply;
+import dev.mailcheck.smtp.StartTls;
+import dev.mailcheck.smtp.TlsFacts;
+import dev.mailcheck.smtp.TlsMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Probe facts in, findings out. Pure and deterministic: the probe already did the clock work. */
+public final class SmtpEvaluator {
+  /**
+   * Below this SIZE limit a warning: common attachments do not fit. 10 MB (decimal), so that
+   * Postfix's default {@code message_size_limit = 10240000} passes.
+   */
+  static final long SMALL_SIZE = 10_000_000L;
+
+  static final int EXPIRY_WARN_DAYS = 14;
+  static final int EXPIRY_INFO_DAYS = 30;
+
+  private SmtpEvaluator() {}
+
+  /** True for the submission ports (RFC 6409 587, RFC 8314 465), where clients send passwords. */
+  static boolean submission(int port) {
+    return port == 587 || port == 465;
+  }
+
+  public static List<Finding> evaluate(ProbeResult r) {
+    var out = new ArrayList<Finding>();
+    String subject = subject(r);
+    Optional<Failure> failure = r.failure();
+
+    // DNS and connect
+    if (failure.isPresent() && (failure.get().phase() == Phase.DNS || failure.get().phase() == Phase.CONNECT)) {
+      out.add(connectFailure(r, failure.get(), subject));
+      return out;
+    }
+    long connectMs = r.timing(Phase.CONNECT).map(p -> p.millis()).orElse(0L);
+    var connected = Finding.of("smtp.connect", Status.PASS, "Connected to " + r.address().orElse("?") + " port " + r.port())
+        .detail("TCP connect took " + connectMs + " ms.")
+        .subject(subject);
+    List<String> failedAttempts = r.attempts().stream().filter(a -> !a.connected()).map(a -> a.detail()).toList();
+    if (!failedAttempts.isEmpty()) {
+      connected.detail("TCP connect took " + connectMs + " ms after " + failedAttempts.size() + " failed address(es).").evidence(failedAttempts);
+    }
+    out.add(connected.build());
+
+    // implicit TLS happens before the greeting
+    if (r.tlsMode() == TlsMode.IMPLICIT && failure.isPresent() && failure.get().phase() == Phase.TLS_HANDSHAKE && r.tls().isEmpty()) {
+      out.add(tlsFailure("smtp.tls", failure.get(), subject, r.port()));
+      return out;
+    }
+
+    banner(r, failure, subject, out);
+    if (r.banner().isEmpty() || r.banner().get().code() != 220) {
+      if (r.tls().isPresent()) tls(r, subject, out);
+      return out;
+    }
+    ehlo(r, failure, subject, out);
+    startTls(r, failure, subject, out);
+    if (r.tls().isPresent()) tls(r, subject, out);
+    plaintextAuth(r, subject, out);
+    auth(r, subject, out);
+    relay(r, subject, out);
+    size(r, subject, out);
+    failure.filter(f -> f.phase() == Phase.AUTH || f.phase() == Phase.RELAY)
+        .ifPresent(f -> out.add(Finding.of("smtp.session", f.temporary() ? Status.ERROR : Status.FAIL, "The session broke off during " + f.phase().token())
+            .detail(kindWords(f) + ": " + f.detail()).subject(subject).build()));
+    return out;
+  }
+
+  static String subject(ProbeResult r) {
+    String host = r.host().contains(":") ? "[" + r.host() + "]" : r.host();
+    return host + ":" + r.port();
+  }
+
+  private static Finding connectFailure(ProbeResult r, Failure f, String subject) {
+    List<String> ev = r.attempts().stream().map(a -> a.detail()).toList();
+    return switch (f.kind()) {
+      case REFUSED -> Finding.of("smtp.connect", Status.FAIL, "Connection refused on port " + r.port())
+          .detail("Nothing accepts connections there: " + f.detail() + ".")
+          .remedy(PortHints.refused(r.port()))
+          .subject(subject).evidence(ev).build();
+      case TIMEOUT -> Finding.of("smtp.connect", Status.ERROR, "No answer on port " + r.port() + " (filtered or down)")
+          .detail(f.detail() + ". A firewall drops the packets, the host is down, or (port 25) your network blocks outbound SMTP.")
+          .remedy(PortHints.filtered(r.port()))
+          .subject(subject).evidence(ev).build();
+      case DNS -> Finding.of("smtp.connect", Status.ERROR, "Could not resolve " + r.host())
+          .detail(f.detail() + ".").subject(subject).build();
+      default -> Finding.of("smtp.connect", Status.ERROR, "Could not connect to port " + r.port())
+          .detail(f.detail() + ".").subject(subject).evidence(ev).build();
+    };
+  }
+
+  private static void banner(ProbeResult r, Optional<Failure> failure, String subject, List<Finding> out) {
+    if (r.banner().isPresent()) {
+      Reply b = r.banner().get();
+      if (b.code() == 220) {
+        out.add(Finding.of("smtp.banner", Status.PASS, "Greeting received")
+            .detail("The server greeted within " + r.timing(Phase.BANNER).map(p -> p.millis()).orElse(0L) + " ms.")
+            .subject(subject).evidence(b.wireLines()).build());
+      } else {
+        Status st = b.transientNegative() ? Status.ERROR : Status.FAIL;
+        out.add(Finding.of("smtp.banner", st, "The server refuses sessions: " + b.code())
+            .detail(b.explained() + (b.code() == 554 ? ". RFC 5321 §3.1: a 554 greeting means no SMTP service for this client." : "."))
+            .remedy(b.transientNegative() ? "Try again later; if it persists, check the server's load and connection limits." : "Check whether the server blocks your address (RBL, access lists).")
+            .subject(subject).evidence(b.wireLines()).build());
+      }
+      return;
+    }
+    failure.filter(f -> f.phase() == Phase.BANNER).ifPresent(f -> out.add(protocolFailure("smtp.banner", "greeting", f, subject)));
+  }
+
+  private static void ehlo(ProbeResult r, Optional<Failure> failure, String subject, List<Finding> out) {
+    Optional<Extensions> first = r.tlsMode() == TlsMode.IMPLICIT ? r.ehloTls() : r.ehlo();
+    if (first.isPresent()) {
+      Extensions e = first.get();
+      if (e.helo()) {
+        out.add(Finding.of("smtp.ehlo", Status.WARN, "EHLO refused; only HELO works")
+            .detail("The server speaks plain RFC 821 SMTP: no extensions, so no STARTTLS, SIZE, 8BITMIME or AUTH.")
+            .remedy("Enable ESMTP (EHLO) on the server.").subject(subject).build());
+      } else {
+        out.add(Finding.of("smtp.ehlo", Status.PASS, "EHLO accepted, " + e.keywords().size() + " extension(s)")
+            .detail(String.join(", ", e.keywords().keySet())).subject(subject).evidence(e.lines()).build());
+      }
+    }
+    failure.filter(f -> f.phase() == Phase.EHLO || f.phase() == Phase.EHLO_TLS)
+        .ifPresent(f -> out.add(protocolFailure("smtp.ehlo", f.phase() == Phase.EHLO_TLS ? "EHLO after TLS" : "EHLO", f, subject)));
+  }
+
+  private static void startTls(ProbeResult r, Optional<Failure> failure, String subject, List<Finding> out) {
+    boolean sub = submission(r.port());
+    switch (r.startTls()) {
+      case OK -> out.add(Finding.of("smtp.starttls", Status.PASS, "STARTTLS works").subject(subject).build());
+      case NOT_OFFERED -> {
+        if (r.ehlo().map(Extensions::helo).orElse(false) && r.tlsMode() == TlsMode.OPPORTUNISTIC && !sub) return;
+        Status st = sub || r.tlsMode() == TlsMode.STARTTLS ? Status.FAIL : Status.WARN;
+        out.add(Finding.of("smtp.starttls", st, "STARTTLS is not offered")
+            .detail(sub ? "Clients on this submission port would send passwords and mail in clear text."
+                : "Mail to this server travels unencrypted; senders requiring TLS (MTA-STS, DANE, REQUIRETLS) cannot deliver.")
+            .remedy("Enable TLS on the server, e.g. Postfix: smtpd_tls_cert_file, smtpd_tls_key_file, smtpd_tls_security_level = may (port 25) or encrypt (587).")
+            .subject(subject).build());
+      }
+      case REFUSED -> out.add(Finding.of("smtp.starttls", Status.FAIL, "STARTTLS is advertised but refused")
+          .detail(r.startTlsReply().map(Reply::explained).orElse("negative reply")
+              + ". Senders that saw STARTTLS in EHLO expect it to work; many fall back to clear text, strict ones defer the mail.")
+          .remedy("Check the server's TLS setup (certificate and key files readable, TLS library working) or stop advertising STARTTLS.")
+          .subject(subject).evidence(r.startTlsReply().map(Reply::wireLines).orElse(List.of())).build());
+      case HANDSHAKE_FAILED -> failure.ifPresent(f -> out.add(tlsFailure("smtp.starttls", f, subject, r.port())));
+      case NOT_ATTEMPTED -> {
+        // implicit TLS, TLS off, or the session ended before
+      }
+    }
+  }
+
+  private static Finding tlsFailure(String id, Failure f, String subject, int port) {
+    Status st = f.kind() == Failure.Kind.TIMEOUT ? Status.ERROR : Status.FAIL;
+    return Finding.of(id, st, "The TLS handshake failed")
+        .detail(f.detail() + ".")
+        .remedy(port == 465 ? "Port 465 expects TLS from the first byte (RFC 8314 §3.3); check that the service there runs implicit TLS (Postfix: smtpd_tls_wrappermode=yes)." : "Check the server's certificate, key and TLS protocol settings; test with: openssl s_client -starttls smtp -connect HOST:" + port)
+        .subject(subject).build();
+  }
+
+  private static void tls(ProbeResult r, String subject, List<Finding> out) {
+    TlsFacts t = r.tls().get();
+    boolean sub = submission(r.port());
+    if (r.tlsMode() == TlsMode.IMPLICIT) {
+      out.add(Finding.of("smtp.tls", Status.PASS, "Implicit TLS works").detail(t.protocol() + ", " + t.cipherSuite()).subject(subject).build());
+    }
+    boolean modern = t.protocol().equals("TLSv1.3") || t.protocol().equals("TLSv1.2");
+    out.add(Finding.of("smtp.tls-version", modern ? Status.PASS : Status.FAIL, "Negotiated " + t.protocol())
+        .detail("Cipher suite " + t.cipherSuite() + "." + (modern ? "" : " TLS below 1.2 is deprecated (RFC 8996)."))
+        .remedy(modern ? null : "Enable TLS 1.2 and 1.3 on the server.")
+        .subject(subject).build());
+    r.legacyTls().ifPresent(l -> {
+      if (!l.conclusive()) {
+        out.add(Finding.of("smtp.tls-legacy", Status.INFO, "Could not tell whether TLS 1.0/1.1 is accepted").detail(l.detail() + ".").subject(subject).build());
+      } else if (l.accepted()) {
+        out.add(Finding.of("smtp.tls-legacy", Status.WARN, "The server still accepts " + l.protocol().orElse("TLS 1.0/1.1"))
+            .detail("A client offering only TLS 1.0/1.1 completed the handshake. Both are deprecated (RFC 8996) and weak.")
+            .remedy("Disable TLSv1 and TLSv1.1, e.g. Postfix: smtpd_tls_protocols = >=TLSv1.2 and smtpd_tls_mandatory_protocols = >=TLSv1.2.")
+            .subject(subject).build());
+      } else {
+        out.add(Finding.of("smtp.tls-legacy", Status.PASS, "TLS 1.0 and 1.1 are refused").detail(l.detail() + ".").subject(subject).build());
+      }
+    });
+    Status bad = sub ? Status.FAIL : Status.WARN;
+    Optional<CertificateFacts> leaf = t.leaf();
+    List<String> chainEvidence = t.chain().stream().map(c -> c.subject() + "  (issuer " + c.issuer() + ", " + c.keyAlgorithm() + " " + c.keyBits() + ", until " + c.notAfter() + ")").toList();
+    if (t.trusted()) {
+      out.add(Finding.of("smtp.certificate", Status.PASS, "Certificate chain is trusted")
+          .detail("Issued by " + leaf.map(CertificateFacts::issuer).orElse("?") + ".").subject(subject).evidence(chainEvidence).build());
+    } else {
+      String stopped = r.failure().filter(f -> f.kind() == Failure.Kind.CERTIFICATE).isPresent()
+          ? " The probe stopped after the handshake; --insecure continues to see the rest." : "";
+      out.add(Finding.of("smtp.certificate", bad, "Certificate is not trusted")
+          .detail(t.trustProblem().orElse("validation failed") + "." + stopped
+              + (sub ? " Mail clients will refuse or warn." : " Senders using MTA-STS (RFC 8461) will not deliver; most others still will."))
+          .remedy("Serve a certificate from a public CA with the full chain (leaf first, then intermediates), e.g. Postfix smtpd_tls_chain_files.")
+          .subject(subject).evidence(chainEvidence).build());
+    }
+    if (leaf.isPresent()) {
+      List<String> sans = leaf.get().sans();
+      if (t.nameMatches()) {
+        out.add(Finding.of("smtp.certificate-name", Status.PASS, "Certificate matches " + t.checkedName()).subject(subject).build());
+      } else {
+        out.add(Finding.of("smtp.certificate-name", bad, "Certificate does not match " + t.checkedName())
+            .detail("Names in the certificate: " + (sans.isEmpty() ? leaf.get().subject() : String.join(", ", sans)) + ".")
+            .remedy("Issue the certificate for " + t.checkedName() + " (as a subjectAltName).")
+            .subject(subject).build());
+      }
+      long d = t.daysToExpiry();
+      String until = leaf.get().notAfter().toString();
+      if (d < 0) {
+        out.add(Finding.of("smtp.certificate-expiry", Status.FAIL, "Certificate expired on " + until.substring(0, 10))
+            .detail("notAfter " + until + ".").remedy("Renew the certificate and reload the server.").subject(subject).build());
+      } else if (d < EXPIRY_WARN_DAYS) {
+        out.add(Finding.of("smtp.certificate-expiry", Status.WARN, "Certificate expires in " + d + " day(s)")
+            .detail("notAfter " + until + ".").remedy("Renew now; check that automatic renewal also reloads the mail server.").subject(subject).build());
+      } else {
+        out.add(Finding.of("smtp.certificate-expiry", d < EXPIRY_INFO_DAYS ? Status.INFO : Status.PASS, "Certificate valid for " + d + " more day(s)")
+            .detail("notAfter " + until + ".").subject(subject).build());
+      }
+    }
+  }
+
+  private static void plaintextAuth(ProbeResult r, String subject, List<Finding> out) {
+    if (r.tlsMode() == TlsMode.IMPLICIT || r.ehlo().isEmpty() || r.ehlo().get().helo()) return;
+    Extensions plain = r.ehlo().get();
+    List<String> mechs = plain.authMechanisms();
+    if (mechs.isEmpty()) {
+      if (r.ehloTls().map(e -> !e.authMechanisms().isEmpty()).orElse(false)) {
+        out.add(Finding.of("smtp.plaintext-auth", Status.PASS, "AUTH is offered only after STARTTLS").subject(subject).build());
+      }
+      return;
+    }
+    boolean tlsOffered = plain.has("STARTTLS");
+    out.add(Finding.of("smtp.plaintext-auth", tlsOffered ? Status.WARN : Status.FAIL, "AUTH is offered on an unencrypted connection")
+        .detail("Before TLS the server offers AUTH " + String.join(" ", mechs) + "."
+            + (tlsOffered ? " A client that skips STARTTLS sends its password in clear." : " There is no STARTTLS, so passwords can only travel in clear."))
+        .remedy("Offer AUTH only after TLS, e.g. Postfix: smtpd_tls_auth_only = yes; Dovecot: disable_plaintext_auth = yes.")
+        .subject(subject).evidence("250 AUTH " + String.join(" ", mechs)).build());
+  }
+
+  private static void auth(ProbeResult r, String subject, List<Finding> out) {
+    List<String> all = new ArrayList<>();
+    r.ehlo().ifPresent(e -> all.addAll(e.authMechanisms()));
+    r.ehloTls().ifPresent(e -> all.addAll(e.authMechanisms()));
+    if (all.contains("DIGEST-MD5")) {
+      out.add(Finding.of("smtp.auth-obsolete", Status.WARN, "Obsolete mechanism DIGEST-MD5 is offered")
+          .detail("DIGEST-MD5 was moved to Historic by RFC 6331: weak and rarely interoperable.")
+          .remedy("Remove DIGEST-MD5 from the offered mechanisms (Dovecot: auth_mechanisms; Cyrus: mech_list).")
+          .subject(subject).build());
+    }
+    if (r.auth().isEmpty()) return;
+    AuthOutcome a = r.auth().get();
+    String mech = a.attempted().orElse("");
+    List<String> ev = a.reply().map(Reply::wireLines).orElse(List.of());
+    Finding.Builder b =
+        switch (a.result()) {
+          case SUCCESS -> Finding.of("smtp.auth", Status.PASS, "AUTH " + mech + " succeeded");
+          case FAILED -> Finding.of("smtp.auth", Status.FAIL, "AUTH " + mech + " failed")
+              .remedy("Check the user name and password; for 535 5.7.8 the server rejected the credentials.");
+          case MECHANISM_REFUSED -> Finding.of("smtp.auth", Status.WARN, "No usable AUTH mechanism");
+          case NOT_OFFERED -> Finding.of("smtp.auth", submission(r.port()) ? Status.FAIL : Status.INFO, "AUTH is not offered")
+              .remedy(submission(r.port()) ? "Enable SASL authentication on the submission service (Postfix: smtpd_sasl_auth_enable = yes)." : null);
+          case SKIPPED_PLAINTEXT -> Finding.of("smtp.auth", Status.WARN, "AUTH not tried: the connection is not encrypted");
+          case ERROR -> Finding.of("smtp.auth", Status.ERROR, "AUTH " + mech + " could not complete");
+        };
+    out.add(b.detail(a.detail() + (a.offered().isEmpty() ? "" : " Offered: " + String.join(" ", a.offered()) + ".")).subject(subject).evidence(ev).build());
+  }
+
+  private static void relay(ProbeResult r, String subject, List<Finding> out) {
+    r.relay().ifPresent(rel -> {
+      List<String> ev = new ArrayList<>();
+      ev.add("MAIL FROM:<" + rel.from() + ">");
+      rel.mailReply().ifPresent(m -> ev.addAll(m.wireLines()));
+      if (rel.rcptReply().isPresent()) {
+        ev.add("RCPT TO:<" + rel.to() + ">");
+        ev.addAll(rel.rcptReply().get().wireLines());
+      }
+      Finding.Builder b =
+          switch (rel.result()) {
+            case ACCEPTED -> Finding.of("smtp.open-relay", Status.FAIL, "Open relay: a foreign recipient was accepted without authentication")
+                .detail("Anyone can send mail through this server to any domain; it will be abused for spam and blocklisted.")
+                .remedy("Restrict relaying to authenticated clients and your own networks, e.g. Postfix: smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination.");
+            case REFUSED -> Finding.of("smtp.open-relay", Status.PASS, "Relaying to a foreign domain is refused")
+                .detail(rel.rcptReply().map(Reply::explained).orElse("") + ".");
+            case TEMPORARY -> Finding.of("smtp.open-relay", Status.INFO, "Relay test inconclusive: temporary refusal")
+                .detail(rel.rcptReply().map(Reply::explained).orElse("") + " (greylisting or rate limiting).");
+            case SENDER_REJECTED -> Finding.of("smtp.open-relay", Status.INFO, "Relay test inconclusive: the test sender was refused")
+                .detail(rel.mailReply().map(Reply::explained).orElse("") + ".");
+            case ERROR -> Finding.of("smtp.open-relay", Status.ERROR, "Relay test could not complete");
+          };
+      out.add(b.subject(subject).evidence(ev).build());
+    });
+  }
+
+  private static void size(ProbeResult r, String subject, List<Finding> out) {
+    Optional<Extensions> ext = r.effectiveExtensions();
+    if (ext.isEmpty() || ext.get().helo()) return;
+    OptionalLong size = ext.get().size();
+    if (!ext.get().has("SIZE")) {
+      out.add(Finding.of("smtp.size", Status.INFO, "No SIZE limit advertised")
+          .detail("Without SIZE (RFC 1870) senders learn of a size limit only after transferring the whole message.").subject(subject).build());
+    } else if (size.isEmpty()) {
+      out.add(Finding.of("smtp.size", Status.WARN, "SIZE parameter is not a number")
+          .detail("EHLO says: SIZE " + ext.get().parameter("SIZE").orElse("") + ".").subject(subject).build());
+    } else if (size.getAsLong() == 0) {
+      out.add(Finding.of("smtp.size", Status.INFO, "SIZE advertised without a fixed limit").subject(subject).build());
+    } else {
+      long bytes = size.getAsLong();
+      String mb = String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+      boolean small = bytes < SMALL_SIZE;
+      out.add(Finding.of("smtp.size", small ? Status.WARN : Status.PASS, "Messages up to " + mb + " accepted")
+          .detail("SIZE " + bytes + (small ? ". Below 10 MB, common attachments (base64 adds a third) are refused." : "."))
+          .remedy(small ? "Raise the limit, e.g. Postfix: message_size_limit = 52428800." : null)
+          .subject(subject).build());
+    }
+  }
+
+  private static Finding protocolFailure(String id, String what, Failure f, String subject) {
+    Status st =
+        switch (f.kind()) {
+          case TIMEOUT, CLOSED, IO -> Status.ERROR;
+          case REJECTED -> f.reply().map(Reply::transientNegative).orElse(false) ? Status.ERROR : Status.FAIL;
+          default -> Status.FAIL;
+        };
+    String title =
+        switch (f.kind()) {
+          case TIMEOUT -> "No complete " + what + " reply before the deadline";
+          case CLOSED -> "The server closed the connection at " + what;
+          case LINE_TOO_LONG, REPLY_TOO_LARGE, MALFORMED_REPLY -> "The " + what + " reply is not valid SMTP";
+          case REJECTED -> what + " was refused";
+          default -> what + " failed";
+        };
+    var b = Finding.of(id, st, title).detail(kindWords(f) + ": " + f.detail() + ".").subject(subject);
+    if (f.kind() == Failure.Kind.TIMEOUT && id.equals("smtp.banner")) {
+      b.remedy("A greet-pause longer than --timeout, a tarpit, or an overloaded server. Retry with a longer --timeout.");
+    }
+    f.reply().ifPresent(rep -> b.evidence(rep.wireLines()));
+    return b.build();
+  }
+
+  private static String kindWords(Failure f) {
+    return switch (f.kind()) {
+      case TIMEOUT -> "timeout";
+      case CLOSED -> "connection closed";
+      case LINE_TOO_LONG -> "line too long";
+      case REPLY_TOO_LARGE -> "reply too large";
+      case MALFORMED_REPLY -> "malformed reply";
+      case REJECTED -> "rejected";
+      default -> f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    };
+  }
+}

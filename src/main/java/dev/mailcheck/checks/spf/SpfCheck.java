@@ -1,0 +1,70 @@
+package dev.mailcheck.checks.spf;
+
+import dev.mailcheck.dns.DnsClient;
+import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.Status;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SPF check as commands call it: {@link #audit} for {@code mailcheck spf DOMAIN} and the
+ * domain report, {@link #evaluate} for {@code mailcheck spf DOMAIN --ip ADDR}.
+ */
+public final class SpfCheck {
+  private SpfCheck() {}
+
+  /** Audits the published policy of {@code domain} (lower case A-labels, no trailing dot). */
+  public static SpfReport audit(String domain, DnsClient dns) {
+    return SpfAudit.audit(domain, dns, SpfOptions.defaults());
+  }
+
+  public static SpfReport audit(String domain, DnsClient dns, SpfOptions options) {
+    return SpfAudit.audit(domain, dns, options);
+  }
+
+  /**
+   * Evaluates {@code check_host(ip, domain, sender)} (RFC 7208 §4) and adds the audit's tree for
+   * context. {@code sender} is the MAIL FROM address; when empty, {@code postmaster@domain}
+   * (RFC 7208 §2.4).
+   */
+  public static SpfReport evaluate(String domain, InetAddress ip, Optional<String> sender, Optional<String> helo, DnsClient dns, SpfOptions options) {
+    String from = sender.filter(s -> !s.isBlank()).orElse("postmaster@" + domain);
+    if (from.startsWith("@")) from = "postmaster" + from;
+    String heloName = helo.orElse(domain);
+    SpfEvaluation e = new SpfEvaluator(dns, options).checkHost(ip, domain, from, heloName);
+    SpfReport audit = SpfAudit.audit(domain, dns, options);
+    Finding finding =
+        Finding.of("spf.result", status(e.result()), "SPF " + e.result().token() + " for " + SpfMacros.readable(ip))
+            .detail(e.reason() + ".")
+            .evidence(e.explanation().map(x -> List.of("explanation: " + x)).orElse(List.of()))
+            .subject(from)
+            .build();
+    SpfSection s = audit.section();
+    SpfSection section =
+        new SpfSection(
+            domain,
+            Optional.of(SpfMacros.readable(ip)),
+            Optional.of(from),
+            Optional.of(heloName),
+            Optional.of(e.result().token()),
+            Optional.of(e.reason()),
+            e.explanation(),
+            s.record(),
+            e.lookups(),
+            e.voidLookups(),
+            s.tree(),
+            e.steps());
+    return new SpfReport(List.of(finding), section);
+  }
+
+  /** How a result reads as a finding for the sender's domain. */
+  static Status status(SpfResult r) {
+    return switch (r) {
+      case PASS -> Status.PASS;
+      case FAIL, PERMERROR -> Status.FAIL;
+      case SOFTFAIL, NEUTRAL, NONE -> Status.WARN;
+      case TEMPERROR -> Status.ERROR;
+    };
+  }
+}

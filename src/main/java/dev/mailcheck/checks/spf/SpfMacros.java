@@ -1,0 +1,245 @@
+package dev.mailcheck.checks.spf;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Macro strings (RFC 7208 §7): checking their syntax and expanding them.
+ *
+ * <p>{@code %{ir}.%{v}._spf.%{d2}} for 192.0.2.3 sending as {@code a@mail.example.com} expands to
+ * {@code 3.2.0.192.in-addr._spf.example.com}.
+ */
+final class SpfMacros {
+  private SpfMacros() {}
+
+  /**
+   * The values the letters stand for. {@code validatedName} is {@code %{p}}: computed only when a
+   * macro asks for it, because it costs DNS lookups (RFC 7208 §7.3).
+   */
+  record Values(
+      InetAddress ip,
+      String sender,
+      String domain,
+      String helo,
+      String receiver,
+      long timestamp,
+      Supplier<String> validatedName) {
+    Values withDomain(String d) {
+      return new Values(ip, sender, d, helo, receiver, timestamp, validatedName);
+    }
+
+    String localPart() {
+      int at = sender.lastIndexOf('@');
+      return at < 0 ? "postmaster" : sender.substring(0, at);
+    }
+
+    String senderDomain() {
+      int at = sender.lastIndexOf('@');
+      return at < 0 ? sender : sender.substring(at + 1);
+    }
+  }
+
+  /**
+   * The first syntax error of a macro-string, empty if it is valid. {@code c}, {@code r} and
+   * {@code t} are allowed only in explanation strings (RFC 7208 §7.1).
+   */
+  static Optional<String> check(String s, boolean explanation) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch != '%') {
+        if (ch < 0x21 || ch > 0x7e) {
+          if (explanation && ch == ' ') continue;
+          return Optional.of("character " + describe(ch) + " is not allowed");
+        }
+        continue;
+      }
+      if (i + 1 >= s.length()) return Optional.of("'%' at the end (write '%%' for a percent sign)");
+      char next = s.charAt(i + 1);
+      if (next == '%' || next == '_' || next == '-') {
+        i++;
+        continue;
+      }
+      if (next != '{') return Optional.of("'%" + next + "' is not a macro (write '%%' for a percent sign)");
+      int close = s.indexOf('}', i + 2);
+      if (close < 0) return Optional.of("macro '" + s.substring(i) + "' is not closed with '}'");
+      Optional<String> bad = checkExpand(s.substring(i + 2, close), explanation);
+      if (bad.isPresent()) return bad;
+      i = close;
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> checkExpand(String body, boolean explanation) {
+    if (body.isEmpty()) return Optional.of("empty macro '%{}'");
+    char letter = Character.toLowerCase(body.charAt(0));
+    if ("slodiphv".indexOf(letter) < 0) {
+      if ("crt".indexOf(letter) >= 0 && !explanation) {
+        return Optional.of("macro letter '" + body.charAt(0) + "' is allowed only in exp= explanations");
+      }
+      if ("crt".indexOf(letter) < 0) return Optional.of("'" + body.charAt(0) + "' is not a macro letter");
+    }
+    int j = 1;
+    int digitsStart = j;
+    while (j < body.length() && Character.isDigit(body.charAt(j))) j++;
+    if (j > digitsStart) {
+      String digits = body.substring(digitsStart, j);
+      if (digits.chars().allMatch(c -> c == '0')) return Optional.of("macro transformer digit must not be 0");
+    }
+    if (j < body.length() && (body.charAt(j) == 'r' || body.charAt(j) == 'R')) j++;
+    for (; j < body.length(); j++) {
+      if (".-+,/_=".indexOf(body.charAt(j)) < 0) {
+        return Optional.of("'" + body.charAt(j) + "' is not a macro delimiter in '%{" + body + "}'");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(char ch) {
+    return ch < 0x20 || ch == 0x7f ? String.format("U+%04X (control)", (int) ch) : "'" + ch + "'";
+  }
+
+  /** Expands a macro-string that {@link #check} accepted. */
+  static String expand(String s, Values v, boolean explanation) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch != '%') {
+        out.append(ch);
+        continue;
+      }
+      char next = s.charAt(++i);
+      switch (next) {
+        case '%' -> out.append('%');
+        case '_' -> out.append(' ');
+        case '-' -> out.append("%20");
+        default -> {
+          int close = s.indexOf('}', i);
+          out.append(expandOne(s.substring(i + 1, close), v));
+          i = close;
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static String expandOne(String body, Values v) {
+    char letter = body.charAt(0);
+    String value =
+        switch (Character.toLowerCase(letter)) {
+          case 's' -> v.sender();
+          case 'l' -> v.localPart();
+          case 'o' -> v.senderDomain();
+          case 'd' -> v.domain();
+          case 'i' -> dotted(v.ip());
+          case 'p' -> v.validatedName().get();
+          case 'v' -> v.ip() instanceof Inet4Address ? "in-addr" : "ip6";
+          case 'h' -> v.helo();
+          case 'c' -> readable(v.ip());
+          case 'r' -> v.receiver();
+          case 't' -> Long.toString(v.timestamp());
+          default -> throw new IllegalStateException("unchecked macro " + body);
+        };
+    int j = 1;
+    while (j < body.length() && Character.isDigit(body.charAt(j))) j++;
+    int keep = j > 1 ? parseCapped(body.substring(1, j)) : 0;
+    boolean reverse = false;
+    if (j < body.length() && Character.toLowerCase(body.charAt(j)) == 'r') {
+      reverse = true;
+      j++;
+    }
+    String delimiters = j < body.length() ? body.substring(j) : ".";
+    if (keep > 0 || reverse || j < body.length()) {
+      List<String> parts = split(value, delimiters);
+      if (reverse) Collections.reverse(parts);
+      if (keep > 0 && keep < parts.size()) parts = parts.subList(parts.size() - keep, parts.size());
+      value = String.join(".", parts);
+    }
+    return Character.isUpperCase(letter) ? urlEscape(value) : value;
+  }
+
+  private static int parseCapped(String digits) {
+    return digits.length() > 3 ? 1000 : Integer.parseInt(digits);
+  }
+
+  private static List<String> split(String value, String delimiters) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < value.length(); i++) {
+      if (delimiters.indexOf(value.charAt(i)) >= 0) {
+        parts.add(value.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(value.substring(start));
+    return parts;
+  }
+
+  /** The {@code i} macro: dotted quad, or 32 dot-separated nibbles for IPv6 (RFC 7208 §7.3). */
+  static String dotted(InetAddress ip) {
+    if (ip instanceof Inet4Address) return ip.getHostAddress();
+    StringBuilder sb = new StringBuilder();
+    for (byte b : ip.getAddress()) {
+      if (!sb.isEmpty()) sb.append('.');
+      sb.append(HEX.charAt((b >> 4) & 0xf)).append('.').append(HEX.charAt(b & 0xf));
+    }
+    return sb.toString();
+  }
+
+  /** Upper case, as the OpenSPF suite expects ({@code v-macro-ip6}); DNS ignores case anyway. */
+  private static final String HEX = "0123456789ABCDEF";
+
+  /** The {@code c} macro: the address as people write it, IPv6 in RFC 5952 form. */
+  static String readable(InetAddress ip) {
+    if (ip instanceof Inet4Address) return ip.getHostAddress();
+    byte[] b = ip.getAddress();
+    int[] g = new int[8];
+    for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+    int bestStart = -1;
+    int bestLen = 1;
+    for (int i = 0; i < 8; ) {
+      if (g[i] != 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < 8 && g[j] == 0) j++;
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        sb.append("::");
+        i += bestLen - 1;
+        continue;
+      }
+      if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+      sb.append(Integer.toHexString(g[i]));
+    }
+    return sb.toString();
+  }
+
+  /** Uppercase macro letters: URL-escape everything but the unreserved characters (RFC 3986). */
+  private static String urlEscape(String value) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(String.format(Locale.ROOT, "%02X", c));
+      }
+    }
+    return sb.toString();
+  }
+}

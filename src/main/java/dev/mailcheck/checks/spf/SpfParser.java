@@ -1,0 +1,283 @@
+package dev.mailcheck.checks.spf;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses SPF record text by the ABNF of RFC 7208 §4.6 and §12. Lenient: it reads every term it
+ * can, never throws, and collects each problem with its position (at most {@value #MAX_PROBLEMS}).
+ *
+ * <pre>{@code
+ * SpfRecord r = SpfParser.parse("v=spf1 ip4:192.0.2.0/24 include:_spf.example.net -all");
+ * r.valid();          // true
+ * r.mechanisms().size(); // 3
+ * }</pre>
+ */
+public final class SpfParser {
+  static final int MAX_PROBLEMS = 20;
+  private static final String VERSION = "v=spf1";
+  private static final Pattern MODIFIER = Pattern.compile("([A-Za-z][A-Za-z0-9\\-_.]*)=(.*)", Pattern.DOTALL);
+  private static final Pattern DUAL_CIDR = Pattern.compile("(.*?)(?:/(\\d+))?(?://(\\d+))?", Pattern.DOTALL);
+  private static final Pattern MACRO_END = Pattern.compile(".*(%\\{[^}]*\\}|%%|%_|%-)", Pattern.DOTALL);
+  private static final Pattern TOPLABEL =
+      Pattern.compile("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9]+-[A-Za-z0-9-]*[A-Za-z0-9]");
+
+  private static final Pattern CIDR = Pattern.compile("0|[1-9][0-9]{0,2}");
+  private static final Pattern QNUM = CIDR;
+  private static final Pattern IP6_TEXT = Pattern.compile("[0-9A-Fa-f:.]+");
+
+  private SpfParser() {}
+
+  /** True when TXT text is an SPF record: {@code v=spf1} followed by a space or nothing (§4.5). */
+  public static boolean isSpf(String text) {
+    return text.regionMatches(true, 0, VERSION, 0, VERSION.length())
+        && (text.length() == VERSION.length() || text.charAt(VERSION.length()) == ' ');
+  }
+
+  public static SpfRecord parse(String text) {
+    return new Parser(text).run();
+  }
+
+  private static final class Parser {
+    private final String text;
+    private final List<SpfTerm> terms = new ArrayList<>();
+    private final List<SpfProblem> problems = new ArrayList<>();
+
+    Parser(String text) {
+      this.text = text;
+    }
+
+    SpfRecord run() {
+      if (!isSpf(text)) {
+        problem(1, "", "the record does not start with 'v=spf1' followed by a space");
+        return new SpfRecord(text, terms, problems);
+      }
+      int i = VERSION.length();
+      boolean redirect = false;
+      boolean exp = false;
+      while (i < text.length()) {
+        if (text.charAt(i) == ' ') {
+          i++;
+          continue;
+        }
+        int end = text.indexOf(' ', i);
+        if (end < 0) end = text.length();
+        String term = text.substring(i, end);
+        int pos = i + 1;
+        i = end;
+        int bad = firstNonPrintable(term);
+        if (bad >= 0) {
+          char c = term.charAt(bad);
+          problem(
+              pos + bad,
+              term,
+              c > 0x7e && c != 0x7f
+                  ? "non-ASCII character; SPF records are 7-bit ASCII (RFC 7208 §3.1)"
+                  : String.format("control character U+%04X; terms are separated by spaces only", (int) c));
+          continue;
+        }
+        Matcher m = MODIFIER.matcher(term);
+        if (m.matches()) {
+          String name = m.group(1);
+          String value = m.group(2);
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (lower.equals("redirect") || lower.equals("exp")) {
+            if (lower.equals("redirect") ? redirect : exp) {
+              problem(pos, term, "'" + lower + "=' appears more than once (RFC 7208 §6)");
+            }
+            if (lower.equals("redirect")) redirect = true;
+            else exp = true;
+            checkDomainSpec(value, pos + name.length() + 1, term);
+          } else {
+            SpfMacros.check(value, false).ifPresent(msg -> problem(pos, term, msg));
+          }
+          terms.add(new SpfTerm.Modifier(name, value, term, pos));
+          continue;
+        }
+        mechanism(term, pos);
+      }
+      return new SpfRecord(text, terms, problems);
+    }
+
+    private void mechanism(String term, int pos) {
+      Qualifier q = Qualifier.of(term.charAt(0));
+      int start = q == null ? 0 : 1;
+      if (q == null) q = Qualifier.PASS;
+      int nameEnd = start;
+      while (nameEnd < term.length() && term.charAt(nameEnd) != ':' && term.charAt(nameEnd) != '/') nameEnd++;
+      String name = term.substring(start, nameEnd).toLowerCase(Locale.ROOT);
+      String rest = term.substring(nameEnd);
+      SpfTerm.Kind kind;
+      try {
+        kind = SpfTerm.Kind.valueOf(name.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        String hint =
+            name.equals("redirect") || name.equals("exp")
+                ? "; '" + name + "' is a modifier: write '" + name + "=...'"
+                : name.isEmpty() ? "" : " (mechanisms: all include a mx ptr ip4 ip6 exists)";
+        problem(pos, term, "unknown mechanism '" + name + "'" + hint);
+        return;
+      }
+      int restPos = pos + nameEnd;
+      switch (kind) {
+        case ALL -> {
+          if (!rest.isEmpty()) problem(restPos, term, "'all' takes no argument");
+          add(q, kind, null, null, 32, 128, term, pos);
+        }
+        case INCLUDE, EXISTS -> {
+          if (!rest.startsWith(":") || rest.length() == 1) {
+            problem(restPos, term, "'" + name + "' needs a domain: " + name + ":example.com");
+            return;
+          }
+          String spec = rest.substring(1);
+          checkDomainSpec(spec, restPos + 1, term);
+          add(q, kind, spec, null, 32, 128, term, pos);
+        }
+        case A, MX, PTR -> {
+          Matcher m = DUAL_CIDR.matcher(rest);
+          m.matches();
+          String spec = m.group(1);
+          int c4 = 32;
+          int c6 = 128;
+          if (kind == SpfTerm.Kind.PTR && (m.group(2) != null || m.group(3) != null)) {
+            problem(restPos + spec.length(), term, "'ptr' takes no prefix length");
+          }
+          if (m.group(2) != null) c4 = cidr(m.group(2), 32, restPos + spec.length() + 1, term);
+          if (m.group(3) != null) c6 = cidr(m.group(3), 128, restPos + rest.lastIndexOf("//") + 2, term);
+          String domain = null;
+          if (!spec.isEmpty()) {
+            if (!spec.startsWith(":") || spec.length() == 1) {
+              problem(restPos, term, "'" + name + "' expects ':domain' or a '/prefix' here");
+              return;
+            }
+            domain = spec.substring(1);
+            checkDomainSpec(domain, restPos + 1, term);
+          }
+          add(q, kind, domain, null, c4, c6, term, pos);
+        }
+        case IP4, IP6 -> {
+          if (!rest.startsWith(":")) {
+            problem(restPos, term, "'" + name + "' needs an address: " + name + (kind == SpfTerm.Kind.IP4 ? ":192.0.2.0/24" : ":2001:db8::/32"));
+            return;
+          }
+          String value = rest.substring(1);
+          int slash = value.indexOf('/');
+          String addr = slash < 0 ? value : value.substring(0, slash);
+          int max = kind == SpfTerm.Kind.IP4 ? 32 : 128;
+          int len = max;
+          if (slash >= 0) len = cidr(value.substring(slash + 1), max, restPos + 2 + slash, term);
+          byte[] net = kind == SpfTerm.Kind.IP4 ? ip4(addr) : ip6(addr);
+          if (net == null) {
+            problem(restPos + 1, term, "'" + addr + "' is not an " + (kind == SpfTerm.Kind.IP4 ? "IPv4" : "IPv6") + " address");
+            return;
+          }
+          add(q, kind, null, net, kind == SpfTerm.Kind.IP4 ? len : 32, kind == SpfTerm.Kind.IP6 ? len : 128, term, pos);
+        }
+      }
+    }
+
+    private void add(Qualifier q, SpfTerm.Kind kind, String domain, byte[] net, int c4, int c6, String term, int pos) {
+      terms.add(
+          new SpfTerm.Mechanism(q, kind, Optional.ofNullable(domain), Optional.ofNullable(net), c4, c6, term, pos));
+    }
+
+    /** A prefix length: no leading zeros, at most {@code max} (RFC 7208 §5.6 ABNF). */
+    private int cidr(String digits, int max, int pos, String term) {
+      if (!CIDR.matcher(digits).matches() || Integer.parseInt(digits) > max) {
+        problem(pos, term, "'/" + digits + "' is not a prefix length from 0 to " + max);
+        return max;
+      }
+      return Integer.parseInt(digits);
+    }
+
+    /** domain-spec = macro-string domain-end (RFC 7208 §7.1). */
+    private void checkDomainSpec(String spec, int pos, String term) {
+      if (spec.isEmpty()) {
+        problem(pos, term, "empty domain");
+        return;
+      }
+      Optional<String> bad = SpfMacros.check(spec, false);
+      if (bad.isPresent()) {
+        problem(pos, term, bad.get());
+        return;
+      }
+      if (MACRO_END.matcher(spec).matches()) return;
+      String s = spec.endsWith(".") ? spec.substring(0, spec.length() - 1) : spec;
+      int dot = s.lastIndexOf('.');
+      String top = s.substring(dot + 1);
+      if (dot < 0) {
+        problem(pos, term, "'" + spec + "' is not a fully qualified domain name");
+      } else if (!TOPLABEL.matcher(top).matches()) {
+        problem(pos + dot + 1, term, "'" + top + "' is not a valid top-level label (RFC 7208 §7.1)");
+      }
+    }
+
+    private void problem(int pos, String term, String message) {
+      if (problems.size() < MAX_PROBLEMS) problems.add(new SpfProblem(pos, term, message));
+    }
+  }
+
+  private static int firstNonPrintable(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x21 || c > 0x7e) return i;
+    }
+    return -1;
+  }
+
+  /** A dotted quad with no leading zeros (RFC 7208 §5.6 qnum), or null. */
+  static byte[] ip4(String s) {
+    String[] parts = s.split("\\.", -1);
+    if (parts.length != 4) return null;
+    byte[] out = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      if (!QNUM.matcher(parts[i]).matches()) return null;
+      int n = Integer.parseInt(parts[i]);
+      if (n > 255) return null;
+      out[i] = (byte) n;
+    }
+    return out;
+  }
+
+  /** An IPv6 address in text form (RFC 4291 §2.2), as 16 octets, or null. */
+  static byte[] ip6(String s) {
+    if (s.indexOf(':') < 0 || !IP6_TEXT.matcher(s).matches()) return null;
+    try {
+      InetAddress a = InetAddress.getByName(s);
+      byte[] b = a.getAddress();
+      if (a instanceof Inet4Address) {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(b, 0, mapped, 12, 4);
+        return mapped;
+      }
+      return b;
+    } catch (UnknownHostException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A client address as given on the command line or in a test: a strict dotted quad or IPv6 text;
+   * an IPv4-mapped IPv6 address is taken as the IPv4 address (RFC 7208 §5).
+   */
+  public static Optional<InetAddress> clientAddress(String s) {
+    try {
+      byte[] v4 = ip4(s);
+      if (v4 != null) return Optional.of(InetAddress.getByAddress(v4));
+      byte[] v6 = ip6(s);
+      if (v6 == null) return Optional.empty();
+      return Optional.of(InetAddress.getByAddress(v6));
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.mailcheck.checks.spf;
+
+import dev.mailcheck.report.Finding;
+import java.util.List;
+import java.util.Objects;
+
+/** What an SPF audit or evaluation gives a command: findings and the {@code spf} section. */
+public record SpfReport(List<Finding> findings, SpfSection section) {
+  public SpfReport {
+    findings = List.copyOf(findings);
+    Objects.requireNonNull(section);
+  }
+}

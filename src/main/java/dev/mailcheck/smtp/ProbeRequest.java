@@ -1,0 +1,158 @@
+package dev.mailcheck.smtp;
+
+import java.net.InetAddress;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One probe: where, how, and what to try. Build it with {@link #builder(String, int)}; the defaults
+ * are a read-only probe (no AUTH, no relay test) with opportunistic STARTTLS, or implicit TLS on
+ * port 465.
+ *
+ * @param host the name (or IP literal) to connect to
+ * @param addresses addresses to try in order; empty means resolve {@code host} (A and AAAA)
+ * @param ehloName the name sent in EHLO/HELO
+ * @param certificateName the name the certificate must match (RFC 6125); for an MX probe, the MX
+ *     name; defaults to {@code host}
+ * @param timeout the deadline of each step (connect, each reply, the handshake)
+ * @param trustAnchors the CA certificates to validate against; empty means the system trust store
+ * @param insecure go on after an untrusted or mismatched certificate (the verdict is still recorded)
+ * @param legacyTlsCheck after a TLS session, try a second connection offering only TLS 1.0/1.1
+ */
+public record ProbeRequest(
+    String host,
+    int port,
+    List<InetAddress> addresses,
+    TlsMode tlsMode,
+    String ehloName,
+    String certificateName,
+    Duration timeout,
+    Optional<List<X509Certificate>> trustAnchors,
+    boolean insecure,
+    boolean legacyTlsCheck,
+    Optional<AuthRequest> auth,
+    boolean allowPlaintextAuth,
+    boolean relayTest) {
+
+  public ProbeRequest {
+    Objects.requireNonNull(host);
+    if (port < 1 || port > 65535) throw new IllegalArgumentException("port " + port);
+    addresses = List.copyOf(addresses);
+    Objects.requireNonNull(tlsMode);
+    Objects.requireNonNull(ehloName);
+    certificateName = certificateName == null ? host : certificateName;
+    Objects.requireNonNull(timeout);
+    if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout " + timeout);
+    trustAnchors = trustAnchors == null ? Optional.empty() : trustAnchors.map(List::copyOf);
+    auth = auth == null ? Optional.empty() : auth;
+  }
+
+  /** The default EHLO name: empty means the address literal of our end of the connection, e.g. {@code [192.0.2.7]}, which RFC 5321 §4.1.4 allows when the client has no meaningful name. */
+  public static final String DEFAULT_EHLO = "";
+
+  public static Builder builder(String host, int port) {
+    return new Builder(host, port);
+  }
+
+  public Builder toBuilder() {
+    var b = new Builder(host, port);
+    b.addresses = addresses;
+    b.tlsMode = tlsMode;
+    b.ehloName = ehloName;
+    b.certificateName = certificateName;
+    b.timeout = timeout;
+    b.trustAnchors = trustAnchors;
+    b.insecure = insecure;
+    b.legacyTlsCheck = legacyTlsCheck;
+    b.auth = auth;
+    b.allowPlaintextAuth = allowPlaintextAuth;
+    b.relayTest = relayTest;
+    return b;
+  }
+
+  public static final class Builder {
+    private final String host;
+    private final int port;
+    private List<InetAddress> addresses = List.of();
+    private TlsMode tlsMode;
+    private String ehloName = DEFAULT_EHLO;
+    private String certificateName;
+    private Duration timeout = Duration.ofSeconds(5);
+    private Optional<List<X509Certificate>> trustAnchors = Optional.empty();
+    private boolean insecure;
+    private boolean legacyTlsCheck;
+    private Optional<AuthRequest> auth = Optional.empty();
+    private boolean allowPlaintextAuth;
+    private boolean relayTest;
+
+    private Builder(String host, int port) {
+      this.host = host;
+      this.port = port;
+      this.tlsMode = port == 465 ? TlsMode.IMPLICIT : TlsMode.OPPORTUNISTIC;
+    }
+
+    public Builder addresses(List<InetAddress> v) {
+      addresses = v;
+      return this;
+    }
+
+    public Builder tlsMode(TlsMode v) {
+      tlsMode = v;
+      return this;
+    }
+
+    public Builder ehloName(String v) {
+      ehloName = v;
+      return this;
+    }
+
+    public Builder certificateName(String v) {
+      certificateName = v;
+      return this;
+    }
+
+    public Builder timeout(Duration v) {
+      timeout = v;
+      return this;
+    }
+
+    public Builder trustAnchors(List<X509Certificate> v) {
+      trustAnchors = Optional.of(v);
+      return this;
+    }
+
+    public Builder insecure(boolean v) {
+      insecure = v;
+      return this;
+    }
+
+    public Builder legacyTlsCheck(boolean v) {
+      legacyTlsCheck = v;
+      return this;
+    }
+
+    public Builder auth(AuthRequest v) {
+      auth = Optional.ofNullable(v);
+      return this;
+    }
+
+    public Builder allowPlaintextAuth(boolean v) {
+      allowPlaintextAuth = v;
+      return this;
+    }
+
+    public Builder relayTest(boolean v) {
+      relayTest = v;
+      return this;
+    }
+
+    public ProbeRequest build() {
+      return new ProbeRequest(
+          host, port, addresses, tlsMode, ehloName, certificateName, timeout, trustAnchors, insecure, legacyTlsCheck, auth,
+          allowPlaintextAuth, relayTest);
+    }
+  }
+}

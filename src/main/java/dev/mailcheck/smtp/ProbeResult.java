@@ -1,0 +1,62 @@
+package dev.mailcheck.smtp;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one probe saw, as immutable facts; {@code checks/smtp} turns them into findings.
+ *
+ * @param address the address that answered (connect succeeded), when one did
+ * @param attempts every connect attempt, in order
+ * @param phases each phase that ran with its duration, in order
+ * @param banner the greeting (220 or otherwise)
+ * @param ehlo the extensions of the plaintext EHLO (absent for implicit TLS)
+ * @param ehloTls the extensions of the EHLO on the encrypted channel
+ * @param tls the TLS facts when a handshake completed (or failed after the chain was seen)
+ * @param transcript the conversation, already redacted
+ * @param failure why the probe stopped early; empty when it reached QUIT
+ */
+public record ProbeResult(
+    String host,
+    int port,
+    TlsMode tlsMode,
+    Optional<String> address,
+    List<AddressAttempt> attempts,
+    List<PhaseTiming> phases,
+    Optional<Reply> banner,
+    Optional<Extensions> ehlo,
+    Optional<Extensions> ehloTls,
+    StartTls startTls,
+    Optional<Reply> startTlsReply,
+    Optional<TlsFacts> tls,
+    Optional<LegacyTls> legacyTls,
+    Optional<AuthOutcome> auth,
+    Optional<RelayOutcome> relay,
+    Optional<Failure> failure,
+    List<String> transcript) {
+
+  public ProbeResult {
+    attempts = List.copyOf(attempts);
+    phases = List.copyOf(phases);
+    transcript = List.copyOf(transcript);
+  }
+
+  /** The session was encrypted when it ended (implicit TLS or a completed STARTTLS). */
+  public boolean encrypted() {
+    return tls.isPresent() && (tlsMode == TlsMode.IMPLICIT || startTls == StartTls.OK);
+  }
+
+  /** The extensions in force last: after TLS when TLS was used, else the plaintext ones. */
+  public Optional<Extensions> effectiveExtensions() {
+    return ehloTls.isPresent() ? ehloTls : ehlo;
+  }
+
+  public Optional<PhaseTiming> timing(Phase phase) {
+    return phases.stream().filter(p -> p.phase() == phase).findFirst();
+  }
+
+  /** Total milliseconds of all phases. */
+  public long totalMillis() {
+    return phases.stream().mapToLong(PhaseTiming::millis).sum();
+  }
+}

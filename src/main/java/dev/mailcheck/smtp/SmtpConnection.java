@@ -1,0 +1,104 @@
+package dev.mailcheck.smtp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One TCP connection speaking SMTP: commands out, bounded replies in, everything in the transcript.
+ * After a TLS upgrade the reader is replaced, so nothing buffered in plaintext is read as if it came
+ * over TLS (RFC 3207 §4.2 / the STARTTLS injection class of bugs).
+ */
+final class SmtpConnection implements AutoCloseable {
+  private final Socket raw;
+  private final long timeoutNanos;
+  private final Transcript transcript;
+  private Socket socket;
+  private OutputStream out;
+  private ReplyReader reader;
+
+  SmtpConnection(Socket raw, Duration timeout, Transcript transcript) throws IOException {
+    this.raw = raw;
+    this.timeoutNanos = timeout.toNanos();
+    this.transcript = transcript;
+    use(raw);
+  }
+
+  private void use(Socket s) throws IOException {
+    socket = s;
+    out = s.getOutputStream();
+    reader = new ReplyReader(s.getInputStream(), s, transcript);
+  }
+
+  Socket socket() {
+    return socket;
+  }
+
+  Socket raw() {
+    return raw;
+  }
+
+  long deadline() {
+    return System.nanoTime() + timeoutNanos;
+  }
+
+  long timeoutNanos() {
+    return timeoutNanos;
+  }
+
+  Transcript transcript() {
+    return transcript;
+  }
+
+  /** Reads one reply, e.g. the greeting, within the timeout. */
+  Reply read(Phase phase) throws ProbeException {
+    return reader.read(phase, deadline());
+  }
+
+  Reply command(Phase phase, String line) throws ProbeException {
+    return command(phase, line, line);
+  }
+
+  /** Sends {@code wire}, records {@code shown} (the redacted form), and reads the reply. */
+  Reply command(Phase phase, String wire, String shown) throws ProbeException {
+    long deadline = deadline();
+    send(phase, wire, shown, deadline);
+    return reader.read(phase, deadline);
+  }
+
+  private void send(Phase phase, String wire, String shown, long deadline) throws ProbeException {
+    transcript.client(shown);
+    try (var guard = Watchdog.arm(socket, deadline)) {
+      out.write((wire + "\r\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    } catch (IOException e) {
+      throw new ProbeException(phase, Failure.Kind.CLOSED, "could not send " + shown.split(" ")[0] + ": " + e.getMessage());
+    }
+  }
+
+  /** Bytes the server sent that were not read yet. */
+  int unreadBytes() {
+    return reader.buffered();
+  }
+
+  void upgrade(SSLSocket tls) throws IOException {
+    use(tls);
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // nothing to do
+    }
+    try {
+      raw.close();
+    } catch (IOException e) {
+      // nothing to do
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.mailcheck.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TagListTest {
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        // input | tags as name=value, comma separated | problems (first position, 1-based) or empty
+        "v=DKIM1; k=rsa; p=abc| v=DKIM1,k=rsa,p=abc |",
+        "v=DKIM1; k=rsa; p=abc;| v=DKIM1,k=rsa,p=abc |",
+        "`  v = DKIM1 ;t = y:n:extra ; x1 = extra `| v=DKIM1,t=y:n:extra,x1=extra |",
+        "`p=MIGf\r\n\tAAA BBB`| `p=MIGf\r\n\tAAA BBB` |",
+        "`v=DKIM1; t; p=x`| v=DKIM1,p=x | 10",
+        "`v=1; v=2`| v=1 | 6",
+        "`v=1;; k=rsa`| v=1,k=rsa | 5",
+        "`1v=1; k=rsa`| k=rsa | 1",
+        "`k=rsa; p=`| k=rsa,p= |",
+        "`` | |",
+        "`K=rsa; k=ed25519`| K=rsa,k=ed25519 |",
+      })
+  void parsesTagsAndPositionsProblems(String input, String expectedTags, Integer problemAt) {
+    TagList t = TagList.parse(input == null ? "" : input);
+    String tags = String.join(",", t.tags().stream().map(x -> x.name() + "=" + x.value()).toList());
+    assertThat(tags).isEqualTo(expectedTags == null ? "" : expectedTags);
+    if (problemAt == null) {
+      assertThat(t.problems()).isEmpty();
+      assertThat(t.isValid()).isTrue();
+    } else {
+      assertThat(t.problems()).isNotEmpty();
+      assertThat(t.problems().get(0).position() + 1).isEqualTo(problemAt);
+      assertThat(t.problems().get(0).toString()).contains("position " + problemAt);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void capsTheNumberOfProblems() {
+    TagList t = TagList.parse("x;".repeat(500));
+    assertThat(t.problems()).hasSize(TagList.MAX_PROBLEMS);
+  }
+
+  @org.junit.jupiter.api.Test
+  void getIsCaseSensitiveAsRfc6376Says() {
+    TagList t = TagList.parse("K=rsa");
+    assertThat(t.get("k")).isEmpty();
+    assertThat(t.get("K")).contains("rsa");
+  }
+}

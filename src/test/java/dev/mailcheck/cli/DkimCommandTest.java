@@ -1,0 +1,76 @@
+package dev.mailcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailcheck.testing.CliRun;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DkimCommandTest {
+  @TempDir Path tmp;
+
+  static final String UNSIGNED = "From: a@example.com\r\nTo: b@example.org\r\nSubject: hi\r\n\r\nHello.\r\n";
+
+  Path write(String name, String content) throws Exception {
+    Path p = tmp.resolve(name);
+    Files.writeString(p, content, StandardCharsets.ISO_8859_1);
+    return p;
+  }
+
+  @Test
+  void unreadableFileIsExit2WithOneLine() {
+    CliRun r = CliRun.of("dkim", "verify", tmp.resolve("nope.eml").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).startsWith("mailcheck: cannot read").contains("no such file").doesNotContain("\n");
+  }
+
+  @Test
+  void directoryIsExit2() {
+    CliRun r = CliRun.of("dkim", "verify", tmp.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("mailcheck: cannot read").doesNotContain("\n");
+  }
+
+  @Test
+  void missingOrBadDomainAndSelectorAreExit2() {
+    assertThat(CliRun.of("dkim").exitCode()).isEqualTo(2);
+    CliRun bad = CliRun.of("dkim", "exa mple..com");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("not a valid domain name");
+    CliRun sel = CliRun.of("dkim", "example.com", "--selector", "no/slash");
+    assertThat(sel.exitCode()).isEqualTo(2);
+    assertThat(sel.err()).contains("not a valid DKIM selector");
+  }
+
+  @Test
+  void unsignedMessageJsonValidatesAndWarns() throws Exception {
+    CliRun r = CliRun.of("dkim", "verify", write("m.eml", UNSIGNED).toString(), "--json");
+    assertThat(r.exitCode()).isZero();
+    JsonNode j = r.json();
+    assertThat(j.get("command").asText()).isEqualTo("dkim verify");
+    assertThat(j.get("dkim").get("signatures")).isEmpty();
+    assertThat(j.get("findings").get(0).get("id").asText()).isEqualTo("dkim.unsigned");
+    assertThat(j.get("findings").get(0).get("status").asText()).isEqualTo("warn");
+  }
+
+  @Test
+  void lfOnlyInputIsSaidAndFailOnWarnGivesExit1() throws Exception {
+    CliRun r = CliRun.of("dkim", "verify", write("lf.eml", UNSIGNED.replace("\r\n", "\n")).toString(), "--json", "--fail-on", "warn");
+    assertThat(r.exitCode()).isEqualTo(1);
+    JsonNode j = r.json();
+    assertThat(j.get("dkim").get("lineEndingsConverted").asBoolean()).isTrue();
+    assertThat(j.get("findings").findValuesAsText("id")).contains("dkim.line-endings");
+  }
+
+  @Test
+  void textOutputShowsTheVerdict() throws Exception {
+    CliRun r = CliRun.of("dkim", "verify", write("m.eml", UNSIGNED).toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("no DKIM-Signature");
+  }
+}

@@ -1,0 +1,170 @@
+package dev.mailcheck.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
+import dev.mailcheck.smtp.testserver.StandardSmtp;
+import dev.mailcheck.smtp.testserver.TestPki;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Happy paths against the in-process server: STARTTLS, implicit TLS, AUTH, relay test. */
+class SocketSmtpProbeTest {
+  static TestPki pki;
+  static TestPki.Issued localhost;
+
+  @BeforeAll
+  static void pki() {
+    pki = TestPki.create();
+    localhost = pki.issue("localhost", List.of("localhost", "127.0.0.1"), 90);
+  }
+
+  private static ProbeRequest.Builder req(ScriptedSmtpServer server) {
+    return ProbeRequest.builder("127.0.0.1", server.port())
+        .timeout(Duration.ofSeconds(3))
+        .trustAnchors(List.of(pki.ca()));
+  }
+
+  private static ProbeResult probe(ProbeRequest r) {
+    return new SocketSmtpProbe(null).probe(r);
+  }
+
+  @Test
+  void startTlsWithTrustedCertificateRecordsExtensionsBeforeAndAfter() throws Exception {
+    var script = new StandardSmtp().starttls(localhost.serverContext()).auth("PLAIN", "LOGIN");
+    try (var server = ScriptedSmtpServer.start(script)) {
+      ProbeResult r = probe(req(server).build());
+      assertThat(r.failure()).isEmpty();
+      assertThat(r.address()).contains("127.0.0.1");
+      assertThat(r.banner().orElseThrow().code()).isEqualTo(220);
+      assertThat(r.ehlo().orElseThrow().has("STARTTLS")).isTrue();
+      assertThat(r.ehlo().orElseThrow().authMechanisms()).isEmpty();
+      assertThat(r.ehlo().orElseThrow().size()).hasValue(52428800);
+      assertThat(r.startTls()).isEqualTo(StartTls.OK);
+      assertThat(r.ehloTls().orElseThrow().authMechanisms()).containsExactly("PLAIN", "LOGIN");
+      TlsFacts tls = r.tls().orElseThrow();
+      assertThat(tls.protocol()).isIn("TLSv1.3", "TLSv1.2");
+      assertThat(tls.trusted()).isTrue();
+      assertThat(tls.nameMatches()).isTrue();
+      assertThat(tls.daysToExpiry()).isBetween(88L, 90L);
+      assertThat(tls.chain()).hasSize(2);
+      assertThat(tls.leaf().orElseThrow().keyAlgorithm()).isEqualTo("EC");
+      assertThat(tls.leaf().orElseThrow().keyBits()).isEqualTo(256);
+      assertThat(tls.leaf().orElseThrow().sans()).contains("DNS:localhost", "IP:127.0.0.1");
+      assertThat(r.phases()).extracting(PhaseTiming::phase)
+          .containsExactly(Phase.CONNECT, Phase.BANNER, Phase.EHLO, Phase.STARTTLS, Phase.TLS_HANDSHAKE, Phase.EHLO_TLS, Phase.QUIT);
+      assertThat(server.received()).startsWith("EHLO [127.0.0.1]", "STARTTLS", "EHLO [127.0.0.1]").endsWith("QUIT");
+    }
+  }
+
+  @Test
+  void implicitTlsReadsTheGreetingAfterTheHandshake() throws Exception {
+    try (var server = ScriptedSmtpServer.startImplicitTls(new StandardSmtp().auth("PLAIN"), localhost.serverContext())) {
+      ProbeResult r = probe(req(server).tlsMode(TlsMode.IMPLICIT).build());
+      assertThat(r.failure()).isEmpty();
+      assertThat(r.encrypted()).isTrue();
+      assertThat(r.ehlo()).isEmpty();
+      assertThat(r.ehloTls().orElseThrow().authMechanisms()).containsExactly("PLAIN");
+      assertThat(r.phases()).extracting(PhaseTiming::phase).startsWith(Phase.CONNECT, Phase.TLS_HANDSHAKE, Phase.BANNER);
+    }
+  }
+
+  @Test
+  void untrustedCertificateStopsUnlessInsecureButFactsAreRecordedEitherWay() throws Exception {
+    var self = TestPki.selfSigned("other.example", List.of("other.example"));
+    try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(self.serverContext()))) {
+      ProbeResult strict = probe(req(server).build());
+      assertThat(strict.failure().orElseThrow().kind()).isEqualTo(Failure.Kind.CERTIFICATE);
+      assertThat(strict.tls().orElseThrow().trusted()).isFalse();
+      assertThat(strict.tls().orElseThrow().trustProblem().orElseThrow()).contains("self-signed");
+      assertThat(strict.tls().orElseThrow().nameMatches()).isFalse();
+      assertThat(strict.ehloTls()).isEmpty();
+
+      ProbeResult insecure = probe(req(server).insecure(true).build());
+      assertThat(insecure.failure()).isEmpty();
+      assertThat(insecure.tls().orElseThrow().trusted()).isFalse();
+      assertThat(insecure.ehloTls()).isPresent();
+    }
+  }
+
+  @Test
+  void authPlainLoginAndCramMd5SucceedWithTheRightPassword() throws Exception {
+    var script = new StandardSmtp().starttls(localhost.serverContext()).auth("PLAIN", "LOGIN", "CRAM-MD5").user("alice", "s3cret pw");
+    try (var server = ScriptedSmtpServer.start(script)) {
+      for (String mech : List.of("PLAIN", "LOGIN", "CRAM-MD5")) {
+        var auth = new AuthRequest("alice", Secret.of("s3cret pw"), java.util.Optional.of(mech), false);
+        ProbeResult r = probe(req(server).auth(auth).build());
+        assertThat(r.auth().orElseThrow().result()).as(mech).isEqualTo(AuthOutcome.Result.SUCCESS);
+        assertThat(r.auth().orElseThrow().attempted()).contains(mech);
+        assertThat(String.join("\n", r.transcript())).doesNotContain("s3cret").doesNotContain(
+            java.util.Base64.getEncoder().encodeToString("\0alice\0s3cret pw".getBytes()));
+      }
+    }
+  }
+
+  @Test
+  void strongestMechanismIsChosenAndWrongPasswordIs535() throws Exception {
+    var script = new StandardSmtp().starttls(localhost.serverContext()).auth("LOGIN", "PLAIN", "CRAM-MD5").user("alice", "right");
+    try (var server = ScriptedSmtpServer.start(script)) {
+      ProbeResult r = probe(req(server).auth(new AuthRequest("alice", Secret.of("wrong"), java.util.Optional.empty(), false)).build());
+      AuthOutcome a = r.auth().orElseThrow();
+      assertThat(a.attempted()).contains("CRAM-MD5");
+      assertThat(a.result()).isEqualTo(AuthOutcome.Result.FAILED);
+      assertThat(a.reply().orElseThrow().code()).isEqualTo(535);
+      assertThat(a.detail()).contains("5.7.8").contains("credentials invalid");
+    }
+  }
+
+  @Test
+  void authIsNeverSentInPlaintextWithoutPermission() throws Exception {
+    var script = new StandardSmtp().auth("PLAIN").authBeforeTls(true).user("alice", "pw");
+    try (var server = ScriptedSmtpServer.start(script)) {
+      var auth = new AuthRequest("alice", Secret.of("pw"), java.util.Optional.empty(), false);
+      ProbeResult r = probe(req(server).auth(auth).build());
+      assertThat(r.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SKIPPED_PLAINTEXT);
+      assertThat(server.received()).noneMatch(l -> l.startsWith("AUTH"));
+
+      ProbeResult allowed = probe(req(server).auth(auth).allowPlaintextAuth(true).build());
+      assertThat(allowed.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SUCCESS);
+    }
+  }
+
+  @Test
+  void relayTestNeverSendsDataAndAlwaysResets() throws Exception {
+    try (var closed = ScriptedSmtpServer.start(new StandardSmtp());
+        var open = ScriptedSmtpServer.start(new StandardSmtp().openRelay(true))) {
+      ProbeResult refused = probe(req(closed).relayTest(true).build());
+      assertThat(refused.relay().orElseThrow().result()).isEqualTo(RelayOutcome.Result.REFUSED);
+      ProbeResult accepted = probe(req(open).relayTest(true).build());
+      assertThat(accepted.relay().orElseThrow().result()).isEqualTo(RelayOutcome.Result.ACCEPTED);
+      for (var s : List.of(closed, open)) {
+        assertThat(s.received()).noneMatch(l -> l.equalsIgnoreCase("DATA"));
+        assertThat(s.received()).containsSubsequence("MAIL FROM:<mailcheck-relay-test@example.com>", "RCPT TO:<mailcheck-relay-test@example.net>", "RSET", "QUIT");
+      }
+    }
+  }
+
+  @Test
+  void heloFallbackWhenEhloIsRefused() throws Exception {
+    try (var server = ScriptedSmtpServer.start(new StandardSmtp().refuseEhlo(true))) {
+      ProbeResult r = probe(req(server).build());
+      assertThat(r.failure()).isEmpty();
+      assertThat(r.ehlo().orElseThrow().helo()).isTrue();
+      assertThat(server.received()).startsWith("EHLO [127.0.0.1]", "HELO [127.0.0.1]");
+    }
+  }
+
+  @Test
+  void startTlsAdvertisedButRefusedWith454() throws Exception {
+    try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttlsReply("454 4.7.0 TLS not available due to local problem"))) {
+      ProbeResult opportunistic = probe(req(server).build());
+      assertThat(opportunistic.startTls()).isEqualTo(StartTls.REFUSED);
+      assertThat(opportunistic.failure()).isEmpty();
+      ProbeResult required = probe(req(server).tlsMode(TlsMode.STARTTLS).build());
+      assertThat(required.failure().orElseThrow().kind()).isEqualTo(Failure.Kind.STARTTLS_REFUSED);
+      assertThat(required.failure().orElseThrow().detail()).contains("454 4.7.0");
+    }
+  }
+}
