@@ -3,7 +3,7 @@ package dev.mailcheck.report.render;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.Score;
-import dev.mailcheck.report.Section;
+import dev.mailcheck.checks.mx.MxSection;
 import dev.mailcheck.report.Status;
 import java.time.Duration;
 import java.util.List;
@@ -23,23 +23,6 @@ final class RenderFixtures {
     @Override
     public String toString() {
       return name;
-    }
-  }
-
-  /** A command section as the MX work will shape it: plain values, a JSON key, text lines. */
-  record MxSection(List<Host> hosts) implements Section {
-    record Host(int preference, String name, List<String> addresses) {}
-
-    @Override
-    public String key() {
-      return "mx";
-    }
-
-    @Override
-    public List<String> textLines() {
-      return hosts.stream()
-          .map(h -> String.format("MX %2d %s  %s", h.preference(), h.name(), h.addresses().isEmpty() ? "(no address)" : String.join(", ", h.addresses())))
-          .toList();
     }
   }
 
@@ -81,9 +64,13 @@ final class RenderFixtures {
                 Finding.of("mx.count", Status.PASS, "Two MX hosts for redundancy").build()),
             List.of(
                 new MxSection(
+                    "example.com",
+                    "NOERROR",
+                    false,
+                    false,
                     List.of(
-                        new MxSection.Host(10, "mail.example.com", List.of("192.0.2.10", "2001:db8::10")),
-                        new MxSection.Host(20, "mail2.example.com", List.of())))))
+                        new MxSection.Host(10, "mail.example.com", List.of("192.0.2.10", "2001:db8::10"), "resolved", List.of(), List.of()),
+                        new MxSection.Host(20, "mail2.example.com", List.of(), "no-address", List.of(), List.of())))))
         .withDuration(Duration.ofMillis(1234));
   }
 
