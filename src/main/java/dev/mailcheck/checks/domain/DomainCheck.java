@@ -151,6 +151,7 @@ public final class DomainCheck {
     for (AddressResult a : addresses) {
       if (a.smtp().isEmpty()) continue;
       SmtpCheck.Outcome s = a.smtp().get();
+      s.results().stream().findFirst().flatMap(pr -> bannerMatch(a, pr)).ifPresent(findings::add);
       String subject = a.host() + " " + IpLiteral.format(a.address());
       for (Finding f : s.findings()) findings.add(withSubject(f, subject));
       s.sections().stream().filter(SmtpSection.class::isInstance).map(SmtpSection.class::cast).forEach(probes::add);
@@ -180,6 +181,33 @@ public final class DomainCheck {
     sections.add(dmarc.section());
     Score score = Scoring.score(findings, blocked || !o.smtp() ? Set.of("smtp") : Set.of());
     return new Result(findings, sections, transcript, score);
+  }
+
+  /**
+   * Whether a PTR name is the name the server gives in its greeting or EHLO reply: receivers
+   * compare them, and a mismatch is a common spam signal (info, as the issue asks).
+   */
+  static Optional<Finding> bannerMatch(AddressResult a, ProbeResult r) {
+    List<String> names = a.ptr().facts().names();
+    if (names.isEmpty()) return Optional.empty();
+    List<String> announced = new ArrayList<>();
+    r.banner().filter(b -> b.code() == 220).map(b -> b.lines().isEmpty() ? "" : b.lines().get(0)).map(DomainCheck::firstWord).ifPresent(announced::add);
+    r.ehlo().map(e -> firstWord(e.greeting())).filter(w -> !announced.contains(w)).ifPresent(announced::add);
+    announced.removeIf(String::isEmpty);
+    if (announced.isEmpty()) return Optional.empty();
+    boolean match = names.stream().anyMatch(n -> announced.stream().anyMatch(w -> w.equalsIgnoreCase(n)));
+    return Optional.of(
+        Finding.of("ptr.matches-banner", Status.INFO, match ? "Reverse name matches the SMTP greeting" : "Reverse name differs from the name in the SMTP greeting")
+            .subject(IpLiteral.format(a.address()))
+            .detail("PTR: " + String.join(", ", names) + "; greeting/EHLO: " + String.join(", ", announced) + "." + (match ? "" : " Some receivers compare them; make the server announce its PTR name (e.g. Postfix myhostname)."))
+            .build());
+  }
+
+  private static String firstWord(String text) {
+    String t = text.strip();
+    int sp = t.indexOf(' ');
+    String w = sp < 0 ? t : t.substring(0, sp);
+    return (w.endsWith(".") ? w.substring(0, w.length() - 1) : w).toLowerCase(java.util.Locale.ROOT);
   }
 
   /** RFC 7505 §4.2: a domain that accepts no mail usually sends none either; SPF "v=spf1 -all" says so. */

@@ -69,7 +69,7 @@ class DomainCheckTest {
   void wellConfiguredDomainScoresAtLeastNinety() throws Exception {
     TestPki pki = TestPki.create();
     var cert = pki.issue("mx.example.test", List.of("mx.example.test"), 90);
-    try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()))) {
+    try (var server = ScriptedSmtpServer.start(new StandardSmtp().banner("220 mx.example.test ESMTP").starttls(cert.serverContext()))) {
       var r = run(goodZone(), new SocketSmtpProbe(null), true, server.port());
       var w = worst(r.findings());
       assertThat(w)
@@ -78,7 +78,9 @@ class DomainCheckTest {
           .containsEntry("smtp.connect", Status.PASS)
           .containsEntry("smtp.starttls", Status.PASS)
           .containsEntry("spf.present", Status.PASS)
-          .containsEntry("dmarc.policy", Status.PASS);
+          .containsEntry("dmarc.policy", Status.PASS)
+          .containsEntry("ptr.matches-banner", Status.INFO);
+      assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.matches-banner")).findFirst().orElseThrow().title()).isEqualTo("Reverse name matches the SMTP greeting");
       assertThat(r.score().score()).as(r.score().deductions().toString()).isGreaterThanOrEqualTo(90);
       assertThat(r.score().categories()).containsKeys("mx", "smtp", "spf", "dkim", "dmarc");
       assertThat(r.sections()).extracting(s -> s.key()).containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc");
