@@ -53,6 +53,12 @@ import java.util.function.Supplier;
  * coalesces the questions several checks ask (the DKIM audit's MX lookup, the SPF mx terms).
  */
 public final class DomainCheck {
+  /** Exchanges (in published order) whose addresses get PTR lookups and SMTP probes; a hostile zone may list dozens. */
+  static final int MAX_PROBED_EXCHANGES = 10;
+
+  /** Addresses per exchange that get PTR lookups and SMTP probes. */
+  static final int MAX_PROBED_ADDRESSES = 4;
+
   private final DnsClient dns;
   private final SmtpProbe probe;
   private final Executor executor;
@@ -104,7 +110,7 @@ public final class DomainCheck {
         mxStarted.thenCompose(
             started -> {
               List<CompletableFuture<List<AddressResult>>> hosts =
-                  started.hosts().stream().map(hf -> hf.thenCompose(h -> addresses(h, o))).toList();
+                  started.hosts().stream().limit(MAX_PROBED_EXCHANGES).map(hf -> hf.thenCompose(h -> addresses(h, o))).toList();
               return allOf(hosts).thenApply(lists -> lists.stream().flatMap(List::stream).toList());
             });
     CompletableFuture<MxFacts> mxFacts = mxStarted.thenCompose(MxFetcher.Started::facts);
@@ -118,7 +124,7 @@ public final class DomainCheck {
   private CompletableFuture<List<AddressResult>> addresses(MxHost h, Options o) {
     PtrCheck ptr = new PtrCheck(dns);
     List<CompletableFuture<AddressResult>> out = new ArrayList<>();
-    for (InetAddress a : h.addresses()) {
+    for (InetAddress a : h.addresses().stream().limit(MAX_PROBED_ADDRESSES).toList()) {
       CompletableFuture<PtrCheck.Result> p = ptr.run(a, Optional.of(h.exchange()));
       CompletableFuture<Optional<SmtpCheck.Outcome>> s =
           o.smtp() ? async(() -> Optional.of(SmtpCheck.probe(probe, request(h.exchange(), a, o.smtpPort(), o.timeout())))) : CompletableFuture.completedFuture(Optional.empty());
@@ -144,6 +150,15 @@ public final class DomainCheck {
     for (AddressResult a : addresses) {
       findings.addAll(a.ptr().findings());
       ptrEntries.add(a.ptr().entry());
+    }
+    long exchanges = mx.facts().hosts().size();
+    boolean manyAddresses = mx.facts().hosts().stream().anyMatch(h -> h.addresses().size() > MAX_PROBED_ADDRESSES);
+    if (exchanges > MAX_PROBED_EXCHANGES || manyAddresses) {
+      findings.add(
+          Finding.of("domain.truncated", Status.INFO, "Not every MX address was checked")
+              .category("mx")
+              .detail("PTR lookups and SMTP probes cover the first " + MAX_PROBED_EXCHANGES + " exchanges as published and the first " + MAX_PROBED_ADDRESSES + " addresses of each; this domain has " + exchanges + " exchanges" + (manyAddresses ? ", some with more addresses" : "") + ".")
+              .build());
     }
     List<SmtpSection> probes = new ArrayList<>();
     List<String> transcript = new ArrayList<>();

@@ -130,6 +130,19 @@ class DomainCheckTest {
     assertThat(r2.score().score()).isLessThanOrEqualTo(89);
   }
 
+  @Test
+  void probesAreBoundedOnHostileZones() {
+    FakeDns dns = goodZone();
+    for (int i = 0; i < 15; i++) {
+      dns.mx("example.test", 100 + i, "h" + i + ".example.test");
+      for (int k = 1; k <= 6; k++) dns.a("h" + i + ".example.test", "127.1." + i + "." + k);
+    }
+    AtomicInteger probes = new AtomicInteger();
+    var r = run(dns, req -> { probes.incrementAndGet(); return timedOut(req.host(), "x"); }, true, 25);
+    assertThat(probes.get()).isLessThanOrEqualTo(DomainCheck.MAX_PROBED_EXCHANGES * DomainCheck.MAX_PROBED_ADDRESSES);
+    assertThat(worst(r.findings())).containsEntry("domain.truncated", Status.INFO);
+  }
+
   static ProbeResult timedOut(String host, String address) {
     return new ProbeResult(
         host,
