@@ -187,6 +187,7 @@ public final class DomainCheck {
     findings.addAll(spf.findings());
     findings.addAll(dkim.findings());
     findings.addAll(dmarc.findings());
+    strictSpfAlignment(o.domain(), spf, dmarc).ifPresent(findings::add);
     List<Section> sections = new ArrayList<>();
     sections.add(mx.section());
     sections.add(new PtrSection(ptrEntries));
@@ -223,6 +224,29 @@ public final class DomainCheck {
     int sp = t.indexOf(' ');
     String w = sp < 0 ? t : t.substring(0, sp);
     return (w.endsWith(".") ? w.substring(0, w.length() - 1) : w).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * RFC 9989 §4.4: under aspf=s, SPF aligns only when the MAIL FROM domain is exactly the From
+   * domain. Senders included from other organizations (mail services) bounce to their own domain,
+   * so their SPF pass can never align: such mail depends on DKIM alone.
+   */
+  static Optional<Finding> strictSpfAlignment(String domain, SpfReport spf, DmarcCheck.Result dmarc) {
+    var record = dmarc.section().record();
+    if (record.isEmpty() || !record.get().valid() || !record.get().aspf().equals("s")) return Optional.empty();
+    List<String> foreign = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(?:^|\\s)[+?~-]?include:(\\S+)").matcher(spf.section().record().orElse(""));
+    while (m.find()) {
+      String target = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      if (!target.contains("%") && !dev.mailcheck.checks.dmarc.PublicSuffixes.sameOrganization(target, domain)) foreign.add(target);
+    }
+    if (foreign.isEmpty()) return Optional.empty();
+    return Optional.of(
+        Finding.of("dmarc.alignment", Status.INFO, "Strict SPF alignment: mail sent through " + String.join(", ", foreign) + " cannot align by SPF")
+            .subject("spf")
+            .detail("aspf=s requires the envelope sender (MAIL FROM) domain to be exactly " + domain + "; services included in SPF usually send with their own bounce domain, so for their mail only an aligned DKIM signature (d=" + domain + ") can pass DMARC.")
+            .remedy("Use aspf=r, or have each service sign with d=" + domain + " (and use a custom bounce domain under " + domain + ").")
+            .build());
   }
 
   /** RFC 7505 §4.2: a domain that accepts no mail usually sends none either; SPF "v=spf1 -all" says so. */

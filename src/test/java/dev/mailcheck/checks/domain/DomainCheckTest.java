@@ -131,6 +131,21 @@ class DomainCheckTest {
   }
 
   @Test
+  void strictSpfAlignmentWithThirdPartySenders() {
+    FakeDns dns =
+        new FakeDns()
+            .mx("example.test", 0, "")
+            .txt("example.test", "v=spf1 include:_spf.mailservice.example -all")
+            .txt("_spf.mailservice.example", "v=spf1 ip4:198.51.100.0/24 -all")
+            .txt("_dmarc.example.test", "v=DMARC1; p=reject; aspf=s");
+    var r = run(dns, req -> { throw new AssertionError(); }, false, 25);
+    assertThat(r.findings()).anySatisfy(f -> {
+      assertThat(f.id()).isEqualTo("dmarc.alignment");
+      assertThat(f.title()).contains("_spf.mailservice.example");
+    });
+  }
+
+  @Test
   void probesAreBoundedOnHostileZones() {
     FakeDns dns = goodZone();
     for (int i = 0; i < 15; i++) {
