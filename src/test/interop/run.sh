@@ -441,6 +441,11 @@ running() {
 
 start_all() {
   if running; then die "already running (from $D/pids): run '$0 stop' first"; fi
+  [ "$(id -u)" = 0 ] || die "needs root (binds ports 25/53/465/587 on 127.25.0.x, installs packages)"
+  case "$D" in
+    /?*/?*) ;;
+    *) die "MAILCHECK_INTEROP_DIR must be an absolute path at least two levels deep (it is wiped): $D" ;;
+  esac
   install_packages
   rm -rf "$D"
   mkdir -p "$D"
@@ -460,7 +465,7 @@ start_all() {
 usage_text() {
   cat <<EOF
 mailcheck interop environment is running (state: $D)
-  DNS (Knot, authoritative):  $DNS_IP port 53    e.g. mailcheck mx good.test --resolver $DNS_IP
+  DNS (Knot, authoritative):  $DNS_IP port 53    e.g. ./mailcheck mx good.test --resolver $DNS_IP
   zones: good.test weak.test broken.test spflimit.test nullmx.test nomx.test ruaext.test reports.test
          0.25.127.in-addr.arpa   (templates: src/test/interop/zones, served copies: $D/zones)
   SMTP  $MX1_IP  mx1.good.test   25 STARTTLS, 587 STARTTLS required + AUTH, 465 implicit TLS + AUTH
@@ -469,7 +474,7 @@ mailcheck interop environment is running (state: $D)
         $BAD_IP  mx.broken.test  25 STARTTLS, 465 implicit TLS: expired certificate for wrong-name.invalid
   CA certificate:  $D/pki/ca.crt      (--ca-file)
   SMTP AUTH user:  interop@good.test  password in $D/secrets/password
-                   e.g. MAILCHECK_PASSWORD=\$(cat $D/secrets/password) mailcheck smtp $MX1_IP:587 --starttls --user interop@good.test --ca-file $D/pki/ca.crt
+                   e.g. ./mailcheck smtp mx1.good.test:587 --starttls --user interop@good.test --password-file $D/secrets/password --ca-file $D/pki/ca.crt --resolver $DNS_IP
   signed messages: $D/dkim/messages/*.eml    SPF oracle (pyspf): $D/spf-oracle.tsv
   logs: $D/knot.log $D/postfix.log $D/dovecot.log
   tests against it: mvn -B -o -Pinterop verify -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false -Dmailcheck.interop=$D/interop.properties
@@ -506,8 +511,9 @@ case "${1:-run}" in
   start)
     if running; then die "already running (from $D/pids): run '$0 stop' first"; fi
     trap 'stop_all' EXIT # only if starting fails half-way
+    trap 'exit 130' INT TERM
     start_all
-    trap - EXIT
+    trap - EXIT INT TERM
     usage_text
     ;;
   stop)
@@ -523,6 +529,7 @@ case "${1:-run}" in
     flock -w 900 9 || die "another interop run holds /tmp/mailcheck-interop.lock"
     if running; then die "an environment started with '$0 start' is running: '$0 stop' it first"; fi
     trap 'stop_all' EXIT
+    trap 'exit 130' INT TERM
     start_all
     t1=$(date +%s)
     log "started in $((t1 - t0)) s"
