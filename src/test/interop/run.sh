@@ -23,7 +23,7 @@ DNS_IP=$NET.53   # Knot, port 53
 MX1_IP=$NET.10   # mx1.good.test: 25 (STARTTLS may), 587 (STARTTLS required + AUTH), 465 (implicit TLS + AUTH)
 MX2_IP=$NET.11   # mx2.good.test: 25 (STARTTLS may)
 PLAIN_IP=$NET.20 # mx.weak.test: 25 and 587, no TLS at all, AUTH offered in clear text
-BAD_IP=$NET.30   # mx.broken.test: 25 (STARTTLS) and 465, expired certificate for another name
+BAD_IP=$NET.30   # mx.broken.test: 25 (STARTTLS) and 465, expired certificate for another name, TLS 1.0/1.1 accepted
 ALL_SMTP_IPS="$MX1_IP $MX2_IP $PLAIN_IP $BAD_IP"
 
 PKGS="knot knot-dnsutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
@@ -281,6 +281,9 @@ smtpd_sasl_auth_enable = no
 smtpd_tls_chain_files = $D/pki/mx.key, $D/pki/mx.chain.pem
 smtpd_tls_security_level = may
 smtpd_tls_auth_only = yes
+# TLS 1.2+ only, except on the deliberately bad listener (127.25.0.30), which still takes TLS 1.0/1.1.
+smtpd_tls_protocols = >=TLSv1.2
+smtpd_tls_mandatory_protocols = >=TLSv1.2
 smtpd_tls_loglevel = 1
 message_size_limit = 10485760
 # Nothing is delivered anywhere: accepted mail is discarded.
@@ -292,7 +295,7 @@ readme_directory = no
 EOF
   local smtpd="inet n - n - - smtpd"
   local auth="-o smtpd_sasl_auth_enable=yes"
-  local bad_tls="-o smtpd_tls_chain_files=$D/pki/expired.key,$D/pki/expired.chain.pem"
+  local bad_tls="-o smtpd_tls_chain_files=$D/pki/expired.key,$D/pki/expired.chain.pem -o smtpd_tls_protocols=>=TLSv1 -o smtpd_tls_mandatory_protocols=>=TLSv1 -o tls_low_cipherlist=DEFAULT:@SECLEVEL=0 -o smtpd_tls_ciphers=low"
   local plain="-o smtpd_tls_security_level=none -o smtpd_tls_auth_only=no $auth"
   cat > "$c/master.cf" <<EOF
 # service type private unpriv chroot wakeup maxproc command
@@ -471,7 +474,7 @@ mailcheck interop environment is running (state: $D)
   SMTP  $MX1_IP  mx1.good.test   25 STARTTLS, 587 STARTTLS required + AUTH, 465 implicit TLS + AUTH
         $MX2_IP  mx2.good.test   25 STARTTLS
         $PLAIN_IP  mx.weak.test    25, 587 no TLS, AUTH offered in clear text
-        $BAD_IP  mx.broken.test  25 STARTTLS, 465 implicit TLS: expired certificate for wrong-name.invalid
+        $BAD_IP  mx.broken.test  25 STARTTLS, 465 implicit TLS: expired certificate for wrong-name.invalid, TLS 1.0/1.1 accepted
   CA certificate:  $D/pki/ca.crt      (--ca-file)
   SMTP AUTH user:  interop@good.test  password in $D/secrets/password
                    e.g. ./mailcheck smtp mx1.good.test:587 --starttls --user interop@good.test --password-file $D/secrets/password --ca-file $D/pki/ca.crt --resolver $DNS_IP
