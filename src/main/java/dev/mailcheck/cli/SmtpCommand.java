@@ -107,7 +107,7 @@ final class SmtpCommand extends BaseCommand {
     if (ehlo != null) {
       boolean literal = ehlo.matches("\\[(IPv6:[0-9A-Fa-f:.]+|[0-9.]+)\\]");
       boolean name = ehlo.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");
-      if (!literal && !name) throw new InputException("--ehlo must be a domain name or an address literal like [192.0.2.1], not '" + ehlo.strip() + "'");
+      if (!literal && !name) throw new InputException("--ehlo must be a domain name or an address literal like [192.0.2.1], not '" + ehlo.replaceAll("\\p{Cntrl}", "?") + "'");
       builder.ehloName(ehlo);
     }
     if (mode.tls) builder.tlsMode(TlsMode.IMPLICIT);

@@ -183,6 +183,7 @@ class SmtpCommandTest {
     CliRun run = CliRun.of("smtp", "127.0.0.1", "--ehlo", "x\r\nRCPT TO:<a@b>");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--ehlo must be a domain name");
+    assertThat(run.err().strip().lines()).hasSize(1);
   }
 
   @Test
