@@ -151,10 +151,10 @@ final class SmtpCommand extends BaseCommand {
       try {
         host = java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED);
       } catch (IllegalArgumentException e) {
-        throw new InputException("'" + hp.host() + "' is not a valid host name");
+        throw new InputException("'" + hp.host().replaceAll("\\p{Cntrl}", "?") + "' is not a valid host name");
       }
       if (!host.matches("[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*\\.?")) {
-        throw new InputException("'" + hp.host() + "' is not a valid host name");
+        throw new InputException("'" + hp.host().replaceAll("\\p{Cntrl}", "?") + "' is not a valid host name");
       }
     } else {
       try {
