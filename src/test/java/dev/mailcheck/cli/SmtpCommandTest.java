@@ -161,17 +161,18 @@ class SmtpCommandTest {
       delimiter = '|',
       value = {
         "smtp;127.0.0.1:99999                        | port must be a number",
-        "smtp;bad host name!                         | not a valid host name",
+        "smtp;bad host name!                         | is not a valid domain name",
         "smtp;127.0.0.1;--auth;FOO;--user;x          | --auth must be one of",
         "smtp;127.0.0.1;--auth;PLAIN                 | --auth needs --user",
         "smtp;127.0.0.1;--ca-file;/nonexistent/ca.pem | cannot read --ca-file",
         "smtp;127.0.0.1;--tls;--starttls             | mutually exclusive",
         "smtp;[::1                                   | missing ']'",
         "smtp;127.0.0.1;--all-ports;--relay-test     | cannot be combined",
-        "ports;bad host name!                        | not a valid host name",
+        "ports;bad host name!                        | is not a valid domain name",
         "smtp;127.0.0.1;--ehlo;a b                    | --ehlo must be a domain name",
       })
   void badInputIsExitTwoWithOneLine(String args, String expected) {
+    // one line, whatever the input
     CliRun run = CliRun.of(args.split(";"));
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains(expected).doesNotContain("\tat ");
