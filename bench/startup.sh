@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start-up benchmark: whole-process wall time of ./mailcheck, min and median over N runs, for each
+# Start-up benchmark: whole-process wall time of ./mailcheck (min and median over N runs) and its
+# median CPU time (user + sys, which load from other processes disturbs far less), for each
 # start-up cache mode of the launcher (MAILCHECK_CDS=off|jsa|aot) and a bare `java -jar` baseline.
 # Talks only to 127.0.0.1 (bench/dns-stub.py answers for bench.test).
 #
@@ -25,38 +26,39 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now_ns() { date +%s%N; }
+TIMEFORMAT='%3R %3U %3S'
+# timed CMD...: prints "WALL_MS CPU_MS" of one run of CMD (output discarded).
+timed() {
+  local t
+  t=$({ time "$@" >/dev/null 2>&1; } 2>&1) || true
+  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<<"$t"
+}
 
 # measure LABEL CMD...: runs CMD $runs times (after one unmeasured warm-up that also fills the
-# cache), prints a table row with min and median in ms.
+# cache), prints a table row with wall min, wall median and CPU median in ms.
 measure() {
-  local label=$1 i s e
+  local label=$1 i wall cpu walls=() cpus=()
   shift
   "$@" >/dev/null 2>&1 || true
-  local times=()
+  sleep 3 # a background cache training (AOT mode) finishes before the timed runs
   for ((i = 0; i < runs; i++)); do
-    s=$(now_ns)
-    "$@" >/dev/null 2>&1 || true
-    e=$(now_ns)
-    times+=($(((e - s) / 1000000)))
+    read -r wall cpu < <(timed "$@")
+    walls+=("$wall")
+    cpus+=("$cpu")
   done
-  local sorted
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  local min median
-  min=$(head -n 1 <<<"$sorted")
-  median=$(sed -n "$(((runs + 1) / 2))p" <<<"$sorted")
-  printf '| %s | %s | %s |\n' "$label" "$min" "$median"
+  local mid=$(((runs + 1) / 2)) sorted
+  sorted=$(printf '%s\n' "${walls[@]}" | sort -n)
+  printf '| %s | %s | %s | %s |\n' "$label" "$(head -n 1 <<<"$sorted")" "$(sed -n "${mid}p" <<<"$sorted")" \
+    "$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "${mid}p")"
 }
 
 # first LABEL CMD...: one run right after the cache was emptied (pays for writing the cache).
 first() {
-  local label=$1 s e
+  local label=$1 wall cpu
   shift
   rm -rf "${XDG_CACHE_HOME:?}"/*
-  s=$(now_ns)
-  "$@" >/dev/null 2>&1 || true
-  e=$(now_ns)
-  printf '| %s | %s | (one run) |\n' "$label" "$(((e - s) / 1000000))"
+  read -r wall cpu < <(timed "$@")
+  printf '| %s | %s | (one run) | %s |\n' "$label" "$wall" "$cpu"
   sleep 3 # let a background cache training finish before the next rows
 }
 
@@ -73,10 +75,10 @@ else
   mx_note=""
 fi
 
-echo "JDK $JDK_MAJOR ($JDK_HOME), $(nproc) cores, $runs runs per row, $(date -u +%Y-%m-%d)"
+echo "JDK $JDK_MAJOR ($JDK_HOME), $(nproc) cores, $runs runs per row, $(date -u '+%Y-%m-%d %H:%M') UTC, load average before: $(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 echo
-echo '| command and start-up mode | min ms | median ms |'
-echo '|---|---|---|'
+echo '| command and start-up mode | wall min ms | wall median ms | CPU median ms |'
+echo '|---|---|---|---|'
 measure "java -jar mailcheck.jar --version (no flags)" "$java" -jar target/mailcheck.jar --version
 measure "./mailcheck --version, MAILCHECK_CDS=off (flags only)" env MAILCHECK_CDS=off ./mailcheck --version
 measure "./mailcheck --version, MAILCHECK_CDS=jsa (dynamic CDS archive)" env MAILCHECK_CDS=jsa ./mailcheck --version
@@ -90,5 +92,7 @@ if [ ${#mx_args[@]} -gt 0 ]; then
   measure "./mailcheck ${mx_args[*]}, MAILCHECK_CDS=jsa" env MAILCHECK_CDS=jsa ./mailcheck "${mx_args[@]}"
   [ "$JDK_MAJOR" -ge 25 ] && measure "./mailcheck ${mx_args[*]}, default (aot)" ./mailcheck "${mx_args[@]}"
 else
-  echo "| ./mailcheck mx bench.test --resolver 127.0.0.1:PORT | $mx_note | |"
+  echo "| ./mailcheck mx bench.test --resolver 127.0.0.1:PORT | $mx_note | | |"
 fi
+echo
+echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo n/a)"

@@ -61,7 +61,7 @@ find_jdk() {
       return 0
     fi
   fi
-  local candidates=(/usr/lib/jvm/* /opt/java/* /usr/local/*jdk* "$HOME"/.sdkman/candidates/java/*
+  local candidates=(/usr/lib/jvm/* /opt/java/* /usr/local/*jdk* "${HOME:-/nonexistent}"/.sdkman/candidates/java/*
     /Library/Java/JavaVirtualMachines/*/Contents/Home)
   if [ -n "${MAILCHECK_JDK_DIRS:-}" ]; then
     # Tests (and unusual installs) name the folders to search instead, separated by ':'.

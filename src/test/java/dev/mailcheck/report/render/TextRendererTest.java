@@ -6,27 +6,27 @@ import java.io.IOException;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class TextRendererTest {
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      textBlock =
-          """
-          plain text                   | plain text
-          tab\tkept                    | tab\tkept
-          esc\u001b[31m!               | esc\\x1b[31m!
-          bell\u0007!                  | bell\\x07!
-          backspace\u0008!             | backspace\\x08!
-          nul\u0000!                   | nul\\x00!
-          del\u007f!                   | del\\x7f!
-          c1 csi\u009b!                | c1 csi\\x9b!
-          rtl\u202eoverride            | rtl\\u202eoverride
-          isolate\u2066x\u2069!        | isolate\\u2066x\\u2069!
-          line sep\u2028!              | line sep\\u2028!
-          übung ünïcode 日本           | übung ünïcode 日本
-          """)
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> unsafeText() {
+    return java.util.stream.Stream.of(
+            new String[] {"plain text", "plain text"},
+            new String[] {"tab\tkept", "tab\tkept"},
+            new String[] {"esc\u001b[31m!", "esc\\x1b[31m!"},
+            new String[] {"bell\u0007", "bell\\x07"},
+            new String[] {"backspace\b", "backspace\\x08"},
+            new String[] {"nul\u0000", "nul\\x00"},
+            new String[] {"del\u007f", "del\\x7f"},
+            new String[] {"c1 csi\u009b", "c1 csi\\x9b"},
+            new String[] {"rtl\u202eoverride", "rtl\\u202eoverride"},
+            new String[] {"isolate\u2066x\u2069", "isolate\\u2066x\\u2069"},
+            new String[] {"line sep\u2028", "line sep\\u2028"},
+            new String[] {"übung ünïcode 日本", "übung ünïcode 日本"})
+        .map(a -> org.junit.jupiter.params.provider.Arguments.of(a[0], a[1]));
+  }
+
+  @ParameterizedTest(name = "{index}: {1}")
+  @org.junit.jupiter.params.provider.MethodSource("unsafeText")
   void safeEscapesWhatCouldSteerATerminal(String in, String expected) {
     assertThat(TextRenderer.safe(in)).isEqualTo(expected);
   }
