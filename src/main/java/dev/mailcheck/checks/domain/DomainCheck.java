@@ -53,6 +53,12 @@ import java.util.function.Supplier;
  * coalesces the questions several checks ask (the DKIM audit's MX lookup, the SPF mx terms).
  */
 public final class DomainCheck {
+  /** Exchanges (in published order) whose addresses get PTR lookups and SMTP probes; a hostile zone may list dozens. */
+  static final int MAX_PROBED_EXCHANGES = 10;
+
+  /** Addresses per exchange that get PTR lookups and SMTP probes. */
+  static final int MAX_PROBED_ADDRESSES = 4;
+
   private final DnsClient dns;
   private final SmtpProbe probe;
   private final Executor executor;
@@ -104,7 +110,7 @@ public final class DomainCheck {
         mxStarted.thenCompose(
             started -> {
               List<CompletableFuture<List<AddressResult>>> hosts =
-                  started.hosts().stream().map(hf -> hf.thenCompose(h -> addresses(h, o))).toList();
+                  started.hosts().stream().limit(MAX_PROBED_EXCHANGES).map(hf -> hf.thenCompose(h -> addresses(h, o))).toList();
               return allOf(hosts).thenApply(lists -> lists.stream().flatMap(List::stream).toList());
             });
     CompletableFuture<MxFacts> mxFacts = mxStarted.thenCompose(MxFetcher.Started::facts);
@@ -118,7 +124,7 @@ public final class DomainCheck {
   private CompletableFuture<List<AddressResult>> addresses(MxHost h, Options o) {
     PtrCheck ptr = new PtrCheck(dns);
     List<CompletableFuture<AddressResult>> out = new ArrayList<>();
-    for (InetAddress a : h.addresses()) {
+    for (InetAddress a : h.addresses().stream().limit(MAX_PROBED_ADDRESSES).toList()) {
       CompletableFuture<PtrCheck.Result> p = ptr.run(a, Optional.of(h.exchange()));
       CompletableFuture<Optional<SmtpCheck.Outcome>> s =
           o.smtp() ? async(() -> Optional.of(SmtpCheck.probe(probe, request(h.exchange(), a, o.smtpPort(), o.timeout())))) : CompletableFuture.completedFuture(Optional.empty());
@@ -145,12 +151,22 @@ public final class DomainCheck {
       findings.addAll(a.ptr().findings());
       ptrEntries.add(a.ptr().entry());
     }
+    long exchanges = mx.facts().hosts().size();
+    boolean manyAddresses = mx.facts().hosts().stream().anyMatch(h -> h.addresses().size() > MAX_PROBED_ADDRESSES);
+    if (exchanges > MAX_PROBED_EXCHANGES || manyAddresses) {
+      findings.add(
+          Finding.of("domain.truncated", Status.INFO, "Not every MX address was checked")
+              .category("mx")
+              .detail("PTR lookups and SMTP probes cover the first " + MAX_PROBED_EXCHANGES + " exchanges as published and the first " + MAX_PROBED_ADDRESSES + " addresses of each; this domain has " + exchanges + " exchanges" + (manyAddresses ? ", some with more addresses" : "") + ".")
+              .build());
+    }
     List<SmtpSection> probes = new ArrayList<>();
     List<String> transcript = new ArrayList<>();
     List<ProbeResult> results = new ArrayList<>();
     for (AddressResult a : addresses) {
       if (a.smtp().isEmpty()) continue;
       SmtpCheck.Outcome s = a.smtp().get();
+      s.results().stream().findFirst().flatMap(pr -> bannerMatch(a, pr)).ifPresent(findings::add);
       String subject = a.host() + " " + IpLiteral.format(a.address());
       for (Finding f : s.findings()) findings.add(withSubject(f, subject));
       s.sections().stream().filter(SmtpSection.class::isInstance).map(SmtpSection.class::cast).forEach(probes::add);
@@ -171,6 +187,7 @@ public final class DomainCheck {
     findings.addAll(spf.findings());
     findings.addAll(dkim.findings());
     findings.addAll(dmarc.findings());
+    strictSpfAlignment(o.domain(), spf, dmarc).ifPresent(findings::add);
     List<Section> sections = new ArrayList<>();
     sections.add(mx.section());
     sections.add(new PtrSection(ptrEntries));
@@ -180,6 +197,56 @@ public final class DomainCheck {
     sections.add(dmarc.section());
     Score score = Scoring.score(findings, blocked || !o.smtp() ? Set.of("smtp") : Set.of());
     return new Result(findings, sections, transcript, score);
+  }
+
+  /**
+   * Whether a PTR name is the name the server gives in its greeting or EHLO reply: receivers
+   * compare them, and a mismatch is a common spam signal (info, as the issue asks).
+   */
+  static Optional<Finding> bannerMatch(AddressResult a, ProbeResult r) {
+    List<String> names = a.ptr().facts().names();
+    if (names.isEmpty()) return Optional.empty();
+    List<String> announced = new ArrayList<>();
+    r.banner().filter(b -> b.code() == 220).map(b -> b.lines().isEmpty() ? "" : b.lines().get(0)).map(DomainCheck::firstWord).ifPresent(announced::add);
+    r.ehlo().map(e -> firstWord(e.greeting())).filter(w -> !announced.contains(w)).ifPresent(announced::add);
+    announced.removeIf(String::isEmpty);
+    if (announced.isEmpty()) return Optional.empty();
+    boolean match = names.stream().anyMatch(n -> announced.stream().anyMatch(w -> w.equalsIgnoreCase(n)));
+    return Optional.of(
+        Finding.of("ptr.matches-banner", Status.INFO, match ? "Reverse name matches the SMTP greeting" : "Reverse name differs from the name in the SMTP greeting")
+            .subject(IpLiteral.format(a.address()))
+            .detail("PTR: " + String.join(", ", names) + "; greeting/EHLO: " + String.join(", ", announced) + "." + (match ? "" : " Some receivers compare them; make the server announce its PTR name (e.g. Postfix myhostname)."))
+            .build());
+  }
+
+  private static String firstWord(String text) {
+    String t = text.strip();
+    int sp = t.indexOf(' ');
+    String w = sp < 0 ? t : t.substring(0, sp);
+    return (w.endsWith(".") ? w.substring(0, w.length() - 1) : w).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * RFC 9989 §4.4: under aspf=s, SPF aligns only when the MAIL FROM domain is exactly the From
+   * domain. Senders included from other organizations (mail services) bounce to their own domain,
+   * so their SPF pass can never align: such mail depends on DKIM alone.
+   */
+  static Optional<Finding> strictSpfAlignment(String domain, SpfReport spf, DmarcCheck.Result dmarc) {
+    var record = dmarc.section().record();
+    if (record.isEmpty() || !record.get().valid() || !record.get().aspf().equals("s")) return Optional.empty();
+    List<String> foreign = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(?:^|\\s)[+?~-]?include:(\\S+)").matcher(spf.section().record().orElse(""));
+    while (m.find()) {
+      String target = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      if (!target.contains("%") && !dev.mailcheck.checks.dmarc.PublicSuffixes.sameOrganization(target, domain)) foreign.add(target);
+    }
+    if (foreign.isEmpty()) return Optional.empty();
+    return Optional.of(
+        Finding.of("dmarc.alignment", Status.INFO, "Strict SPF alignment: mail sent through " + String.join(", ", foreign) + " cannot align by SPF")
+            .subject("spf")
+            .detail("aspf=s requires the envelope sender (MAIL FROM) domain to be exactly " + domain + "; services included in SPF usually send with their own bounce domain, so for their mail only an aligned DKIM signature (d=" + domain + ") can pass DMARC.")
+            .remedy("Use aspf=r, or have each service sign with d=" + domain + " (and use a custom bounce domain under " + domain + ").")
+            .build());
   }
 
   /** RFC 7505 §4.2: a domain that accepts no mail usually sends none either; SPF "v=spf1 -all" says so. */

@@ -67,7 +67,7 @@ public final class Scoring {
    * certificate (RFC 7435); failing it is how other tools report false "no STARTTLS".
    */
   static final Set<String> INFORMATIONAL =
-      Set.of("smtp.certificate", "smtp.certificate-name", "smtp.certificate-expiry", "ptr.matches-mx", "domain.seam");
+      Set.of("smtp.certificate", "smtp.certificate-name", "smtp.certificate-expiry", "ptr.matches-mx", "ptr.matches-banner");
 
   /** SPF findings whose fail status means receivers get permerror (RFC 7208 §2.6.7). */
   static final Set<String> SPF_PERMERROR =

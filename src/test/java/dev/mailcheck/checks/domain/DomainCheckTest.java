@@ -69,7 +69,7 @@ class DomainCheckTest {
   void wellConfiguredDomainScoresAtLeastNinety() throws Exception {
     TestPki pki = TestPki.create();
     var cert = pki.issue("mx.example.test", List.of("mx.example.test"), 90);
-    try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()))) {
+    try (var server = ScriptedSmtpServer.start(new StandardSmtp().banner("220 mx.example.test ESMTP").starttls(cert.serverContext()))) {
       var r = run(goodZone(), new SocketSmtpProbe(null), true, server.port());
       var w = worst(r.findings());
       assertThat(w)
@@ -78,7 +78,9 @@ class DomainCheckTest {
           .containsEntry("smtp.connect", Status.PASS)
           .containsEntry("smtp.starttls", Status.PASS)
           .containsEntry("spf.present", Status.PASS)
-          .containsEntry("dmarc.policy", Status.PASS);
+          .containsEntry("dmarc.policy", Status.PASS)
+          .containsEntry("ptr.matches-banner", Status.INFO);
+      assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.matches-banner")).findFirst().orElseThrow().title()).isEqualTo("Reverse name matches the SMTP greeting");
       assertThat(r.score().score()).as(r.score().deductions().toString()).isGreaterThanOrEqualTo(90);
       assertThat(r.score().categories()).containsKeys("mx", "smtp", "spf", "dkim", "dmarc");
       assertThat(r.sections()).extracting(s -> s.key()).containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc");
@@ -126,6 +128,34 @@ class DomainCheckTest {
     assertThat(worst(r2.findings())).containsEntry("domain.null-mx-spf", Status.INFO).containsEntry("dmarc.present", Status.FAIL);
     assertThat(r2.score().caps()).contains("no usable DMARC record");
     assertThat(r2.score().score()).isLessThanOrEqualTo(89);
+  }
+
+  @Test
+  void strictSpfAlignmentWithThirdPartySenders() {
+    FakeDns dns =
+        new FakeDns()
+            .mx("example.test", 0, "")
+            .txt("example.test", "v=spf1 include:_spf.mailservice.example -all")
+            .txt("_spf.mailservice.example", "v=spf1 ip4:198.51.100.0/24 -all")
+            .txt("_dmarc.example.test", "v=DMARC1; p=reject; aspf=s");
+    var r = run(dns, req -> { throw new AssertionError(); }, false, 25);
+    assertThat(r.findings()).anySatisfy(f -> {
+      assertThat(f.id()).isEqualTo("dmarc.alignment");
+      assertThat(f.title()).contains("_spf.mailservice.example");
+    });
+  }
+
+  @Test
+  void probesAreBoundedOnHostileZones() {
+    FakeDns dns = goodZone();
+    for (int i = 0; i < 15; i++) {
+      dns.mx("example.test", 100 + i, "h" + i + ".example.test");
+      for (int k = 1; k <= 6; k++) dns.a("h" + i + ".example.test", "127.1." + i + "." + k);
+    }
+    AtomicInteger probes = new AtomicInteger();
+    var r = run(dns, req -> { probes.incrementAndGet(); return timedOut(req.host(), "x"); }, true, 25);
+    assertThat(probes.get()).isLessThanOrEqualTo(DomainCheck.MAX_PROBED_EXCHANGES * DomainCheck.MAX_PROBED_ADDRESSES);
+    assertThat(worst(r.findings())).containsEntry("domain.truncated", Status.INFO);
   }
 
   static ProbeResult timedOut(String host, String address) {
