@@ -27,7 +27,7 @@ BAD_IP=$NET.30   # mx.broken.test: 25 (STARTTLS) and 465, expired certificate fo
 ALL_SMTP_IPS="$MX1_IP $MX2_IP $PLAIN_IP $BAD_IP"
 
 PKGS="knot knot-dnsutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
-      python3-spf python3-dnspython python3-dkim python3-nacl openssl"
+      python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl"
 
 log() { printf '[interop %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
