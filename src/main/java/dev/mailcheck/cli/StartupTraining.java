@@ -13,10 +13,12 @@ import java.util.List;
 
 /**
  * The training run behind the launcher's start-up cache (JDK 25+ AOT cache, see
- * docs/performance.md): walks the code every run needs (command-line parsing, help, both
- * renderers, DNS message classes) without touching the network, so that the JVM records those
- * classes as loaded and linked. The launcher runs {@code java -XX:AOTCacheOutput=... -cp
- * mailcheck.jar dev.mailcheck.cli.StartupTraining} once per jar. Prints nothing.
+ * docs/performance.md): walks the code real runs need (command-line parsing, help, both
+ * renderers, the DNS commands end to end) so that the JVM records those classes as loaded and
+ * linked. The DNS commands ask a throw-away responder on 127.0.0.1 that this class starts itself;
+ * nothing leaves the machine. The launcher runs {@code java -XX:AOTCacheOutput=... -cp
+ * mailcheck.jar dev.mailcheck.cli.StartupTraining} once per jar. Prints nothing; every step is
+ * bounded by a short timeout and its failure is ignored (training is best effort).
  */
 public final class StartupTraining {
   private StartupTraining() {}
@@ -40,6 +42,84 @@ public final class StartupTraining {
       new JsonRenderer(Version.current(), true).render(report, new StringWriter());
     }
     trainDnsClasses();
+    trainDnsCommands(sink);
+  }
+
+  /** Runs the DNS commands against a loopback responder, in text and JSON. */
+  private static void trainDnsCommands(PrintWriter sink) {
+    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      Thread responder = Thread.ofPlatform().daemon().start(() -> answer(socket));
+      String resolver = "127.0.0.1:" + socket.getLocalPort();
+      String[][] runs = {
+        {"mx", "example.com"},
+        {"spf", "example.com"},
+        {"dmarc", "example.com"},
+        {"dkim", "example.com", "--selector", "s1"},
+        {"ptr", "127.0.0.1"},
+      };
+      for (String[] run : runs) {
+        for (String format : new String[] {"text", "json"}) {
+          String[] args = new String[run.length + 6];
+          args[0] = "--resolver";
+          args[1] = resolver;
+          args[2] = "--timeout";
+          args[3] = "1s";
+          args[4] = "--format";
+          args[5] = format;
+          System.arraycopy(run, 0, args, 6, run.length);
+          try {
+            Main.run(args, sink, sink);
+          } catch (RuntimeException e) {
+            // best effort: a command that changed shape must not break training
+          }
+        }
+      }
+      responder.interrupt();
+    } catch (IOException | RuntimeException e) {
+      // best effort
+    }
+  }
+
+  /**
+   * Answers every query: MX {@code 10 mail.NAME}, A 127.0.0.1, TXT an SPF or DMARC record by name,
+   * PTR {@code localhost.}, NODATA for the rest. Ends when the socket closes.
+   */
+  private static void answer(java.net.DatagramSocket socket) {
+    byte[] buf = new byte[1500];
+    while (!socket.isClosed()) {
+      try {
+        java.net.DatagramPacket in = new java.net.DatagramPacket(buf, buf.length);
+        socket.receive(in);
+        org.xbill.DNS.Message query = new org.xbill.DNS.Message(java.util.Arrays.copyOf(in.getData(), in.getLength()));
+        org.xbill.DNS.Record q = query.getQuestion();
+        org.xbill.DNS.Message reply = new org.xbill.DNS.Message(query.getHeader().getID());
+        reply.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+        reply.getHeader().setFlag(org.xbill.DNS.Flags.RA);
+        reply.getHeader().setFlag(org.xbill.DNS.Flags.RD);
+        reply.addRecord(q, org.xbill.DNS.Section.QUESTION);
+        org.xbill.DNS.Name name = q.getName();
+        String text = name.toString(true).toLowerCase(java.util.Locale.ROOT);
+        int in_ = org.xbill.DNS.DClass.IN;
+        org.xbill.DNS.Record answer =
+            switch (q.getType()) {
+              case org.xbill.DNS.Type.MX -> new org.xbill.DNS.MXRecord(name, in_, 300, 10, org.xbill.DNS.Name.fromString("mail." + text + "."));
+              case org.xbill.DNS.Type.A -> new org.xbill.DNS.ARecord(name, in_, 300, java.net.InetAddress.getLoopbackAddress());
+              case org.xbill.DNS.Type.PTR -> new org.xbill.DNS.PTRRecord(name, in_, 300, org.xbill.DNS.Name.fromString("localhost."));
+              case org.xbill.DNS.Type.TXT ->
+                  text.startsWith("_dmarc.")
+                      ? new org.xbill.DNS.TXTRecord(name, in_, 300, "v=DMARC1; p=none; rua=mailto:d@" + text.substring(7))
+                      : text.contains("._domainkey.")
+                          ? null
+                          : new org.xbill.DNS.TXTRecord(name, in_, 300, "v=spf1 a mx -all");
+              default -> null;
+            };
+        if (answer != null) reply.addRecord(answer, org.xbill.DNS.Section.ANSWER);
+        byte[] wire = reply.toWire();
+        socket.send(new java.net.DatagramPacket(wire, wire.length, in.getSocketAddress()));
+      } catch (IOException | RuntimeException e) {
+        if (socket.isClosed()) return;
+      }
+    }
   }
 
   /** Builds and parses a DNS query with dnsjava, offline. */

@@ -196,4 +196,22 @@ class SmtpCommandTest {
     assertThat(json.get("ports").get("ports").findValuesAsText("port")).containsExactly("25", "465", "587");
     assertThat(ids(json, null)).contains("smtp.ports");
   }
+
+  @Test
+  void ipv6LiteralWithPortInBrackets() throws Exception {
+    ScriptedSmtpServer server;
+    try {
+      server = ScriptedSmtpServer.startOn(InetAddress.getByName("::1"), new StandardSmtp());
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here");
+      return;
+    }
+    try (server) {
+      CliRun run = CliRun.of("smtp", "[::1]:" + server.port(), "--json");
+      JsonNode json = run.json();
+      assertThat(json.get("target").asText()).isEqualTo("[::1]:" + server.port());
+      assertThat(json.get("smtp").get("address").asText()).isEqualTo("::1");
+      assertThat(json.get("findings").get(0).get("subject").asText()).isEqualTo("[::1]:" + server.port());
+    }
+  }
 }

@@ -57,7 +57,7 @@ public final class Scoring {
           Map.entry("dkim.key-strength", 2),
           Map.entry("dkim.key-syntax", 2),
           Map.entry("dmarc.present", 4),
-          Map.entry("dmarc.policy", 4),
+          Map.entry("dmarc.policy", 5),
           Map.entry("dmarc.syntax", 3),
           Map.entry("dmarc.multiple", 3));
 
@@ -85,6 +85,17 @@ public final class Scoring {
 
   public static int weight(String id) {
     return WEIGHTS.getOrDefault(id, 1);
+  }
+
+  /**
+   * Checks whose warn earns nothing: p=none is a warning (mail still flows, reports come) but it
+   * protects nothing, which is what the DMARC category measures (internet.nl counts it as not
+   * sufficiently strict).
+   */
+  static final Set<String> WARN_EARNS_NOTHING = Set.of("dmarc.policy");
+
+  static double factor(String id, Status s) {
+    return s == Status.WARN && WARN_EARNS_NOTHING.contains(id) ? 0.0 : factor(s);
   }
 
   static double factor(Status s) {
@@ -121,20 +132,18 @@ public final class Scoring {
     double total = 0;
     for (String c : scored) {
       double possible = checks.get(c).values().stream().mapToDouble(k -> weight(k.id())).sum();
-      double earned = checks.get(c).values().stream().mapToDouble(k -> weight(k.id()) * factor(k.status())).sum();
+      double earned = checks.get(c).values().stream().mapToDouble(k -> weight(k.id()) * factor(k.id(), k.status())).sum();
       double catScore = 100.0 * earned / possible;
       categories.put(c, new Score.CategoryScore((int) Math.round(catScore), categoryStatus.getOrDefault(c, Status.PASS)));
       total += catScore / scored.size();
       for (Check k : checks.get(c).values()) {
-        double lost = weight(k.id()) * (1 - factor(k.status())) / possible * 100.0 / scored.size();
+        double lost = weight(k.id()) * (1 - factor(k.id(), k.status())) / possible * 100.0 / scored.size();
         if (lost > 0) {
           losses.add(new double[] {lost});
           lossChecks.add(k);
         }
       }
     }
-    // Categories with findings but nothing scored still show their status (score 100: nothing lost).
-    for (var e : categoryStatus.entrySet()) categories.putIfAbsent(e.getKey(), new Score.CategoryScore(100, e.getValue()));
     int score = scored.isEmpty() ? 0 : (int) Math.round(total);
     int[] points = apportion(losses.stream().mapToDouble(d -> d[0]).toArray(), scored.isEmpty() ? 0 : 100 - score);
     List<Score.Deduction> deductions = new ArrayList<>();

@@ -61,13 +61,13 @@ class ScoringTest {
 
   @Test
   void policyNoneIsExplained() {
-    // DMARC: present 4 + syntax 3 + policy 4 = 11 possible; warn loses 2 -> 81.8; one fifth of 18.2 = 3.6
+    // DMARC: present 4 + syntax 3 + policy 5 = 12 possible; p=none earns nothing -> 58.3; one fifth of 41.7 = 8.3
     Score s = Scoring.score(with(good(), Finding.of("dmarc.policy", Status.WARN, "DMARC policy is none: monitoring only").build()));
-    assertThat(s.score()).isEqualTo(96);
+    assertThat(s.score()).isEqualTo(92);
     assertThat(s.grade()).isEqualTo("A");
-    assertThat(s.categories().get("dmarc").score()).isEqualTo(82);
+    assertThat(s.categories().get("dmarc").score()).isEqualTo(58);
     assertThat(s.deductions()).singleElement().satisfies(d -> {
-      assertThat(d.points()).isEqualTo(4);
+      assertThat(d.points()).isEqualTo(8);
       assertThat(d.findingId()).isEqualTo("dmarc.policy");
       assertThat(d.reason()).isEqualTo("DMARC: DMARC policy is none: monitoring only");
     });
@@ -117,6 +117,24 @@ class ScoringTest {
     Score s = Scoring.score(findings);
     assertThat(s.score()).isEqualTo(100);
     assertThat(s.categories().get("smtp").status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void warnEarnsHalfExceptForPolicyNone() {
+    // SPF: present 4 + all 3 = 7; ?all (warn) loses 1.5 -> 78.6; overall -4.3
+    Score s = Scoring.score(with(good(), f("spf.all", Status.WARN)));
+    assertThat(s.categories().get("spf").score()).isEqualTo(79);
+    assertThat(s.score()).isEqualTo(96);
+  }
+
+  @Test
+  void categoryWithOnlyInfoIsNotScored() {
+    List<Finding> findings = good();
+    findings.removeIf(x -> x.category().equals("dkim"));
+    findings.add(f("dkim.selector", Status.INFO));
+    Score s = Scoring.score(findings);
+    assertThat(s.categories()).doesNotContainKey("dkim");
+    assertThat(s.score()).isEqualTo(100);
   }
 
   @Test

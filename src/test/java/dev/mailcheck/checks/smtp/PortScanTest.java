@@ -53,4 +53,19 @@ class PortScanTest {
     assertThat(PortScan.forPort(base, 587).tlsMode()).isEqualTo(dev.mailcheck.smtp.TlsMode.OPPORTUNISTIC);
     assertThat(PortScan.forPort(base, 587).port()).isEqualTo(587);
   }
+
+  @Test
+  void aClosedSubmissionPortIsOnlyInfoWhenTheOtherIsOpen() {
+    var refused = new dev.mailcheck.smtp.Failure(dev.mailcheck.smtp.Phase.CONNECT, dev.mailcheck.smtp.Failure.Kind.REFUSED, "refused");
+    var filtered = new dev.mailcheck.smtp.Failure(dev.mailcheck.smtp.Phase.CONNECT, dev.mailcheck.smtp.Failure.Kind.TIMEOUT, "timeout");
+    var ok587 = SmtpEvaluatorTest.R.ok(587).result();
+    var closed465 = new SmtpEvaluatorTest.R(465, dev.mailcheck.smtp.TlsMode.IMPLICIT, null, null, dev.mailcheck.smtp.StartTls.NOT_ATTEMPTED,
+        null, null, null, null, refused, null).result();
+    var filtered25 = new SmtpEvaluatorTest.R(25, dev.mailcheck.smtp.TlsMode.OPPORTUNISTIC, null, null, dev.mailcheck.smtp.StartTls.NOT_ATTEMPTED,
+        null, null, null, null, filtered, null).result();
+    assertThat(PortsSection.findings(List.of(filtered25, closed465, ok587))).extracting(f -> f.status().token())
+        .containsExactly("warn", "info", "pass");
+    assertThat(PortsSection.findings(List.of(closed465))).extracting(f -> f.status().token()).containsExactly("warn");
+    assertThat(PortsSection.of("mx.example", List.of(filtered25)).ports().get(0).hint()).contains("block outbound port 25");
+  }
 }
