@@ -26,6 +26,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Waits (at most 2 minutes) until no background cache training is running.
+wait_for_training() {
+  local i
+  for ((i = 0; i < 240; i++)); do
+    compgen -G "$XDG_CACHE_HOME/mailcheck/*.lock" >/dev/null || return 0
+    sleep 0.5
+  done
+}
+
 TIMEFORMAT='%3R %3U %3S'
 # timed CMD...: prints "WALL_MS CPU_MS" of one run of CMD (output discarded).
 timed() {
@@ -40,7 +49,8 @@ measure() {
   local label=$1 i wall cpu walls=() cpus=()
   shift
   "$@" >/dev/null 2>&1 || true
-  sleep 3 # a background cache training (AOT mode) finishes before the timed runs
+  sleep 0.5
+  wait_for_training # the AOT cache exists before the timed runs
   for ((i = 0; i < runs; i++)); do
     read -r wall cpu < <(timed "$@")
     walls+=("$wall")
@@ -59,7 +69,8 @@ first() {
   rm -rf "${XDG_CACHE_HOME:?}"/*
   read -r wall cpu < <(timed "$@")
   printf '| %s | %s | (one run) | %s |\n' "$label" "$wall" "$cpu"
-  sleep 3 # let a background cache training finish before the next rows
+  sleep 0.5
+  wait_for_training
 }
 
 mx_args=()
@@ -84,7 +95,7 @@ measure "./mailcheck --version, MAILCHECK_CDS=off (flags only)" env MAILCHECK_CD
 measure "./mailcheck --version, MAILCHECK_CDS=jsa (dynamic CDS archive)" env MAILCHECK_CDS=jsa ./mailcheck --version
 if [ "$JDK_MAJOR" -ge 25 ]; then
   measure "./mailcheck --version, MAILCHECK_CDS=aot (AOT cache, default on JDK 25+)" env MAILCHECK_CDS=aot ./mailcheck --version
-  first "./mailcheck --version, aot, first run (cache trained in background)" env MAILCHECK_CDS=aot ./mailcheck --version
+  first "./mailcheck --version, aot, first run (starts the training in the background)" env MAILCHECK_CDS=aot ./mailcheck --version
 fi
 first "./mailcheck --version, jsa, first run (archive written at exit)" env MAILCHECK_CDS=jsa ./mailcheck --version
 if [ ${#mx_args[@]} -gt 0 ]; then
