@@ -154,6 +154,7 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_mailcheck() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} domain" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mx" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ptr" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} spf" ];    then _picocli_mailcheck; return $?; fi
@@ -165,25 +166,27 @@ function _complete_mailcheck() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim verify" ];    then _picocli_mailcheck_dkim; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
-  local cmds0=(mx)
-  local cmds1=(ptr)
-  local cmds2=(spf)
-  local cmds3=(dkim)
-  local cmds4=(dmarc)
-  local cmds5=(smtp)
-  local cmds6=(ports)
-  local cmds7=(help)
-  local cmds8=(dkim verify)
+  local cmds0=(domain)
+  local cmds1=(mx)
+  local cmds2=(ptr)
+  local cmds3=(spf)
+  local cmds4=(dkim)
+  local cmds5=(dmarc)
+  local cmds6=(smtp)
+  local cmds7=(ports)
+  local cmds8=(help)
+  local cmds9=(dkim verify)
 
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mailcheck_help; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mailcheck_ports; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mailcheck_smtp; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mailcheck_dmarc; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mailcheck_dkim; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mailcheck_spf; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mailcheck_ptr; return $?; fi
-  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_mailcheck_mx; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mailcheck_ports; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mailcheck_smtp; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mailcheck_dmarc; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mailcheck_dkim; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mailcheck_spf; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mailcheck_ptr; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mailcheck_mx; return $?; fi
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_mailcheck_domain; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_mailcheck; return $?;
@@ -195,7 +198,7 @@ function _picocli_mailcheck() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="mx ptr spf dkim dmarc smtp ports help"
+  local commands="domain mx ptr spf dkim dmarc smtp ports help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
@@ -204,6 +207,63 @@ function _picocli_mailcheck() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `domain` subcommand.
+function _picocli_mailcheck_domain() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-smtp' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local FORMAT_option_args=("text" "json") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-s'|'--selector')
+      return
+      ;;
     '--resolver')
       return
       ;;
@@ -672,7 +732,7 @@ function _picocli_mailcheck_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="mx ptr spf dkim dmarc smtp ports"
+  local commands="domain mx ptr spf dkim dmarc smtp ports"
   local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
@@ -727,7 +787,7 @@ function _picocli_mailcheck_dkim_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local flag_opts="'--rfc8301' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values

@@ -9,9 +9,12 @@ Writes OUT_DIR/*.eml and OUT_DIR/index.tsv with one line per message:
 through the real DNS server, so the test can check the fixtures themselves before comparing mailcheck.
 Variants: every header/body canonicalization pair x {RSA-2048, Ed25519} x {without, with l=}; for each,
 one body byte changed and one signed header changed (fail); with l=, text appended after the signed
-length (pass: what l= allows); one LF-only copy; the 1024-bit key (pass) and the 512-bit test-mode key.
+length (pass: what l= allows); one LF-only copy; the 1024-bit key (pass) and the 512-bit test-mode key; and a message signed by
+OpenDKIM (opendkim-testmsg) with its body-changed copy.
 """
 import os
+import shutil
+import subprocess
 import sys
 
 import dkim
@@ -111,6 +114,22 @@ def main():
              False, "fail", "512-bit key in test mode")
     except Exception as e:
         print("note: dkimpy refused to sign with the 512-bit key: %s" % e, file=sys.stderr)
+
+    # A second, independent signer: OpenDKIM's library (opendkim-testmsg signs relaxed/simple with
+    # rsa-sha1, which RFC 8301 deprecates: valid cryptographically, to be verified with a warning).
+    if shutil.which("opendkim-testmsg"):
+        out = subprocess.run(["opendkim-testmsg", "-C", "-d", "good.test", "-s", "rsa2048",
+                              "-k", os.path.join(key_dir, "good-rsa2048.key")],
+                             input=MESSAGE, capture_output=True, check=True).stdout
+        if b"DKIM-Signature:" not in out:
+            raise SystemExit("opendkim-testmsg did not sign")
+        alg = b"rsa-sha1" if b"a=rsa-sha1" in out else b"rsa-sha256"
+        emit("opendkim-rsa2048", out, b"good.test", b"rsa2048", alg, "relaxed/simple", False,
+             "pass", "opendkim: as signed")
+        emit("opendkim-rsa2048-body-changed", out.replace(b"Hello Bob", b"Hello Rob"), b"good.test",
+             b"rsa2048", alg, "relaxed/simple", False, "fail", "opendkim: body hash mismatch")
+    else:
+        print("note: opendkim-testmsg not installed; no OpenDKIM-signed fixtures", file=sys.stderr)
 
     with open(os.path.join(out_dir, "index.tsv"), "w", encoding="utf-8") as f:
         f.write("# file\tdomain\tselector\talgorithm\tcanonicalization\tlength\texpected\tdkimpy\tnote\n")

@@ -23,11 +23,11 @@ DNS_IP=$NET.53   # Knot, port 53
 MX1_IP=$NET.10   # mx1.good.test: 25 (STARTTLS may), 587 (STARTTLS required + AUTH), 465 (implicit TLS + AUTH)
 MX2_IP=$NET.11   # mx2.good.test: 25 (STARTTLS may)
 PLAIN_IP=$NET.20 # mx.weak.test: 25 and 587, no TLS at all, AUTH offered in clear text
-BAD_IP=$NET.30   # mx.broken.test: 25 (STARTTLS) and 465, expired certificate for another name
+BAD_IP=$NET.30   # mx.broken.test: 25 (STARTTLS) and 465, expired certificate for another name, TLS 1.0/1.1 accepted
 ALL_SMTP_IPS="$MX1_IP $MX2_IP $PLAIN_IP $BAD_IP"
 
 PKGS="knot knot-dnsutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
-      python3-spf python3-dnspython python3-dkim python3-nacl openssl"
+      python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl"
 
 log() { printf '[interop %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -281,6 +281,9 @@ smtpd_sasl_auth_enable = no
 smtpd_tls_chain_files = $D/pki/mx.key, $D/pki/mx.chain.pem
 smtpd_tls_security_level = may
 smtpd_tls_auth_only = yes
+# TLS 1.2+ only, except on the deliberately bad listener (127.25.0.30), which still takes TLS 1.0/1.1.
+smtpd_tls_protocols = >=TLSv1.2
+smtpd_tls_mandatory_protocols = >=TLSv1.2
 smtpd_tls_loglevel = 1
 message_size_limit = 10485760
 # Nothing is delivered anywhere: accepted mail is discarded.
@@ -292,7 +295,7 @@ readme_directory = no
 EOF
   local smtpd="inet n - n - - smtpd"
   local auth="-o smtpd_sasl_auth_enable=yes"
-  local bad_tls="-o smtpd_tls_chain_files=$D/pki/expired.key,$D/pki/expired.chain.pem"
+  local bad_tls="-o smtpd_tls_chain_files=$D/pki/expired.key,$D/pki/expired.chain.pem -o smtpd_tls_protocols=>=TLSv1 -o smtpd_tls_mandatory_protocols=>=TLSv1 -o tls_low_cipherlist=DEFAULT:@SECLEVEL=0 -o smtpd_tls_ciphers=low"
   local plain="-o smtpd_tls_security_level=none -o smtpd_tls_auth_only=no $auth"
   cat > "$c/master.cf" <<EOF
 # service type private unpriv chroot wakeup maxproc command
@@ -441,6 +444,11 @@ running() {
 
 start_all() {
   if running; then die "already running (from $D/pids): run '$0 stop' first"; fi
+  [ "$(id -u)" = 0 ] || die "needs root (binds ports 25/53/465/587 on 127.25.0.x, installs packages)"
+  case "$D" in
+    /?*/?*) ;;
+    *) die "MAILCHECK_INTEROP_DIR must be an absolute path at least two levels deep (it is wiped): $D" ;;
+  esac
   install_packages
   rm -rf "$D"
   mkdir -p "$D"
@@ -460,16 +468,16 @@ start_all() {
 usage_text() {
   cat <<EOF
 mailcheck interop environment is running (state: $D)
-  DNS (Knot, authoritative):  $DNS_IP port 53    e.g. mailcheck mx good.test --resolver $DNS_IP
+  DNS (Knot, authoritative):  $DNS_IP port 53    e.g. ./mailcheck mx good.test --resolver $DNS_IP
   zones: good.test weak.test broken.test spflimit.test nullmx.test nomx.test ruaext.test reports.test
          0.25.127.in-addr.arpa   (templates: src/test/interop/zones, served copies: $D/zones)
   SMTP  $MX1_IP  mx1.good.test   25 STARTTLS, 587 STARTTLS required + AUTH, 465 implicit TLS + AUTH
         $MX2_IP  mx2.good.test   25 STARTTLS
         $PLAIN_IP  mx.weak.test    25, 587 no TLS, AUTH offered in clear text
-        $BAD_IP  mx.broken.test  25 STARTTLS, 465 implicit TLS: expired certificate for wrong-name.invalid
+        $BAD_IP  mx.broken.test  25 STARTTLS, 465 implicit TLS: expired certificate for wrong-name.invalid, TLS 1.0/1.1 accepted
   CA certificate:  $D/pki/ca.crt      (--ca-file)
   SMTP AUTH user:  interop@good.test  password in $D/secrets/password
-                   e.g. MAILCHECK_PASSWORD=\$(cat $D/secrets/password) mailcheck smtp $MX1_IP:587 --starttls --user interop@good.test --ca-file $D/pki/ca.crt
+                   e.g. ./mailcheck smtp mx1.good.test:587 --starttls --user interop@good.test --password-file $D/secrets/password --ca-file $D/pki/ca.crt --resolver $DNS_IP
   signed messages: $D/dkim/messages/*.eml    SPF oracle (pyspf): $D/spf-oracle.tsv
   logs: $D/knot.log $D/postfix.log $D/dovecot.log
   tests against it: mvn -B -o -Pinterop verify -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false -Dmailcheck.interop=$D/interop.properties
@@ -494,6 +502,9 @@ run_tests() {
   if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
     export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
   fi
+  # Interop classes compiled by an older layout into target/test-classes would be picked up by a
+  # later default build's failsafe run; they now live in target/interop-test-classes.
+  rm -rf "$ROOT/target/test-classes/dev/mailcheck/interop"
   log "running the interop tests (JAVA_HOME=$JAVA_HOME)"
   # Only the *InteropIT classes (-Dtest=None skips the unit tests: .ci/run ran them just before).
   # Offline by default: ./run-tests has filled ~/.m2 by then (MAILCHECK_MVN_OFFLINE= to go online).
@@ -506,8 +517,9 @@ case "${1:-run}" in
   start)
     if running; then die "already running (from $D/pids): run '$0 stop' first"; fi
     trap 'stop_all' EXIT # only if starting fails half-way
+    trap 'exit 130' INT TERM
     start_all
-    trap - EXIT
+    trap - EXIT INT TERM
     usage_text
     ;;
   stop)
@@ -523,6 +535,7 @@ case "${1:-run}" in
     flock -w 900 9 || die "another interop run holds /tmp/mailcheck-interop.lock"
     if running; then die "an environment started with '$0 start' is running: '$0 stop' it first"; fi
     trap 'stop_all' EXIT
+    trap 'exit 130' INT TERM
     start_all
     t1=$(date +%s)
     log "started in $((t1 - t0)) s"

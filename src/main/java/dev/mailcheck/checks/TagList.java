@@ -129,6 +129,14 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
     return tags.stream().filter(t -> t.name().equals(name)).map(Tag::value).findFirst();
   }
 
+  /**
+   * The value of a tag, ignoring case in the name. For DMARC, whose ABNF tag names (RFC 7489
+   * §6.4) are case-insensitive; DKIM tag names are case-sensitive, so DKIM uses {@link #get}.
+   */
+  public Optional<String> getIgnoringCase(String name) {
+    return tags.stream().filter(t -> t.name().equalsIgnoreCase(name)).map(Tag::value).findFirst();
+  }
+
   public Optional<Tag> tag(String name) {
     return tags.stream().filter(t -> t.name().equals(name)).findFirst();
   }

@@ -2,6 +2,7 @@ package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimMessage;
+import dev.mailcheck.checks.dkim.DkimVerifier;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
@@ -79,6 +80,9 @@ final class DkimCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The message (.eml), or - for standard input.")
     String file;
 
+    @Option(names = "--rfc8301", description = "Treat rsa-sha1 signatures as permerror, as RFC 8301 requires (default: verify them and warn).")
+    boolean rfc8301;
+
     @Override
     public Integer call() throws Exception {
       byte[] octets = read(file);
@@ -92,9 +96,13 @@ final class DkimCommand extends BaseCommand {
         return finish(ctx, report(target, outcome, start), null);
       }
       try (DnsStack dns = openDns(ctx)) {
-        var outcome = DkimCheck.verify(message, dns.client(), ctx.clock());
+        var outcome = DkimCheck.verify(message, dns.client(), ctx.clock(), sha1Policy());
         return finish(ctx, report(target, outcome, start), dns);
       }
+    }
+
+    private DkimVerifier.Sha1Policy sha1Policy() {
+      return rfc8301 ? DkimVerifier.Sha1Policy.REJECT : DkimVerifier.Sha1Policy.VERIFY_AND_WARN;
     }
 
     private static Report report(String target, DkimCheck.Outcome<?> outcome, long start) {

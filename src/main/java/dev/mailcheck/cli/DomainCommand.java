@@ -1,12 +1,62 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.domain.DomainCheck;
+import dev.mailcheck.dns.DnsStack;
+import dev.mailcheck.internal.DomainNames;
+import dev.mailcheck.report.Report;
+import dev.mailcheck.smtp.SocketSmtpProbe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code mailcheck domain}: not built yet. */
-@Command(name = "domain", description = "(not yet available)", hidden = true)
+/** {@code mailcheck domain DOMAIN}: every check, in parallel, into one scored report. */
+@Command(
+    name = "domain",
+    description = {
+      "Check everything about a mail domain at once and score it (0-100, grade A+ to F):",
+      "MX and their addresses, reverse DNS, SMTP/STARTTLS on port 25 of every MX address,",
+      "SPF, DKIM keys and DMARC. See docs/scoring.md for the rubric."
+    })
 final class DomainCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "DOMAIN", description = "The mail domain to check.")
+  String domain;
+
+  @Option(names = {"-s", "--selector"}, paramLabel = "S", description = "A DKIM selector to check (repeatable); others are guessed from the MX/SPF providers and common names.")
+  List<String> selectors = new ArrayList<>();
+
+  @Option(names = "--no-smtp", description = "Skip the SMTP probes of the MX addresses (e.g. where outbound port 25 is blocked).")
+  boolean noSmtp;
+
+  @Option(names = "--allow-private", description = "Accept MX addresses in loopback/private/reserved ranges (labs, internal mail).")
+  boolean allowPrivate;
+
+  @Option(names = "--smtp-port", hidden = true, defaultValue = "25", description = "Probe this port instead of 25 (labs and tests).")
+  int smtpPort;
+
   @Override
-  public Integer call() {
-    throw new dev.mailcheck.internal.CouldNotRunException("'domain' is not available yet");
+  public Integer call() throws Exception {
+    RunContext ctx = context();
+    String target = DomainNames.normalize(domain);
+    if (smtpPort < 1 || smtpPort > 65535) throw new dev.mailcheck.internal.InputException("--smtp-port must be 1-65535, not " + smtpPort);
+    List<String> sels = new ArrayList<>();
+    for (String s : selectors) sels.add(DkimCommand.selector(s));
+    long start = System.nanoTime();
+    try (DnsStack dns = openDns(ctx);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      var check = new DomainCheck(dns.client(), new SocketSmtpProbe(dns.client(), ctx.clock()), executor, ctx.clock());
+      DomainCheck.Result r = check.run(new DomainCheck.Options(target, sels, !noSmtp, allowPrivate, ctx.timeout(), smtpPort)).join();
+      dns.requireReachable();
+      Report report =
+          new Report("domain", target, r.findings(), r.sections())
+              .withScore(r.score())
+              .withTranscript(r.transcript())
+              .withDuration(Duration.ofNanos(System.nanoTime() - start));
+      return finish(ctx, report, dns);
+    }
   }
 }

@@ -104,7 +104,12 @@ final class SmtpCommand extends BaseCommand {
             .legacyTlsCheck(!noLegacyTls && !allPorts)
             .relayTest(relayTest)
             .allowPlaintextAuth(allowPlaintextAuth);
-    if (ehlo != null) builder.ehloName(ehlo);
+    if (ehlo != null) {
+      boolean literal = ehlo.matches("\\[(IPv6:[0-9A-Fa-f:.]+|[0-9.]+)\\]");
+      boolean name = ehlo.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");
+      if (!literal && !name) throw new InputException("--ehlo must be a domain name or an address literal like [192.0.2.1], not '" + ehlo.replaceAll("\\p{Cntrl}", "?") + "'");
+      builder.ehloName(ehlo);
+    }
     if (mode.tls) builder.tlsMode(TlsMode.IMPLICIT);
     else if (mode.starttls) builder.tlsMode(TlsMode.STARTTLS);
     else if (mode.noTls) builder.tlsMode(TlsMode.NONE);
@@ -141,24 +146,8 @@ final class SmtpCommand extends BaseCommand {
 
   /** Host, port, timeout and trust: what {@code smtp} and {@code ports} share. */
   static ProbeRequest.Builder baseRequest(HostPort hp, Duration timeout, Path caFile, boolean insecure) {
-    String host = hp.host().toLowerCase(Locale.ROOT);
-    if (!CertificateInspector.isIpLiteral(host)) {
-      try {
-        host = java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED);
-      } catch (IllegalArgumentException e) {
-        throw new InputException("'" + hp.host() + "' is not a valid host name");
-      }
-      if (!host.matches("[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*\\.?")) {
-        throw new InputException("'" + hp.host() + "' is not a valid host name");
-      }
-    } else {
-      try {
-        // literal only: getByName does no lookup for these
-        java.net.InetAddress.getByName(host);
-      } catch (IOException e) {
-        throw new InputException("'" + hp.host() + "' is not a valid IP address");
-      }
-    }
+    var literal = dev.mailcheck.internal.DomainNames.ipLiteral(hp.host());
+    String host = literal.isPresent() ? hp.host().strip() : dev.mailcheck.internal.DomainNames.normalize(hp.host());
     var b = ProbeRequest.builder(host, hp.port()).timeout(timeout).insecure(insecure);
     if (caFile != null) b.trustAnchors(readCaFile(caFile));
     return b;

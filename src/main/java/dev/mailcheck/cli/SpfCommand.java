@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,12 +24,18 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "spf",
+    customSynopsis = {
+      "mailcheck spf [OPTIONS] DOMAIN",
+      "mailcheck spf [OPTIONS] DOMAIN --ip ADDRESS [--sender ADDRESS] [--helo NAME]"
+    },
     description = {
       "Audit a domain's SPF policy: record, syntax, lookups over the whole include tree, void lookups, 'all'.",
       "With --ip, evaluate it for a client address as a receiver would (RFC 7208 check_host)."
     })
 final class SpfCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain whose SPF policy to check.")
+  // arity 0..1 and a check in call(): picocli reports a missing positional before an unknown
+  // option, and the unknown option is the more useful message.
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DOMAIN", description = "The domain whose SPF policy to check.")
   String domain;
 
   @Option(names = "--ip", paramLabel = "ADDRESS", description = "Evaluate for this client IPv4 or IPv6 address.")
@@ -45,6 +52,7 @@ final class SpfCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
+    if (domain == null) throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DOMAIN'");
     RunContext ctx = context();
     String name = domainName(domain);
     if (ip == null && (sender != null || helo != null)) {
@@ -64,6 +72,7 @@ final class SpfCommand extends BaseCommand {
           addr == null
               ? SpfCheck.audit(name, dns.client(), options)
               : SpfCheck.evaluate(name, addr, Optional.ofNullable(sender), Optional.ofNullable(helo), dns.client(), options);
+      dns.requireReachable();
       Report report =
           new Report("spf", name, r.findings(), List.of(r.section()))
               .withDuration(Duration.ofNanos(System.nanoTime() - start));

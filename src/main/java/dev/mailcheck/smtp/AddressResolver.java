@@ -5,7 +5,6 @@ import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,13 +22,8 @@ final class AddressResolver {
   }
 
   List<InetAddress> resolve(String host) throws ProbeException {
-    if (CertificateInspector.isIpLiteral(host)) {
-      try {
-        return List.of(InetAddress.getByName(host));
-      } catch (UnknownHostException e) {
-        throw new ProbeException(Phase.DNS, Failure.Kind.DNS, "'" + host + "' is not a valid IP address");
-      }
-    }
+    var literal = dev.mailcheck.internal.DomainNames.ipLiteral(host);
+    if (literal.isPresent()) return List.of(literal.get());
     if (dns == null) throw new ProbeException(Phase.DNS, Failure.Kind.DNS, "no resolver available for '" + host + "'");
     CompletableFuture<DnsResult> a = dns.query(host, RecordType.A);
     CompletableFuture<DnsResult> aaaa = dns.query(host, RecordType.AAAA);

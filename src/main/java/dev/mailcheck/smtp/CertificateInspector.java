@@ -1,6 +1,5 @@
 package dev.mailcheck.smtp;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.IDN;
 import java.net.InetAddress;
@@ -176,15 +175,11 @@ public final class CertificateInspector {
     String host = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     List<String> sans = sans(leaf);
     if (isIpLiteral(host)) {
-      try {
-        InetAddress want = InetAddress.getByName(host);
-        for (String san : sans) {
-          if (san.startsWith("IP:") && InetAddress.getByName(san.substring(3)).equals(want)) return true;
-        }
-      } catch (IOException e) {
-        return false;
-      }
-      return false;
+      InetAddress want = dev.mailcheck.internal.DomainNames.ipLiteral(host).orElseThrow();
+      return sans.stream()
+          .filter(san -> san.startsWith("IP:"))
+          .map(san -> dev.mailcheck.internal.DomainNames.ipLiteral(san.substring(3)))
+          .anyMatch(a -> a.isPresent() && a.get().equals(want));
     }
     String ascii = toAscii(host);
     List<String> dns = sans.stream().filter(s -> s.startsWith("DNS:")).map(s -> s.substring(4)).toList();
@@ -222,8 +217,8 @@ public final class CertificateInspector {
     }
   }
 
-  /** True for an IPv4 dotted quad or anything with a colon (IPv6). */
+  /** True for an IPv4 dotted quad or an IPv6 literal; never asks DNS. */
   public static boolean isIpLiteral(String host) {
-    return host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    return dev.mailcheck.internal.DomainNames.isIpLiteral(host);
   }
 }

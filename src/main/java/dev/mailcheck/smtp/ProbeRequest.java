@@ -43,6 +43,8 @@ public record ProbeRequest(
     addresses = List.copyOf(addresses);
     Objects.requireNonNull(tlsMode);
     Objects.requireNonNull(ehloName);
+    // it goes on the wire verbatim: no whitespace or control character may smuggle in a command
+    if (!ehloName.chars().allMatch(c -> c > 0x20 && c < 0x7f)) throw new IllegalArgumentException("EHLO name must be printable ASCII without spaces");
     certificateName = certificateName == null ? host : certificateName;
     Objects.requireNonNull(timeout);
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout " + timeout);

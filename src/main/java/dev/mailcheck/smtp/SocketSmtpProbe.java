@@ -74,8 +74,8 @@ public final class SocketSmtpProbe implements SmtpProbe {
       try {
         s.connect(new InetSocketAddress(a, rec.request.port()), (int) Math.max(1, rec.request.timeout().toMillis()));
         s.setTcpNoDelay(true);
-        rec.attempts.add(new AddressAttempt(a.getHostAddress(), ms(start), Optional.empty(), "connected"));
-        rec.address = a.getHostAddress();
+        rec.attempts.add(new AddressAttempt(text(a), ms(start), Optional.empty(), "connected"));
+        rec.address = text(a);
         rec.transcript.note("connected to " + shown);
         return new SmtpConnection(s, rec.request.timeout(), rec.transcript);
       } catch (IOException e) {
@@ -88,7 +88,7 @@ public final class SocketSmtpProbe implements SmtpProbe {
               case UNREACHABLE -> shown + " is unreachable: " + e.getMessage();
               default -> "could not connect to " + shown + ": " + e.getMessage();
             };
-        rec.attempts.add(new AddressAttempt(a.getHostAddress(), ms(start), Optional.of(kind), detail));
+        rec.attempts.add(new AddressAttempt(text(a), ms(start), Optional.of(kind), detail));
         rec.transcript.note(detail);
         last = new ProbeException(Phase.CONNECT, kind, detail);
       }
@@ -277,11 +277,16 @@ public final class SocketSmtpProbe implements SmtpProbe {
   private static String ehloName(ProbeRequest req, SmtpConnection c) {
     if (!req.ehloName().isBlank()) return req.ehloName();
     InetAddress local = c.raw().getLocalAddress();
-    return local instanceof Inet6Address ? "[IPv6:" + local.getHostAddress().replaceAll("%.*$", "") + "]" : "[" + local.getHostAddress() + "]";
+    return local instanceof Inet6Address ? "[IPv6:" + text(local) + "]" : "[" + text(local) + "]";
   }
 
   static String literal(InetAddress a) {
-    return a instanceof Inet6Address ? "[" + a.getHostAddress().replaceAll("%.*$", "") + "]" : a.getHostAddress();
+    return a instanceof Inet6Address ? "[" + text(a) + "]" : text(a);
+  }
+
+  /** Dotted quad, or IPv6 in RFC 5952 form ({@code ::1}, {@code 2001:db8::1}) as everywhere in reports. */
+  static String text(InetAddress a) {
+    return new dev.mailcheck.dns.DnsRecord.Address("", 0, a).data();
   }
 
   private static long ms(long startNanos) {

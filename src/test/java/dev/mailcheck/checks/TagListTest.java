@@ -49,5 +49,6 @@ class TagListTest {
     TagList t = TagList.parse("K=rsa");
     assertThat(t.get("k")).isEmpty();
     assertThat(t.get("K")).contains("rsa");
+    assertThat(t.getIgnoringCase("k")).contains("rsa");
   }
 }

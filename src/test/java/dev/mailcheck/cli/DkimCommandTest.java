@@ -73,4 +73,19 @@ class DkimCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("no DKIM-Signature");
   }
+
+  @Test
+  void readsTheMessageFromStandardInput() {
+    var saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(UNSIGNED.getBytes(StandardCharsets.ISO_8859_1)));
+      CliRun r = CliRun.of("dkim", "verify", "-", "--json");
+      assertThat(r.exitCode()).isZero();
+      JsonNode j = r.json();
+      assertThat(j.get("target").asText()).isEqualTo("stdin");
+      assertThat(j.get("findings").findValuesAsText("id")).containsExactly("dkim.unsigned");
+    } finally {
+      System.setIn(saved);
+    }
+  }
 }

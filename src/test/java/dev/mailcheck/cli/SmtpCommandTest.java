@@ -104,12 +104,12 @@ class SmtpCommandTest {
   @Test
   void openRelayFailsAndDataIsNeverSent() throws Exception {
     try (var server = ScriptedSmtpServer.start(new StandardSmtp().openRelay(true))) {
-      CliRun run = CliRun.of("smtp", server.hostPort(), "--relay-test", "--json");
+      CliRun run = CliRun.of("smtp", server.hostPort(), "--relay-test", "--ehlo", "client.example.org", "--json");
       assertThat(run.exitCode()).isEqualTo(1);
       JsonNode json = run.json();
       assertThat(ids(json, "fail")).contains("smtp.open-relay");
       assertThat(json.get("smtp").get("relay").get("result").asText()).isEqualTo("accepted");
-      assertThat(server.received()).noneMatch(l -> l.equalsIgnoreCase("DATA")).contains("RSET", "QUIT");
+      assertThat(server.received()).noneMatch(l -> l.equalsIgnoreCase("DATA")).contains("EHLO client.example.org", "RSET", "QUIT");
     }
   }
 
@@ -161,20 +161,30 @@ class SmtpCommandTest {
       delimiter = '|',
       value = {
         "smtp;127.0.0.1:99999                        | port must be a number",
-        "smtp;bad host name!                         | not a valid host name",
+        "smtp;bad host name!                         | is not a valid domain name",
         "smtp;127.0.0.1;--auth;FOO;--user;x          | --auth must be one of",
         "smtp;127.0.0.1;--auth;PLAIN                 | --auth needs --user",
         "smtp;127.0.0.1;--ca-file;/nonexistent/ca.pem | cannot read --ca-file",
         "smtp;127.0.0.1;--tls;--starttls             | mutually exclusive",
         "smtp;[::1                                   | missing ']'",
         "smtp;127.0.0.1;--all-ports;--relay-test     | cannot be combined",
-        "ports;bad host name!                        | not a valid host name",
+        "ports;bad host name!                        | is not a valid domain name",
+        "smtp;127.0.0.1;--ehlo;a b                    | --ehlo must be a domain name",
       })
   void badInputIsExitTwoWithOneLine(String args, String expected) {
+    // one line, whatever the input
     CliRun run = CliRun.of(args.split(";"));
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains(expected).doesNotContain("\tat ");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void ehloNameCannotSmuggleACommand() {
+    CliRun run = CliRun.of("smtp", "127.0.0.1", "--ehlo", "x\r\nRCPT TO:<a@b>");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--ehlo must be a domain name");
+    assertThat(run.err().strip().lines()).hasSize(1);
   }
 
   @Test
@@ -195,5 +205,23 @@ class SmtpCommandTest {
     assertThat(json.get("ports").get("ports")).hasSize(3);
     assertThat(json.get("ports").get("ports").findValuesAsText("port")).containsExactly("25", "465", "587");
     assertThat(ids(json, null)).contains("smtp.ports");
+  }
+
+  @Test
+  void ipv6LiteralWithPortInBrackets() throws Exception {
+    ScriptedSmtpServer server;
+    try {
+      server = ScriptedSmtpServer.startOn(InetAddress.getByName("::1"), new StandardSmtp());
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here");
+      return;
+    }
+    try (server) {
+      CliRun run = CliRun.of("smtp", "[::1]:" + server.port(), "--json");
+      JsonNode json = run.json();
+      assertThat(json.get("target").asText()).isEqualTo("[::1]:" + server.port());
+      assertThat(json.get("smtp").get("address").asText()).isEqualTo("::1");
+      assertThat(json.get("findings").get(0).get("subject").asText()).isEqualTo("[::1]:" + server.port());
+    }
   }
 }

@@ -111,6 +111,16 @@ class SpfCommandIT {
   }
 
   @Test
+  void unreachableResolverCannotRun() {
+    try (TestDnsServer silent = TestDnsServer.start().zone("spf.test", ZONE).drop("*")) {
+      CliRun r = CliRun.of("--resolver", silent.address(), "--timeout", "200ms", "spf", "spf.test");
+      assertThat(r.exitCode()).isEqualTo(ExitCode.COULD_NOT_RUN);
+      assertThat(r.err()).contains("no DNS server answered");
+      assertThat(r.out()).isEmpty();
+    }
+  }
+
+  @Test
   void missingRecordAndPlusAll() {
     assertThat(run("spf", "nx.spf.test").exitCode()).isEqualTo(ExitCode.FINDINGS);
     CliRun plus = run("spf", "plusall.spf.test", "--json");

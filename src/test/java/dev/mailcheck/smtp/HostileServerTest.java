@@ -168,6 +168,36 @@ class HostileServerTest {
     assertThat(r.startTls()).isEqualTo(StartTls.HANDSHAKE_FAILED);
   }
 
+  /** RFC 3207 §4.2 / CVE-2011-1575 class: plaintext sent after the STARTTLS 220 must not count as a TLS reply. */
+  @Test
+  void plaintextInjectedAfterStartTlsIsDiscarded() throws Exception {
+    var pki = dev.mailcheck.smtp.testserver.TestPki.create();
+    var cert = pki.issue("localhost", List.of("127.0.0.1"), 30);
+    ScriptedSmtpServer.Script script =
+            s -> {
+              s.send("220 ok");
+              s.readLine();
+              s.send("250-mx\r\n250 STARTTLS");
+              s.readLine();
+              s.send("220 go ahead\r\n250-INJECTED\r\n250 AUTH PLAIN");
+              s.startTls(cert.serverContext());
+              String ehlo = s.readLine();
+              s.send("250-mx after tls\r\n250 SIZE 1000000");
+              s.readLine();
+              s.send("221 bye");
+            };
+    ProbeResult r;
+    try (var server = ScriptedSmtpServer.start(script)) {
+      // a TLS handshake on a loaded machine needs more than the hostile-test timeout
+      r = new SocketSmtpProbe(null).probe(ProbeRequest.builder("127.0.0.1", server.port()).timeout(Duration.ofSeconds(3)).insecure(true).build());
+    }
+    assertThat(r.startTls()).as(String.join("\n", r.transcript())).isEqualTo(StartTls.OK);
+    assertThat(r.ehloTls().orElseThrow().has("SIZE")).isTrue();
+    assertThat(r.ehloTls().orElseThrow().has("INJECTED")).isFalse();
+    assertThat(r.ehloTls().orElseThrow().authMechanisms()).isEmpty();
+    assertThat(r.transcript()).anyMatch(l -> l.contains("discarded") && l.contains("after 220"));
+  }
+
   @Test
   void implicitTlsAgainstAPlaintextServerFailsTheHandshake() throws Exception {
     try (var server = ScriptedSmtpServer.start(new StandardSmtp())) {

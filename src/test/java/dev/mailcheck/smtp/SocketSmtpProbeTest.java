@@ -167,4 +167,37 @@ class SocketSmtpProbeTest {
       assertThat(required.failure().orElseThrow().detail()).contains("454 4.7.0");
     }
   }
+
+  @Test
+  void xoauth2SendsTheBearerTokenAndHandlesTheErrorChallenge() throws Exception {
+    var script = new StandardSmtp().starttls(localhost.serverContext()).auth("PLAIN", "XOAUTH2").user("alice", "ya29.token");
+    try (var server = ScriptedSmtpServer.start(script)) {
+      ProbeResult ok = probe(req(server).auth(new AuthRequest("alice", Secret.of("ya29.token"), java.util.Optional.empty(), true)).build());
+      assertThat(ok.auth().orElseThrow().attempted()).contains("XOAUTH2");
+      assertThat(ok.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SUCCESS);
+      assertThat(String.join("\n", ok.transcript())).doesNotContain("ya29").contains("AUTH XOAUTH2 <redacted>");
+      ProbeResult bad = probe(req(server).auth(new AuthRequest("alice", Secret.of("expired"), java.util.Optional.empty(), true)).build());
+      assertThat(bad.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.FAILED);
+      assertThat(bad.auth().orElseThrow().reply().orElseThrow().code()).isEqualTo(535);
+    }
+  }
+
+  @Test
+  void ipv6LiteralIsProbedWithoutDns() throws Exception {
+    java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
+    ScriptedSmtpServer server;
+    try {
+      server = ScriptedSmtpServer.startOn(v6, new StandardSmtp());
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+      return;
+    }
+    try (server) {
+      ProbeResult r = probe(ProbeRequest.builder("::1", server.port()).timeout(Duration.ofSeconds(2)).build());
+      assertThat(r.failure()).isEmpty();
+      assertThat(r.address()).contains("::1");
+      assertThat(r.timing(Phase.DNS)).isEmpty();
+      assertThat(server.received().get(0)).isEqualTo("EHLO [IPv6:::1]");
+    }
+  }
 }

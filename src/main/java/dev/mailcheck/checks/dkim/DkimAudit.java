@@ -97,6 +97,11 @@ public final class DkimAudit {
           case DnsResult.NxDomain x -> x.cnameChain();
           default -> List.of();
         };
+    // Show where the chain ends too: the owner of the TXT record is the CNAME target.
+    List<String> shown = new ArrayList<>(chain);
+    r.recordsOrEmpty().stream().findFirst().map(DnsRecord::name)
+        .filter(owner -> !shown.isEmpty() && !shown.contains(owner)).ifPresent(shown::add);
+    chain = shown;
     List<String> texts = r.recordsOrEmpty().stream().filter(DnsRecord.Txt.class::isInstance).map(x -> ((DnsRecord.Txt) x).text()).toList();
     // A wildcard or stray TXT at the name is not a key: prefer records that look like one.
     Optional<String> keyText =

@@ -93,7 +93,12 @@ public final class DkimCheck {
   }
 
   public static Outcome<DkimVerifySection> verify(DkimMessage message, DnsClient dns, Clock clock) {
-    Verification v = new DkimVerifier(dns, clock, DkimVerifier.Sha1Policy.VERIFY_AND_WARN).verify(message);
+    return verify(message, dns, clock, DkimVerifier.Sha1Policy.VERIFY_AND_WARN);
+  }
+
+  /** As {@link #verify(DkimMessage, DnsClient, Clock)}, choosing what rsa-sha1 gets (RFC 8301). */
+  public static Outcome<DkimVerifySection> verify(DkimMessage message, DnsClient dns, Clock clock, DkimVerifier.Sha1Policy sha1) {
+    Verification v = new DkimVerifier(dns, clock, sha1).verify(message);
     return new Outcome<>(SignatureFindings.of(v), DkimVerifySection.of(v));
   }
 }

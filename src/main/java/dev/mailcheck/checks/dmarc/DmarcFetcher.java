@@ -29,19 +29,27 @@ public final class DmarcFetcher {
 
   public CompletableFuture<DmarcFacts> fetch(String domain) {
     List<String> walk = DmarcDiscovery.walkTargets(domain);
-    String org = PublicSuffixes.organizationalDomain(domain);
-    Set<String> names = new LinkedHashSet<>(walk);
-    names.add(org);
+    // Loading the Public Suffix List costs hundreds of milliseconds on a cold JVM; it runs while
+    // the tree-walk queries are on the wire. The PSL organizational domain is an ancestor of the
+    // domain, so it is almost always one of the walk's names already.
+    CompletableFuture<String> org = CompletableFuture.supplyAsync(() -> PublicSuffixes.organizationalDomain(domain));
     Map<String, CompletableFuture<DnsResult>> futures = new LinkedHashMap<>();
-    for (String n : names) futures.put(n, dns.query(DnsQuestion.of(DmarcFacts.policyName(n), RecordType.TXT)));
+    for (String n : walk) futures.put(n, ask(n));
+    CompletableFuture<DnsResult> orgAnswer = org.thenCompose(o -> futures.containsKey(o) ? futures.get(o) : ask(o));
     return CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))
+        .thenCombine(orgAnswer, (v, orgResult) -> orgResult)
         .thenCompose(
-            v -> {
+            orgResult -> {
               Map<String, DnsResult> answers = new LinkedHashMap<>();
               futures.forEach((k, f) -> answers.put(k, f.join()));
-              DmarcFacts facts = new DmarcFacts(domain, answers, walk, org, Map.of());
+              answers.putIfAbsent(org.join(), orgResult);
+              DmarcFacts facts = new DmarcFacts(domain, answers, walk, org.join(), Map.of());
               return authorizations(facts);
             });
+  }
+
+  private CompletableFuture<DnsResult> ask(String name) {
+    return dns.query(DnsQuestion.of(DmarcFacts.policyName(name), RecordType.TXT));
   }
 
   private CompletableFuture<DmarcFacts> authorizations(DmarcFacts facts) {

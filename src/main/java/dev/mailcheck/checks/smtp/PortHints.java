@@ -4,11 +4,12 @@ package dev.mailcheck.checks.smtp;
 final class PortHints {
   private PortHints() {}
 
+  /** The IANA service name and its role, e.g. {@code smtp, MX relay}. */
   static String service(int port) {
     return switch (port) {
-      case 25 -> "smtp (MX relay)";
-      case 465 -> "submissions (implicit TLS)";
-      case 587 -> "submission (STARTTLS)";
+      case 25 -> "smtp, MX relay";
+      case 465 -> "submissions, implicit TLS";
+      case 587 -> "submission, STARTTLS";
       default -> "smtp";
     };
   }

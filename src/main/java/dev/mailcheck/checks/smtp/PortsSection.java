@@ -62,18 +62,24 @@ public record PortsSection(String host, List<Port> ports) implements Section {
         hint);
   }
 
-  /** One {@code smtp.ports} finding per port: pass open, warn refused or filtered. */
+  /**
+   * One {@code smtp.ports} finding per port: pass open, warn refused or filtered; only info for a
+   * closed submission port when the other one (465 or 587) is open, since one is enough.
+   */
   public static List<Finding> findings(List<ProbeResult> results) {
     var out = new ArrayList<Finding>();
     for (ProbeResult r : results) {
       String state = state(r);
       String subject = SmtpEvaluator.subject(r);
+      int other = r.port() == 465 ? 587 : r.port() == 587 ? 465 : -1;
+      boolean otherOpen = results.stream().anyMatch(o -> o.port() == other && state(o).equals("open"));
+      Status closed = otherOpen ? Status.INFO : Status.WARN;
       Finding f =
           switch (state) {
             case "open" -> Finding.of("smtp.ports", Status.PASS, "Port " + r.port() + " (" + PortHints.service(r.port()) + ") is open").subject(subject).build();
-            case "refused" -> Finding.of("smtp.ports", Status.WARN, "Port " + r.port() + " (" + PortHints.service(r.port()) + ") is closed (refused)")
+            case "refused" -> Finding.of("smtp.ports", closed, "Port " + r.port() + " (" + PortHints.service(r.port()) + ") is closed (refused)")
                 .remedy(PortHints.refused(r.port())).subject(subject).build();
-            case "filtered" -> Finding.of("smtp.ports", Status.WARN, "Port " + r.port() + " (" + PortHints.service(r.port()) + ") does not answer (filtered)")
+            case "filtered" -> Finding.of("smtp.ports", closed, "Port " + r.port() + " (" + PortHints.service(r.port()) + ") does not answer (filtered)")
                 .remedy(PortHints.filtered(r.port())).subject(subject).build();
             default -> Finding.of("smtp.ports", Status.ERROR, "Port " + r.port() + ": " + state)
                 .detail(r.failure().map(Failure::detail).orElse("")).subject(subject).build();
@@ -88,7 +94,7 @@ public record PortsSection(String host, List<Port> ports) implements Section {
     var out = new ArrayList<String>();
     out.add("PORTS " + host);
     for (Port p : ports) {
-      out.add(String.format("  %-5d %-28s %-11s %s", p.port(), p.service(), p.state(),
+      out.add(String.format("  %-5d %-26s %-11s %s", p.port(), p.service(), p.state(),
           (p.connectMs() != null && p.state().equals("open") ? p.connectMs() + " ms" : "")
               + (p.tls() != null ? "  " + p.tls() : "")
               + (p.banner() != null ? "  " + p.banner() : "")

@@ -3,14 +3,12 @@ package dev.mailcheck.checks.smtp;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.smtp.AuthOutcome;
-import dev.mailcheck.smtp.CertificateFacts;
 import dev.mailcheck.smtp.Extensions;
 import dev.mailcheck.smtp.Failure;
 import dev.mailcheck.smtp.Phase;
 import dev.mailcheck.smtp.ProbeResult;
 import dev.mailcheck.smtp.Reply;
 import dev.mailcheck.smtp.StartTls;
-import dev.mailcheck.smtp.TlsFacts;
 import dev.mailcheck.smtp.TlsMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +22,6 @@ public final class SmtpEvaluator {
    * Postfix's default {@code message_size_limit = 10240000} passes.
    */
   static final long SMALL_SIZE = 10_000_000L;
-
-  static final int EXPIRY_WARN_DAYS = 14;
-  static final int EXPIRY_INFO_DAYS = 30;
 
   private SmtpEvaluator() {}
 
@@ -57,18 +52,18 @@ public final class SmtpEvaluator {
 
     // implicit TLS happens before the greeting
     if (r.tlsMode() == TlsMode.IMPLICIT && failure.isPresent() && failure.get().phase() == Phase.TLS_HANDSHAKE && r.tls().isEmpty()) {
-      out.add(tlsFailure("smtp.tls", failure.get(), subject, r.port()));
+      out.add(TlsFindings.failure("smtp.tls", failure.get(), subject, r.port()));
       return out;
     }
 
     banner(r, failure, subject, out);
     if (r.banner().isEmpty() || r.banner().get().code() != 220) {
-      if (r.tls().isPresent()) tls(r, subject, out);
+      if (r.tls().isPresent()) TlsFindings.add(r, subject, out);
       return out;
     }
     ehlo(r, failure, subject, out);
     startTls(r, failure, subject, out);
-    if (r.tls().isPresent()) tls(r, subject, out);
+    if (r.tls().isPresent()) TlsFindings.add(r, subject, out);
     plaintextAuth(r, subject, out);
     auth(r, subject, out);
     relay(r, subject, out);
@@ -156,80 +151,9 @@ public final class SmtpEvaluator {
               + ". Senders that saw STARTTLS in EHLO expect it to work; many fall back to clear text, strict ones defer the mail.")
           .remedy("Check the server's TLS setup (certificate and key files readable, TLS library working) or stop advertising STARTTLS.")
           .subject(subject).evidence(r.startTlsReply().map(Reply::wireLines).orElse(List.of())).build());
-      case HANDSHAKE_FAILED -> failure.ifPresent(f -> out.add(tlsFailure("smtp.starttls", f, subject, r.port())));
+      case HANDSHAKE_FAILED -> failure.ifPresent(f -> out.add(TlsFindings.failure("smtp.starttls", f, subject, r.port())));
       case NOT_ATTEMPTED -> {
         // implicit TLS, TLS off, or the session ended before
-      }
-    }
-  }
-
-  private static Finding tlsFailure(String id, Failure f, String subject, int port) {
-    Status st = f.kind() == Failure.Kind.TIMEOUT ? Status.ERROR : Status.FAIL;
-    return Finding.of(id, st, "The TLS handshake failed")
-        .detail(f.detail() + ".")
-        .remedy(port == 465 ? "Port 465 expects TLS from the first byte (RFC 8314 §3.3); check that the service there runs implicit TLS (Postfix: smtpd_tls_wrappermode=yes)." : "Check the server's certificate, key and TLS protocol settings; test with: openssl s_client -starttls smtp -connect HOST:" + port)
-        .subject(subject).build();
-  }
-
-  private static void tls(ProbeResult r, String subject, List<Finding> out) {
-    TlsFacts t = r.tls().get();
-    boolean sub = submission(r.port());
-    if (r.tlsMode() == TlsMode.IMPLICIT) {
-      out.add(Finding.of("smtp.tls", Status.PASS, "Implicit TLS works").detail(t.protocol() + ", " + t.cipherSuite()).subject(subject).build());
-    }
-    boolean modern = t.protocol().equals("TLSv1.3") || t.protocol().equals("TLSv1.2");
-    out.add(Finding.of("smtp.tls-version", modern ? Status.PASS : Status.FAIL, "Negotiated " + t.protocol())
-        .detail("Cipher suite " + t.cipherSuite() + "." + (modern ? "" : " TLS below 1.2 is deprecated (RFC 8996)."))
-        .remedy(modern ? null : "Enable TLS 1.2 and 1.3 on the server.")
-        .subject(subject).build());
-    r.legacyTls().ifPresent(l -> {
-      if (!l.conclusive()) {
-        out.add(Finding.of("smtp.tls-legacy", Status.INFO, "Could not tell whether TLS 1.0/1.1 is accepted").detail(l.detail() + ".").subject(subject).build());
-      } else if (l.accepted()) {
-        out.add(Finding.of("smtp.tls-legacy", Status.WARN, "The server still accepts " + l.protocol().orElse("TLS 1.0/1.1"))
-            .detail("A client offering only TLS 1.0/1.1 completed the handshake. Both are deprecated (RFC 8996) and weak.")
-            .remedy("Disable TLSv1 and TLSv1.1, e.g. Postfix: smtpd_tls_protocols = >=TLSv1.2 and smtpd_tls_mandatory_protocols = >=TLSv1.2.")
-            .subject(subject).build());
-      } else {
-        out.add(Finding.of("smtp.tls-legacy", Status.PASS, "TLS 1.0 and 1.1 are refused").detail(l.detail() + ".").subject(subject).build());
-      }
-    });
-    Status bad = sub ? Status.FAIL : Status.WARN;
-    Optional<CertificateFacts> leaf = t.leaf();
-    List<String> chainEvidence = t.chain().stream().map(c -> c.subject() + "  (issuer " + c.issuer() + ", " + c.keyAlgorithm() + " " + c.keyBits() + ", until " + c.notAfter() + ")").toList();
-    if (t.trusted()) {
-      out.add(Finding.of("smtp.certificate", Status.PASS, "Certificate chain is trusted")
-          .detail("Issued by " + leaf.map(CertificateFacts::issuer).orElse("?") + ".").subject(subject).evidence(chainEvidence).build());
-    } else {
-      String stopped = r.failure().filter(f -> f.kind() == Failure.Kind.CERTIFICATE).isPresent()
-          ? " The probe stopped after the handshake; --insecure continues to see the rest." : "";
-      out.add(Finding.of("smtp.certificate", bad, "Certificate is not trusted")
-          .detail(t.trustProblem().orElse("validation failed") + "." + stopped
-              + (sub ? " Mail clients will refuse or warn." : " Senders using MTA-STS (RFC 8461) will not deliver; most others still will."))
-          .remedy("Serve a certificate from a public CA with the full chain (leaf first, then intermediates), e.g. Postfix smtpd_tls_chain_files.")
-          .subject(subject).evidence(chainEvidence).build());
-    }
-    if (leaf.isPresent()) {
-      List<String> sans = leaf.get().sans();
-      if (t.nameMatches()) {
-        out.add(Finding.of("smtp.certificate-name", Status.PASS, "Certificate matches " + t.checkedName()).subject(subject).build());
-      } else {
-        out.add(Finding.of("smtp.certificate-name", bad, "Certificate does not match " + t.checkedName())
-            .detail("Names in the certificate: " + (sans.isEmpty() ? leaf.get().subject() : String.join(", ", sans)) + ".")
-            .remedy("Issue the certificate for " + t.checkedName() + " (as a subjectAltName).")
-            .subject(subject).build());
-      }
-      long d = t.daysToExpiry();
-      String until = leaf.get().notAfter().toString();
-      if (d < 0) {
-        out.add(Finding.of("smtp.certificate-expiry", Status.FAIL, "Certificate expired on " + until.substring(0, 10))
-            .detail("notAfter " + until + ".").remedy("Renew the certificate and reload the server.").subject(subject).build());
-      } else if (d < EXPIRY_WARN_DAYS) {
-        out.add(Finding.of("smtp.certificate-expiry", Status.WARN, "Certificate expires in " + d + " day(s)")
-            .detail("notAfter " + until + ".").remedy("Renew now; check that automatic renewal also reloads the mail server.").subject(subject).build());
-      } else {
-        out.add(Finding.of("smtp.certificate-expiry", d < EXPIRY_INFO_DAYS ? Status.INFO : Status.PASS, "Certificate valid for " + d + " more day(s)")
-            .detail("notAfter " + until + ".").subject(subject).build());
       }
     }
   }

@@ -82,7 +82,30 @@ public final class SpfAudit {
     afterAll(domain, record, out);
     txtStrings(domain, raw, out);
     size(domain, txt, out);
-    return new SpfReport(out, section(domain, Optional.of(record.text()), tree.cost(), voids, Optional.of(tree)));
+    SpfNode shown = crossing(tree, all, options.maxLookups()).map(c -> mark(tree, c, options.maxLookups())).orElse(tree);
+    return new SpfReport(out, section(domain, Optional.of(record.text()), tree.cost(), voids, Optional.of(shown)));
+  }
+
+  /** The node whose lookup is the first over the limit, in evaluation order. */
+  static Optional<SpfNode> crossing(SpfNode tree, List<SpfNode> all, int max) {
+    int running = 0;
+    for (SpfNode n : all) {
+      running += n.ownCost();
+      if (running > max) return Optional.of(n);
+    }
+    return Optional.empty();
+  }
+
+  /** The tree with a note on the node that crosses the limit, so the text and JSON show where. */
+  private static SpfNode mark(SpfNode node, SpfNode target, int max) {
+    if (node == target) {
+      String marker = "lookup " + (max + 1) + ": over the limit from here on (permerror)";
+      return new SpfNode(node.term(), node.domain(), node.record(), node.cost(), node.voidLookup(), node.addresses(), node.children(), node.error(),
+          Optional.of(node.note().map(n -> n + "; " + marker).orElse(marker)));
+    }
+    if (node.children().isEmpty()) return node;
+    List<SpfNode> kids = node.children().stream().map(c -> mark(c, target, max)).toList();
+    return new SpfNode(node.term(), node.domain(), node.record(), node.cost(), node.voidLookup(), node.addresses(), kids, node.error(), node.note());
   }
 
   private static SpfSection section(String domain, Optional<String> record, int lookups, int voids, Optional<SpfNode> tree) {
@@ -124,15 +147,7 @@ public final class SpfAudit {
     String bound = macros > 0 ? " (at least: " + macros + " term" + (macros == 1 ? " depends" : "s depend") + " on macros and " + (macros == 1 ? "was" : "were") + " not followed)" : "";
     String costliest = costliest(tree);
     if (total > max) {
-      int running = 0;
-      SpfNode crossing = null;
-      for (SpfNode n : all) {
-        running += n.ownCost();
-        if (running > max) {
-          crossing = n;
-          break;
-        }
-      }
+      SpfNode crossing = crossing(tree, all, max).orElse(null);
       SpfNode top = crossing == null ? null : topLevel(tree, crossing);
       String where =
           crossing == null ? "" : " The lookup that crosses the limit is " + crossing.term().orElse("?") + (top != null && top != crossing ? ", reached through " + top.term().orElse("?") : "") + ".";

@@ -134,6 +134,7 @@ public final class SpfEvaluator {
               r == SpfResult.FAIL && wantExplanation ? explanation(record, here) : Optional.empty();
           return new Outcome(r, m.text() + " in the record of " + domain + " matched", domain, Optional.of(m.text()), exp);
         }
+        if (m.kind() != SpfTerm.Kind.INCLUDE) steps.add(indent(depth + 1) + m.text() + " -> no match");
       }
       if (record.redirect().isPresent() && !record.hasAll()) {
         SpfTerm.Modifier redirect = record.redirect().get();
@@ -162,7 +163,7 @@ public final class SpfEvaluator {
           charge(m.text(), domain);
           String target = expandDomain(m.domainSpec().get(), here);
           Outcome o = checkHost(target, false, depth + 1);
-          steps.add(indent(depth + 1) + m.text() + " -> " + o.result.token());
+          steps.add(indent(depth + 1) + m.text() + " -> " + o.result.token() + (o.result == SpfResult.PASS ? " (match)" : ""));
           yield switch (o.result) {
             case PASS -> true;
             case FAIL, SOFTFAIL, NEUTRAL -> false;

@@ -82,7 +82,7 @@ final class SpfTreeWalker {
         out.add(
             switch (m.kind()) {
               case INCLUDE -> recordNode(Optional.of(m.text()), target, path);
-              case A -> addresses(m, target, List.of(target));
+              case A -> addresses(m, target);
               case MX -> mx(m, target);
               case EXISTS -> exists(m, target);
               case PTR -> note(m.text(), target, 1, "deprecated (RFC 7208 §5.5): slow, unreliable, and depends on the client's reverse DNS");
@@ -107,7 +107,7 @@ final class SpfTreeWalker {
     return out;
   }
 
-  private CompletableFuture<SpfNode> addresses(SpfTerm.Mechanism m, String target, List<String> hosts) {
+  private CompletableFuture<SpfNode> addresses(SpfTerm.Mechanism m, String target) {
     if (!SpfLookups.queryable(target)) return done(Optional.of(m.text()), target, 1, null, "not a name that can be looked up: the term never matches");
     var a = lookups.query(target, RecordType.A);
     var aaaa = lookups.query(target, RecordType.AAAA);

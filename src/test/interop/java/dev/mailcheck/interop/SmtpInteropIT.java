@@ -184,6 +184,19 @@ class SmtpInteropIT {
     assertClean(r, "smtp.open-relay");
   }
 
+  @Test
+  void legacyTlsRefusedOnTheGoodListenerAcceptedOnTheBadOne() {
+    JsonNode good = smtp("mx1.good.test:465", "--tls", "--ca-file", env.get("tls.ca"));
+    JsonNode legacy = good.path("smtp").path("tls").path("legacy");
+    assertThat(legacy.path("conclusive").asBoolean()).as(legacy.toString()).isTrue();
+    assertThat(legacy.path("accepted").asBoolean()).as(legacy.toString()).isFalse();
+    assertClean(good, "smtp.tls-legacy");
+    JsonNode bad = smtp("mx.broken.test:465", "--tls", "--ca-file", env.get("tls.ca"), "--insecure");
+    JsonNode badLegacy = bad.path("smtp").path("tls").path("legacy");
+    assertThat(badLegacy.path("accepted").asBoolean()).as(badLegacy.toString()).isTrue();
+    assertFlagged(bad, "smtp.tls-legacy");
+  }
+
   static void assertNoFinding(JsonNode r, String id) {
     Findings.assertNotFlagged(r, id);
   }

@@ -95,6 +95,27 @@ class DkimCliIT {
     }
   }
 
+  @Test
+  void rsaSha1IsWarnedByDefaultAndPermerrorWithRfc8301() throws Exception {
+    String msg = "From: a@example.test\r\nTo: b@example.net\r\nSubject: hi\r\n\r\nHello.\r\n";
+    byte[] signed = TestSigner.sign(msg.getBytes(StandardCharsets.ISO_8859_1), RSA.getPrivate(),
+        TestSigner.Options.of(DkimAlgorithm.RSA_SHA1, "example.test", "google").times(System.currentTimeMillis() / 1000, null));
+    Path f = tmp.resolve("sha1.eml");
+    Files.write(f, signed);
+    try (TestDnsServer dns = server()) {
+      CliRun lenient = CliRun.of("dkim", "verify", f.toString(), "--resolver", dns.address(), "--json");
+      assertThat(lenient.exitCode()).isZero();
+      JsonNode j = lenient.json();
+      assertThat(j.get("dkim").get("signatures").get(0).get("result").asText()).isEqualTo("pass");
+      assertThat(j.get("status").asText()).isEqualTo("warn");
+      assertThat(j.get("findings").findValuesAsText("id")).contains("dkim.rsa-sha1");
+
+      CliRun strict = CliRun.of("dkim", "verify", "--rfc8301", f.toString(), "--resolver", dns.address(), "--json");
+      assertThat(strict.exitCode()).isEqualTo(1);
+      assertThat(strict.json().get("dkim").get("signatures").get(0).get("result").asText()).isEqualTo("permerror");
+    }
+  }
+
   private static JsonNode find(JsonNode arr, String selector) {
     for (JsonNode n : arr) if (n.get("selector").asText().equals(selector)) return n;
     throw new AssertionError("no selector " + selector);

@@ -181,4 +181,20 @@ class SmtpEvaluatorTest {
     var r = new R(587, TlsMode.NONE, ext("AUTH DIGEST-MD5 PLAIN", "STARTTLS"), null, StartTls.NOT_ATTEMPTED, null, null, null, null, null, BANNER);
     assertThat(status(r.result(), "smtp.auth-obsolete")).contains(Status.WARN);
   }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+  @CsvSource({
+    "RSA, 2048, SHA256withRSA, PASS",
+    "RSA, 1024, SHA256withRSA, WARN",
+    "EC,  256,  SHA256withECDSA, PASS",
+    "EC,  192,  SHA256withECDSA, WARN",
+    "RSA, 4096, SHA1withRSA, WARN",
+    "Ed25519, 255, Ed25519, PASS",
+  })
+  void certificateKeyStrength(String alg, int bits, String sig, Status expected) {
+    var cert = new CertificateFacts("CN=mx.example", "CN=CA", List.of("DNS:mx.example"), Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"),
+        alg, bits, sig, "ab");
+    var t = new TlsFacts("TLSv1.3", "TLS_AES_128_GCM_SHA256", List.of(cert), true, Optional.empty(), "mx.example", true, 80);
+    assertThat(TlsFindings.keyStrength(t, "mx.example:25").orElseThrow().status()).isEqualTo(expected);
+  }
 }

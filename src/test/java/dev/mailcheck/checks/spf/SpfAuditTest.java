@@ -90,6 +90,8 @@ class SpfAuditTest {
     // the tree goes on past the limit: every node is there
     List<SpfNode> nodes = r.section().tree().get().flatten();
     assertThat(nodes).extracting(n -> n.term().orElse("root")).contains("a:l2.example.com", "a:x.example.com");
+    assertThat(nodes).filteredOn(n -> n.note().orElse("").contains("over the limit from here"))
+        .extracting(n -> n.term().orElse("")).containsExactly("a:l1.example.com");
   }
 
   @Test
@@ -200,6 +202,32 @@ class SpfAuditTest {
     assertThat(nodes.size()).isLessThan(SpfAudit.MAX_NODES * 12);
     assertThat(nodes).anyMatch(n -> n.note().orElse("").startsWith("not followed"));
     assertThat(finding(r, "spf.lookups").status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void mxWithMoreThanTenNamesFails() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 mx -all");
+    for (int i = 1; i <= 11; i++) dns.mx("example.com", i, "mx" + i + ".example.com");
+    SpfReport r = audit(dns);
+    assertThat(finding(r, "spf.mx-names").status()).isEqualTo(Status.FAIL);
+    assertThat(r.section().lookups()).isEqualTo(1);
+  }
+
+  @Test
+  void includeOfADomainWithTwoRecordsFails() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:two.example.net -all").txt("two.example.net", "v=spf1 -all").txt("two.example.net", "v=spf1 +all");
+    Finding f = finding(audit(dns), "spf.multiple");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.subject()).contains("two.example.net");
+  }
+
+  @Test
+  void syntaxErrorInAnIncludedRecordIsReportedForThatDomain() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:bad.example.net -all").txt("bad.example.net", "v=spf1 ip4:10.0.0.1/99 -all");
+    SpfReport r = audit(dns);
+    assertThat(r.findings()).filteredOn(f -> f.id().equals("spf.syntax"))
+        .extracting(f -> f.status() + " " + f.subject().orElse(""))
+        .containsExactly("PASS example.com", "FAIL bad.example.net");
   }
 
   @Test

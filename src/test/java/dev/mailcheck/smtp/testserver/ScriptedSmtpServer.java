@@ -43,29 +43,36 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     void run(Session s) throws Exception;
   }
 
-  private ScriptedSmtpServer(Script script, SSLContext implicitTls) throws IOException {
-    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  private ScriptedSmtpServer(Script script, SSLContext implicitTls, InetAddress bind) throws IOException {
+    this.listener = new ServerSocket(0, 50, bind);
     this.script = script;
     this.implicitTls = implicitTls;
     this.acceptor = Thread.ofPlatform().daemon().name("smtp-test-acceptor").start(this::acceptLoop);
   }
 
   public static ScriptedSmtpServer start(Script script) throws IOException {
-    return new ScriptedSmtpServer(script, null);
+    return new ScriptedSmtpServer(script, null, InetAddress.getLoopbackAddress());
+  }
+
+  /** Listens on another loopback address, e.g. {@code ::1} or {@code 127.0.0.2}. */
+  public static ScriptedSmtpServer startOn(InetAddress loopback, Script script) throws IOException {
+    if (!loopback.isLoopbackAddress()) throw new IllegalArgumentException("loopback only: " + loopback);
+    return new ScriptedSmtpServer(script, null, loopback);
   }
 
   /** Implicit TLS (port 465 style): the handshake happens before the script runs. */
   public static ScriptedSmtpServer startImplicitTls(Script script, SSLContext tls) throws IOException {
-    return new ScriptedSmtpServer(script, tls);
+    return new ScriptedSmtpServer(script, tls, InetAddress.getLoopbackAddress());
   }
 
   public int port() {
     return listener.getLocalPort();
   }
 
-  /** {@code 127.0.0.1:PORT}, as the CLI takes it. */
+  /** {@code 127.0.0.1:PORT} or {@code [::1]:PORT}, as the CLI takes it. */
   public String hostPort() {
-    return "127.0.0.1:" + port();
+    InetAddress a = listener.getInetAddress();
+    return (a instanceof java.net.Inet6Address ? "[" + a.getHostAddress().replaceAll("%.*$", "") + "]" : a.getHostAddress()) + ":" + port();
   }
 
   /** Every line the clients sent, in order, across connections. */

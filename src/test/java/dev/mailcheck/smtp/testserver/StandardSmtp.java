@@ -167,6 +167,20 @@ public final class StandardSmtp implements ScriptedSmtpServer.Script {
         String digest = HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.US_ASCII)));
         pass = digest.equals(f[1]) ? expected : null;
       }
+      case "XOAUTH2" -> {
+        String ir = parts.length > 1 ? parts[1] : "";
+        String[] f = decode(ir).split("\u0001");
+        user = f[0].startsWith("user=") ? f[0].substring(5) : "";
+        String bearer = f.length > 1 && f[1].startsWith("auth=Bearer ") ? f[1].substring(12) : "";
+        if (!bearer.equals(users.get(user))) {
+          // RFC 7628-style error challenge; the client answers with an empty line
+          s.send("334 " + Base64.getEncoder().encodeToString("{\"status\":\"401\"}".getBytes(StandardCharsets.US_ASCII)));
+          s.readLine();
+          s.send("535 5.7.8 Username and Password not accepted");
+          return false;
+        }
+        pass = bearer;
+      }
       default -> {
         s.send("504 5.5.4 Unrecognized authentication type");
         return false;

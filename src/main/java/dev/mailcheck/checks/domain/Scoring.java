@@ -1,0 +1,217 @@
+package dev.mailcheck.checks.domain;
+
+import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.Score;
+import dev.mailcheck.report.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The score of a domain report, as docs/scoring.md defines it. A pure, deterministic function of
+ * the findings (internet.nl's model):
+ *
+ * <ul>
+ *   <li>five categories (MX with PTR, SMTP/TLS, SPF, DKIM, DMARC), weighed equally; a category with
+ *       no scored check (not run, or only info) is left out of the average;
+ *   <li>a check is a finding id; only checks that can fail count, and {@code info} never counts;
+ *       for a check run on several subjects (every MX address) the worst status counts;
+ *   <li>a check earns its weight × 1 (pass), × ½ (warn), × 0 (fail, error); a category scores the
+ *       fraction of its possible points;
+ *   <li>every lost point becomes a deduction with the reason ("-15: DMARC policy is none"), rounded
+ *       so that the deductions add up to 100 − score exactly;
+ *   <li>caps: no usable DMARC record, an SPF permerror, or no MX that accepts mail keep the grade
+ *       at B or below (score at most 89).
+ * </ul>
+ */
+public final class Scoring {
+  public static final List<String> CATEGORIES = List.of("mx", "smtp", "spf", "dkim", "dmarc");
+
+  /** Highest score a capped report can have (grade B). */
+  static final int CAP = 89;
+
+  private static final Map<String, Integer> WEIGHTS =
+      Map.ofEntries(
+          Map.entry("mx.present", 4),
+          Map.entry("mx.resolvable", 2),
+          Map.entry("mx.implicit", 2),
+          Map.entry("mx.null", 2),
+          Map.entry("mx.ip-literal", 2),
+          Map.entry("ptr.present", 2),
+          Map.entry("ptr.fcrdns", 2),
+          Map.entry("smtp.connect", 3),
+          Map.entry("smtp.starttls", 4),
+          Map.entry("smtp.tls-version", 2),
+          Map.entry("smtp.plaintext-auth", 2),
+          Map.entry("smtp.open-relay", 4),
+          Map.entry("spf.present", 4),
+          Map.entry("spf.syntax", 3),
+          Map.entry("spf.all", 3),
+          Map.entry("spf.multiple", 3),
+          Map.entry("spf.lookups", 2),
+          Map.entry("dkim.selector", 3),
+          Map.entry("dkim.key-strength", 2),
+          Map.entry("dkim.key-syntax", 2),
+          Map.entry("dmarc.present", 4),
+          Map.entry("dmarc.policy", 5),
+          Map.entry("dmarc.syntax", 3),
+          Map.entry("dmarc.multiple", 3));
+
+  /**
+   * Ids that inform but never score. Certificate trust and name on port 25: MX TLS is
+   * opportunistic unless MTA-STS or DANE says otherwise, and senders deliver over an untrusted
+   * certificate (RFC 7435); failing it is how other tools report false "no STARTTLS".
+   */
+  static final Set<String> INFORMATIONAL =
+      Set.of("smtp.certificate", "smtp.certificate-name", "smtp.certificate-expiry", "ptr.matches-mx", "ptr.matches-banner");
+
+  /** SPF findings whose fail status means receivers get permerror (RFC 7208 §2.6.7). */
+  static final Set<String> SPF_PERMERROR =
+      Set.of("spf.multiple", "spf.syntax", "spf.lookups", "spf.void-lookups", "spf.include-missing", "spf.redirect", "spf.loop", "spf.mx-names");
+
+  private static final Map<String, String> NAMES = Map.of("mx", "MX", "smtp", "SMTP/TLS", "spf", "SPF", "dkim", "DKIM", "dmarc", "DMARC");
+
+  private Scoring() {}
+
+  /** The category a finding scores in: PTR counts with MX; ids outside the five score nowhere. */
+  public static Optional<String> category(Finding f) {
+    String c = f.category().equals("ptr") ? "mx" : f.category();
+    return CATEGORIES.contains(c) ? Optional.of(c) : Optional.empty();
+  }
+
+  public static int weight(String id) {
+    return WEIGHTS.getOrDefault(id, 1);
+  }
+
+  /**
+   * Checks whose warn earns nothing: p=none is a warning (mail still flows, reports come) but it
+   * protects nothing, which is what the DMARC category measures (internet.nl counts it as not
+   * sufficiently strict).
+   */
+  static final Set<String> WARN_EARNS_NOTHING = Set.of("dmarc.policy");
+
+  static double factor(String id, Status s) {
+    return s == Status.WARN && WARN_EARNS_NOTHING.contains(id) ? 0.0 : factor(s);
+  }
+
+  static double factor(Status s) {
+    return switch (s) {
+      case PASS -> 1.0;
+      case WARN -> 0.5;
+      case FAIL, ERROR -> 0.0;
+      case INFO -> throw new IllegalArgumentException("info is never scored");
+    };
+  }
+
+  /** One scored check: its worst status and the finding that carries it. */
+  private record Check(String category, String id, Status status, Finding worst) {}
+
+  /**
+   * @param skipped categories not to score although they have findings (e.g. SMTP when outbound
+   *     port 25 is blocked where mailcheck runs: not the domain's fault)
+   */
+  public static Score score(List<Finding> findings, Set<String> skipped) {
+    Map<String, Map<String, Check>> checks = new LinkedHashMap<>();
+    Map<String, Status> categoryStatus = new LinkedHashMap<>();
+    for (String c : CATEGORIES) checks.put(c, new LinkedHashMap<>());
+    for (Finding f : findings) {
+      Optional<String> cat = category(f);
+      if (cat.isEmpty() || skipped.contains(cat.get())) continue;
+      categoryStatus.merge(cat.get(), f.status(), Status::worst);
+      if (f.status() == Status.INFO || INFORMATIONAL.contains(f.id())) continue;
+      checks.get(cat.get()).merge(f.id(), new Check(cat.get(), f.id(), f.status(), f), (a, b) -> b.status().ordinal() > a.status().ordinal() ? b : a);
+    }
+    List<String> scored = CATEGORIES.stream().filter(c -> !checks.get(c).isEmpty()).toList();
+    Map<String, Score.CategoryScore> categories = new LinkedHashMap<>();
+    List<double[]> losses = new ArrayList<>(); // exact points lost, per deduction
+    List<Check> lossChecks = new ArrayList<>();
+    double total = 0;
+    for (String c : scored) {
+      double possible = checks.get(c).values().stream().mapToDouble(k -> weight(k.id())).sum();
+      double earned = checks.get(c).values().stream().mapToDouble(k -> weight(k.id()) * factor(k.id(), k.status())).sum();
+      double catScore = 100.0 * earned / possible;
+      categories.put(c, new Score.CategoryScore((int) Math.round(catScore), categoryStatus.getOrDefault(c, Status.PASS)));
+      total += catScore / scored.size();
+      for (Check k : checks.get(c).values()) {
+        double lost = weight(k.id()) * (1 - factor(k.id(), k.status())) / possible * 100.0 / scored.size();
+        if (lost > 0) {
+          losses.add(new double[] {lost});
+          lossChecks.add(k);
+        }
+      }
+    }
+    int score = scored.isEmpty() ? 0 : (int) Math.round(total);
+    int[] points = apportion(losses.stream().mapToDouble(d -> d[0]).toArray(), scored.isEmpty() ? 0 : 100 - score);
+    List<Score.Deduction> deductions = new ArrayList<>();
+    for (int i = 0; i < points.length; i++) {
+      if (points[i] == 0) continue;
+      Check k = lossChecks.get(i);
+      deductions.add(new Score.Deduction(points[i], k.id(), NAMES.get(k.category()) + ": " + k.worst().title() + subject(k.worst())));
+    }
+    deductions.sort(Comparator.comparingInt(Score.Deduction::points).reversed().thenComparing(Score.Deduction::findingId));
+    List<String> caps = caps(findings, skipped);
+    if (!caps.isEmpty() && score > CAP) {
+      deductions.add(new Score.Deduction(score - CAP, "score.cap", "capped at " + CAP + " (grade B at best): " + String.join("; ", caps)));
+      score = CAP;
+    }
+    return new Score(score, grade(score), categories, deductions, caps);
+  }
+
+  public static Score score(List<Finding> findings) {
+    return score(findings, Set.of());
+  }
+
+  private static String subject(Finding f) {
+    return f.subject().map(s -> " [" + s + "]").orElse("");
+  }
+
+  static List<String> caps(List<Finding> findings, Set<String> skipped) {
+    List<String> caps = new ArrayList<>();
+    boolean dmarcRan = findings.stream().anyMatch(f -> f.category().equals("dmarc"));
+    boolean dmarcUsable =
+        findings.stream().anyMatch(f -> f.id().equals("dmarc.present") && (f.status() == Status.PASS || f.status() == Status.WARN))
+            && findings.stream().noneMatch(f -> f.id().equals("dmarc.syntax") && f.status() == Status.FAIL && f.subject().isPresent());
+    if (dmarcRan && !skipped.contains("dmarc") && !dmarcUsable) caps.add("no usable DMARC record");
+    if (!skipped.contains("spf") && findings.stream().anyMatch(f -> SPF_PERMERROR.contains(f.id()) && f.status() == Status.FAIL)) caps.add("SPF permerror");
+    boolean noMail = findings.stream().anyMatch(f -> f.id().equals("mx.present") && f.status() == Status.FAIL);
+    if (!skipped.contains("mx") && noMail) caps.add("no MX accepts mail");
+    return caps;
+  }
+
+  /** A+ 97-100, A 90-96, B 80-89, C 70-79, D 60-69, E 50-59, F below 50. */
+  public static String grade(int score) {
+    if (score >= 97) return "A+";
+    if (score >= 90) return "A";
+    if (score >= 80) return "B";
+    if (score >= 70) return "C";
+    if (score >= 60) return "D";
+    if (score >= 50) return "E";
+    return "F";
+  }
+
+  /** Largest-remainder rounding of {@code exact} to integers that sum to {@code total}. */
+  static int[] apportion(double[] exact, int total) {
+    int[] out = new int[exact.length];
+    if (exact.length == 0) return out;
+    int sum = 0;
+    for (int i = 0; i < exact.length; i++) {
+      out[i] = (int) Math.floor(exact[i]);
+      sum += out[i];
+    }
+    Integer[] order = new Integer[exact.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -(exact[i] - Math.floor(exact[i]))).thenComparingInt(i -> i));
+    for (int k = 0; sum < total && k < order.length; k++, sum++) out[order[k]]++;
+    for (int k = order.length - 1; sum > total && k >= 0; k--) {
+      if (out[order[k]] > 0) {
+        out[order[k]]--;
+        sum--;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,181 @@
+package dev.mailcheck.checks.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailcheck.dns.FakeDns;
+import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.Status;
+import dev.mailcheck.smtp.AddressAttempt;
+import dev.mailcheck.smtp.Failure;
+import dev.mailcheck.smtp.Phase;
+import dev.mailcheck.smtp.ProbeResult;
+import dev.mailcheck.smtp.SmtpProbe;
+import dev.mailcheck.smtp.SocketSmtpProbe;
+import dev.mailcheck.smtp.StartTls;
+import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
+import dev.mailcheck.smtp.testserver.StandardSmtp;
+import dev.mailcheck.smtp.testserver.TestPki;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DomainCheckTest {
+  static String dkimKey;
+  final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+  @BeforeAll
+  static void key() throws Exception {
+    var g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    dkimKey = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
+  }
+
+  @AfterEach
+  void stop() {
+    executor.close();
+  }
+
+  static FakeDns goodZone() {
+    return new FakeDns()
+        .mx("example.test", 10, "mx.example.test")
+        .a("mx.example.test", "127.0.0.1")
+        .ptr("1.0.0.127.in-addr.arpa", "mx.example.test")
+        .txt("example.test", "v=spf1 mx -all")
+        .txt("sel._domainkey.example.test", dkimKey)
+        .txt("_dmarc.example.test", "v=DMARC1; p=reject; rua=mailto:dmarc@example.test");
+  }
+
+  DomainCheck.Result run(FakeDns dns, SmtpProbe probe, boolean smtp, int port) {
+    var check = new DomainCheck(dns, probe, executor, Clock.systemUTC());
+    return check.run(new DomainCheck.Options("example.test", List.of("sel"), smtp, true, Duration.ofSeconds(3), port)).join();
+  }
+
+  static Map<String, Status> worst(List<Finding> findings) {
+    return findings.stream().collect(Collectors.toMap(Finding::id, Finding::status, Status::worst));
+  }
+
+  @Test
+  void wellConfiguredDomainScoresAtLeastNinety() throws Exception {
+    TestPki pki = TestPki.create();
+    var cert = pki.issue("mx.example.test", List.of("mx.example.test"), 90);
+    try (var server = ScriptedSmtpServer.start(new StandardSmtp().banner("220 mx.example.test ESMTP").starttls(cert.serverContext()))) {
+      var r = run(goodZone(), new SocketSmtpProbe(null), true, server.port());
+      var w = worst(r.findings());
+      assertThat(w)
+          .containsEntry("mx.present", Status.PASS)
+          .containsEntry("ptr.fcrdns", Status.PASS)
+          .containsEntry("smtp.connect", Status.PASS)
+          .containsEntry("smtp.starttls", Status.PASS)
+          .containsEntry("spf.present", Status.PASS)
+          .containsEntry("dmarc.policy", Status.PASS)
+          .containsEntry("ptr.matches-banner", Status.INFO);
+      assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.matches-banner")).findFirst().orElseThrow().title()).isEqualTo("Reverse name matches the SMTP greeting");
+      assertThat(r.score().score()).as(r.score().deductions().toString()).isGreaterThanOrEqualTo(90);
+      assertThat(r.score().categories()).containsKeys("mx", "smtp", "spf", "dkim", "dmarc");
+      assertThat(r.sections()).extracting(s -> s.key()).containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc");
+      assertThat(r.findings().stream().filter(f -> f.id().startsWith("smtp.")).map(f -> f.subject().orElse("")))
+          .allMatch(s -> s.equals("mx.example.test 127.0.0.1"));
+      assertThat(r.transcript()).first().asString().startsWith("--- mx.example.test [127.0.0.1]:" + server.port());
+    }
+  }
+
+  @Test
+  void everyAddressIsProbedAndPtrCheckedOnce() {
+    FakeDns dns =
+        goodZone()
+            .mx("example.test", 20, "mx2.example.test")
+            .a("mx2.example.test", "127.0.0.2")
+            .a("mx2.example.test", "127.0.0.3");
+    AtomicInteger probes = new AtomicInteger();
+    var r = run(dns, req -> { probes.incrementAndGet(); return timedOut(req.host(), req.addresses().get(0).getHostAddress()); }, true, 25);
+    assertThat(probes).hasValue(3);
+    assertThat(dns.asked().stream().filter(q -> q.type() == dev.mailcheck.dns.RecordType.PTR)).hasSize(3);
+    // every probe timed out connecting: blocked port 25, SMTP not scored
+    assertThat(worst(r.findings())).containsEntry("domain.port25-blocked", Status.WARN);
+    assertThat(r.score().categories()).doesNotContainKey("smtp");
+    var section = (DomainSmtpSection) r.sections().get(2);
+    assertThat(section.port25Blocked()).isTrue();
+    assertThat(section.probes()).hasSize(3);
+  }
+
+  @Test
+  void noSmtpSkipsTheProbes() {
+    var r = run(goodZone(), req -> { throw new AssertionError("no probe expected"); }, false, 25);
+    assertThat(r.findings()).noneMatch(f -> f.category().equals("smtp"));
+    assertThat(((DomainSmtpSection) r.sections().get(2)).skipped()).isTrue();
+    assertThat(r.score().categories()).doesNotContainKey("smtp");
+    assertThat(r.score().score()).isGreaterThanOrEqualTo(90);
+  }
+
+  @Test
+  void nullMxNeedsNoProbeAndWantsSpfMinusAll() {
+    FakeDns dns = new FakeDns().mx("example.test", 0, "").txt("example.test", "v=spf1 -all").txt("_dmarc.example.test", "v=DMARC1; p=reject");
+    var r = run(dns, req -> { throw new AssertionError("no probe expected"); }, true, 25);
+    assertThat(worst(r.findings())).containsEntry("mx.null", Status.INFO).containsEntry("domain.null-mx-spf", Status.PASS);
+    FakeDns soft = new FakeDns().mx("example.test", 0, "").txt("example.test", "v=spf1 ~all");
+    var r2 = run(soft, req -> { throw new AssertionError(); }, true, 25);
+    assertThat(worst(r2.findings())).containsEntry("domain.null-mx-spf", Status.INFO).containsEntry("dmarc.present", Status.FAIL);
+    assertThat(r2.score().caps()).contains("no usable DMARC record");
+    assertThat(r2.score().score()).isLessThanOrEqualTo(89);
+  }
+
+  @Test
+  void strictSpfAlignmentWithThirdPartySenders() {
+    FakeDns dns =
+        new FakeDns()
+            .mx("example.test", 0, "")
+            .txt("example.test", "v=spf1 include:_spf.mailservice.example -all")
+            .txt("_spf.mailservice.example", "v=spf1 ip4:198.51.100.0/24 -all")
+            .txt("_dmarc.example.test", "v=DMARC1; p=reject; aspf=s");
+    var r = run(dns, req -> { throw new AssertionError(); }, false, 25);
+    assertThat(r.findings()).anySatisfy(f -> {
+      assertThat(f.id()).isEqualTo("dmarc.alignment");
+      assertThat(f.title()).contains("_spf.mailservice.example");
+    });
+  }
+
+  @Test
+  void probesAreBoundedOnHostileZones() {
+    FakeDns dns = goodZone();
+    for (int i = 0; i < 15; i++) {
+      dns.mx("example.test", 100 + i, "h" + i + ".example.test");
+      for (int k = 1; k <= 6; k++) dns.a("h" + i + ".example.test", "127.1." + i + "." + k);
+    }
+    AtomicInteger probes = new AtomicInteger();
+    var r = run(dns, req -> { probes.incrementAndGet(); return timedOut(req.host(), "x"); }, true, 25);
+    assertThat(probes.get()).isLessThanOrEqualTo(DomainCheck.MAX_PROBED_EXCHANGES * DomainCheck.MAX_PROBED_ADDRESSES);
+    assertThat(worst(r.findings())).containsEntry("domain.truncated", Status.INFO);
+  }
+
+  static ProbeResult timedOut(String host, String address) {
+    return new ProbeResult(
+        host,
+        25,
+        dev.mailcheck.smtp.TlsMode.OPPORTUNISTIC,
+        Optional.empty(),
+        List.<AddressAttempt>of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        StartTls.NOT_ATTEMPTED,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(new Failure(Phase.CONNECT, Failure.Kind.TIMEOUT, "no answer from " + address + " port 25 within 3s")),
+        List.of());
+  }
+}

@@ -1,0 +1,92 @@
+package dev.mailcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailcheck.dns.testserver.TestDnsServer;
+import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
+import dev.mailcheck.smtp.testserver.StandardSmtp;
+import dev.mailcheck.smtp.testserver.TestPki;
+import dev.mailcheck.testing.CliRun;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code mailcheck domain} end to end: in-process DNS and SMTP servers, text and JSON, exit codes. */
+class DomainCommandIT {
+  static TestDnsServer dns;
+  static ScriptedSmtpServer smtp;
+
+  @BeforeAll
+  static void start() throws Exception {
+    var g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    String key = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
+    var cert = TestPki.create().issue("mx.good.test", List.of("mx.good.test"), 90);
+    smtp = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()));
+    dns =
+        TestDnsServer.start()
+            .zone("good.test", "@ MX 10 mx\nmx A 127.0.0.1\n@ TXT \"v=spf1 mx -all\"\n_dmarc TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@good.test\"\n")
+            .txt("sel._domainkey.good.test", key.substring(0, 200), key.substring(200))
+            .zone("weak.test", "@ MX 10 mx\nmx A 127.0.0.1\n@ TXT \"v=spf1 mx ?all\"\n_dmarc TXT \"v=DMARC1; p=none\"\n")
+            .zone("bare.test", "@ A 127.0.0.1\n")
+            .zone("0.0.127.in-addr.arpa", "1 PTR mx.good.test.\n");
+  }
+
+  @AfterAll
+  static void stop() {
+    smtp.close();
+    dns.close();
+  }
+
+  static CliRun run(String... args) {
+    String[] base = {"--resolver", dns.address(), "--timeout", "3s"};
+    String[] full = new String[base.length + args.length];
+    System.arraycopy(base, 0, full, 0, base.length);
+    System.arraycopy(args, 0, full, base.length, args.length);
+    return CliRun.of(full);
+  }
+
+  @Test
+  void goodDomainJsonScoresAtLeastNinety() {
+    CliRun r = run("--json", "domain", "good.test", "--selector", "sel", "--allow-private", "--smtp-port", String.valueOf(smtp.port()));
+    JsonNode j = r.json();
+    assertThat(r.err()).isEmpty();
+    assertThat(j.path("score").asInt()).as(j.path("deductions").toString()).isGreaterThanOrEqualTo(90);
+    assertThat(j.path("grade").asText()).isIn("A", "A+");
+    assertThat(r.exitCode()).isZero();
+    for (String key : List.of("mx", "ptr", "smtp", "spf", "dkim", "dmarc")) assertThat(j.has(key)).as(key).isTrue();
+    assertThat(j.path("smtp").path("probes")).hasSize(1);
+    assertThat(j.path("categories").path("dmarc").path("score").asInt()).isEqualTo(100);
+  }
+
+  @Test
+  void weakDomainTextExplainsDeductions() {
+    CliRun r = run("--no-color", "domain", "weak.test", "--no-smtp", "--allow-private");
+    assertThat(r.out()).startsWith("mailcheck domain weak.test: grade ");
+    assertThat(r.out()).contains("SCORE").containsPattern("-\\d+: DMARC: DMARC policy is none").containsPattern("-\\d+: SPF: ");
+    assertThat(r.exitCode()).isZero();
+    assertThat(run("--fail-on", "warn", "domain", "weak.test", "--no-smtp", "--allow-private").exitCode()).isEqualTo(1);
+    assertThat(r.out()).doesNotContain("DKIM  100/100");
+  }
+
+  @Test
+  void noMxAndNoDmarcIsCapped() {
+    CliRun r = run("--json", "domain", "bare.test", "--no-smtp", "--allow-private");
+    JsonNode j = r.json();
+    assertThat(j.path("caps").toString()).contains("no usable DMARC record");
+    assertThat(j.path("score").asInt()).isLessThanOrEqualTo(89);
+  }
+
+  @Test
+  void badInput() {
+    assertThat(run("domain", "not a domain").exitCode()).isEqualTo(2);
+    assertThat(run("domain", "good.test", "--selector", "bad selector!").exitCode()).isEqualTo(2);
+    CliRun unreachable = CliRun.of("--resolver", "127.0.0.1:9", "--timeout", "200ms", "domain", "good.test", "--no-smtp");
+    assertThat(unreachable.exitCode()).isEqualTo(3);
+    assertThat(unreachable.out()).isEmpty();
+  }
+}

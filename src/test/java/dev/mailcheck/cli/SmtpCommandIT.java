@@ -1,0 +1,77 @@
+package dev.mailcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailcheck.dns.testserver.TestDnsServer;
+import dev.mailcheck.report.ExitCode;
+import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
+import dev.mailcheck.smtp.testserver.StandardSmtp;
+import dev.mailcheck.smtp.testserver.TestPki;
+import dev.mailcheck.testing.CliRun;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mailcheck smtp NAME}: the name resolved through --resolver (the in-process DNS server). */
+class SmtpCommandIT {
+  static TestDnsServer dns;
+  static TestPki pki;
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() {
+    dns = TestDnsServer.start().a("mail.smtp.test", "127.0.0.1").aaaa("mail.smtp.test", "::1").a("other.smtp.test", "127.0.0.1");
+    pki = TestPki.create();
+  }
+
+  @AfterAll
+  static void stop() {
+    dns.close();
+  }
+
+  static CliRun run(String... args) {
+    String[] all = new String[args.length + 4];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--resolver";
+    all[args.length + 1] = dns.address();
+    all[args.length + 2] = "--timeout";
+    all[args.length + 3] = "2s";
+    return CliRun.of(all);
+  }
+
+  @Test
+  void nameIsResolvedAndMatchedAgainstTheCertificate() throws Exception {
+    var cert = pki.issue("mail.smtp.test", List.of("mail.smtp.test"), 60);
+    Path ca = pki.writeCaPem(dir);
+    try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()))) {
+      CliRun ok = run("smtp", "mail.smtp.test:" + server.port(), "--ca-file", ca.toString(), "--json", "-v");
+      assertThat(ok.exitCode()).as(ok.out() + ok.err()).isEqualTo(ExitCode.OK);
+      JsonNode json = ok.json();
+      JsonNode smtp = json.get("smtp");
+      assertThat(smtp.get("address").asText()).isEqualTo("127.0.0.1");
+      assertThat(smtp.get("phases").get(0).get("name").asText()).isEqualTo("dns");
+      assertThat(smtp.get("tls").get("nameMatches").asBoolean()).isTrue();
+      assertThat(json.get("dns").findValuesAsText("name")).contains("mail.smtp.test");
+
+      CliRun other = run("smtp", "other.smtp.test:" + server.port(), "--ca-file", ca.toString(), "--json");
+      assertThat(other.exitCode()).isEqualTo(ExitCode.FINDINGS);
+      JsonNode o = other.json();
+      assertThat(o.get("smtp").get("tls").get("nameMatches").asBoolean()).isFalse();
+      assertThat(o.get("smtp").get("failure").get("kind").asText()).isEqualTo("certificate");
+    }
+  }
+
+  @Test
+  void unknownNameCannotRun() {
+    CliRun r = run("smtp", "missing.smtp.test", "--json");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.COULD_NOT_RUN);
+    JsonNode json = r.json();
+    assertThat(json.get("incomplete").asBoolean()).isTrue();
+    assertThat(json.get("smtp").get("failure").get("kind").asText()).isEqualTo("dns");
+    assertThat(json.get("findings").get(0).get("status").asText()).isEqualTo("error");
+  }
+}
