@@ -22,8 +22,10 @@ if [ "$JDK_MAJOR" -ge 25 ]; then
   "$java" "-XX:AOTCacheOutput=$tmp/a.aot" -Xlog:disable -cp target/mailcheck.jar dev.mailcheck.cli.StartupTraining >/dev/null 2>&1
   cds_flags="-XX:AOTCache=$tmp/a.aot"
 fi
-"$java" -XX:ArchiveClassesAtExit="$tmp/a.jsa" -Xlog:disable -jar target/mailcheck.jar --version >/dev/null 2>&1
+"$java" -XX:ArchiveClassesAtExit="$tmp/v.jsa" -Xlog:disable -jar target/mailcheck.jar --version >/dev/null 2>&1
+"$java" -XX:ArchiveClassesAtExit="$tmp/a.jsa" -Xlog:disable -cp target/mailcheck.jar dev.mailcheck.cli.StartupTraining >/dev/null 2>&1
 jsa_flags="-XX:SharedArchiveFile=$tmp/a.jsa"
+version_jsa_flags="-XX:SharedArchiveFile=$tmp/v.jsa"
 fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
 
 sets=(
@@ -35,11 +37,12 @@ sets=(
   "-Xmx128m -Xms16m|-Xmx128m -Xms16m"
   "-XX:CICompilerCount=1 (with C1 only)|-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
   "C1 + SerialGC + no perf data|$fast"
-  "dynamic CDS archive (jsa)|$jsa_flags"
-  "jsa + C1 + SerialGC + no perf data (launcher, JDK 21-24)|$jsa_flags $fast"
+  "CDS archive of a --version run|$version_jsa_flags"
+  "CDS archive of the training run (jsa)|$jsa_flags"
+  "jsa + C1 + SerialGC + no perf data (launcher default)|$jsa_flags $fast"
 )
 if [ -n "$cds_flags" ]; then
-  sets+=("AOT cache|$cds_flags" "AOT cache + C1 + SerialGC + no perf data (launcher default, JDK 25+)|$cds_flags $fast")
+  sets+=("AOT cache of the training run|$cds_flags" "AOT cache + C1 + SerialGC + no perf data (MAILCHECK_CDS=aot)|$cds_flags $fast")
 fi
 
 declare -A times cpus

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The training run behind the launcher's start-up cache (JDK 25+ AOT cache, see
  * docs/performance.md): walks the code real runs need (command-line parsing, help, both
- * renderers, the DNS commands end to end) so that the JVM records those classes as loaded and
+ * renderers, the DNS commands and {@code domain --no-smtp} end to end) so that the JVM records those classes as loaded and
  * linked. The DNS commands ask a throw-away responder on 127.0.0.1 that this class starts itself;
  * nothing leaves the machine. The launcher runs {@code java -XX:AOTCacheOutput=... -cp
  * mailcheck.jar dev.mailcheck.cli.StartupTraining} once per jar. Prints nothing; every step is
@@ -56,6 +56,7 @@ public final class StartupTraining {
         {"dmarc", "example.com"},
         {"dkim", "example.com", "--selector", "s1"},
         {"ptr", "127.0.0.1"},
+        {"domain", "example.com", "--no-smtp"},
       };
       for (String[] run : runs) {
         for (String format : new String[] {"text", "json"}) {
