@@ -187,7 +187,7 @@ EOF
     done
   } > "$D/knot.conf"
   knotc -c "$D/knot.conf" conf-check >/dev/null || die "knot configuration invalid ($D/knot.conf)"
-  knotd -c "$D/knot.conf" > "$D/knot.stdout" 2>&1 &
+  knotd -c "$D/knot.conf" > "$D/knot.stdout" 2>&1 9>&- &
   echo "knotd $!" >> "$D/pids"
 }
 
@@ -338,9 +338,9 @@ start_mail() {
   # (Postfix commands print their errors only to a terminal or syslog: "script" gives them one.)
   script -qec "postfix -c $D/postfix check" /dev/null >> "$D/postfix.setup.log" 2>&1 || die "postfix check failed: $(tail -5 "$D/postfix.setup.log")"
   # Dovecot in the foreground (its PID is then ours); it creates the auth socket in Postfix's queue.
-  dovecot -F -c "$D/dovecot/dovecot.conf" > "$D/dovecot.stdout" 2>&1 &
+  dovecot -F -c "$D/dovecot/dovecot.conf" > "$D/dovecot.stdout" 2>&1 9>&- &
   echo "dovecot $!" >> "$D/pids"
-  script -qec "postfix -c $D/postfix start" /dev/null >> "$D/postfix.setup.log" 2>&1 || die "postfix start failed: $(tail -5 "$D/postfix.setup.log")"
+  script -qec "postfix -c $D/postfix start" /dev/null >> "$D/postfix.setup.log" 2>&1 9>&- || die "postfix start failed: $(tail -5 "$D/postfix.setup.log")"
   local i
   for i in $(seq 50); do [ -s "$D/postfix-queue/pid/master.pid" ] && break; sleep 0.1; done
   [ -s "$D/postfix-queue/pid/master.pid" ] || die "postfix master did not write its PID"
@@ -442,6 +442,25 @@ running() {
   return 1
 }
 
+# Something already answering on the fixed addresses (an environment started from another
+# MAILCHECK_INTEROP_DIR or another checkout): Knot would share port 53 with it through SO_REUSEPORT
+# and the tests would see two sets of keys. Prints the first busy endpoint.
+busy_endpoint() {
+  local ep
+  for ep in "$DNS_IP 53" "$MX1_IP 25" "$MX1_IP 587" "$MX1_IP 465" "$MX2_IP 25" "$PLAIN_IP 25" "$BAD_IP 25"; do
+    # shellcheck disable=SC2086
+    set -- $ep
+    if (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; then echo "$1:$2"; return 0; fi
+  done
+  return 1
+}
+
+# One start at a time on this machine: the fixed addresses can host one environment.
+take_lock() {
+  exec 9> /tmp/mailcheck-interop.lock
+  flock -w 900 9 || die "another interop run holds /tmp/mailcheck-interop.lock"
+}
+
 start_all() {
   if running; then die "already running (from $D/pids): run '$0 stop' first"; fi
   [ "$(id -u)" = 0 ] || die "needs root (binds ports 25/53/465/587 on 127.25.0.x, installs packages)"
@@ -450,6 +469,15 @@ start_all() {
     *) die "MAILCHECK_INTEROP_DIR must be an absolute path at least two levels deep (it is wiped): $D" ;;
   esac
   install_packages
+  local busy waited=0
+  while busy=$(busy_endpoint); do
+    if [ "${WAIT_FOR_ADDRESSES:-}" != 1 ] || [ $waited -ge 600 ]; then
+      die "$busy is already in use: another interop environment (another MAILCHECK_INTEROP_DIR or checkout?) is running on 127.25.0.0/24; stop it first ('run.sh stop' with its MAILCHECK_INTEROP_DIR)"
+    fi
+    [ $waited = 0 ] && log "$busy is in use by another interop environment; waiting for it to stop (up to 10 min)"
+    sleep 5
+    waited=$((waited + 5))
+  done
   rm -rf "$D"
   mkdir -p "$D"
   chmod 755 "$D"
@@ -515,6 +543,7 @@ run_tests() {
 
 case "${1:-run}" in
   start)
+    take_lock
     if running; then die "already running (from $D/pids): run '$0 stop' first"; fi
     trap 'stop_all' EXIT # only if starting fails half-way
     trap 'exit 130' INT TERM
@@ -531,8 +560,9 @@ case "${1:-run}" in
   run)
     t0=$(date +%s)
     # One environment at a time on this machine (fixed addresses): wait for a concurrent run.
-    exec 9> /tmp/mailcheck-interop.lock
-    flock -w 900 9 || die "another interop run holds /tmp/mailcheck-interop.lock"
+    take_lock
+    # In full mode, wait (up to 10 min) for an environment started by someone else to go away.
+    WAIT_FOR_ADDRESSES=1
     if running; then die "an environment started with '$0 start' is running: '$0 stop' it first"; fi
     trap 'stop_all' EXIT
     trap 'exit 130' INT TERM

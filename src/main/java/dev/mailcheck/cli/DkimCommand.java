@@ -46,6 +46,7 @@ final class DkimCommand extends BaseCommand {
     long start = System.nanoTime();
     try (DnsStack dns = openDns(ctx)) {
       var outcome = DkimCheck.audit(d, sels, List.of(), dns.client());
+      dns.requireReachable();
       Report report =
           new Report("dkim", d, outcome.findings(), List.of(outcome.section()))
               .withDuration(Duration.ofNanos(System.nanoTime() - start));
@@ -55,6 +56,9 @@ final class DkimCommand extends BaseCommand {
 
   /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
   static String domainName(String input) {
+    if (dev.mailcheck.internal.DomainNames.isIpLiteral(input)) {
+      throw new InputException("'" + input.strip() + "' is an IP address; DKIM keys are published under a domain name such as example.com");
+    }
     return dev.mailcheck.internal.DomainNames.normalize(input);
   }
 
@@ -87,6 +91,11 @@ final class DkimCommand extends BaseCommand {
     public Integer call() throws Exception {
       byte[] octets = read(file);
       DkimMessage message = DkimMessage.parse(octets);
+      String shown = file.equals("-") ? "standard input" : file;
+      if (octets.length == 0) throw new InputException(shown + " is empty; expected an email message (.eml)");
+      if (message.headers().isEmpty() || !startsWithHeaderField(octets)) {
+        throw new InputException(shown + " is not an email message: it has no header fields (expected an .eml file)");
+      }
       RunContext ctx = context();
       long start = System.nanoTime();
       String target = file.equals("-") ? "stdin" : file;
@@ -97,6 +106,7 @@ final class DkimCommand extends BaseCommand {
       }
       try (DnsStack dns = openDns(ctx)) {
         var outcome = DkimCheck.verify(message, dns.client(), ctx.clock(), sha1Policy());
+        dns.requireReachable();
         return finish(ctx, report(target, outcome, start), dns);
       }
     }
@@ -110,7 +120,23 @@ final class DkimCommand extends BaseCommand {
           .withDuration(Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * True when the first line (after an mbox "From " line) is a header field: a name of printable
+     * ASCII other than ':' followed by ':' (RFC 5322 §2.2, §3.6.8). Binary files and other text are not.
+     */
+    static boolean startsWithHeaderField(byte[] octets) {
+      int i = 0;
+      if (octets.length >= 5 && new String(octets, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("From ")) {
+        while (i < octets.length && octets[i] != '\n') i++;
+        i++;
+      }
+      int start = i;
+      while (i < octets.length && octets[i] >= 33 && octets[i] <= 126 && octets[i] != ':') i++;
+      return i > start && i < octets.length && octets[i] == ':';
+    }
+
     static byte[] read(String file) {
+      if (file.isBlank()) throw new InputException("the FILE name is empty; give an .eml file or - for standard input");
       try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
         byte[] data = in.readNBytes(MAX_BYTES + 1);
         if (data.length > MAX_BYTES) throw new InputException(file + ": larger than 50 MB; not a message to verify");

@@ -73,7 +73,16 @@ final class DnsRecording {
   }
 
   private static String reason(Exception e) {
-    String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+      // Jackson's message carries "(start marker at [Source: REDACTED ...])"; say where, plainly.
+      String m = j.getOriginalMessage() == null ? "" : j.getOriginalMessage().lines().findFirst().orElse("");
+      int cut = m.indexOf(" (start marker at");
+      if (cut >= 0) m = m.substring(0, cut);
+      var at = j.getLocation();
+      String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      return "not valid JSON" + where + ": " + m;
+    }
+    String m = e.getMessage();
     if (e instanceof java.nio.file.NoSuchFileException) m = "no such file";
     if (m == null) m = e.getClass().getSimpleName();
     return m.lines().findFirst().orElse(m);

@@ -1,7 +1,11 @@
 package dev.mailcheck.dns;
 
 import dev.mailcheck.internal.CouldNotRunException;
+import dev.mailcheck.internal.InputException;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.xbill.DNS.ResolverConfig;
@@ -45,6 +49,8 @@ public final class DnsStack implements AutoCloseable {
    * @throws CouldNotRunException when no server is given and the system has none configured
    */
   public static DnsStack open(DnsSettings settings) {
+    // A recording that cannot be written fails now, not after the report is printed.
+    settings.recordTo().ifPresent(DnsStack::checkWritable);
     DnsTrace trace = new DnsTrace();
     DnsClient source;
     Optional<NetworkDnsClient> network = Optional.empty();
@@ -64,6 +70,21 @@ public final class DnsStack implements AutoCloseable {
       onClose = () -> rec.writeTo(settings.recordTo().get());
     }
     return new DnsStack(new CachingDnsClient(source, trace), trace, onClose, network);
+  }
+
+  private static void checkWritable(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new InputException("cannot write DNS recording " + file + ": it is a directory");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      if (parent != null) Files.createDirectories(parent);
+    } catch (IOException | RuntimeException e) {
+      throw new InputException("cannot write DNS recording " + file + ": cannot create its folder " + parent);
+    }
+    if (parent != null && !Files.isWritable(parent)) {
+      throw new InputException("cannot write DNS recording " + file + ": folder " + parent + " is not writable");
+    }
   }
 
   private static List<InetSocketAddress> systemServers() {

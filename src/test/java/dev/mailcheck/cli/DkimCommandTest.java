@@ -48,6 +48,61 @@ class DkimCommandTest {
   }
 
   @Test
+  void ipLiteralAsDomainIsExit2() {
+    CliRun r = CliRun.of("dkim", "192.0.2.1");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).isEqualTo("mailcheck: '192.0.2.1' is an IP address; DKIM keys are published under a domain name such as example.com");
+  }
+
+  @Test
+  void emptyFileNameIsExit2AndSaysSo() {
+    CliRun r = CliRun.of("dkim", "verify", "");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("mailcheck: the FILE name is empty; give an .eml file or - for standard input");
+  }
+
+  @Test
+  void emptyOrNonMessageInputIsExit2NotAnUnsignedMessage() throws Exception {
+    CliRun empty = CliRun.of("dkim", "verify", write("empty.eml", "").toString());
+    assertThat(empty.exitCode()).isEqualTo(2);
+    assertThat(empty.out()).isEmpty();
+    assertThat(empty.err().strip()).endsWith("empty.eml is empty; expected an email message (.eml)").doesNotContain("\n");
+
+    byte[] binary = new byte[4096];
+    new java.util.Random(7).nextBytes(binary);
+    binary[0] = (byte) 0x89; // as in a PNG
+    Path bin = tmp.resolve("picture.png");
+    Files.write(bin, binary);
+    CliRun b = CliRun.of("dkim", "verify", bin.toString());
+    assertThat(b.exitCode()).isEqualTo(2);
+    assertThat(b.out()).isEmpty();
+    assertThat(b.err().strip()).endsWith("picture.png is not an email message: it has no header fields (expected an .eml file)");
+
+    CliRun text = CliRun.of("dkim", "verify", write("notes.txt", "just some notes\nwith: a colon later\n").toString());
+    assertThat(text.exitCode()).isEqualTo(2);
+    assertThat(text.err()).contains("is not an email message");
+
+    // An mbox "From " line before the header is still a message.
+    CliRun mbox = CliRun.of("dkim", "verify", write("m.mbox", "From a@example.com Sat Jan  1 00:00:00 2000\n" + UNSIGNED).toString(), "--json");
+    assertThat(mbox.exitCode()).isZero();
+    mbox.json();
+  }
+
+  @Test
+  void emptyStandardInputIsExit2() {
+    var saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+      CliRun r = CliRun.of("dkim", "verify", "-");
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err().strip()).isEqualTo("mailcheck: standard input is empty; expected an email message (.eml)");
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
   void unsignedMessageJsonValidatesAndWarns() throws Exception {
     CliRun r = CliRun.of("dkim", "verify", write("m.eml", UNSIGNED).toString(), "--json");
     assertThat(r.exitCode()).isZero();

@@ -37,21 +37,25 @@ final class SignatureFindings {
             case TEMPERROR -> anyPass ? Status.WARN : Status.ERROR;
             case NEUTRAL, POLICY -> Status.WARN;
           };
-      String detail = "Signature #" + i++ + " (d=" + s.domain() + ", s=" + s.selector() + ", a=" + s.algorithmToken()
+      int number = i++;
+      // A signature too broken to name its d= and s= is named by its position ("signature #1").
+      String subject = s.domain().isEmpty() || s.selector().isEmpty() ? "signature #" + number : r.subject();
+      String titleName = s.domain().isEmpty() || s.selector().isEmpty() ? "#" + number : r.subject();
+      String detail = "Signature #" + number + " (d=" + s.domain() + ", s=" + s.selector() + ", a=" + s.algorithmToken()
           + ", c=" + s.canonicalization() + "): " + r.result().token() + ", " + r.reason() + "."
           + (anyPass && r.result() != DkimResult.PASS ? " Another signature passes, so the message passes DKIM (RFC 6376 §6.1)." : "");
-      out.add(Finding.of("dkim.signature", st, "DKIM signature " + r.subject() + ": " + r.result().token())
-          .detail(detail).remedy(remedy(r)).subject(r.subject()).evidence(List.of("dkim=" + r.result().token() + " header.d=" + s.domain() + " header.s=" + s.selector() + " (" + r.reason() + ")"))
+      out.add(Finding.of("dkim.signature", st, "DKIM signature " + titleName + ": " + r.result().token())
+          .detail(detail).remedy(remedy(r)).subject(subject).evidence(List.of("dkim=" + r.result().token() + " header.d=" + s.domain() + " header.s=" + s.selector() + " (" + r.reason() + ")"))
           .build());
       if (s.algorithm().filter(a -> a == DkimAlgorithm.RSA_SHA1).isPresent()) {
-        out.add(Finding.of("dkim.rsa-sha1", Status.WARN, "Signature " + r.subject() + " uses rsa-sha1")
+        out.add(Finding.of("dkim.rsa-sha1", Status.WARN, "Signature " + titleName + " uses rsa-sha1")
             .detail("RFC 8301 §3.1: rsa-sha1 MUST NOT be used for signing or verifying. mailcheck verified it anyway (result " + r.result().token() + "), but receivers following RFC 8301 treat it as permerror.")
-            .remedy("Configure the signer for rsa-sha256 (or ed25519-sha256 alongside rsa-sha256).").subject(r.subject()).build());
+            .remedy("Configure the signer for rsa-sha256 (or ed25519-sha256 alongside rsa-sha256).").subject(subject).build());
       }
       if (s.bodyLength().isPresent()) {
-        out.add(Finding.of("dkim.body-length", Status.WARN, "Signature " + r.subject() + " uses l= (partial body)")
+        out.add(Finding.of("dkim.body-length", Status.WARN, "Signature " + titleName + " uses l= (partial body)")
             .detail("l=" + s.bodyLength().get() + ": only the first octets of the body are signed; content appended later keeps the signature valid (RFC 6376 §8.2).")
-            .remedy("Sign the whole body: drop the l= option from the signer.").subject(r.subject()).build());
+            .remedy("Sign the whole body: drop the l= option from the signer.").subject(subject).build());
       }
       if (r.key().isPresent() && r.key().get().usable() && keysReported.add(s.keyName())) {
         DkimKey k = r.key().get();

@@ -133,11 +133,15 @@ final class SpfTreeWalker {
               if (r.isTemporaryFailure()) {
                 return CompletableFuture.completedFuture(node(m.text(), target, false, List.of(), "MX lookup failed: " + r.outcome() + " (temperror)", null));
               }
+              // By preference, then name: servers rotate MX answers, the report should not.
               List<String> hosts =
                   r.recordsOrEmpty().stream()
                       .filter(DnsRecord.Mx.class::isInstance)
-                      .map(x -> ((DnsRecord.Mx) x).exchange())
+                      .map(DnsRecord.Mx.class::cast)
+                      .sorted(java.util.Comparator.comparingInt(DnsRecord.Mx::preference).thenComparing(DnsRecord.Mx::exchange))
+                      .map(DnsRecord.Mx::exchange)
                       .filter(x -> !x.isEmpty())
+                      .distinct()
                       .toList();
               if (hosts.isEmpty()) {
                 return CompletableFuture.completedFuture(

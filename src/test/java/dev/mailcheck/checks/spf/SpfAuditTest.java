@@ -272,4 +272,17 @@ class SpfAuditTest {
     assertThat(r.section().lookups()).isEqualTo(2);
     assertThat(finding(r, "spf.lookups").detail()).contains("at least");
   }
+
+  @Test
+  void mxHostsInTheTreeAreListedByPreferenceWhateverOrderDnsReturns() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 mx -all");
+    dns.mx("example.com", 20, "b.example.com").mx("example.com", 10, "z.example.com").mx("example.com", 20, "a.example.com");
+    dns.a("a.example.com", "192.0.2.1").a("b.example.com", "192.0.2.2").a("z.example.com", "192.0.2.3");
+    SpfNode mx =
+        audit(dns).section().tree().orElseThrow().flatten().stream()
+            .filter(n -> n.note().orElse("").contains("MX host"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(mx.note().orElseThrow()).startsWith("3 MX hosts: z.example.com, a.example.com, b.example.com ");
+  }
 }
