@@ -47,7 +47,7 @@ final class SpfCommand extends BaseCommand {
       description = "MAIL FROM address for the evaluation (default: postmaster@DOMAIN, RFC 7208 §2.4).")
   String sender;
 
-  @Option(names = "--helo", paramLabel = "NAME", description = "HELO/EHLO name for the %{h} macro (default: DOMAIN).")
+  @Option(names = "--helo", paramLabel = "NAME", description = "HELO/EHLO name for the %%{h} macro (default: DOMAIN).")
   String helo;
 
   @Override

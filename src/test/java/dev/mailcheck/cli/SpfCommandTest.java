@@ -43,7 +43,8 @@ class SpfCommandTest {
   void helpDescribesTheCommand() {
     CliRun r = CliRun.of("spf", "--help");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("--ip").contains("--sender").contains("--helo");
+    assertThat(r.out()).contains("--ip").contains("--sender").contains("--helo").contains("for the %{h} macro");
+    assertThat(r.err()).as("picocli format warnings").isEmpty();
   }
 
   @Test
