@@ -350,7 +350,9 @@ public final class SpfAudit {
                 .remedy("Point redirect= at a domain that publishes SPF, or replace it with the policy itself.")
                 .subject(n.domain())
                 .build());
-      } else if (n.error().isEmpty()) {
+      } else if (n.flatten().stream().allMatch(x -> x.error().isEmpty())) {
+        // Only when nothing below it is broken either: a redirect into a loop or a record with
+        // errors is not a policy "taken"; those errors have findings of their own.
         out.add(Finding.of("spf.redirect", Status.PASS, "Policy taken from " + n.domain() + " by redirect=").subject(n.domain()).build());
       }
     }
