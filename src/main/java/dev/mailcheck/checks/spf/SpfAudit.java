@@ -251,6 +251,9 @@ public final class SpfAudit {
       if (redirect.isEmpty()) break;
       node = redirect.get();
     }
+    // A redirect= chain that ends in a loop or a missing record is a permerror with a finding of
+    // its own (spf.loop, spf.redirect); "gets neutral, add -all" would be wrong on both counts.
+    if (node != tree && node.error().isPresent()) return;
     out.add(
         Finding.of("spf.all", Status.WARN, "No 'all' mechanism: mail from other hosts gets neutral")
             .detail("Without 'all' (or a working redirect=) the default result is neutral (RFC 7208 §4.7); receivers treat it like no policy.")

@@ -193,6 +193,8 @@ class SpfAuditTest {
     SpfReport r = audit(dns);
     assertThat(finding(r, "spf.loop").status()).isEqualTo(Status.FAIL);
     assertThat(r.findings()).noneMatch(f -> f.id().equals("spf.redirect") && f.status() == Status.PASS);
+    // nor "no 'all': gets neutral, add -all" (the result is permerror; -all would disable redirect=)
+    assertThat(r.findings()).noneMatch(f -> f.id().equals("spf.all"));
     // A working redirect still passes.
     FakeDns ok = new FakeDns().txt("example.com", "v=spf1 redirect=b.example.com").txt("b.example.com", "v=spf1 -all");
     assertThat(finding(audit(ok), "spf.redirect").status()).isEqualTo(Status.PASS);
