@@ -47,7 +47,7 @@ final class SpfCommand extends BaseCommand {
       description = "MAIL FROM address for the evaluation (default: postmaster@DOMAIN, RFC 7208 §2.4).")
   String sender;
 
-  @Option(names = "--helo", paramLabel = "NAME", description = "HELO/EHLO name for the %{h} macro (default: DOMAIN).")
+  @Option(names = "--helo", paramLabel = "NAME", description = "HELO/EHLO name for the %%{h} macro (default: DOMAIN).")
   String helo;
 
   @Override
@@ -60,7 +60,12 @@ final class SpfCommand extends BaseCommand {
     }
     InetAddress addr = null;
     if (ip != null) {
-      addr = SpfParser.clientAddress(ip.strip()).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
+      String literal = ip.strip();
+      if (literal.length() > 2 && literal.startsWith("[") && literal.endsWith("]")) literal = literal.substring(1, literal.length() - 1);
+      addr = SpfParser.clientAddress(literal).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
+    }
+    if (helo != null && (helo.isBlank() || helo.length() > 255 || helo.chars().anyMatch(c -> c <= 0x20 || c == 0x7f))) {
+      throw new InputException("'" + helo.replaceAll("\\p{Cntrl}", "?") + "' is not a HELO name (a host name or an address literal, no spaces)");
     }
     if (sender != null && (sender.indexOf('@') < 0 || sender.endsWith("@"))) {
       throw new InputException("'" + sender + "' is not a sender address (user@domain)");

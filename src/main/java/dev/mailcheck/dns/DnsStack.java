@@ -28,12 +28,22 @@ public final class DnsStack implements AutoCloseable {
   private final DnsTrace trace;
   private final AutoCloseable onClose;
   private final Optional<NetworkDnsClient> network;
+  private final Optional<ReplayDnsClient> replay;
+  private final Optional<Path> replayFile;
 
   DnsStack(DnsClient client, DnsTrace trace, AutoCloseable onClose) {
-    this(client, trace, onClose, Optional.empty());
+    this(client, trace, onClose, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  private DnsStack(DnsClient client, DnsTrace trace, AutoCloseable onClose, Optional<NetworkDnsClient> network) {
+  private DnsStack(
+      DnsClient client,
+      DnsTrace trace,
+      AutoCloseable onClose,
+      Optional<NetworkDnsClient> network,
+      Optional<ReplayDnsClient> replay,
+      Optional<Path> replayFile) {
+    this.replay = replay;
+    this.replayFile = replayFile;
     this.client = client;
     this.trace = trace;
     this.onClose = onClose;
@@ -54,8 +64,11 @@ public final class DnsStack implements AutoCloseable {
     DnsTrace trace = new DnsTrace();
     DnsClient source;
     Optional<NetworkDnsClient> network = Optional.empty();
+    Optional<ReplayDnsClient> replay = Optional.empty();
     if (settings.replayFrom().isPresent()) {
-      source = new ReplayDnsClient(DnsRecording.read(settings.replayFrom().get()), trace);
+      ReplayDnsClient r = new ReplayDnsClient(DnsRecording.read(settings.replayFrom().get()), trace);
+      replay = Optional.of(r);
+      source = r;
     } else {
       List<InetSocketAddress> servers = settings.servers().isEmpty() ? systemServers() : settings.servers();
       NetworkDnsClient net = new NetworkDnsClient(servers, settings.timeout(), settings.retries(), trace);
@@ -69,7 +82,7 @@ public final class DnsStack implements AutoCloseable {
       source = rec;
       onClose = () -> rec.writeTo(settings.recordTo().get());
     }
-    return new DnsStack(new CachingDnsClient(source, trace), trace, onClose, network);
+    return new DnsStack(new CachingDnsClient(source, trace), trace, onClose, network, replay, settings.replayFrom());
   }
 
   private static void checkWritable(Path file) {
@@ -118,9 +131,15 @@ public final class DnsStack implements AutoCloseable {
 
   /**
    * Throws {@link CouldNotRunException} (exit code 3) when {@link #allFailed()}: "no DNS server
-   * answered (asked 127.0.0.1:53); check --resolver and the network".
+   * answered (asked 127.0.0.1:53); check --resolver and the network". When replaying, throws
+   * {@link InputException} (exit code 2) when the file held the answer to none of the questions:
+   * it was recorded for another domain or command, and every finding would be a bogus timeout.
    */
   public void requireReachable() {
+    if (replay.isPresent() && replay.get().noneInFile()) {
+      throw new InputException(
+          "the DNS replay file " + replayFile.orElseThrow() + " holds none of the answers this run needs (recorded for another domain or command?)");
+    }
     if (allFailed()) {
       throw new CouldNotRunException(
           "no DNS server answered (asked " + String.join(", ", servers()) + "); check --resolver and the network");

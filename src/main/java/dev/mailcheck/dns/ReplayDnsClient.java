@@ -2,6 +2,7 @@ package dev.mailcheck.dns;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code --dns-replay}: answers only from a recording, never from the network. A question the file
@@ -13,6 +14,8 @@ final class ReplayDnsClient implements DnsClient {
 
   private final Map<DnsQuestion, DnsResult> answers;
   private final DnsTrace trace;
+  private final AtomicInteger asked = new AtomicInteger();
+  private final AtomicInteger found = new AtomicInteger();
 
   ReplayDnsClient(Map<DnsQuestion, DnsResult> answers, DnsTrace trace) {
     this.answers = Map.copyOf(answers);
@@ -21,8 +24,10 @@ final class ReplayDnsClient implements DnsClient {
 
   @Override
   public CompletableFuture<DnsResult> query(DnsQuestion question) {
+    asked.incrementAndGet();
     DnsResult r = answers.get(question);
     if (r == null) r = new DnsResult.Timeout(question, NOT_IN_FILE);
+    else found.incrementAndGet();
     trace.add(
         new TraceEntry(
             question,
@@ -33,5 +38,10 @@ final class ReplayDnsClient implements DnsClient {
             "-",
             false));
     return CompletableFuture.completedFuture(r);
+  }
+
+  /** True when questions were asked and the file held the answer to none of them. */
+  boolean noneInFile() {
+    return asked.get() > 0 && found.get() == 0;
   }
 }

@@ -43,6 +43,22 @@ class DnsRecordReplayIT {
   }
 
   @Test
+  void replayFileOfAnotherDomainIsExit2NotAReportOfTimeouts() throws Exception {
+    Path file = tmp.resolve("rec.json");
+    try (TestDnsServer dns = TestDnsServer.start().zone("rr.test", ZONE)) {
+      assertThat(CliRun.of("spf", "rr.test", "--resolver", dns.address(), "--dns-record", file.toString()).exitCode()).isZero();
+    }
+    for (String[] args : new String[][] {{"spf", "other.test"}, {"dkim", "other.test"}, {"mx", "other.test"}}) {
+      String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--dns-replay", file.toString())).toArray(String[]::new);
+      CliRun r = CliRun.of(all);
+      assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.out()).isEqualTo(ExitCode.USAGE);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err().strip())
+          .isEqualTo("mailcheck: the DNS replay file " + file + " holds none of the answers this run needs (recorded for another domain or command?)");
+    }
+  }
+
+  @Test
   void recordingIntoADirectoryFailsBeforeAnyOutput() {
     try (TestDnsServer dns = TestDnsServer.start().zone("rr.test", ZONE)) {
       CliRun r = CliRun.of("spf", "rr.test", "--resolver", dns.address(), "--dns-record", tmp.toString());

@@ -80,6 +80,10 @@ class SpfCommandIT {
     assertThat(mx.json().get("spf").get("result").asText()).isEqualTo("pass");
     CliRun v6 = run("spf", "spf.test", "--ip", "2001:db8::5", "--json");
     assertThat(v6.json().get("spf").get("result").asText()).isEqualTo("pass");
+    // As users copy it from logs and Received: lines: in brackets.
+    CliRun bracketed = run("spf", "spf.test", "--ip", "[2001:db8::5]", "--json");
+    assertThat(bracketed.exitCode()).as(bracketed.err()).isEqualTo(ExitCode.OK);
+    assertThat(bracketed.json().get("spf").get("result").asText()).isEqualTo("pass");
   }
 
   @Test

@@ -25,6 +25,9 @@ class SpfCommandTest {
         Arguments.of(new String[] {"spf", "a..example.com"}, "is not a valid domain name"),
         Arguments.of(new String[] {"spf", "x".repeat(64) + ".example.com"}, "is not a valid domain name"),
         Arguments.of(new String[] {"spf", "example.com", "--sender", "a@example.com"}, "need --ip"),
+        Arguments.of(new String[] {"spf", "example.com", "--ip", "192.0.2.1", "--helo", "a b"}, "'a b' is not a HELO name"),
+        Arguments.of(new String[] {"spf", "example.com", "--ip", "192.0.2.1", "--helo", ""}, "is not a HELO name"),
+        Arguments.of(new String[] {"spf", "example.com", "--ip", "192.0.2.1", "--helo", "mx\nx"}, "'mx?x' is not a HELO name"),
         Arguments.of(new String[] {"spf", "example.com", "--ip", "203.0.113.5", "--sender", "nobody"}, "is not a sender address"));
   }
 
@@ -43,7 +46,8 @@ class SpfCommandTest {
   void helpDescribesTheCommand() {
     CliRun r = CliRun.of("spf", "--help");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("--ip").contains("--sender").contains("--helo");
+    assertThat(r.out()).contains("--ip").contains("--sender").contains("--helo").contains("for the %{h} macro");
+    assertThat(r.err()).as("picocli format warnings").isEmpty();
   }
 
   @Test

@@ -251,6 +251,9 @@ public final class SpfAudit {
       if (redirect.isEmpty()) break;
       node = redirect.get();
     }
+    // A redirect= chain that ends in a loop or a missing record is a permerror with a finding of
+    // its own (spf.loop, spf.redirect); "gets neutral, add -all" would be wrong on both counts.
+    if (node != tree && node.error().isPresent()) return;
     out.add(
         Finding.of("spf.all", Status.WARN, "No 'all' mechanism: mail from other hosts gets neutral")
             .detail("Without 'all' (or a working redirect=) the default result is neutral (RFC 7208 §4.7); receivers treat it like no policy.")
@@ -350,7 +353,9 @@ public final class SpfAudit {
                 .remedy("Point redirect= at a domain that publishes SPF, or replace it with the policy itself.")
                 .subject(n.domain())
                 .build());
-      } else if (n.error().isEmpty()) {
+      } else if (n.flatten().stream().allMatch(x -> x.error().isEmpty())) {
+        // Only when nothing below it is broken either: a redirect into a loop or a record with
+        // errors is not a policy "taken"; those errors have findings of their own.
         out.add(Finding.of("spf.redirect", Status.PASS, "Policy taken from " + n.domain() + " by redirect=").subject(n.domain()).build());
       }
     }

@@ -188,6 +188,19 @@ class SpfAuditTest {
   }
 
   @Test
+  void redirectIntoALoopIsNotReportedAsAPolicyTaken() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 redirect=b.example.com").txt("b.example.com", "v=spf1 redirect=example.com");
+    SpfReport r = audit(dns);
+    assertThat(finding(r, "spf.loop").status()).isEqualTo(Status.FAIL);
+    assertThat(r.findings()).noneMatch(f -> f.id().equals("spf.redirect") && f.status() == Status.PASS);
+    // nor "no 'all': gets neutral, add -all" (the result is permerror; -all would disable redirect=)
+    assertThat(r.findings()).noneMatch(f -> f.id().equals("spf.all"));
+    // A working redirect still passes.
+    FakeDns ok = new FakeDns().txt("example.com", "v=spf1 redirect=b.example.com").txt("b.example.com", "v=spf1 -all");
+    assertThat(finding(audit(ok), "spf.redirect").status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
   void hostileFanOutIsCapped() {
     // five levels of ten records, each including all ten of the next level: 10^5 paths uncapped
     FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:n0.l0.example -all");
