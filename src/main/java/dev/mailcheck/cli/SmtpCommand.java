@@ -79,7 +79,7 @@ final class SmtpCommand extends BaseCommand {
   @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates (PEM bundle) instead of the system store.")
   Path caFile;
 
-  @Option(names = "--insecure", description = "Go on after an untrusted or mismatched certificate (still reported).")
+  @Option(names = "--insecure", description = "On submission (465, 587, --tls) go on after an untrusted or mismatched certificate (still reported); port 25 is opportunistic and always goes on.")
   boolean insecure;
 
   @Option(names = "--no-legacy-tls", description = "Skip the extra connection that checks whether TLS 1.0/1.1 are still accepted.")

@@ -71,22 +71,55 @@ class SocketSmtpProbeTest {
     }
   }
 
+  /** MX-style (any port but 465/587 without implicit TLS): opportunistic, so a bad certificate never stops the session. */
   @Test
-  void untrustedCertificateStopsUnlessInsecureButFactsAreRecordedEitherWay() throws Exception {
+  void untrustedCertificateOnAnMxStylePortIsRecordedAndTheSessionGoesOn() throws Exception {
     var self = TestPki.selfSigned("other.example", List.of("other.example"));
     try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(self.serverContext()))) {
-      ProbeResult strict = probe(req(server).build());
-      assertThat(strict.failure().orElseThrow().kind()).isEqualTo(Failure.Kind.CERTIFICATE);
+      ProbeRequest request = req(server).build();
+      assertThat(request.stopsOnCertificateProblem()).isFalse();
+      ProbeResult r = probe(request);
+      assertThat(r.failure()).as(String.join("\n", r.transcript())).isEmpty();
+      assertThat(r.startTls()).isEqualTo(StartTls.OK);
+      assertThat(r.tls().orElseThrow().trusted()).isFalse();
+      assertThat(r.tls().orElseThrow().trustProblem().orElseThrow()).contains("self-signed");
+      assertThat(r.tls().orElseThrow().nameMatches()).isFalse();
+      assertThat(r.ehloTls()).isPresent();
+      assertThat(server.received()).containsSubsequence("STARTTLS", "EHLO [127.0.0.1]", "QUIT");
+    }
+  }
+
+  /** Submission (here implicit TLS): clients verify, so the probe stops after the handshake unless insecure. */
+  @Test
+  void untrustedCertificateOnSubmissionStopsUnlessInsecureButFactsAreRecordedEitherWay() throws Exception {
+    var self = TestPki.selfSigned("other.example", List.of("other.example"));
+    try (var server = ScriptedSmtpServer.startImplicitTls(new StandardSmtp(), self.serverContext())) {
+      ProbeRequest request = req(server).tlsMode(TlsMode.IMPLICIT).build();
+      assertThat(request.stopsOnCertificateProblem()).isTrue();
+      ProbeResult strict = probe(request);
+      Failure f = strict.failure().orElseThrow();
+      assertThat(f.kind()).isEqualTo(Failure.Kind.CERTIFICATE);
+      assertThat(f.detail()).contains("handshake completed").contains("self-signed").contains("stopped; --insecure goes on");
       assertThat(strict.tls().orElseThrow().trusted()).isFalse();
-      assertThat(strict.tls().orElseThrow().trustProblem().orElseThrow()).contains("self-signed");
       assertThat(strict.tls().orElseThrow().nameMatches()).isFalse();
       assertThat(strict.ehloTls()).isEmpty();
 
-      ProbeResult insecure = probe(req(server).insecure(true).build());
+      ProbeResult insecure = probe(req(server).tlsMode(TlsMode.IMPLICIT).insecure(true).build());
       assertThat(insecure.failure()).isEmpty();
       assertThat(insecure.tls().orElseThrow().trusted()).isFalse();
       assertThat(insecure.ehloTls()).isPresent();
     }
+  }
+
+  @Test
+  void submissionPortsAndImplicitTlsVerifyEverythingElseIsOpportunistic() {
+    assertThat(ProbeRequest.builder("h", 25).build().stopsOnCertificateProblem()).isFalse();
+    assertThat(ProbeRequest.builder("h", 25).tlsMode(TlsMode.STARTTLS).build().stopsOnCertificateProblem()).isFalse();
+    assertThat(ProbeRequest.builder("h", 587).build().stopsOnCertificateProblem()).isTrue();
+    assertThat(ProbeRequest.builder("h", 587).tlsMode(TlsMode.STARTTLS).build().stopsOnCertificateProblem()).isTrue();
+    assertThat(ProbeRequest.builder("h", 465).build().stopsOnCertificateProblem()).isTrue();
+    assertThat(ProbeRequest.builder("h", 587).insecure(true).build().stopsOnCertificateProblem()).isFalse();
+    assertThat(ProbeRequest.builder("h", 2525).tlsMode(TlsMode.IMPLICIT).build().stopsOnCertificateProblem()).isTrue();
   }
 
   @Test
