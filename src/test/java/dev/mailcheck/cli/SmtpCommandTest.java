@@ -186,16 +186,6 @@ class SmtpCommandTest {
     }
   }
 
-  @Test
-  void noPasswordSourceWithoutATerminalIsAOneLineUsageError() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("MAILCHECK_PASSWORD") == null, "MAILCHECK_PASSWORD is set");
-    CliRun run = CliRun.of("smtp", "127.0.0.1:1", "--user", "alice");
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().strip().lines()).hasSize(1);
-    assertThat(run.err()).contains("MAILCHECK_PASSWORD").doesNotContain("Exception");
-    assertThat(run.out()).isEmpty();
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
