@@ -170,11 +170,19 @@ public final class SocketSmtpProbe implements SmtpProbe {
       Extensions last = rec.ehloTls != null ? rec.ehloTls : rec.ehlo;
       List<String> offered = last.authMechanisms();
       boolean encrypted = rec.tls != null;
+      boolean verified = encrypted && rec.tls.trusted() && rec.tls.nameMatches();
       if (!encrypted && !req.allowPlaintextAuth()) {
         rec.auth =
             new AuthOutcome(
                 offered, Optional.empty(), AuthOutcome.Result.SKIPPED_PLAINTEXT, Optional.empty(),
                 "not sent: the connection is not encrypted (use --allow-plaintext-auth to send credentials in clear)");
+      } else if (encrypted && !verified && !req.insecure() && !req.allowPlaintextAuth()) {
+        // MX-style probes go on after a certificate problem, but credentials over a channel anyone
+        // in the middle could have set up are as exposed as in clear text
+        rec.auth =
+            new AuthOutcome(
+                offered, Optional.empty(), AuthOutcome.Result.SKIPPED_PLAINTEXT, Optional.empty(),
+                "not sent: the certificate could not be verified, so the credentials would be as exposed as in clear text (use --insecure to send them anyway)");
       } else {
         try {
           rec.auth = rec.time(Phase.AUTH, () -> SaslClient.authenticate(c, offered, req.auth().get()));

@@ -231,6 +231,51 @@ class SmtpSecretsTest {
     }
   }
 
+  /** Issue 4: AUTH is never sent before TLS without --allow-plaintext-auth; with it, it is, and the exposure is reported. */
+  @Test
+  void authIsNeverSentInClearWithoutAllowPlaintextAuth() throws Exception {
+    var script = new StandardSmtp().auth("PLAIN", "LOGIN").authBeforeTls(true).user(USER, PASSWORD);
+    try (var clear = ScriptedSmtpServer.start(script)) {
+      String[] base = {"smtp", clear.hostPort(), "--user", USER, "--timeout", "3s", "--json", "-v"};
+      CliRun refused = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, base);
+      JsonNode json = refused.json();
+      assertThat(clear.received()).noneMatch(l -> l.toUpperCase(java.util.Locale.ROOT).startsWith("AUTH"));
+      assertThat(json.get("smtp").get("auth").get("result").asText()).isEqualTo("skipped-plaintext");
+      assertThat(status(json, "smtp.auth")).isEqualTo("warn");
+      assertThat(status(json, "smtp.plaintext-auth")).isEqualTo("fail");
+      assertThat(refused.exitCode()).isEqualTo(1);
+      assertNoSecret(refused, PASSWORD);
+
+      String[] allowed = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of("--allow-plaintext-auth", "--auth", "login")).toArray(String[]::new);
+      CliRun sent = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, allowed);
+      JsonNode j2 = sent.json();
+      assertThat(clear.received()).anyMatch(l -> l.equals("AUTH LOGIN"));
+      assertThat(j2.get("smtp").get("auth").get("result").asText()).isEqualTo("success");
+      assertThat(status(j2, "smtp.auth")).isEqualTo("pass");
+      assertThat(status(j2, "smtp.plaintext-auth")).isEqualTo("fail");
+      assertNoSecret(sent, PASSWORD);
+    }
+  }
+
+  @Test
+  void authIsNotSentWhenStartTlsIsRefusedOrTlsIsOff() throws Exception {
+    var script = new StandardSmtp().starttlsReply("454 4.7.0 TLS not available").auth("PLAIN").authBeforeTls(true).user(USER, PASSWORD);
+    try (var s = ScriptedSmtpServer.start(script)) {
+      for (String mode : List.of("--starttls", "--no-tls", "--timeout=3s")) {
+        CliRun run = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, "smtp", s.hostPort(), "--user", USER, mode, "--json");
+        assertThat(run.exitCode()).as(mode).isIn(0, 1);
+        if (!mode.equals("--starttls")) assertThat(run.json().get("smtp").get("auth").get("result").asText()).as(mode).isEqualTo("skipped-plaintext");
+        else assertThat(run.json().get("smtp").get("failure").get("kind").asText()).isEqualTo("starttls-refused");
+      }
+      assertThat(s.received()).noneMatch(l -> l.toUpperCase(java.util.Locale.ROOT).startsWith("AUTH"));
+    }
+  }
+
+  static String status(JsonNode json, String id) {
+    for (JsonNode f : json.get("findings")) if (f.get("id").asText().equals(id)) return f.get("status").asText();
+    return "absent";
+  }
+
   @Test
   void theSecretIsNotInTheJsonEvenWhereTheServerSaysWhatItGot() {
     CliRun run = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, probe("--auth", "PLAIN", "-v", "--json"));

@@ -164,6 +164,24 @@ class SocketSmtpProbeTest {
     }
   }
 
+  /** Going on after a bad certificate (MX-style) must not mean sending credentials over it. */
+  @Test
+  void authIsNotSentOverAnUnverifiedCertificateWithoutInsecure() throws Exception {
+    var self = TestPki.selfSigned("other.example", List.of("other.example"));
+    var script = new StandardSmtp().starttls(self.serverContext()).auth("PLAIN").user("alice", "pw");
+    try (var server = ScriptedSmtpServer.start(script)) {
+      var auth = new AuthRequest("alice", Secret.of("pw"), java.util.Optional.empty(), false);
+      ProbeResult r = probe(req(server).auth(auth).build());
+      assertThat(r.startTls()).isEqualTo(StartTls.OK);
+      assertThat(r.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SKIPPED_PLAINTEXT);
+      assertThat(r.auth().orElseThrow().detail()).contains("certificate could not be verified").contains("--insecure");
+      assertThat(server.received()).noneMatch(l -> l.startsWith("AUTH"));
+
+      ProbeResult insecure = probe(req(server).auth(auth).insecure(true).build());
+      assertThat(insecure.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SUCCESS);
+    }
+  }
+
   @Test
   void relayTestNeverSendsDataAndAlwaysResets() throws Exception {
     try (var closed = ScriptedSmtpServer.start(new StandardSmtp());

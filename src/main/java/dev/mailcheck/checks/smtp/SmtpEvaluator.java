@@ -204,7 +204,8 @@ public final class SmtpEvaluator {
           case MECHANISM_REFUSED -> Finding.of("smtp.auth", Status.WARN, "No usable AUTH mechanism");
           case NOT_OFFERED -> Finding.of("smtp.auth", submission(r) ? Status.FAIL : Status.INFO, "AUTH is not offered")
               .remedy(submission(r) ? "Enable SASL authentication on the submission service (Postfix: smtpd_sasl_auth_enable = yes)." : null);
-          case SKIPPED_PLAINTEXT -> Finding.of("smtp.auth", Status.WARN, "AUTH not tried: the connection is not encrypted");
+          case SKIPPED_PLAINTEXT -> Finding.of("smtp.auth", Status.WARN,
+              r.tls().isPresent() ? "AUTH not tried: the certificate is not verified" : "AUTH not tried: the connection is not encrypted");
           case ERROR -> Finding.of("smtp.auth", Status.ERROR, "AUTH " + mech + " could not complete");
         };
     out.add(b.detail(a.detail() + (a.offered().isEmpty() ? "" : " Offered: " + String.join(" ", a.offered()) + ".")).subject(subject).evidence(ev).build());
