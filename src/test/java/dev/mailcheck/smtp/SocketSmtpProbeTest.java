@@ -182,6 +182,34 @@ class SocketSmtpProbeTest {
     }
   }
 
+  /** A server that echoes what it got must not get the secret into the transcript, the reply or a finding. */
+  @Test
+  void aServerEchoingTheCredentialsIsRedacted() throws Exception {
+    String pw = "echo-Me-Pw-77";
+    String plainIr = java.util.Base64.getEncoder().encodeToString(("\0alice\0" + pw).getBytes());
+    ScriptedSmtpServer.Script script =
+        s -> {
+          s.send("220 ok");
+          s.readLine();
+          s.send("250-mx\r\n250 AUTH PLAIN LOGIN");
+          String auth = s.readLine();
+          s.send("535-5.7.8 you sent " + auth + "\r\n535 5.7.8 which is " + pw);
+          s.readLine();
+          s.send("221 bye");
+        };
+    try (var server = ScriptedSmtpServer.start(script)) {
+      var auth = new AuthRequest("alice", Secret.of(pw), java.util.Optional.of("PLAIN"), false);
+      ProbeResult r = probe(req(server).auth(auth).allowPlaintextAuth(true).build());
+      assertThat(server.received()).contains("AUTH PLAIN " + plainIr);
+      AuthOutcome a = r.auth().orElseThrow();
+      assertThat(a.result()).isEqualTo(AuthOutcome.Result.FAILED);
+      String everything = String.join("\n", r.transcript()) + a.detail() + a.reply().orElseThrow().wireLines();
+      assertThat(everything).doesNotContain(pw).doesNotContain(plainIr).contains("you sent AUTH PLAIN <redacted>").contains("which is <redacted>");
+      var findings = dev.mailcheck.checks.smtp.SmtpEvaluator.evaluate(r).toString();
+      assertThat(findings).doesNotContain(pw).doesNotContain(plainIr);
+    }
+  }
+
   @Test
   void relayTestNeverSendsDataAndAlwaysResets() throws Exception {
     try (var closed = ScriptedSmtpServer.start(new StandardSmtp());
