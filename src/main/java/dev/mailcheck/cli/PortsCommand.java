@@ -21,7 +21,7 @@ final class PortsCommand extends BaseCommand {
   @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates (PEM bundle) instead of the system store.")
   Path caFile;
 
-  @Option(names = "--insecure", description = "Go on after an untrusted or mismatched certificate (still reported).")
+  @Option(names = "--insecure", description = "On submission (465, 587, --tls) go on after an untrusted or mismatched certificate (still reported); port 25 is opportunistic and always goes on.")
   boolean insecure;
 
   @Override

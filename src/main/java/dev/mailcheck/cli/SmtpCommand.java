@@ -21,6 +21,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,7 +80,7 @@ final class SmtpCommand extends BaseCommand {
   @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates (PEM bundle) instead of the system store.")
   Path caFile;
 
-  @Option(names = "--insecure", description = "Go on after an untrusted or mismatched certificate (still reported).")
+  @Option(names = "--insecure", description = "On submission (465, 587, --tls) go on after an untrusted or mismatched certificate (still reported); port 25 is opportunistic and always goes on.")
   boolean insecure;
 
   @Option(names = "--no-legacy-tls", description = "Skip the extra connection that checks whether TLS 1.0/1.1 are still accepted.")
@@ -184,41 +185,115 @@ final class SmtpCommand extends BaseCommand {
     }
   }
 
+  /** Where passwords and tokens come from; tests replace it (environment map, prompt). */
+  SecretSources secrets = SecretSources.system();
+
   private AuthRequest credentials() {
-    String envToken = System.getenv("MAILCHECK_OAUTH_TOKEN");
-    boolean wantsToken = tokenFile != null || "XOAUTH2".equalsIgnoreCase(auth);
-    if (wantsToken) {
-      Secret token =
-          tokenFile != null ? readSecretFile(tokenFile, "--token-file")
-              : envToken != null && !envToken.isEmpty() ? Secret.of(envToken)
-              : null;
-      if (token == null) throw new InputException("XOAUTH2 needs a token: set MAILCHECK_OAUTH_TOKEN or use --token-file");
-      return new AuthRequest(user, token, Optional.of("XOAUTH2"), true);
-    }
-    Optional<String> mech = Optional.ofNullable(auth).map(a -> a.toUpperCase(Locale.ROOT));
-    if (passwordFile != null) return new AuthRequest(user, readSecretFile(passwordFile, "--password-file"), mech, false);
-    String env = System.getenv("MAILCHECK_PASSWORD");
-    if (env != null && !env.isEmpty()) return new AuthRequest(user, Secret.of(env), mech, false);
-    java.io.Console console = System.console();
-    if (console == null || !Terminal.isInteractive()) {
-      throw new InputException("no password for --user: set MAILCHECK_PASSWORD, use --password-file, or run in a terminal to be prompted");
-    }
-    char[] pw = console.readPassword("Password for %s: ", user);
-    if (pw == null) throw new InputException("no password entered");
-    Secret s = new Secret(pw);
-    java.util.Arrays.fill(pw, '\0');
-    return new AuthRequest(user, s, mech, false);
+    return secrets.credentials(user, auth, passwordFile, tokenFile, spec.commandLine().getErr());
   }
 
-  private static Secret readSecretFile(Path file, String option) {
-    try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      int nl = text.indexOf('\n');
-      String first = (nl < 0 ? text : text.substring(0, nl)).replaceAll("\r$", "");
-      if (first.isEmpty()) throw new InputException(option + " " + file + " is empty");
-      return Secret.of(first);
-    } catch (IOException e) {
-      throw new InputException("cannot read " + option + " " + file + ": " + e.getClass().getSimpleName());
+  /**
+   * The secret sources, in order: {@code --token-file} / {@code MAILCHECK_OAUTH_TOKEN} for XOAUTH2;
+   * otherwise {@code --password-file}, then {@code MAILCHECK_PASSWORD}, then an interactive prompt
+   * (no echo). A secret is never taken from the command line, and nothing here prints one.
+   *
+   * @param env the environment ({@code System.getenv()} in production)
+   * @param prompt asks for a password without echo; empty when there is no terminal
+   */
+  record SecretSources(Map<String, String> env, Prompt prompt) {
+    /** Longest first line read from a secret file: a long OAuth token fits, /dev/zero does not hang. */
+    static final int MAX_SECRET_BYTES = 64 * 1024;
+
+    SecretSources {
+      env = Map.copyOf(env);
+    }
+
+    /** Reads a password without echo; empty when there is no terminal or nothing was entered. */
+    @FunctionalInterface
+    interface Prompt {
+      Optional<char[]> readPassword(String prompt);
+    }
+
+    static SecretSources system() {
+      return new SecretSources(
+          System.getenv(),
+          text -> {
+            java.io.Console console = System.console();
+            if (console == null || !Terminal.isInteractive()) return Optional.empty();
+            return Optional.ofNullable(console.readPassword("%s", text));
+          });
+    }
+
+    AuthRequest credentials(String user, String auth, Path passwordFile, Path tokenFile, java.io.PrintWriter err) {
+      boolean wantsToken = tokenFile != null || "XOAUTH2".equalsIgnoreCase(auth);
+      if (wantsToken) {
+        String envToken = env.get("MAILCHECK_OAUTH_TOKEN");
+        Secret token =
+            tokenFile != null ? readSecretFile(tokenFile, "--token-file", err)
+                : envToken != null && !envToken.isEmpty() ? Secret.of(envToken)
+                : null;
+        if (token == null) throw new InputException("XOAUTH2 needs a token: set MAILCHECK_OAUTH_TOKEN or use --token-file");
+        return new AuthRequest(user, token, Optional.of("XOAUTH2"), true);
+      }
+      Optional<String> mech = Optional.ofNullable(auth).map(a -> a.toUpperCase(Locale.ROOT));
+      if (passwordFile != null) return new AuthRequest(user, readSecretFile(passwordFile, "--password-file", err), mech, false);
+      String fromEnv = env.get("MAILCHECK_PASSWORD");
+      if (fromEnv != null && !fromEnv.isEmpty()) return new AuthRequest(user, Secret.of(fromEnv), mech, false);
+      char[] pw =
+          prompt.readPassword("Password for " + user.replaceAll("\\p{Cntrl}", "?") + ": ")
+              .orElseThrow(() -> new InputException(
+                  "no password for --user: set MAILCHECK_PASSWORD, use --password-file, or run in a terminal to be prompted"));
+      try {
+        if (pw.length == 0) throw new InputException("no password entered");
+        return new AuthRequest(user, new Secret(pw), mech, false);
+      } finally {
+        java.util.Arrays.fill(pw, '\0');
+      }
+    }
+
+    /**
+     * The first line of {@code file} without its line end ({@code \n} or {@code \r\n}), read with a
+     * cap. A file other users can read gets a one-line warning on stderr (like ssh, but not fatal:
+     * the run goes on, since the secret is already exposed and refusing would not undo that).
+     */
+    static Secret readSecretFile(Path file, String option, java.io.PrintWriter err) {
+      byte[] head;
+      try (InputStream in = Files.newInputStream(file)) {
+        head = in.readNBytes(MAX_SECRET_BYTES + 1);
+      } catch (IOException e) {
+        throw new InputException("cannot read " + option + " " + file + ": " + reason(e));
+      }
+      int nl = 0;
+      while (nl < head.length && head[nl] != '\n') nl++;
+      if (nl > MAX_SECRET_BYTES) throw new InputException(option + " " + file + ": first line longer than " + MAX_SECRET_BYTES + " bytes");
+      int end = nl > 0 && head[nl - 1] == '\r' ? nl - 1 : nl;
+      if (end == 0) throw new InputException(option + " " + file + " is empty");
+      var chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(head, 0, end));
+      char[] value = new char[chars.remaining()];
+      chars.get(value);
+      java.util.Arrays.fill(head, (byte) 0);
+      Secret secret = new Secret(value);
+      java.util.Arrays.fill(value, '\0');
+      if (othersCanRead(file)) {
+        err.println("mailcheck: warning: " + option + " " + file + " is readable by other users; restrict it (chmod 600)");
+        err.flush();
+      }
+      return secret;
+    }
+
+    private static boolean othersCanRead(Path file) {
+      try {
+        return Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+      } catch (IOException | UnsupportedOperationException e) {
+        return false;
+      }
+    }
+
+    private static String reason(IOException e) {
+      if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+      if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+      String m = e.getMessage();
+      return m == null ? e.getClass().getSimpleName() : m.replaceAll("\\p{Cntrl}", "?");
     }
   }
 }

@@ -24,7 +24,11 @@ public record AuthOutcome(List<String> offered, Optional<String> attempted, Resu
     MECHANISM_REFUSED,
     /** The server does not advertise AUTH. */
     NOT_OFFERED,
-    /** Not sent: the connection is not encrypted and plaintext AUTH was not allowed. */
+    /**
+     * Not sent: the connection is not encrypted and plaintext AUTH was not allowed, or it is
+     * encrypted with a certificate that could not be verified (as exposed to a man in the middle as
+     * clear text) and neither {@code insecure} nor plaintext AUTH was allowed. The detail says which.
+     */
     SKIPPED_PLAINTEXT,
     /** The exchange broke off (timeout, closed, an unexpected reply). */
     ERROR

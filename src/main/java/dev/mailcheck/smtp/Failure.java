@@ -42,9 +42,12 @@ public record Failure(Phase phase, Kind kind, String detail, Optional<Reply> rep
     STARTTLS_NOT_OFFERED,
     /** STARTTLS was advertised but refused (e.g. 454) and TLS was required. */
     STARTTLS_REFUSED,
-    /** The TLS handshake failed. */
+    /** The TLS handshake itself failed: an alert, no common protocol or cipher, not TLS at all. */
     TLS_HANDSHAKE,
-    /** The certificate is not trusted or does not match and {@code insecure} was not set. */
+    /**
+     * The handshake completed, but on a submission service the certificate is not trusted or does
+     * not match and {@code insecure} was not set, so the probe stopped (phase {@code tls-handshake}).
+     */
     CERTIFICATE,
     /** Another I/O error. */
     IO

@@ -19,7 +19,8 @@ import java.util.Optional;
  *     name; defaults to {@code host}
  * @param timeout the deadline of each step (connect, each reply, the handshake)
  * @param trustAnchors the CA certificates to validate against; empty means the system trust store
- * @param insecure go on after an untrusted or mismatched certificate (the verdict is still recorded)
+ * @param insecure go on after an untrusted or mismatched certificate on a submission service (the
+ *     verdict is still recorded); MX-style probes go on anyway, see {@link #stopsOnCertificateProblem()}
  * @param legacyTlsCheck after a TLS session, try a second connection offering only TLS 1.0/1.1
  */
 public record ProbeRequest(
@@ -50,6 +51,25 @@ public record ProbeRequest(
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout " + timeout);
     trustAnchors = trustAnchors == null ? Optional.empty() : trustAnchors.map(List::copyOf);
     auth = auth == null ? Optional.empty() : auth;
+  }
+
+  /**
+   * True for submission (RFC 6409 port 587, RFC 8314 port 465 or implicit TLS on any port), where
+   * clients verify the certificate and send passwords. Every other port (25 above all) is treated as
+   * MX-to-MX relay, where TLS is opportunistic (RFC 3207 §4.1, RFC 7435) and senders do not verify.
+   */
+  public static boolean submission(int port, TlsMode mode) {
+    return port == 465 || port == 587 || mode == TlsMode.IMPLICIT;
+  }
+
+  /**
+   * Whether an untrusted, expired or mismatched certificate ends the session after the handshake.
+   * On submission it does unless {@code insecure} (nothing more is sent over a channel a client
+   * would refuse); on MX-style probes it never does, because real MTAs deliver over such TLS and
+   * stopping would misreport a working STARTTLS as broken. The verdict is recorded either way.
+   */
+  public boolean stopsOnCertificateProblem() {
+    return !insecure && submission(port, tlsMode);
   }
 
   /** The default EHLO name: empty means the address literal of our end of the connection, e.g. {@code [192.0.2.7]}, which RFC 5321 §4.1.4 allows when the client has no meaningful name. */

@@ -53,7 +53,7 @@ final class ReplyReader {
     while (true) {
       byte[] raw = readLine(phase, deadlineNanos);
       total += raw.length + 2;
-      String line = printable(raw);
+      String line = transcript.redact(printable(raw));
       transcript.server(line);
       if (total > MAX_REPLY) {
         throw new ProbeException(phase, Failure.Kind.REPLY_TOO_LARGE, "reply longer than " + MAX_REPLY + " bytes");

@@ -49,6 +49,7 @@ final class SaslClient {
       return new AuthOutcome(offered, mech, AuthOutcome.Result.MECHANISM_REFUSED, Optional.empty(), mech.get() + " is not implemented by mailcheck");
     }
     String m = mech.get();
+    remember(c.transcript(), req);
     Reply reply =
         switch (m) {
           case "PLAIN" -> plain(c, req);
@@ -58,6 +59,23 @@ final class SaslClient {
           default -> throw new IllegalStateException(m);
         };
     return outcome(offered, m, reply);
+  }
+
+  /** Every form of the secret that goes on the wire, so that an echo of it is redacted too. */
+  private static void remember(Transcript t, AuthRequest req) {
+    String secret = new String(req.secret().chars());
+    byte[] user = req.user().getBytes(StandardCharsets.UTF_8);
+    byte[] pass = req.secret().utf8();
+    t.secret(secret);
+    t.secret(b64(pass));
+    t.secret(b64(pass).replace("=", ""));
+    byte[] plain = new byte[user.length + pass.length + 2];
+    System.arraycopy(user, 0, plain, 1, user.length);
+    System.arraycopy(pass, 0, plain, user.length + 2, pass.length);
+    t.secret(b64(plain));
+    t.secret(b64(("user=" + req.user() + "\u0001auth=Bearer " + secret + "\u0001\u0001").getBytes(StandardCharsets.UTF_8)));
+    java.util.Arrays.fill(pass, (byte) 0);
+    java.util.Arrays.fill(plain, (byte) 0);
   }
 
   private static AuthOutcome outcome(List<String> offered, String mech, Reply reply) {

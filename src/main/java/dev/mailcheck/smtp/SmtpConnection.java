@@ -55,7 +55,20 @@ final class SmtpConnection implements AutoCloseable {
 
   /** Reads one reply, e.g. the greeting, within the timeout. */
   Reply read(Phase phase) throws ProbeException {
-    return reader.read(phase, deadline());
+    return readReply(phase, deadline());
+  }
+
+  /**
+   * On a plain socket the reader's per-read timeout (what is left of the deadline) bounds the
+   * reply. A TLS socket reads whole records and restarts the socket timeout on every underlying
+   * read, so a server dripping a record one byte at a time would never time out: a watchdog
+   * closes the raw socket at the deadline, which ends the blocked read at once.
+   */
+  private Reply readReply(Phase phase, long deadline) throws ProbeException {
+    if (!(socket instanceof SSLSocket)) return reader.read(phase, deadline);
+    try (var guard = Watchdog.arm(raw, deadline)) {
+      return reader.read(phase, deadline);
+    }
   }
 
   Reply command(Phase phase, String line) throws ProbeException {
@@ -66,12 +79,12 @@ final class SmtpConnection implements AutoCloseable {
   Reply command(Phase phase, String wire, String shown) throws ProbeException {
     long deadline = deadline();
     send(phase, wire, shown, deadline);
-    return reader.read(phase, deadline);
+    return readReply(phase, deadline);
   }
 
   private void send(Phase phase, String wire, String shown, long deadline) throws ProbeException {
     transcript.client(shown);
-    try (var guard = Watchdog.arm(socket, deadline)) {
+    try (var guard = Watchdog.arm(raw, deadline)) {
       out.write((wire + "\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {

@@ -149,14 +149,16 @@ public final class SocketSmtpProbe implements SmtpProbe {
           if (c.unreadBytes() > 0) {
             rec.transcript.note("discarded " + c.unreadBytes() + " bytes the server sent after 220 in plaintext (RFC 3207 §4.2)");
           }
+          TlsClient.Handshake hs;
           try {
-            var hs = rec.time(Phase.TLS_HANDSHAKE, () -> tlsClient.handshake(c.socket(), req, c.deadline(), rec.transcript));
-            rec.startTls = StartTls.OK;
-            upgrade(c, hs, rec);
+            hs = rec.time(Phase.TLS_HANDSHAKE, () -> tlsClient.handshake(c.socket(), req, c.deadline(), rec.transcript));
           } catch (ProbeException e) {
             rec.startTls = StartTls.HANDSHAKE_FAILED;
             throw e;
           }
+          // the handshake worked: STARTTLS works, whatever the certificate's verdict
+          rec.startTls = StartTls.OK;
+          upgrade(c, hs, rec);
           rec.ehloTls = rec.time(Phase.EHLO_TLS, () -> hello(c, ehloName, Phase.EHLO_TLS));
         }
       }
@@ -168,11 +170,19 @@ public final class SocketSmtpProbe implements SmtpProbe {
       Extensions last = rec.ehloTls != null ? rec.ehloTls : rec.ehlo;
       List<String> offered = last.authMechanisms();
       boolean encrypted = rec.tls != null;
+      boolean verified = encrypted && rec.tls.trusted() && rec.tls.nameMatches();
       if (!encrypted && !req.allowPlaintextAuth()) {
         rec.auth =
             new AuthOutcome(
                 offered, Optional.empty(), AuthOutcome.Result.SKIPPED_PLAINTEXT, Optional.empty(),
                 "not sent: the connection is not encrypted (use --allow-plaintext-auth to send credentials in clear)");
+      } else if (encrypted && !verified && !req.insecure() && !req.allowPlaintextAuth()) {
+        // MX-style probes go on after a certificate problem, but credentials over a channel anyone
+        // in the middle could have set up are as exposed as in clear text
+        rec.auth =
+            new AuthOutcome(
+                offered, Optional.empty(), AuthOutcome.Result.SKIPPED_PLAINTEXT, Optional.empty(),
+                "not sent: the certificate could not be verified, so the credentials would be as exposed as in clear text (use --insecure to send them anyway)");
       } else {
         try {
           rec.auth = rec.time(Phase.AUTH, () -> SaslClient.authenticate(c, offered, req.auth().get()));
@@ -193,11 +203,15 @@ public final class SocketSmtpProbe implements SmtpProbe {
       throw new ProbeException(Phase.TLS_HANDSHAKE, Failure.Kind.IO, e.getMessage());
     }
     TlsFacts f = hs.facts();
-    if (!rec.request.insecure() && (!f.trusted() || !f.nameMatches())) {
-      String why = !f.trusted() ? f.trustProblem().orElse("untrusted") : "the certificate does not match " + f.checkedName();
+    if (f.trusted() && f.nameMatches()) return;
+    String why = !f.trusted() ? f.trustProblem().orElse("untrusted") : "the certificate does not match " + f.checkedName();
+    if (rec.request.stopsOnCertificateProblem()) {
+      rec.transcript.note("certificate refused: " + why + "; stopped (submission clients verify; --insecure goes on)");
       quietQuit(c, rec);
-      throw new ProbeException(Phase.TLS_HANDSHAKE, Failure.Kind.CERTIFICATE, why + " (stopped; --insecure goes on)");
+      throw new ProbeException(Phase.TLS_HANDSHAKE, Failure.Kind.CERTIFICATE, "the handshake completed but the certificate was refused: " + why + " (stopped; --insecure goes on)");
     }
+    rec.transcript.note("certificate problem recorded, going on: " + why
+        + (rec.request.insecure() ? " (--insecure)" : " (opportunistic TLS, as MTAs do)"));
   }
 
   /** EHLO, falling back to HELO on a 5yz (RFC 5321 §4.1.4: 500/502 from a pre-ESMTP server). */

@@ -55,7 +55,9 @@ final class TlsClient {
       throw new ProbeException(Phase.TLS_HANDSHAKE, Failure.Kind.TLS_HANDSHAKE, "could not set up TLS: " + e.getMessage());
     }
     transcript.note("TLS handshake (SNI " + request.certificateName() + ")");
-    try (var guard = Watchdog.arm(tls, deadlineNanos)) {
+    // the watchdog closes the plain socket: closing an SSLSocket can block on its locks, which
+    // would stall the one watchdog thread every probe shares
+    try (var guard = Watchdog.arm(plain, deadlineNanos)) {
       long left = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
       tls.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
       tls.startHandshake();

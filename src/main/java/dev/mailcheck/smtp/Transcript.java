@@ -13,14 +13,30 @@ final class Transcript {
   static final int MAX_LINE_CHARS = 300;
 
   private final List<String> lines = new ArrayList<>();
+  private final List<String> secrets = new ArrayList<>();
   private int dropped;
+
+  /**
+   * Remembers a form of a secret (the password, its base64, an AUTH payload) so that a server
+   * that echoes it back in a reply never gets it into the transcript, a finding or JSON.
+   */
+  synchronized void secret(String form) {
+    if (form.length() >= 3 && !secrets.contains(form)) secrets.add(form);
+  }
+
+  /** {@code line} with every remembered secret form replaced by {@code <redacted>}. */
+  synchronized String redact(String line) {
+    String out = line;
+    for (String s : secrets) out = out.replace(s, "<redacted>");
+    return out;
+  }
 
   synchronized void client(String shown) {
     add("C: " + shown);
   }
 
   synchronized void server(String line) {
-    add("S: " + line);
+    add("S: " + redact(line));
   }
 
   synchronized void note(String note) {

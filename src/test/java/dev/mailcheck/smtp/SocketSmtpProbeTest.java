@@ -71,22 +71,55 @@ class SocketSmtpProbeTest {
     }
   }
 
+  /** MX-style (any port but 465/587 without implicit TLS): opportunistic, so a bad certificate never stops the session. */
   @Test
-  void untrustedCertificateStopsUnlessInsecureButFactsAreRecordedEitherWay() throws Exception {
+  void untrustedCertificateOnAnMxStylePortIsRecordedAndTheSessionGoesOn() throws Exception {
     var self = TestPki.selfSigned("other.example", List.of("other.example"));
     try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(self.serverContext()))) {
-      ProbeResult strict = probe(req(server).build());
-      assertThat(strict.failure().orElseThrow().kind()).isEqualTo(Failure.Kind.CERTIFICATE);
+      ProbeRequest request = req(server).build();
+      assertThat(request.stopsOnCertificateProblem()).isFalse();
+      ProbeResult r = probe(request);
+      assertThat(r.failure()).as(String.join("\n", r.transcript())).isEmpty();
+      assertThat(r.startTls()).isEqualTo(StartTls.OK);
+      assertThat(r.tls().orElseThrow().trusted()).isFalse();
+      assertThat(r.tls().orElseThrow().trustProblem().orElseThrow()).contains("self-signed");
+      assertThat(r.tls().orElseThrow().nameMatches()).isFalse();
+      assertThat(r.ehloTls()).isPresent();
+      assertThat(server.received()).containsSubsequence("STARTTLS", "EHLO [127.0.0.1]", "QUIT");
+    }
+  }
+
+  /** Submission (here implicit TLS): clients verify, so the probe stops after the handshake unless insecure. */
+  @Test
+  void untrustedCertificateOnSubmissionStopsUnlessInsecureButFactsAreRecordedEitherWay() throws Exception {
+    var self = TestPki.selfSigned("other.example", List.of("other.example"));
+    try (var server = ScriptedSmtpServer.startImplicitTls(new StandardSmtp(), self.serverContext())) {
+      ProbeRequest request = req(server).tlsMode(TlsMode.IMPLICIT).build();
+      assertThat(request.stopsOnCertificateProblem()).isTrue();
+      ProbeResult strict = probe(request);
+      Failure f = strict.failure().orElseThrow();
+      assertThat(f.kind()).isEqualTo(Failure.Kind.CERTIFICATE);
+      assertThat(f.detail()).contains("handshake completed").contains("self-signed").contains("stopped; --insecure goes on");
       assertThat(strict.tls().orElseThrow().trusted()).isFalse();
-      assertThat(strict.tls().orElseThrow().trustProblem().orElseThrow()).contains("self-signed");
       assertThat(strict.tls().orElseThrow().nameMatches()).isFalse();
       assertThat(strict.ehloTls()).isEmpty();
 
-      ProbeResult insecure = probe(req(server).insecure(true).build());
+      ProbeResult insecure = probe(req(server).tlsMode(TlsMode.IMPLICIT).insecure(true).build());
       assertThat(insecure.failure()).isEmpty();
       assertThat(insecure.tls().orElseThrow().trusted()).isFalse();
       assertThat(insecure.ehloTls()).isPresent();
     }
+  }
+
+  @Test
+  void submissionPortsAndImplicitTlsVerifyEverythingElseIsOpportunistic() {
+    assertThat(ProbeRequest.builder("h", 25).build().stopsOnCertificateProblem()).isFalse();
+    assertThat(ProbeRequest.builder("h", 25).tlsMode(TlsMode.STARTTLS).build().stopsOnCertificateProblem()).isFalse();
+    assertThat(ProbeRequest.builder("h", 587).build().stopsOnCertificateProblem()).isTrue();
+    assertThat(ProbeRequest.builder("h", 587).tlsMode(TlsMode.STARTTLS).build().stopsOnCertificateProblem()).isTrue();
+    assertThat(ProbeRequest.builder("h", 465).build().stopsOnCertificateProblem()).isTrue();
+    assertThat(ProbeRequest.builder("h", 587).insecure(true).build().stopsOnCertificateProblem()).isFalse();
+    assertThat(ProbeRequest.builder("h", 2525).tlsMode(TlsMode.IMPLICIT).build().stopsOnCertificateProblem()).isTrue();
   }
 
   @Test
@@ -128,6 +161,52 @@ class SocketSmtpProbeTest {
 
       ProbeResult allowed = probe(req(server).auth(auth).allowPlaintextAuth(true).build());
       assertThat(allowed.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SUCCESS);
+    }
+  }
+
+  /** Going on after a bad certificate (MX-style) must not mean sending credentials over it. */
+  @Test
+  void authIsNotSentOverAnUnverifiedCertificateWithoutInsecure() throws Exception {
+    var self = TestPki.selfSigned("other.example", List.of("other.example"));
+    var script = new StandardSmtp().starttls(self.serverContext()).auth("PLAIN").user("alice", "pw");
+    try (var server = ScriptedSmtpServer.start(script)) {
+      var auth = new AuthRequest("alice", Secret.of("pw"), java.util.Optional.empty(), false);
+      ProbeResult r = probe(req(server).auth(auth).build());
+      assertThat(r.startTls()).isEqualTo(StartTls.OK);
+      assertThat(r.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SKIPPED_PLAINTEXT);
+      assertThat(r.auth().orElseThrow().detail()).contains("certificate could not be verified").contains("--insecure");
+      assertThat(server.received()).noneMatch(l -> l.startsWith("AUTH"));
+
+      ProbeResult insecure = probe(req(server).auth(auth).insecure(true).build());
+      assertThat(insecure.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SUCCESS);
+    }
+  }
+
+  /** A server that echoes what it got must not get the secret into the transcript, the reply or a finding. */
+  @Test
+  void aServerEchoingTheCredentialsIsRedacted() throws Exception {
+    String pw = "echo-Me-Pw-77";
+    String plainIr = java.util.Base64.getEncoder().encodeToString(("\0alice\0" + pw).getBytes());
+    ScriptedSmtpServer.Script script =
+        s -> {
+          s.send("220 ok");
+          s.readLine();
+          s.send("250-mx\r\n250 AUTH PLAIN LOGIN");
+          String auth = s.readLine();
+          s.send("535-5.7.8 you sent " + auth + "\r\n535 5.7.8 which is " + pw);
+          s.readLine();
+          s.send("221 bye");
+        };
+    try (var server = ScriptedSmtpServer.start(script)) {
+      var auth = new AuthRequest("alice", Secret.of(pw), java.util.Optional.of("PLAIN"), false);
+      ProbeResult r = probe(req(server).auth(auth).allowPlaintextAuth(true).build());
+      assertThat(server.received()).contains("AUTH PLAIN " + plainIr);
+      AuthOutcome a = r.auth().orElseThrow();
+      assertThat(a.result()).isEqualTo(AuthOutcome.Result.FAILED);
+      String everything = String.join("\n", r.transcript()) + a.detail() + a.reply().orElseThrow().wireLines();
+      assertThat(everything).doesNotContain(pw).doesNotContain(plainIr).contains("you sent AUTH PLAIN <redacted>").contains("which is <redacted>");
+      var findings = dev.mailcheck.checks.smtp.SmtpEvaluator.evaluate(r).toString();
+      assertThat(findings).doesNotContain(pw).doesNotContain(plainIr);
     }
   }
 

@@ -25,9 +25,12 @@ public final class SmtpEvaluator {
 
   private SmtpEvaluator() {}
 
-  /** True for the submission ports (RFC 6409 587, RFC 8314 465), where clients send passwords. */
-  static boolean submission(int port) {
-    return port == 587 || port == 465;
+  /**
+   * True for submission (RFC 6409 587, RFC 8314 465 or implicit TLS), where clients verify
+   * certificates and send passwords; see {@link dev.mailcheck.smtp.ProbeRequest#submission}.
+   */
+  static boolean submission(ProbeResult r) {
+    return dev.mailcheck.smtp.ProbeRequest.submission(r.port(), r.tlsMode());
   }
 
   public static List<Finding> evaluate(ProbeResult r) {
@@ -134,9 +137,12 @@ public final class SmtpEvaluator {
   }
 
   private static void startTls(ProbeResult r, Optional<Failure> failure, String subject, List<Finding> out) {
-    boolean sub = submission(r.port());
+    boolean sub = submission(r);
     switch (r.startTls()) {
-      case OK -> out.add(Finding.of("smtp.starttls", Status.PASS, "STARTTLS works").subject(subject).build());
+      case OK -> out.add(Finding.of("smtp.starttls", Status.PASS, "STARTTLS works")
+          .detail(r.tls().map(t -> "The TLS handshake completed (" + t.protocol() + ")"
+              + (t.trusted() && t.nameMatches() ? "." : "; the certificate's problems are under smtp.certificate*.")).orElse("The TLS handshake completed."))
+          .subject(subject).build());
       case NOT_OFFERED -> {
         if (r.ehlo().map(Extensions::helo).orElse(false) && r.tlsMode() == TlsMode.OPPORTUNISTIC && !sub) return;
         Status st = sub || r.tlsMode() == TlsMode.STARTTLS ? Status.FAIL : Status.WARN;
@@ -196,9 +202,10 @@ public final class SmtpEvaluator {
           case FAILED -> Finding.of("smtp.auth", Status.FAIL, "AUTH " + mech + " failed")
               .remedy("Check the user name and password; for 535 5.7.8 the server rejected the credentials.");
           case MECHANISM_REFUSED -> Finding.of("smtp.auth", Status.WARN, "No usable AUTH mechanism");
-          case NOT_OFFERED -> Finding.of("smtp.auth", submission(r.port()) ? Status.FAIL : Status.INFO, "AUTH is not offered")
-              .remedy(submission(r.port()) ? "Enable SASL authentication on the submission service (Postfix: smtpd_sasl_auth_enable = yes)." : null);
-          case SKIPPED_PLAINTEXT -> Finding.of("smtp.auth", Status.WARN, "AUTH not tried: the connection is not encrypted");
+          case NOT_OFFERED -> Finding.of("smtp.auth", submission(r) ? Status.FAIL : Status.INFO, "AUTH is not offered")
+              .remedy(submission(r) ? "Enable SASL authentication on the submission service (Postfix: smtpd_sasl_auth_enable = yes)." : null);
+          case SKIPPED_PLAINTEXT -> Finding.of("smtp.auth", Status.WARN,
+              r.tls().isPresent() ? "AUTH not tried: the certificate is not verified" : "AUTH not tried: the connection is not encrypted");
           case ERROR -> Finding.of("smtp.auth", Status.ERROR, "AUTH " + mech + " could not complete");
         };
     out.add(b.detail(a.detail() + (a.offered().isEmpty() ? "" : " Offered: " + String.join(" ", a.offered()) + ".")).subject(subject).evidence(ev).build());

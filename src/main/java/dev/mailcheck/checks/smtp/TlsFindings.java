@@ -31,7 +31,8 @@ final class TlsFindings {
 
   static void add(ProbeResult r, String subject, List<Finding> out) {
     TlsFacts t = r.tls().get();
-    boolean sub = SmtpEvaluator.submission(r.port());
+    boolean sub = SmtpEvaluator.submission(r);
+    boolean stopped = r.failure().filter(f -> f.kind() == Failure.Kind.CERTIFICATE).isPresent();
     if (r.tlsMode() == TlsMode.IMPLICIT) {
       out.add(Finding.of("smtp.tls", Status.PASS, "Implicit TLS works").detail(t.protocol() + ", " + t.cipherSuite()).subject(subject).build());
     }
@@ -59,11 +60,10 @@ final class TlsFindings {
       out.add(Finding.of("smtp.certificate", Status.PASS, "Certificate chain is trusted")
           .detail("Issued by " + leaf.map(CertificateFacts::issuer).orElse("?") + ".").subject(subject).evidence(chainEvidence).build());
     } else {
-      String stopped = r.failure().filter(f -> f.kind() == Failure.Kind.CERTIFICATE).isPresent()
-          ? " The probe stopped after the handshake; --insecure continues to see the rest." : "";
-      out.add(Finding.of("smtp.certificate", bad, "Certificate is not trusted")
-          .detail(t.trustProblem().orElse("validation failed") + "." + stopped
-              + (sub ? " Mail clients will refuse or warn." : " Senders using MTA-STS (RFC 8461) will not deliver; most others still will."))
+      out.add(Finding.of("smtp.certificate", bad, "Certificate is not trusted" + (stopped ? " (stopped; --insecure goes on)" : ""))
+          .detail(t.trustProblem().orElse("validation failed") + "."
+              + (stopped ? " The TLS handshake itself completed; the probe stopped after it because submission clients verify the certificate. --insecure goes on to see the rest." : "")
+              + (sub ? " Mail clients will refuse or warn." : " TLS on port 25 is opportunistic: most senders still deliver over it; senders using MTA-STS (RFC 8461) or DANE will not."))
           .remedy("Serve a certificate from a public CA with the full chain (leaf first, then intermediates), e.g. Postfix smtpd_tls_chain_files.")
           .subject(subject).evidence(chainEvidence).build());
     }
@@ -73,16 +73,18 @@ final class TlsFindings {
       if (t.nameMatches()) {
         out.add(Finding.of("smtp.certificate-name", Status.PASS, "Certificate matches " + t.checkedName()).subject(subject).build());
       } else {
-        out.add(Finding.of("smtp.certificate-name", bad, "Certificate does not match " + t.checkedName())
-            .detail("Names in the certificate: " + (sans.isEmpty() ? leaf.get().subject() : String.join(", ", sans)) + ".")
+        boolean stoppedHere = stopped && t.trusted();
+        out.add(Finding.of("smtp.certificate-name", bad, "Certificate does not match " + t.checkedName() + (stoppedHere ? " (stopped; --insecure goes on)" : ""))
+            .detail("Names in the certificate: " + (sans.isEmpty() ? leaf.get().subject() : String.join(", ", sans)) + "."
+                + (stoppedHere ? " The TLS handshake itself completed; the probe stopped after it because submission clients check the name. --insecure goes on to see the rest." : ""))
             .remedy("Issue the certificate for " + t.checkedName() + " (as a subjectAltName).")
             .subject(subject).build());
       }
       long d = t.daysToExpiry();
       String until = leaf.get().notAfter().toString();
       if (d < 0) {
-        out.add(Finding.of("smtp.certificate-expiry", Status.FAIL, "Certificate expired on " + until.substring(0, 10))
-            .detail("notAfter " + until + ".").remedy("Renew the certificate and reload the server.").subject(subject).build());
+        out.add(Finding.of("smtp.certificate-expiry", bad, "Certificate expired on " + until.substring(0, 10))
+            .detail("notAfter " + until + "." + (sub ? "" : " On port 25 senders without MTA-STS or DANE still deliver over it (opportunistic TLS).")).remedy("Renew the certificate and reload the server.").subject(subject).build());
       } else if (d < EXPIRY_WARN_DAYS) {
         out.add(Finding.of("smtp.certificate-expiry", Status.WARN, "Certificate expires in " + d + " day(s)")
             .detail("notAfter " + until + ".").remedy("Renew now; check that automatic renewal also reloads the mail server.").subject(subject).build());

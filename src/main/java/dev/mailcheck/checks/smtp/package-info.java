@@ -7,7 +7,8 @@
  *
  * <p>Severity follows the port's role: 25 is MX-to-MX relay, where TLS is opportunistic (RFC 3207,
  * RFC 7435) and certificates are often not checked by senders (but are by MTA-STS, RFC 8461), so a
- * bad certificate is a warning; 465 and 587 are submission (RFC 8314, RFC 6409), where clients send
+ * bad certificate is a warning and the probe goes on (the handshake worked: never "STARTTLS
+ * broken"); 465 and 587 are submission (RFC 8314, RFC 6409), where clients verify and send
  * passwords, so it is a failure. TLS below 1.2 is a failure (RFC 8996, RFC 8314 §4.1).
  */
 package dev.mailcheck.checks.smtp;

@@ -173,6 +173,17 @@ class SmtpInteropIT {
       assertThat(tls.path("certificates").get(0).path("sans").toString()).contains("wrong-name.invalid");
       assertFlagged(r, "smtp.certificate-expiry");
       assertFlagged(r, "smtp.certificate-name");
+      // the handshake worked: never reported as a broken STARTTLS / implicit TLS
+      assertThat(r.toString()).as(args[0]).doesNotContainIgnoringCase("handshake failed");
+      if (args[0].endsWith(":25")) {
+        // opportunistic TLS: the session goes on over the bad certificate, as MTAs do
+        assertThat(r.path("smtp").path("startTls").asText()).isEqualTo("ok");
+        assertThat(r.path("smtp").has("failure")).as(r.path("smtp").path("failure").toString()).isFalse();
+        assertThat(r.path("smtp").has("extensionsAfterTls")).isTrue();
+      } else {
+        // submission: stopped after the handshake, as a certificate finding
+        assertThat(r.path("smtp").path("failure").path("kind").asText()).isEqualTo("certificate");
+      }
     }
   }
 

@@ -90,11 +90,39 @@ class SmtpEvaluatorTest {
     assertThat(status(r.result(), "smtp.certificate-name")).contains(name);
   }
 
-  @ParameterizedTest(name = "{0} days -> {1}")
-  @CsvSource({"-1, FAIL", "0, WARN", "13, WARN", "14, INFO", "29, INFO", "30, PASS"})
-  void expiryThresholds(long days, Status expected) {
+  /** Issue 7: a completed handshake with a bad certificate is never "STARTTLS broken". */
+  @ParameterizedTest(name = "port {0}: trusted={1} name={2}")
+  @CsvSource({"25, false, true", "25, true, false", "587, false, true", "587, true, false"})
+  void certificateProblemAfterAWorkingHandshakeIsNotAHandshakeFailure(int port, boolean trusted, boolean nameOk) {
+    var b = R.ok(port);
+    boolean sub = port == 587;
+    Failure stop = sub ? new Failure(Phase.TLS_HANDSHAKE, Failure.Kind.CERTIFICATE, "the handshake completed but the certificate was refused: x (stopped; --insecure goes on)") : null;
+    var r = new R(port, b.mode(), b.before(), sub ? null : b.after(), StartTls.OK, tls("TLSv1.3", trusted, nameOk, 80), null, null, null, stop, BANNER);
+    var findings = SmtpEvaluator.evaluate(r.result());
+    assertThat(status(r.result(), "smtp.starttls")).contains(Status.PASS);
+    assertThat(findings).noneMatch(f -> f.title().toLowerCase(java.util.Locale.ROOT).contains("handshake failed"));
+    String id = trusted ? "smtp.certificate-name" : "smtp.certificate";
+    Finding cert = findings.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    assertThat(cert.status()).isEqualTo(sub ? Status.FAIL : Status.WARN);
+    if (sub) assertThat(cert.title()).contains("stopped; --insecure goes on");
+    else assertThat(cert.title()).doesNotContain("stopped");
+  }
+
+  @Test
+  void realHandshakeFailureKeepsItsName() {
     var b = R.ok(25);
-    var r = new R(25, b.mode(), b.before(), b.after(), b.startTls(), tls("TLSv1.3", true, true, days), null, null, null, null, BANNER);
+    var r = new R(25, b.mode(), b.before(), null, StartTls.HANDSHAKE_FAILED, null, null, null, null,
+        new Failure(Phase.TLS_HANDSHAKE, Failure.Kind.TLS_HANDSHAKE, "handshake failed: Received fatal alert: handshake_failure"), BANNER);
+    Finding f = SmtpEvaluator.evaluate(r.result()).stream().filter(x -> x.id().equals("smtp.starttls")).findFirst().orElseThrow();
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.title()).isEqualTo("The TLS handshake failed");
+  }
+
+  @ParameterizedTest(name = "port {1}: {0} days -> {2}")
+  @CsvSource({"-1, 587, FAIL", "-1, 25, WARN", "0, 25, WARN", "13, 587, WARN", "14, 25, INFO", "29, 25, INFO", "30, 25, PASS"})
+  void expiryThresholds(long days, int port, Status expected) {
+    var b = R.ok(port);
+    var r = new R(port, b.mode(), b.before(), b.after(), b.startTls(), tls("TLSv1.3", true, true, days), null, null, null, null, BANNER);
     assertThat(status(r.result(), "smtp.certificate-expiry")).contains(expected);
   }
 
