@@ -56,7 +56,7 @@ final class DkimCommand extends BaseCommand {
 
   /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
   static String domainName(String input) {
-    if (dev.mailcheck.internal.DomainNames.isIpLiteral(input)) {
+    if (dev.mailcheck.internal.InetAddresses.isLiteral(input)) {
       throw new InputException("'" + input.strip() + "' is an IP address; DKIM keys are published under a domain name such as example.com");
     }
     return dev.mailcheck.internal.DomainNames.normalize(input);

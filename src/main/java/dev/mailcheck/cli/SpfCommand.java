@@ -6,6 +6,7 @@ import dev.mailcheck.checks.spf.SpfParser;
 import dev.mailcheck.checks.spf.SpfReport;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.DomainNames;
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
 import java.net.InetAddress;
@@ -82,7 +83,7 @@ final class SpfCommand extends BaseCommand {
 
   /** A-labels, lower case, no trailing dot; SPF needs a multi-label name (RFC 7208 §4.3). */
   static String domainName(String input) {
-    if (DomainNames.isIpLiteral(input)) {
+    if (InetAddresses.isLiteral(input)) {
       throw new InputException(
           "'" + input.strip() + "' is an IP address, not a domain; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip " + input.strip());
     }

@@ -5,6 +5,7 @@ import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.LookupBudget;
 import dev.mailcheck.dns.RecordType;
+import dev.mailcheck.internal.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -312,7 +313,7 @@ public final class SpfEvaluator {
 
     /** PTR names of the client whose addresses include it (RFC 7208 §5.5), at most 10 looked up. */
     private List<String> validatedNames() {
-      DnsResult ptr = lookups.resolve(reverseName(values.ip()), RecordType.PTR);
+      DnsResult ptr = lookups.resolve(InetAddresses.reverseName(values.ip()), RecordType.PTR);
       List<String> names =
           ptr.recordsOrEmpty().stream()
               .filter(DnsRecord.Ptr.class::isInstance)
@@ -394,19 +395,5 @@ public final class SpfEvaluator {
       if ((ip[i] & mask) != (network[i] & mask)) return false;
     }
     return true;
-  }
-
-  /** {@code 4.3.2.1.in-addr.arpa} or the nibble form under {@code ip6.arpa} (RFC 3596 §2.5). */
-  static String reverseName(InetAddress ip) {
-    byte[] b = ip.getAddress();
-    StringBuilder sb = new StringBuilder();
-    if (b.length == 4) {
-      for (int i = 3; i >= 0; i--) sb.append(b[i] & 0xff).append('.');
-      return sb.append("in-addr.arpa").toString();
-    }
-    for (int i = 15; i >= 0; i--) {
-      sb.append(Character.forDigit(b[i] & 0xf, 16)).append('.').append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append('.');
-    }
-    return sb.append("ip6.arpa").toString();
   }
 }

@@ -1,0 +1,55 @@
+package dev.mailcheck.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InetAddressesTest {
+  @ParameterizedTest
+  @CsvSource({"2001:db8:0:0:0:0:0:1, 2001:db8::1", "2001:0:0:1:0:0:0:1, 2001:0:0:1::1", "::, ::", "::1, ::1", "fe80:0:0:0:1:0:0:0, fe80::1:0:0:0", "1:2:3:4:5:6:7:8, 1:2:3:4:5:6:7:8", "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1"})
+  void ipv6TextIsRfc5952(String in, String out) {
+    assertThat(InetAddresses.format(InetAddresses.parse(in).orElseThrow())).isEqualTo(out);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          192.0.2.1          | 1.2.0.192.in-addr.arpa
+          ' 10.0.0.255 '     | 255.0.0.10.in-addr.arpa
+          0.0.0.0            | 0.0.0.0.in-addr.arpa
+          2001:db8::1        | 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa
+          [2001:DB8::10]     | 0.1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa
+          ::1                | 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.ip6.arpa
+          ::ffff:192.0.2.1   | 1.2.0.192.in-addr.arpa
+          """)
+  void reverseNames(String ip, String expected) {
+    assertThat(InetAddresses.isLiteral(ip)).isTrue();
+    assertThat(InetAddresses.reverseName(ip)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          300.1.1.1
+          192.0.2
+          1.2.3.4.5
+          01.2.3.4
+          example.com
+          2001:db8::1%eth0
+          2001:db8:::1
+          12345::
+          ''
+          """)
+  void rejectsWhatIsNotAnIpLiteral(String s) {
+    assertThat(InetAddresses.isLiteral(s)).isFalse();
+    assertThatThrownBy(() -> InetAddresses.reverseName(s))
+        .isInstanceOf(InputException.class)
+        .hasMessageEndingWith("is not an IP address");
+  }
+}
