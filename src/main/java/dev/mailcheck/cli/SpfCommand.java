@@ -2,7 +2,6 @@ package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.spf.SpfCheck;
 import dev.mailcheck.checks.spf.SpfOptions;
-import dev.mailcheck.checks.spf.SpfParser;
 import dev.mailcheck.checks.spf.SpfReport;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.DomainNames;
@@ -61,7 +60,7 @@ final class SpfCommand extends BaseCommand {
     }
     InetAddress addr = null;
     if (ip != null) {
-      addr = SpfParser.clientAddress(ip.strip()).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
+      addr = InetAddresses.parse(ip).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
     }
     if (sender != null && (sender.indexOf('@') < 0 || sender.endsWith("@"))) {
       throw new InputException("'" + sender + "' is not a sender address (user@domain)");

@@ -264,20 +264,4 @@ public final class SpfParser {
       return null;
     }
   }
-
-  /**
-   * A client address as given on the command line or in a test: a strict dotted quad or IPv6 text;
-   * an IPv4-mapped IPv6 address is taken as the IPv4 address (RFC 7208 §5).
-   */
-  public static Optional<InetAddress> clientAddress(String s) {
-    try {
-      byte[] v4 = ip4(s);
-      if (v4 != null) return Optional.of(InetAddress.getByAddress(v4));
-      byte[] v6 = ip6(s);
-      if (v6 == null) return Optional.empty();
-      return Optional.of(InetAddress.getByAddress(v6));
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
-  }
 }
