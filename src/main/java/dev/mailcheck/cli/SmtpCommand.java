@@ -167,14 +167,6 @@ final class SmtpCommand extends BaseCommand {
     return !dev.mailcheck.internal.InetAddresses.isLiteral(host);
   }
 
-  DnsStack openDnsOrFail(RunContext ctx) {
-    try {
-      return openDns(ctx);
-    } catch (UnsupportedOperationException e) {
-      throw new CouldNotRunException("no DNS resolver available to resolve the host name; use an IP address");
-    }
-  }
-
   static void closeDns(DnsStack dns) {
     if (dns == null) return;
     try {
