@@ -105,7 +105,7 @@ final class DkimCommand extends BaseCommand {
     }
 
     private static Report report(String target, DkimCheck.Outcome<?> outcome) {
-      return new Report("dkim verify", target, outcome.findings(), List.of((dev.mailcheck.report.Section) outcome.section()));
+      return new Report("dkim verify", target, outcome.findings(), List.of(outcome.section()));
     }
 
     /**

@@ -193,7 +193,7 @@ public final class DomainCheck {
     sections.add(new PtrSection(ptrEntries));
     sections.add(new DomainSmtpSection(probes, !o.smtp() || mx.facts().nullMx() && probes.isEmpty(), blocked));
     sections.add(spf.section());
-    sections.add((Section) dkim.section());
+    sections.add(dkim.section());
     sections.add(dmarc.section());
     Score score = Scoring.score(findings, blocked || !o.smtp() ? Set.of("smtp") : Set.of());
     return new Result(findings, sections, transcript, score);
