@@ -43,11 +43,7 @@ class DomainCommandIT {
   }
 
   static CliRun run(String... args) {
-    String[] base = {"--resolver", dns.address(), "--timeout", "3s"};
-    String[] full = new String[base.length + args.length];
-    System.arraycopy(base, 0, full, 0, base.length);
-    System.arraycopy(args, 0, full, base.length, args.length);
-    return CliRun.of(full);
+    return CliRun.withResolver(dns.address(), "3s", args);
   }
 
   @Test

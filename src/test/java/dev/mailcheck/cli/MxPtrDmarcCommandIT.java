@@ -33,13 +33,7 @@ class MxPtrDmarcCommandIT {
   }
 
   CliRun run(String... args) {
-    String[] full = new String[args.length + 4];
-    full[0] = "--resolver";
-    full[1] = dns.address();
-    full[2] = "--timeout";
-    full[3] = "2s";
-    System.arraycopy(args, 0, full, 4, args.length);
-    return CliRun.of(full);
+    return CliRun.withResolver(dns.address(), "2s", args);
   }
 
   static Map<String, String> statuses(JsonNode report) {

@@ -34,13 +34,7 @@ class SmtpCommandIT {
   }
 
   static CliRun run(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--resolver";
-    all[args.length + 1] = dns.address();
-    all[args.length + 2] = "--timeout";
-    all[args.length + 3] = "2s";
-    return CliRun.of(all);
+    return CliRun.withResolver(dns.address(), "2s", args);
   }
 
   @Test
