@@ -86,6 +86,20 @@ public final class InetAddresses {
   }
 
   /**
+   * True when the first {@code bits} bits of {@code address} and {@code prefix} agree: CIDR
+   * containment ("192.0.2.0/24" holds 192.0.2.7). Addresses of different families never match.
+   */
+  public static boolean inPrefix(byte[] address, byte[] prefix, int bits) {
+    if (address.length != prefix.length) return false;
+    if (bits < 0) return false;
+    for (int i = 0; i < address.length && bits > 0; i++, bits -= 8) {
+      int mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
+      if ((address[i] & mask) != (prefix[i] & mask)) return false;
+    }
+    return true;
+  }
+
+  /**
    * The PTR name of an address: "1.2.0.192.in-addr.arpa" (RFC 1035 §3.5) or the nibble form under
    * "ip6.arpa" (RFC 3596 §2.5), lower case. An IPv4-mapped IPv6 literal (::ffff:192.0.2.1) is
    * treated as the IPv4 address, as Java parses it.

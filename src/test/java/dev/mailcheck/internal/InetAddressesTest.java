@@ -63,4 +63,21 @@ class InetAddressesTest {
   void mappedAddressIsTakenAsIpv4() {
     assertThat(InetAddresses.parse("::FFFF:1.2.3.4").get()).isInstanceOf(java.net.Inet4Address.class);
   }
+
+  @ParameterizedTest(name = "{0} in {1}/{2}: {3}")
+  @CsvSource({
+    "192.0.2.7, 192.0.2.0, 24, true",
+    "192.0.3.7, 192.0.2.0, 24, false",
+    "172.31.255.255, 172.16.0.0, 12, true",
+    "172.32.0.0, 172.16.0.0, 12, false",
+    "203.0.113.5, 0.0.0.0, 0, true",
+    "2001:db8::1, 2001:db8::, 32, true",
+    "2001:db9::1, 2001:db8::, 32, false",
+    "192.0.2.7, 2001:db8::, 0, false"
+  })
+  void prefixContainment(String address, String prefix, int bits, boolean in) {
+    byte[] a = InetAddresses.parse(address).orElseThrow().getAddress();
+    byte[] p = InetAddresses.parse(prefix).orElseThrow().getAddress();
+    assertThat(InetAddresses.inPrefix(a, p, bits)).isEqualTo(in);
+  }
 }

@@ -158,8 +158,8 @@ public final class SpfEvaluator {
     private boolean matches(SpfTerm.Mechanism m, String domain, SpfMacros.Values here, int depth) {
       return switch (m.kind()) {
         case ALL -> true;
-        case IP4 -> values.ip() instanceof Inet4Address && inNetwork(values.ip().getAddress(), m.network().get(), m.cidr4());
-        case IP6 -> !(values.ip() instanceof Inet4Address) && inNetwork(values.ip().getAddress(), m.network().get(), m.cidr6());
+        case IP4 -> values.ip() instanceof Inet4Address && InetAddresses.inPrefix(values.ip().getAddress(), m.network().get(), m.cidr4());
+        case IP6 -> !(values.ip() instanceof Inet4Address) && InetAddresses.inPrefix(values.ip().getAddress(), m.network().get(), m.cidr6());
         case INCLUDE -> {
           charge(m.text(), domain);
           String target = expandDomain(m.domainSpec().get(), here);
@@ -222,7 +222,7 @@ public final class SpfEvaluator {
       return r.recordsOrEmpty().stream()
           .filter(DnsRecord.Address.class::isInstance)
           .map(a -> ((DnsRecord.Address) a).address())
-          .anyMatch(a -> sameFamily(a) && inNetwork(values.ip().getAddress(), a.getAddress(), a.getAddress().length * 8));
+          .anyMatch(a -> sameFamily(a) && InetAddresses.inPrefix(values.ip().getAddress(), a.getAddress(), a.getAddress().length * 8));
     }
 
     private boolean mxMatch(String target, SpfTerm.Mechanism m, String domain) {
@@ -255,7 +255,7 @@ public final class SpfEvaluator {
       return r.recordsOrEmpty().stream()
           .filter(DnsRecord.Address.class::isInstance)
           .map(a -> ((DnsRecord.Address) a).address())
-          .anyMatch(a -> sameFamily(a) && inNetwork(values.ip().getAddress(), a.getAddress(), len));
+          .anyMatch(a -> sameFamily(a) && InetAddresses.inPrefix(values.ip().getAddress(), a.getAddress(), len));
     }
 
     private boolean sameFamily(InetAddress a) {
@@ -384,16 +384,5 @@ public final class SpfEvaluator {
 
   private static String indent(int depth) {
     return "  ".repeat(depth);
-  }
-
-  /** True when the first {@code bits} bits of the two addresses agree. */
-  static boolean inNetwork(byte[] ip, byte[] network, int bits) {
-    if (ip.length != network.length) return false;
-    if (bits < 0) return false;
-    for (int i = 0; i < ip.length && bits > 0; i++, bits -= 8) {
-      int mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
-      if ((ip[i] & mask) != (network[i] & mask)) return false;
-    }
-    return true;
   }
 }
