@@ -1,27 +1,21 @@
 package dev.mailcheck.checks.ptr;
 
+import static dev.mailcheck.testing.FindingStatuses.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.internal.InetAddresses;
-import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
 import java.net.InetAddress;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PtrCheckTest {
-  private static Map<String, Status> worst(List<Finding> findings) {
-    return findings.stream().collect(Collectors.toMap(Finding::id, Finding::status, Status::worst));
-  }
-
   private static PtrCheck.Result run(FakeDns dns, String ip, String host) {
     return new PtrCheck(dns).run(InetAddresses.parse(ip).orElseThrow(), Optional.ofNullable(host)).join();
   }
