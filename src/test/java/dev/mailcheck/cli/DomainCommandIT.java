@@ -11,14 +11,14 @@ import dev.mailcheck.testing.CliRun;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code mailcheck domain} end to end: in-process DNS and SMTP servers, text and JSON, exit codes. */
 class DomainCommandIT {
-  static TestDnsServer dns;
-  static ScriptedSmtpServer smtp;
+  @AutoClose static TestDnsServer dns;
+  @AutoClose static ScriptedSmtpServer smtp;
 
   @BeforeAll
   static void start() throws Exception {
@@ -34,12 +34,6 @@ class DomainCommandIT {
             .zone("weak.test", "@ MX 10 mx\nmx A 127.0.0.1\n@ TXT \"v=spf1 mx ?all\"\n_dmarc TXT \"v=DMARC1; p=none\"\n")
             .zone("bare.test", "@ A 127.0.0.1\n")
             .zone("0.0.127.in-addr.arpa", "1 PTR mx.good.test.\n");
-  }
-
-  @AfterAll
-  static void stop() {
-    smtp.close();
-    dns.close();
   }
 
   static CliRun run(String... args) {

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.dns.testserver.TestDnsServer;
 import dev.mailcheck.testing.CliRun;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** mx, ptr and dmarc end to end: in-process DNS server, real resolver stack, text and JSON. */
 class MxPtrDmarcCommandIT {
-  TestDnsServer dns;
+  @AutoClose TestDnsServer dns;
 
   @BeforeEach
   void start() {
@@ -24,11 +24,6 @@ class MxPtrDmarcCommandIT {
             .servfail("mx.broken.test", RecordType.A)
             .servfail("mx.broken.test", RecordType.AAAA)
             .txt("_dmarc.broken.test", "v=DMARC1; p=nonsense");
-  }
-
-  @AfterEach
-  void stop() {
-    dns.close();
   }
 
   CliRun run(String... args) {

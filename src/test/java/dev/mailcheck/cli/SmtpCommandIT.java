@@ -11,14 +11,14 @@ import dev.mailcheck.smtp.testserver.TestPki;
 import dev.mailcheck.testing.CliRun;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mailcheck smtp NAME}: the name resolved through --resolver (the in-process DNS server). */
 class SmtpCommandIT {
-  static TestDnsServer dns;
+  @AutoClose static TestDnsServer dns;
   static TestPki pki;
   @TempDir static Path dir;
 
@@ -26,11 +26,6 @@ class SmtpCommandIT {
   static void start() {
     dns = TestDnsServer.start().a("mail.smtp.test", "127.0.0.1").aaaa("mail.smtp.test", "::1").a("other.smtp.test", "127.0.0.1");
     pki = TestPki.create();
-  }
-
-  @AfterAll
-  static void stop() {
-    dns.close();
   }
 
   static CliRun run(String... args) {

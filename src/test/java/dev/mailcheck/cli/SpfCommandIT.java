@@ -7,7 +7,7 @@ import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.dns.testserver.TestDnsServer;
 import dev.mailcheck.report.ExitCode;
 import dev.mailcheck.testing.CliRun;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,16 +30,11 @@ class SpfCommandIT {
       plusall  IN TXT "v=spf1 +all"
       """;
 
-  static TestDnsServer dns;
+  @AutoClose static TestDnsServer dns;
 
   @BeforeAll
   static void start() {
     dns = TestDnsServer.start().zone("spf.test", ZONE).servfail("slow.spf.test", RecordType.TXT);
-  }
-
-  @AfterAll
-  static void stop() {
-    dns.close();
   }
 
   static CliRun run(String... args) {
