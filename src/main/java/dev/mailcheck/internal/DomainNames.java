@@ -112,7 +112,14 @@ public final class DomainNames {
 
   private static String label(String label, boolean underscore) {
     if (label.isEmpty()) throw new IllegalArgumentException("empty label (two dots in a row, or a leading dot)");
-    if (label.codePoints().anyMatch(Character::isWhitespace)) throw new IllegalArgumentException("label contains a space");
+    if (label.indexOf(' ') >= 0) throw new IllegalArgumentException("label contains a space");
+    label.codePoints()
+        .filter(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp))
+        .findFirst()
+        .ifPresent(
+            cp -> {
+              throw new IllegalArgumentException("label contains white space (" + String.format(Locale.ROOT, "U+%04X", cp) + ")");
+            });
     boolean ascii = label.chars().allMatch(c -> c < 0x80);
     String result;
     if (ascii) {
@@ -120,7 +127,7 @@ public final class DomainNames {
       for (int i = 0; i < result.length(); i++) {
         char c = result.charAt(i);
         boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || (underscore && c == '_');
-        if (!ok) throw new IllegalArgumentException("label '" + printable(label) + "' contains " + describe(c));
+        if (!ok) throw new IllegalArgumentException("label '" + shown(label) + "' contains " + describe(c));
       }
       hyphens(result);
       if (result.startsWith("xn--")) aLabel(result);
@@ -129,23 +136,23 @@ public final class DomainNames {
       uLabel(u);
       result = "xn--" + Punycode.encode(u);
       if (!Punycode.decode(result.substring(4)).equals(u)) {
-        throw new IllegalArgumentException("label '" + label + "' does not survive Punycode round trip");
+        throw new IllegalArgumentException("label '" + shown(label) + "' does not survive Punycode round trip");
       }
     }
     if (result.length() > MAX_LABEL) {
       throw new IllegalArgumentException(
-          "label '" + printable(label) + "' is " + result.length() + " octets long"
+          "label '" + shown(label) + "' is " + result.length() + " octets long"
               + (ascii ? "" : " as an A-label") + ", more than " + MAX_LABEL);
     }
     return result;
   }
 
   private static void hyphens(String label) {
-    if (label.startsWith("-")) throw new IllegalArgumentException("label '" + label + "' starts with a hyphen");
-    if (label.endsWith("-")) throw new IllegalArgumentException("label '" + label + "' ends with a hyphen");
+    if (label.startsWith("-")) throw new IllegalArgumentException("label '" + shown(label) + "' starts with a hyphen");
+    if (label.endsWith("-")) throw new IllegalArgumentException("label '" + shown(label) + "' ends with a hyphen");
     if (label.length() >= 4 && label.startsWith("--", 2) && !label.startsWith("xn--")) {
       throw new IllegalArgumentException(
-          "label '" + label + "' has '--' in positions 3 and 4 but is not an xn-- A-label");
+          "label '" + shown(label) + "' has '--' in positions 3 and 4 but is not an xn-- A-label");
     }
   }
 
@@ -154,19 +161,19 @@ public final class DomainNames {
     try {
       u = Punycode.decode(label.substring(4));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("label '" + label + "' is not a valid A-label: " + e.getMessage());
+      throw new IllegalArgumentException("label '" + shown(label) + "' is not a valid A-label: " + e.getMessage());
     }
     if (u.chars().allMatch(c -> c < 0x80)) {
-      throw new IllegalArgumentException("label '" + label + "' is not a valid A-label: it decodes to ASCII");
+      throw new IllegalArgumentException("label '" + shown(label) + "' is not a valid A-label: it decodes to ASCII");
     }
     try {
       uLabel(u);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("A-label '" + label + "' decodes to '" + printable(u) + "': " + e.getMessage());
+      throw new IllegalArgumentException("A-label '" + shown(label) + "' decodes to '" + printable(u) + "': " + e.getMessage());
     }
     String normal = Normalizer.normalize(u.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     if (!normal.equals(u) || !("xn--" + Punycode.encode(u)).equals(label)) {
-      throw new IllegalArgumentException("label '" + label + "' is not a valid A-label: it does not round-trip");
+      throw new IllegalArgumentException("label '" + shown(label) + "' is not a valid A-label: it does not round-trip");
     }
   }
 
@@ -176,12 +183,12 @@ public final class DomainNames {
     int first = u.codePointAt(0);
     int firstType = Character.getType(first);
     if (firstType == Character.NON_SPACING_MARK || firstType == Character.COMBINING_SPACING_MARK || firstType == Character.ENCLOSING_MARK) {
-      throw new IllegalArgumentException("label '" + printable(u) + "' starts with a combining mark");
+      throw new IllegalArgumentException("label '" + shown(u) + "' starts with a combining mark");
     }
     u.codePoints().forEach(cp -> {
       String why = disallowed(cp);
       if (why != null) {
-        throw new IllegalArgumentException("label '" + printable(u) + "' contains " + describe(cp) + ", " + why);
+        throw new IllegalArgumentException("label '" + shown(u) + "' contains " + describe(cp) + ", " + why);
       }
     });
   }
@@ -231,6 +238,11 @@ public final class DomainNames {
       return String.format(Locale.ROOT, "U+%04X", cp);
     }
     return String.format(Locale.ROOT, "'%s' (U+%04X)", Character.toString(cp), cp);
+  }
+
+  /** A label for a message: printable, and cut to 40 characters so that the message stays short. */
+  private static String shown(String label) {
+    return printable(label.length() > 40 ? label.substring(0, 37) + "..." : label);
   }
 
   /** Control and format characters as U+XXXX so that a message stays one readable line. */

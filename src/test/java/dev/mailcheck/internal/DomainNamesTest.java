@@ -89,6 +89,19 @@ class DomainNamesTest {
   }
 
   @Test
+  void longLabelsAreCutInTheMessageAndOtherWhiteSpaceIsNamed() {
+    String label = "a".repeat(300);
+    assertThatThrownBy(() -> DomainNames.normalize(label + ".com"))
+        .hasMessageEndingWith("label '" + "a".repeat(37) + "...' is 300 octets long, more than 63")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+    assertThatThrownBy(() -> DomainNames.normalize("a\nb.com"))
+        .hasMessage("'aU+000Ab.com' is not a valid domain name: label contains white space (U+000A)");
+    assertThatThrownBy(() -> DomainNames.normalize("a\tb.com"))
+        .hasMessage("'aU+0009b.com' is not a valid domain name: label contains white space (U+0009)");
+    assertThatThrownBy(() -> DomainNames.normalize("a\u00a0b.com")).hasMessageContaining("label contains white space (U+00A0)");
+  }
+
+  @Test
   void lengthLimits() {
     String l63 = "a".repeat(63);
     assertThat(DomainNames.normalize(l63 + ".com")).isEqualTo(l63 + ".com");

@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>every lost point becomes a deduction with the reason ("-15: DMARC policy is none"), rounded
  *       so that the deductions add up to 100 − score exactly;
  *   <li>caps: no usable DMARC record, an SPF permerror, or no MX that accepts mail keep the grade
- *       at B or below (score at most 89).
+ *       at B or below (score at most 89); any other scored check that fails or errs keeps it at A
+ *       or below (score at most 96): A+ means nothing to fix.
  * </ul>
  */
 public final class Scoring {
@@ -33,6 +34,9 @@ public final class Scoring {
 
   /** Highest score a capped report can have (grade B). */
   static final int CAP = 89;
+
+  /** Highest score while any scored check fails or could not be determined (grade A, not A+). */
+  static final int CAP_ANY_FAIL = 96;
 
   private static final Map<String, Integer> WEIGHTS =
       Map.ofEntries(
@@ -157,6 +161,21 @@ public final class Scoring {
     if (!caps.isEmpty() && score > CAP) {
       deductions.add(new Score.Deduction(score - CAP, "score.cap", "capped at " + CAP + " (grade B at best): " + String.join("; ", caps)));
       score = CAP;
+    }
+    // A+ says "nothing to fix": a failing check, however light its weight, rules it out.
+    List<String> failing =
+        scored.stream()
+            .flatMap(c -> checks.get(c).values().stream())
+            .filter(k -> k.status() == Status.FAIL || k.status() == Status.ERROR)
+            .map(Check::id)
+            .sorted()
+            .toList();
+    if (!failing.isEmpty() && score > CAP_ANY_FAIL) {
+      String cap = "a scored check fails (" + String.join(", ", failing) + "): A at best";
+      caps = new ArrayList<>(caps);
+      caps.add(cap);
+      deductions.add(new Score.Deduction(score - CAP_ANY_FAIL, "score.cap", "capped at " + CAP_ANY_FAIL + ": " + cap));
+      score = CAP_ANY_FAIL;
     }
     return new Score(score, grade(score), categories, deductions, caps);
   }

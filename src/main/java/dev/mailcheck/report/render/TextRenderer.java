@@ -37,7 +37,7 @@ public final class TextRenderer implements Renderer {
       List<String> lines = section.textLines();
       if (lines.isEmpty()) continue;
       w.line("");
-      for (String line : lines) indent(w, line, "");
+      for (String line : lines) oneLine(w, line, "");
     }
     Map<String, List<Finding>> byCategory = new LinkedHashMap<>();
     for (Finding f : report.findingsByCategory()) {
@@ -54,7 +54,7 @@ public final class TextRenderer implements Renderer {
         String subject = f.subject().map(s -> " [" + safe(s) + "]").orElse("");
         w.line("  " + mark(f.status()) + " " + safe(f.title()) + subject + dim("  (" + f.id() + ")"));
         if (!f.detail().isEmpty()) indent(w, f.detail(), "      ");
-        for (String ev : f.evidence()) indent(w, ev, "      | ");
+        for (String ev : f.evidence()) oneLine(w, ev, "      | ");
         f.remedy().ifPresent(r -> hang(w, r, "      fix: ", "           "));
       }
     }
@@ -99,6 +99,17 @@ public final class TextRenderer implements Renderer {
     w.line(bold("SCORE"));
     for (Score.Deduction d : s.deductions()) w.line("  -" + d.points() + ": " + safe(d.reason()) + dim("  (" + safe(d.findingId()) + ")"));
     for (String cap : s.caps()) w.line("  cap: " + safe(cap));
+  }
+
+  /**
+   * A section line or an evidence item: one output line whatever it holds. A line end inside it
+   * (a TXT record or a banner carrying LF) is shown as {@code \x0a}, so inspected data can never
+   * start a line of its own and pass for mailcheck's output ("[PASS] ..."); one line end at the
+   * very end (an SMTP reply's CRLF) is dropped.
+   */
+  private static void oneLine(Lines w, String text, String prefix) {
+    String t = text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    w.line(prefix + safe(t));
   }
 
   /** One output line per line of text (LF or CRLF), each made safe and prefixed. */

@@ -169,6 +169,9 @@ class DomainInteropIT {
 
   @Test
   void unauthorizedExternalReportAddress() {
-    assertFlagged(domain("ruaext.test"), "dmarc.rua-authorized");
+    JsonNode r = domain("ruaext.test");
+    assertFlagged(r, "dmarc.rua-authorized");
+    // a failing check, however light, rules out A+ (docs/scoring.md, caps)
+    assertThat(r.path("grade").asText()).isNotEqualTo("A+");
   }
 }

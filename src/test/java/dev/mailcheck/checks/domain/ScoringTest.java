@@ -97,6 +97,21 @@ class ScoringTest {
   }
 
   @Test
+  void anyFailingCheckRulesOutAPlus() {
+    Score s = Scoring.score(with(good(), f("dmarc.rua-authorized", Status.FAIL)));
+    assertThat(s.score()).isEqualTo(96);
+    assertThat(s.grade()).isEqualTo("A");
+    assertThat(s.caps()).anySatisfy(c -> assertThat(c).contains("dmarc.rua-authorized"));
+    assertThat(s.deductions()).anySatisfy(d -> assertThat(d.findingId()).isEqualTo("score.cap"));
+    assertThat(s.deductions().stream().mapToInt(Score.Deduction::points).sum()).isEqualTo(100 - s.score());
+
+    // a warning alone does not: A+ stays reachable with hygiene warnings
+    Score w = Scoring.score(with(good(), f("dmarc.rua-authorized", Status.WARN)));
+    assertThat(w.caps()).isEmpty();
+    assertThat(w.grade()).isEqualTo("A+");
+  }
+
+  @Test
   void infoNeverMovesTheScore() {
     List<Finding> findings = good();
     findings.add(f("mx.same-preference", Status.INFO));

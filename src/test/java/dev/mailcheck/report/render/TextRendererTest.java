@@ -31,6 +31,39 @@ class TextRendererTest {
     assertThat(TextRenderer.safe(in)).isEqualTo(expected);
   }
 
+  record OneLineSection(String record) implements dev.mailcheck.report.Section {
+    @Override
+    public String key() {
+      return "test";
+    }
+
+    @Override
+    public java.util.List<String> textLines() {
+      return java.util.List.of("  record  " + record);
+    }
+  }
+
+  @Test
+  void dataWithALineFeedCannotForgeALineOfOutput() throws IOException {
+    // A TXT record (or banner) carrying LF: shown on its own line, the LF escaped; never a new line
+    // starting at the margin that reads like mailcheck's own "[PASS]".
+    String txt = "v=spf1 -all\n[PASS] Everything is fine  (spf.all)";
+    var finding =
+        dev.mailcheck.report.Finding.of("spf.present", dev.mailcheck.report.Status.FAIL, "t")
+            .evidence(java.util.List.of(txt, "250 last line\r\n"))
+            .build();
+    var report =
+        new dev.mailcheck.report.Report("spf", "example.com", java.util.List.of(finding), java.util.List.of(new OneLineSection(txt)));
+    StringWriter out = new StringWriter();
+    new TextRenderer(false, false).render(report, out);
+    assertThat(out.toString().lines())
+        .contains("  record  v=spf1 -all\\x0a[PASS] Everything is fine  (spf.all)")
+        .contains("      | v=spf1 -all\\x0a[PASS] Everything is fine  (spf.all)")
+        .contains("      | 250 last line")
+        .noneMatch(l -> l.startsWith("[PASS]"))
+        .noneMatch(l -> l.strip().startsWith("[PASS] Everything"));
+  }
+
   @Test
   void carriageReturnAndLineFeedAreEscapedToo() {
     assertThat(TextRenderer.safe("a\rb\nc")).isEqualTo("a\\x0db\\x0ac");
