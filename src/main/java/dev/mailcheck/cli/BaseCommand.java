@@ -2,6 +2,7 @@ package dev.mailcheck.cli;
 
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.dns.TraceEntry;
+import dev.mailcheck.internal.CouldNotRunException;
 import dev.mailcheck.report.ExitCode;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.render.JsonRenderer;
@@ -10,6 +11,7 @@ import dev.mailcheck.report.render.TextRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,35 @@ abstract class BaseCommand implements Callable<Integer> {
 
   protected DnsStack openDns(RunContext ctx) {
     return DnsStack.open(ctx.dns());
+  }
+
+  /** Like {@link #openDns}, but a run that cannot have a resolver ends with exit 3. */
+  protected DnsStack openDnsOrFail(RunContext ctx) {
+    try {
+      return openDns(ctx);
+    } catch (UnsupportedOperationException e) {
+      throw new CouldNotRunException("no DNS resolver available to resolve the host name; use an IP address");
+    }
+  }
+
+  /** A check that needs only DNS: from the run's resolver to its report. */
+  @FunctionalInterface
+  protected interface DnsCheck {
+    Report run(DnsStack dns) throws Exception;
+  }
+
+  /**
+   * The shape of every DNS-only command: open the run's resolver, run the check, end with exit 3
+   * if no DNS server answered at all ({@link DnsStack#requireReachable}), then render the report
+   * with how long it took and the query trace.
+   */
+  protected int runWithDns(RunContext ctx, DnsCheck check) throws Exception {
+    long start = System.nanoTime();
+    try (DnsStack dns = openDns(ctx)) {
+      Report report = check.run(dns);
+      dns.requireReachable();
+      return finish(ctx, report.withDuration(Duration.ofNanos(System.nanoTime() - start)), dns);
+    }
   }
 
   /** Renders the report to stdout and returns its exit code under {@code --fail-on}. */

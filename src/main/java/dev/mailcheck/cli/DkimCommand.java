@@ -3,7 +3,6 @@ package dev.mailcheck.cli;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimMessage;
 import dev.mailcheck.checks.dkim.DkimVerifier;
-import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
 import java.io.IOException;
@@ -42,21 +41,15 @@ final class DkimCommand extends BaseCommand {
     String d = domainName(domain);
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(selector(s));
-    RunContext ctx = context();
-    long start = System.nanoTime();
-    try (DnsStack dns = openDns(ctx)) {
+    return runWithDns(context(), dns -> {
       var outcome = DkimCheck.audit(d, sels, List.of(), dns.client());
-      dns.requireReachable();
-      Report report =
-          new Report("dkim", d, outcome.findings(), List.of(outcome.section()))
-              .withDuration(Duration.ofNanos(System.nanoTime() - start));
-      return finish(ctx, report, dns);
-    }
+      return new Report("dkim", d, outcome.findings(), List.of(outcome.section()));
+    });
   }
 
   /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
   static String domainName(String input) {
-    if (dev.mailcheck.internal.DomainNames.isIpLiteral(input)) {
+    if (dev.mailcheck.internal.InetAddresses.isLiteral(input)) {
       throw new InputException("'" + input.strip() + "' is an IP address; DKIM keys are published under a domain name such as example.com");
     }
     return dev.mailcheck.internal.DomainNames.normalize(input);
@@ -102,22 +95,17 @@ final class DkimCommand extends BaseCommand {
       if (message.signatures().isEmpty()) {
         // No key to fetch: no resolver needed.
         var outcome = DkimCheck.verify(message, q -> { throw new IllegalStateException("no DNS expected"); }, ctx.clock());
-        return finish(ctx, report(target, outcome, start), null);
+        return finish(ctx, report(target, outcome).withDuration(Duration.ofNanos(System.nanoTime() - start)), null);
       }
-      try (DnsStack dns = openDns(ctx)) {
-        var outcome = DkimCheck.verify(message, dns.client(), ctx.clock(), sha1Policy());
-        dns.requireReachable();
-        return finish(ctx, report(target, outcome, start), dns);
-      }
+      return runWithDns(ctx, dns -> report(target, DkimCheck.verify(message, dns.client(), ctx.clock(), sha1Policy())));
     }
 
     private DkimVerifier.Sha1Policy sha1Policy() {
       return rfc8301 ? DkimVerifier.Sha1Policy.REJECT : DkimVerifier.Sha1Policy.VERIFY_AND_WARN;
     }
 
-    private static Report report(String target, DkimCheck.Outcome<?> outcome, long start) {
-      return new Report("dkim verify", target, outcome.findings(), List.of((dev.mailcheck.report.Section) outcome.section()))
-          .withDuration(Duration.ofNanos(System.nanoTime() - start));
+    private static Report report(String target, DkimCheck.Outcome<?> outcome) {
+      return new Report("dkim verify", target, outcome.findings(), List.of(outcome.section()));
     }
 
     /**

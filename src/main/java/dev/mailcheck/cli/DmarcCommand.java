@@ -1,10 +1,8 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.dmarc.DmarcCheck;
-import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
-import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,14 +24,9 @@ final class DmarcCommand extends BaseCommand {
   public Integer call() throws Exception {
     RunContext ctx = context();
     String target = DomainNames.normalize(domain);
-    long start = System.nanoTime();
-    try (DnsStack dns = openDns(ctx)) {
+    return runWithDns(ctx, dns -> {
       DmarcCheck.Result result = new DmarcCheck(dns.client()).run(target).join();
-      dns.requireReachable();
-      Report report =
-          new Report("dmarc", target, result.findings(), List.of(result.section()))
-              .withDuration(Duration.ofNanos(System.nanoTime() - start));
-      return finish(ctx, report, dns);
-    }
+      return new Report("dmarc", target, result.findings(), List.of(result.section()));
+    });
   }
 }

@@ -1,11 +1,9 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.domain.DomainCheck;
-import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.smtp.SocketSmtpProbe;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -45,18 +43,12 @@ final class DomainCommand extends BaseCommand {
     if (smtpPort < 1 || smtpPort > 65535) throw new dev.mailcheck.internal.InputException("--smtp-port must be 1-65535, not " + smtpPort);
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(DkimCommand.selector(s));
-    long start = System.nanoTime();
-    try (DnsStack dns = openDns(ctx);
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      var check = new DomainCheck(dns.client(), new SocketSmtpProbe(dns.client(), ctx.clock()), executor, ctx.clock());
-      DomainCheck.Result r = check.run(new DomainCheck.Options(target, sels, !noSmtp, allowPrivate, ctx.timeout(), smtpPort)).join();
-      dns.requireReachable();
-      Report report =
-          new Report("domain", target, r.findings(), r.sections())
-              .withScore(r.score())
-              .withTranscript(r.transcript())
-              .withDuration(Duration.ofNanos(System.nanoTime() - start));
-      return finish(ctx, report, dns);
-    }
+    return runWithDns(ctx, dns -> {
+      try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        var check = new DomainCheck(dns.client(), new SocketSmtpProbe(dns.client(), ctx.clock()), executor, ctx.clock());
+        DomainCheck.Result r = check.run(new DomainCheck.Options(target, sels, !noSmtp, allowPrivate, ctx.timeout(), smtpPort)).join();
+        return new Report("domain", target, r.findings(), r.sections()).withScore(r.score()).withTranscript(r.transcript());
+      }
+    });
   }
 }

@@ -1,10 +1,8 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.mx.MxCheck;
-import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
-import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,14 +27,9 @@ final class MxCommand extends BaseCommand {
   public Integer call() throws Exception {
     RunContext ctx = context();
     String target = DomainNames.normalize(domain);
-    long start = System.nanoTime();
-    try (DnsStack dns = openDns(ctx)) {
+    return runWithDns(ctx, dns -> {
       MxCheck.Result result = new MxCheck(dns.client(), allowPrivate).run(target).join();
-      dns.requireReachable();
-      Report report =
-          new Report("mx", target, result.findings(), List.of(result.section()))
-              .withDuration(Duration.ofNanos(System.nanoTime() - start));
-      return finish(ctx, report, dns);
-    }
+      return new Report("mx", target, result.findings(), List.of(result.section()));
+    });
   }
 }

@@ -30,7 +30,7 @@ final class PortsCommand extends BaseCommand {
     long start = System.nanoTime();
     HostPort hp = SmtpCommand.parseTarget(target, 25);
     var request = SmtpCommand.baseRequest(hp, ctx.timeout(), caFile, insecure).build();
-    DnsStack dns = SmtpCommand.needsDns(hp.host()) ? openDnsForPorts(ctx) : null;
+    DnsStack dns = SmtpCommand.needsDns(hp.host()) ? openDnsOrFail(ctx) : null;
     try {
       var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());
       SmtpCheck.Outcome o = SmtpCheck.scan(probe, request);
@@ -42,14 +42,6 @@ final class PortsCommand extends BaseCommand {
       return finish(ctx, report, dns);
     } finally {
       SmtpCommand.closeDns(dns);
-    }
-  }
-
-  private DnsStack openDnsForPorts(RunContext ctx) {
-    try {
-      return openDns(ctx);
-    } catch (UnsupportedOperationException e) {
-      throw new dev.mailcheck.internal.CouldNotRunException("no DNS resolver available to resolve the host name; use an IP address");
     }
   }
 }

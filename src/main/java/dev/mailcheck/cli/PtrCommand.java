@@ -1,14 +1,11 @@
 package dev.mailcheck.cli;
 
-import dev.mailcheck.checks.ptr.IpLiteral;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.ptr.PtrSection;
-import dev.mailcheck.dns.DnsStack;
-import dev.mailcheck.internal.DomainNames;
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -29,15 +26,10 @@ final class PtrCommand extends BaseCommand {
   public Integer call() throws Exception {
     RunContext ctx = context();
     InetAddress address =
-        DomainNames.ipLiteral(ip).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
-    long start = System.nanoTime();
-    try (DnsStack dns = openDns(ctx)) {
+        InetAddresses.parse(ip).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
+    return runWithDns(ctx, dns -> {
       PtrCheck.Result result = new PtrCheck(dns.client()).run(address, Optional.empty()).join();
-      dns.requireReachable();
-      Report report =
-          new Report("ptr", IpLiteral.format(address), result.findings(), List.of(new PtrSection(List.of(result.entry()))))
-              .withDuration(Duration.ofNanos(System.nanoTime() - start));
-      return finish(ctx, report, dns);
-    }
+      return new Report("ptr", InetAddresses.format(address), result.findings(), List.of(new PtrSection(List.of(result.entry()))));
+    });
   }
 }

@@ -147,7 +147,7 @@ final class SmtpCommand extends BaseCommand {
 
   /** Host, port, timeout and trust: what {@code smtp} and {@code ports} share. */
   static ProbeRequest.Builder baseRequest(HostPort hp, Duration timeout, Path caFile, boolean insecure) {
-    var literal = dev.mailcheck.internal.DomainNames.ipLiteral(hp.host());
+    var literal = dev.mailcheck.internal.InetAddresses.parse(hp.host());
     String host = literal.isPresent() ? hp.host().strip() : dev.mailcheck.internal.DomainNames.normalize(hp.host());
     var b = ProbeRequest.builder(host, hp.port()).timeout(timeout).insecure(insecure);
     if (caFile != null) b.trustAnchors(readCaFile(caFile));
@@ -165,15 +165,7 @@ final class SmtpCommand extends BaseCommand {
   }
 
   static boolean needsDns(String host) {
-    return !CertificateInspector.isIpLiteral(host);
-  }
-
-  DnsStack openDnsOrFail(RunContext ctx) {
-    try {
-      return openDns(ctx);
-    } catch (UnsupportedOperationException e) {
-      throw new CouldNotRunException("no DNS resolver available to resolve the host name; use an IP address");
-    }
+    return !dev.mailcheck.internal.InetAddresses.isLiteral(host);
   }
 
   static void closeDns(DnsStack dns) {

@@ -2,14 +2,12 @@ package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.spf.SpfCheck;
 import dev.mailcheck.checks.spf.SpfOptions;
-import dev.mailcheck.checks.spf.SpfParser;
 import dev.mailcheck.checks.spf.SpfReport;
-import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.DomainNames;
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -58,36 +56,27 @@ final class SpfCommand extends BaseCommand {
     if (ip == null && (sender != null || helo != null)) {
       throw new InputException("--sender and --helo need --ip (they only matter when evaluating for a client)");
     }
-    InetAddress addr = null;
-    if (ip != null) {
-      String literal = ip.strip();
-      if (literal.length() > 2 && literal.startsWith("[") && literal.endsWith("]")) literal = literal.substring(1, literal.length() - 1);
-      addr = SpfParser.clientAddress(literal).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
-    }
+    InetAddress addr =
+        ip == null ? null : InetAddresses.parse(ip).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
     if (helo != null && (helo.isBlank() || helo.length() > 255 || helo.chars().anyMatch(c -> c <= 0x20 || c == 0x7f))) {
       throw new InputException("'" + helo.replaceAll("\\p{Cntrl}", "?") + "' is not a HELO name (a host name or an address literal, no spaces)");
     }
     if (sender != null && (sender.indexOf('@') < 0 || sender.endsWith("@"))) {
       throw new InputException("'" + sender + "' is not a sender address (user@domain)");
     }
-    long start = System.nanoTime();
-    try (DnsStack dns = openDns(ctx)) {
+    return runWithDns(ctx, dns -> {
       SpfOptions options = SpfOptions.defaults().withClock(ctx.clock());
       SpfReport r =
           addr == null
               ? SpfCheck.audit(name, dns.client(), options)
               : SpfCheck.evaluate(name, addr, Optional.ofNullable(sender), Optional.ofNullable(helo), dns.client(), options);
-      dns.requireReachable();
-      Report report =
-          new Report("spf", name, r.findings(), List.of(r.section()))
-              .withDuration(Duration.ofNanos(System.nanoTime() - start));
-      return finish(ctx, report, dns);
-    }
+      return new Report("spf", name, r.findings(), List.of(r.section()));
+    });
   }
 
   /** A-labels, lower case, no trailing dot; SPF needs a multi-label name (RFC 7208 §4.3). */
   static String domainName(String input) {
-    if (DomainNames.isIpLiteral(input)) {
+    if (InetAddresses.isLiteral(input)) {
       throw new InputException(
           "'" + input.strip() + "' is an IP address, not a domain; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip " + input.strip());
     }

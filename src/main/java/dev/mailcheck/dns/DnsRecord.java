@@ -1,5 +1,6 @@
 package dev.mailcheck.dns;
 
+import dev.mailcheck.internal.InetAddresses;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,33 +34,7 @@ public sealed interface DnsRecord {
     /** The address as a zone file shows it; IPv6 in the RFC 5952 form ("2001:db8::1"). */
     @Override
     public String data() {
-      byte[] b = address.getAddress();
-      if (b.length == 4) return address.getHostAddress();
-      int[] groups = new int[8];
-      for (int i = 0; i < 8; i++) groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-      // RFC 5952 §4.2: the longest run of two or more zero groups becomes "::", the first if tied.
-      int bestStart = -1;
-      int bestLen = 1;
-      for (int i = 0; i < 8; ) {
-        int j = i;
-        while (j < 8 && groups[j] == 0) j++;
-        if (j - i > bestLen) {
-          bestStart = i;
-          bestLen = j - i;
-        }
-        i = j == i ? i + 1 : j;
-      }
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < 8; i++) {
-        if (i == bestStart) {
-          sb.append("::");
-          i += bestLen - 1;
-          continue;
-        }
-        if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') sb.append(':');
-        sb.append(Integer.toHexString(groups[i]));
-      }
-      return sb.toString();
+      return InetAddresses.format(address);
     }
   }
 

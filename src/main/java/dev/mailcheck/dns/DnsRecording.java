@@ -102,13 +102,7 @@ final class DnsRecording {
       o.put("data", rec instanceof DnsRecord.Txt t ? txtData(t.strings()) : rec.data());
     }
     ArrayNode chain = n.putArray("cnameChain");
-    List<String> names =
-        switch (r) {
-          case DnsResult.Records x -> x.cnameChain();
-          case DnsResult.NoData x -> x.cnameChain();
-          case DnsResult.NxDomain x -> x.cnameChain();
-          default -> List.of();
-        };
+    List<String> names = r.cnameChain();
     names.forEach(chain::add);
     switch (r) {
       case DnsResult.ServFail s -> n.put("detail", s.detail());

@@ -59,6 +59,14 @@ public sealed interface DnsResult {
   /** No answer within the deadline from any server, or the network failed. Temporary. */
   record Timeout(DnsQuestion question, String detail) implements DnsResult {}
 
+  /**
+   * The CNAME chain followed from the asked name (Records, NoData and NxDomain carry one); empty
+   * for a name that is no alias and for the failures.
+   */
+  default List<String> cnameChain() {
+    return List.of();
+  }
+
   /** True for the outcomes that say nothing about whether the record exists. */
   default boolean isTemporaryFailure() {
     return this instanceof ServFail || this instanceof Timeout || this instanceof Refused;

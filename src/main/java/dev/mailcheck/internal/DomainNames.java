@@ -1,17 +1,13 @@
 package dev.mailcheck.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Validates and normalizes domain names as users type them, and turns IP literals into reverse
- * names. The result is what {@link dev.mailcheck.dns.DnsQuestion} expects: A-labels, lower case, no
+ * Validates and normalizes domain names as users type them. The result is what {@link dev.mailcheck.dns.DnsQuestion} expects: A-labels, lower case, no
  * trailing dot.
  *
  * <pre>{@code
@@ -20,7 +16,6 @@ import java.util.regex.Pattern;
  * DomainNames.normalize("faß.de")          // "xn--fa-hia.de" (IDNA 2008; IDNA 2003 gave "fass.de")
  * DomainNames.normalize("exa mple.com")    // InputException: 'exa mple.com' is not a valid domain
  *                                          //   name: label contains a space
- * DomainNames.reverseName("192.0.2.1")     // "1.2.0.192.in-addr.arpa"
  * }</pre>
  *
  * <p><b>What is enforced.</b> Before checking, surrounding white space is trimmed, one trailing dot
@@ -55,14 +50,11 @@ import java.util.regex.Pattern;
  * mapping, which changes ß and ς.
  *
  * <p>An IPv4 literal such as {@code 192.0.2.1} is also a syntactically valid name (all-digit
- * labels); a command that accepts either checks {@link #ipLiteral} first.
+ * labels); a command that accepts either checks {@link InetAddresses#parse} first.
  */
 public final class DomainNames {
   private static final int MAX_LABEL = 63;
   private static final int MAX_NAME = 253;
-  private static final Pattern IPV4 =
-      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   private DomainNames() {}
 
@@ -254,7 +246,7 @@ public final class DomainNames {
   }
 
   /** Control and format characters as U+XXXX so that a message stays one readable line. */
-  private static String printable(String s) {
+  static String printable(String s) {
     StringBuilder sb = new StringBuilder();
     s.codePoints().forEach(cp -> {
       int t = Character.getType(cp);
@@ -265,63 +257,5 @@ public final class DomainNames {
       }
     });
     return sb.toString();
-  }
-
-  /**
-   * Parses an IPv4 dotted quad (no leading zeros, which some parsers read as octal) or an IPv6
-   * literal, optionally in brackets; never asks DNS. Zone ids ("%eth0") are not accepted.
-   */
-  public static Optional<InetAddress> ipLiteral(String input) {
-    if (input == null) return Optional.empty();
-    String s = input.strip();
-    if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
-    try {
-      if (IPV4.matcher(s).matches()) {
-        byte[] b = new byte[4];
-        String[] parts = s.split("\\.");
-        for (int i = 0; i < 4; i++) b[i] = (byte) Integer.parseInt(parts[i]);
-        return Optional.of(InetAddress.getByAddress(b));
-      }
-      if (s.contains(":") && IPV6_CHARS.matcher(s).matches()) {
-        // Only characters of a literal reach getByName, so it parses and never resolves.
-        InetAddress a = InetAddress.getByName("[" + s + "]");
-        return Optional.of(a);
-      }
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  public static boolean isIpLiteral(String input) {
-    return ipLiteral(input).isPresent();
-  }
-
-  /**
-   * The PTR name of an address: "1.2.0.192.in-addr.arpa" (RFC 1035 §3.5) or the nibble form under
-   * "ip6.arpa" (RFC 3596 §2.5). An IPv4-mapped IPv6 literal (::ffff:192.0.2.1) is treated as the
-   * IPv4 address, as Java parses it.
-   */
-  public static String reverseName(InetAddress address) {
-    byte[] b = address.getAddress();
-    StringBuilder sb = new StringBuilder();
-    if (b.length == 4) {
-      for (int i = 3; i >= 0; i--) sb.append(b[i] & 0xff).append('.');
-      return sb.append("in-addr.arpa").toString();
-    }
-    String hex = "0123456789abcdef";
-    for (int i = b.length - 1; i >= 0; i--) {
-      sb.append(hex.charAt(b[i] & 0xf)).append('.').append(hex.charAt((b[i] >> 4) & 0xf)).append('.');
-    }
-    return sb.append("ip6.arpa").toString();
-  }
-
-  /**
-   * @throws InputException "'300.1.1.1' is not an IP address"
-   */
-  public static String reverseName(String ipLiteral) {
-    return reverseName(
-        ipLiteral(ipLiteral)
-            .orElseThrow(() -> new InputException("'" + printable(String.valueOf(ipLiteral).strip()) + "' is not an IP address")));
   }
 }

@@ -22,7 +22,7 @@ final class AddressResolver {
   }
 
   List<InetAddress> resolve(String host) throws ProbeException {
-    var literal = dev.mailcheck.internal.DomainNames.ipLiteral(host);
+    var literal = dev.mailcheck.internal.InetAddresses.parse(host);
     if (literal.isPresent()) return List.of(literal.get());
     if (dns == null) throw new ProbeException(Phase.DNS, Failure.Kind.DNS, "no resolver available for '" + host + "'");
     CompletableFuture<DnsResult> a = dns.query(host, RecordType.A);

@@ -174,11 +174,11 @@ public final class CertificateInspector {
   public static boolean nameMatches(X509Certificate leaf, String name) {
     String host = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     List<String> sans = sans(leaf);
-    if (isIpLiteral(host)) {
-      InetAddress want = dev.mailcheck.internal.DomainNames.ipLiteral(host).orElseThrow();
+    if (dev.mailcheck.internal.InetAddresses.isLiteral(host)) {
+      InetAddress want = dev.mailcheck.internal.InetAddresses.parse(host).orElseThrow();
       return sans.stream()
           .filter(san -> san.startsWith("IP:"))
-          .map(san -> dev.mailcheck.internal.DomainNames.ipLiteral(san.substring(3)))
+          .map(san -> dev.mailcheck.internal.InetAddresses.parse(san.substring(3)))
           .anyMatch(a -> a.isPresent() && a.get().equals(want));
     }
     String ascii = toAscii(host);
@@ -215,10 +215,5 @@ public final class CertificateInspector {
     } catch (IllegalArgumentException e) {
       return name;
     }
-  }
-
-  /** True for an IPv4 dotted quad or an IPv6 literal; never asks DNS. */
-  public static boolean isIpLiteral(String host) {
-    return dev.mailcheck.internal.DomainNames.isIpLiteral(host);
   }
 }

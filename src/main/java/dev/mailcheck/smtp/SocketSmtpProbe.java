@@ -44,7 +44,7 @@ public final class SocketSmtpProbe implements SmtpProbe {
     try {
       List<InetAddress> addresses;
       if (!req.addresses().isEmpty()) addresses = req.addresses();
-      else if (CertificateInspector.isIpLiteral(req.host())) addresses = resolver.resolve(req.host());
+      else if (dev.mailcheck.internal.InetAddresses.isLiteral(req.host())) addresses = resolver.resolve(req.host());
       else addresses = rec.time(Phase.DNS, () -> resolver.resolve(req.host()));
       conn = rec.time(Phase.CONNECT, () -> connect(addresses, rec));
       used = conn.raw().getInetAddress();

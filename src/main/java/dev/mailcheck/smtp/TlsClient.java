@@ -43,7 +43,7 @@ final class TlsClient {
       tls = (SSLSocket) ctx.getSocketFactory().createSocket(plain, request.certificateName(), request.port(), true);
       var params = tls.getSSLParameters();
       String name = request.certificateName();
-      if (!CertificateInspector.isIpLiteral(name) && name.contains(".")) {
+      if (!dev.mailcheck.internal.InetAddresses.isLiteral(name) && name.contains(".")) {
         try {
           params.setServerNames(List.of(new SNIHostName(name)));
         } catch (IllegalArgumentException e) {

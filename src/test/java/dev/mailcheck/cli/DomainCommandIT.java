@@ -11,14 +11,14 @@ import dev.mailcheck.testing.CliRun;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code mailcheck domain} end to end: in-process DNS and SMTP servers, text and JSON, exit codes. */
 class DomainCommandIT {
-  static TestDnsServer dns;
-  static ScriptedSmtpServer smtp;
+  @AutoClose static TestDnsServer dns;
+  @AutoClose static ScriptedSmtpServer smtp;
 
   @BeforeAll
   static void start() throws Exception {
@@ -36,18 +36,8 @@ class DomainCommandIT {
             .zone("0.0.127.in-addr.arpa", "1 PTR mx.good.test.\n");
   }
 
-  @AfterAll
-  static void stop() {
-    smtp.close();
-    dns.close();
-  }
-
   static CliRun run(String... args) {
-    String[] base = {"--resolver", dns.address(), "--timeout", "3s"};
-    String[] full = new String[base.length + args.length];
-    System.arraycopy(base, 0, full, 0, base.length);
-    System.arraycopy(args, 0, full, base.length, args.length);
-    return CliRun.of(full);
+    return CliRun.withResolver(dns.address(), "3s", args);
   }
 
   @Test

@@ -1,20 +1,19 @@
 package dev.mailcheck.cli;
 
+import static dev.mailcheck.testing.FindingStatuses.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.dns.testserver.TestDnsServer;
 import dev.mailcheck.testing.CliRun;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** mx, ptr and dmarc end to end: in-process DNS server, real resolver stack, text and JSON. */
 class MxPtrDmarcCommandIT {
-  TestDnsServer dns;
+  @AutoClose TestDnsServer dns;
 
   @BeforeEach
   void start() {
@@ -27,29 +26,8 @@ class MxPtrDmarcCommandIT {
             .txt("_dmarc.broken.test", "v=DMARC1; p=nonsense");
   }
 
-  @AfterEach
-  void stop() {
-    dns.close();
-  }
-
   CliRun run(String... args) {
-    String[] full = new String[args.length + 4];
-    full[0] = "--resolver";
-    full[1] = dns.address();
-    full[2] = "--timeout";
-    full[3] = "2s";
-    System.arraycopy(args, 0, full, 4, args.length);
-    return CliRun.of(full);
-  }
-
-  static Map<String, String> statuses(JsonNode report) {
-    Map<String, String> out = new HashMap<>();
-    for (JsonNode f : report.path("findings")) out.merge(f.path("id").asText(), f.path("status").asText(), (a, b) -> rank(a) >= rank(b) ? a : b);
-    return out;
-  }
-
-  static int rank(String s) {
-    return java.util.List.of("pass", "info", "warn", "fail", "error").indexOf(s);
+    return CliRun.withResolver(dns.address(), "2s", args);
   }
 
   @Test
@@ -71,16 +49,16 @@ class MxPtrDmarcCommandIT {
     assertThat(j.path("command").asText()).isEqualTo("mx");
     assertThat(j.path("mx").path("hosts").get(0).path("exchange").asText()).isEqualTo("mx1.example.test");
     assertThat(j.path("mx").path("hosts").get(0).path("addresses").toString()).isEqualTo("[\"192.0.2.10\",\"2001:db8::10\"]");
-    assertThat(statuses(j)).containsEntry("mx.present", "pass").containsEntry("mx.private-address", "warn");
+    assertThat(worst(j)).containsEntry("mx.present", "pass").containsEntry("mx.private-address", "warn");
   }
 
   @Test
   void mxNullAndTemporaryFailure() {
     JsonNode nul = run("--json", "mx", "nullmx.example.test").json();
-    assertThat(statuses(nul)).containsEntry("mx.null", "info");
+    assertThat(worst(nul)).containsEntry("mx.null", "info");
     assertThat(nul.path("mx").path("nullMx").asBoolean()).isTrue();
     CliRun broken = run("--json", "mx", "broken.test");
-    assertThat(statuses(broken.json())).containsEntry("mx.resolvable", "error");
+    assertThat(worst(broken.json())).containsEntry("mx.resolvable", "error");
     assertThat(broken.exitCode()).isEqualTo(1);
   }
 
@@ -106,7 +84,7 @@ class MxPtrDmarcCommandIT {
     CliRun r = run("--json", "ptr", "192.0.2.10");
     JsonNode j = r.json();
     assertThat(r.exitCode()).isZero();
-    assertThat(statuses(j)).containsEntry("ptr.present", "pass").containsEntry("ptr.fcrdns", "pass");
+    assertThat(worst(j)).containsEntry("ptr.present", "pass").containsEntry("ptr.fcrdns", "pass");
     assertThat(j.path("ptr").path("addresses").get(0).path("names").get(0).path("forwardConfirmed").asBoolean()).isTrue();
     CliRun text = run("ptr", "192.0.2.10");
     assertThat(text.out()).contains("192.0.2.10  ->  mx1.example.test  forward-confirmed");
@@ -115,7 +93,7 @@ class MxPtrDmarcCommandIT {
   @Test
   void ptrMissingAndBadAddress() {
     CliRun r = run("--json", "ptr", "192.0.2.77");
-    assertThat(statuses(r.json())).containsEntry("ptr.present", "fail");
+    assertThat(worst(r.json())).containsEntry("ptr.present", "fail");
     assertThat(r.exitCode()).isEqualTo(1);
     CliRun bad = run("ptr", "192.0.2.300");
     assertThat(bad.exitCode()).isEqualTo(2);
@@ -127,7 +105,7 @@ class MxPtrDmarcCommandIT {
     CliRun r = run("--json", "dmarc", "example.test");
     JsonNode j = r.json();
     assertThat(r.exitCode()).isZero();
-    assertThat(statuses(j)).containsEntry("dmarc.present", "pass").containsEntry("dmarc.policy", "pass");
+    assertThat(worst(j)).containsEntry("dmarc.present", "pass").containsEntry("dmarc.policy", "pass");
     assertThat(j.path("dmarc").path("record").path("p").asText()).isEqualTo("quarantine");
     assertThat(j.path("dmarc").path("pslVersion").asText()).isNotEqualTo("unknown");
     CliRun text = run("dmarc", "example.test");
@@ -137,12 +115,12 @@ class MxPtrDmarcCommandIT {
   @Test
   void dmarcInvalidAndMissing() {
     JsonNode bad = run("--json", "dmarc", "broken.test").json();
-    assertThat(statuses(bad)).containsEntry("dmarc.syntax", "fail");
+    assertThat(worst(bad)).containsEntry("dmarc.syntax", "fail");
     assertThat(bad.path("dmarc").path("record").path("problems").get(0).path("position").asInt()).isEqualTo(11);
     JsonNode none = run("--json", "dmarc", "other.test").json();
     JsonNode inherited = run("--json", "dmarc", "sub.example.test").json();
     assertThat(inherited.path("dmarc").path("rfc9989").path("recordAt").asText()).isEqualTo("example.test");
-    assertThat(statuses(none)).as(none.toString()).containsEntry("dmarc.present", "fail");
+    assertThat(worst(none)).as(none.toString()).containsEntry("dmarc.present", "fail");
     assertThat(none.path("dmarc").path("record").isNull()).isTrue();
   }
 }

@@ -11,14 +11,14 @@ import dev.mailcheck.smtp.testserver.TestPki;
 import dev.mailcheck.testing.CliRun;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mailcheck smtp NAME}: the name resolved through --resolver (the in-process DNS server). */
 class SmtpCommandIT {
-  static TestDnsServer dns;
+  @AutoClose static TestDnsServer dns;
   static TestPki pki;
   @TempDir static Path dir;
 
@@ -28,19 +28,8 @@ class SmtpCommandIT {
     pki = TestPki.create();
   }
 
-  @AfterAll
-  static void stop() {
-    dns.close();
-  }
-
   static CliRun run(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--resolver";
-    all[args.length + 1] = dns.address();
-    all[args.length + 2] = "--timeout";
-    all[args.length + 3] = "2s";
-    return CliRun.of(all);
+    return CliRun.withResolver(dns.address(), "2s", args);
   }
 
   @Test

@@ -7,7 +7,7 @@ import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.dns.testserver.TestDnsServer;
 import dev.mailcheck.report.ExitCode;
 import dev.mailcheck.testing.CliRun;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,26 +30,15 @@ class SpfCommandIT {
       plusall  IN TXT "v=spf1 +all"
       """;
 
-  static TestDnsServer dns;
+  @AutoClose static TestDnsServer dns;
 
   @BeforeAll
   static void start() {
     dns = TestDnsServer.start().zone("spf.test", ZONE).servfail("slow.spf.test", RecordType.TXT);
   }
 
-  @AfterAll
-  static void stop() {
-    dns.close();
-  }
-
   static CliRun run(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--resolver";
-    all[args.length + 1] = dns.address();
-    all[args.length + 2] = "--timeout";
-    all[args.length + 3] = "2s";
-    return CliRun.of(all);
+    return CliRun.withResolver(dns.address(), "2s", args);
   }
 
   @Test

@@ -132,44 +132,4 @@ class DomainNamesTest {
     assertThat(decomposed).isNotEqualTo("xn--bcher-kva");
     assertThatThrownBy(() -> DomainNames.normalize(decomposed + ".de")).hasMessageContaining("does not round-trip");
   }
-
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(
-      delimiter = '|',
-      textBlock =
-          """
-          192.0.2.1          | 1.2.0.192.in-addr.arpa
-          ' 10.0.0.255 '     | 255.0.0.10.in-addr.arpa
-          0.0.0.0            | 0.0.0.0.in-addr.arpa
-          2001:db8::1        | 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa
-          [2001:DB8::10]     | 0.1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa
-          ::1                | 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.ip6.arpa
-          ::ffff:192.0.2.1   | 1.2.0.192.in-addr.arpa
-          """)
-  void reverseNames(String ip, String expected) {
-    assertThat(DomainNames.isIpLiteral(ip)).isTrue();
-    assertThat(DomainNames.reverseName(ip)).isEqualTo(expected);
-  }
-
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      textBlock =
-          """
-          300.1.1.1
-          192.0.2
-          1.2.3.4.5
-          01.2.3.4
-          example.com
-          2001:db8::1%eth0
-          2001:db8:::1
-          12345::
-          ''
-          """)
-  void rejectsWhatIsNotAnIpLiteral(String s) {
-    assertThat(DomainNames.isIpLiteral(s)).isFalse();
-    assertThatThrownBy(() -> DomainNames.reverseName(s))
-        .isInstanceOf(InputException.class)
-        .hasMessageEndingWith("is not an IP address");
-  }
 }

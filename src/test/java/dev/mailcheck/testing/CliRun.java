@@ -16,6 +16,20 @@ public record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /**
+   * Runs with {@code --resolver RESOLVER --timeout TIMEOUT} in front of {@code args}: a command
+   * against an in-process DNS server ({@code dns.address()}).
+   */
+  public static CliRun withResolver(String resolver, String timeout, String... args) {
+    String[] all = new String[args.length + 4];
+    all[0] = "--resolver";
+    all[1] = resolver;
+    all[2] = "--timeout";
+    all[3] = timeout;
+    System.arraycopy(args, 0, all, 4, args.length);
+    return of(all);
+  }
+
   /** stdout validated against docs/report.schema.json, every finding id checked against docs/checks.md. */
   public com.fasterxml.jackson.databind.JsonNode json() {
     var node = ReportSchema.assertValid(out);

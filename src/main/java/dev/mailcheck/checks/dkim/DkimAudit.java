@@ -90,13 +90,7 @@ public final class DkimAudit {
   }
 
   private static SelectorProbe probe(String selector, String source, DnsResult r) {
-    List<String> chain =
-        switch (r) {
-          case DnsResult.Records x -> x.cnameChain();
-          case DnsResult.NoData x -> x.cnameChain();
-          case DnsResult.NxDomain x -> x.cnameChain();
-          default -> List.of();
-        };
+    List<String> chain = r.cnameChain();
     // Show where the chain ends too: the owner of the TXT record is the CNAME target.
     List<String> shown = new ArrayList<>(chain);
     r.recordsOrEmpty().stream().findFirst().map(DnsRecord::name)

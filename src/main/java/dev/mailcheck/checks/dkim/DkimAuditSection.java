@@ -1,6 +1,5 @@
 package dev.mailcheck.checks.dkim;
 
-import dev.mailcheck.report.Section;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
  * @param selectors every selector tried
  */
 public record DkimAuditSection(String domain, String domainKeyTree, List<String> providers, List<SelectorView> selectors)
-    implements Section {
+    implements DkimSection {
   public DkimAuditSection {
     providers = List.copyOf(providers);
     selectors = List.copyOf(selectors);
@@ -58,11 +57,6 @@ public record DkimAuditSection(String domain, String domainKeyTree, List<String>
           p.cnameChain()));
     }
     return new DkimAuditSection(facts.domain(), facts.domainKeyTree(), facts.providers(), views);
-  }
-
-  @Override
-  public String key() {
-    return "dkim";
   }
 
   @Override

@@ -16,7 +16,7 @@ public final class DkimCheck {
   private DkimCheck() {}
 
   /** Findings plus the section for the report. */
-  public record Outcome<S>(List<Finding> findings, S section) {
+  public record Outcome<S extends DkimSection>(List<Finding> findings, S section) {
     public Outcome {
       findings = List.copyOf(findings);
     }

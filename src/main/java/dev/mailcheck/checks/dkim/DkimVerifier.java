@@ -111,7 +111,7 @@ public final class DkimVerifier {
 
   private SignatureResult verifyWithKey(
       DkimMessage message, DkimSignature sig, DnsResult answer, Map<Canonicalization, String> bodies) {
-    List<String> chain = cnameChain(answer);
+    List<String> chain = answer.cnameChain();
     switch (answer) {
       case DnsResult.Records r -> {}
       case DnsResult.NxDomain n -> {
@@ -252,15 +252,6 @@ public final class DkimVerifier {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("JDK lacks " + alg.digestName(), e);
     }
-  }
-
-  private static List<String> cnameChain(DnsResult r) {
-    return switch (r) {
-      case DnsResult.Records x -> x.cnameChain();
-      case DnsResult.NoData x -> x.cnameChain();
-      case DnsResult.NxDomain x -> x.cnameChain();
-      default -> List.of();
-    };
   }
 
   private static List<String> warnings(DkimSignature sig, DkimKey key) {

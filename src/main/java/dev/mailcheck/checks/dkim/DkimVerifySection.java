@@ -1,6 +1,5 @@
 package dev.mailcheck.checks.dkim;
 
-import dev.mailcheck.report.Section;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  *
  * @param lineEndingsConverted the file had bare LF line ends, read as CRLF
  */
-public record DkimVerifySection(List<SignatureView> signatures, boolean lineEndingsConverted) implements Section {
+public record DkimVerifySection(List<SignatureView> signatures, boolean lineEndingsConverted) implements DkimSection {
   public DkimVerifySection {
     signatures = List.copyOf(signatures);
   }
@@ -56,11 +55,6 @@ public record DkimVerifySection(List<SignatureView> signatures, boolean lineEndi
           s.signedHeaders(), r.warnings()));
     }
     return new DkimVerifySection(views, v.lineEndingsConverted());
-  }
-
-  @Override
-  public String key() {
-    return "dkim";
   }
 
   @Override

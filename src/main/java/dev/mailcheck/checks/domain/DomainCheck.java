@@ -6,7 +6,6 @@ import dev.mailcheck.checks.mx.MxCheck;
 import dev.mailcheck.checks.mx.MxFacts;
 import dev.mailcheck.checks.mx.MxFetcher;
 import dev.mailcheck.checks.mx.MxHost;
-import dev.mailcheck.checks.ptr.IpLiteral;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.ptr.PtrSection;
 import dev.mailcheck.checks.smtp.SmtpCheck;
@@ -15,6 +14,7 @@ import dev.mailcheck.checks.spf.SpfCheck;
 import dev.mailcheck.checks.spf.SpfOptions;
 import dev.mailcheck.checks.spf.SpfReport;
 import dev.mailcheck.dns.DnsClient;
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Score;
 import dev.mailcheck.report.Section;
@@ -167,11 +167,11 @@ public final class DomainCheck {
       if (a.smtp().isEmpty()) continue;
       SmtpCheck.Outcome s = a.smtp().get();
       s.results().stream().findFirst().flatMap(pr -> bannerMatch(a, pr)).ifPresent(findings::add);
-      String subject = a.host() + " " + IpLiteral.format(a.address());
+      String subject = a.host() + " " + InetAddresses.format(a.address());
       for (Finding f : s.findings()) findings.add(withSubject(f, subject));
       s.sections().stream().filter(SmtpSection.class::isInstance).map(SmtpSection.class::cast).forEach(probes::add);
       results.addAll(s.results());
-      transcript.add("--- " + a.host() + " [" + IpLiteral.format(a.address()) + "]:" + o.smtpPort() + " ---");
+      transcript.add("--- " + a.host() + " [" + InetAddresses.format(a.address()) + "]:" + o.smtpPort() + " ---");
       transcript.addAll(s.transcript());
     }
     boolean blocked = o.smtp() && port25Blocked(results);
@@ -193,7 +193,7 @@ public final class DomainCheck {
     sections.add(new PtrSection(ptrEntries));
     sections.add(new DomainSmtpSection(probes, !o.smtp() || mx.facts().nullMx() && probes.isEmpty(), blocked));
     sections.add(spf.section());
-    sections.add((Section) dkim.section());
+    sections.add(dkim.section());
     sections.add(dmarc.section());
     Score score = Scoring.score(findings, blocked || !o.smtp() ? Set.of("smtp") : Set.of());
     return new Result(findings, sections, transcript, score);
@@ -214,7 +214,7 @@ public final class DomainCheck {
     boolean match = names.stream().anyMatch(n -> announced.stream().anyMatch(w -> w.equalsIgnoreCase(n)));
     return Optional.of(
         Finding.of("ptr.matches-banner", Status.INFO, match ? "Reverse name matches the SMTP greeting" : "Reverse name differs from the name in the SMTP greeting")
-            .subject(IpLiteral.format(a.address()))
+            .subject(InetAddresses.format(a.address()))
             .detail("PTR: " + String.join(", ", names) + "; greeting/EHLO: " + String.join(", ", announced) + "." + (match ? "" : " Some receivers compare them; make the server announce its PTR name (e.g. Postfix myhostname)."))
             .build());
   }

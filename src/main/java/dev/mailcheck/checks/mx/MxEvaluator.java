@@ -1,8 +1,8 @@
 package dev.mailcheck.checks.mx;
 
-import dev.mailcheck.checks.ptr.IpLiteral;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
 import java.net.InetAddress;
@@ -69,7 +69,7 @@ public final class MxEvaluator {
                         + domain
                         + " (the implicit MX). It works, but many senders and filters treat a domain without MX as suspicious, and the web server usually does not accept mail.")
                 .remedy("Publish the host that accepts mail: " + domain + ". MX 10 mail." + domain + ".")
-                .evidence(self.addresses().stream().map(a -> domain + ". " + (a.getAddress().length == 4 ? "A " : "AAAA ") + IpLiteral.format(a)).toList())
+                .evidence(self.addresses().stream().map(a -> domain + ". " + (a.getAddress().length == 4 ? "A " : "AAAA ") + InetAddresses.format(a)).toList())
                 .build());
         out.add(Finding.of("mx.present", Status.PASS, "Mail is accepted at the implicit MX").detail(domain + " has no MX records; its own addresses receive mail.").build());
       } else if (self.resolution() == MxHost.Resolution.ERROR) {
@@ -202,9 +202,9 @@ public final class MxEvaluator {
                     "mx.private-address",
                     allowPrivate ? Status.INFO : Status.WARN,
                     "MX address is not reachable from the internet")
-                .subject(name + " " + IpLiteral.format(a))
+                .subject(name + " " + InetAddresses.format(a))
                 .detail(
-                    IpLiteral.format(a) + " is in a special-purpose range: " + range.get() + "."
+                    InetAddresses.format(a) + " is in a special-purpose range: " + range.get() + "."
                         + (allowPrivate ? " Accepted because of --allow-private." : " Mail from the internet cannot reach it (fine for labs and internal mail: use --allow-private)."))
                 .remedy(allowPrivate ? null : "Publish the public address of " + name + ".")
                 .build());

@@ -49,13 +49,7 @@ public record MxHost(int preference, String exchange, DnsResult a, DnsResult aaa
   /** The CNAME chain followed from the exchange name, if the exchange is an alias. */
   public List<String> cnameChain() {
     for (DnsResult r : List.of(a, aaaa)) {
-      List<String> chain =
-          switch (r) {
-            case DnsResult.Records x -> x.cnameChain();
-            case DnsResult.NoData x -> x.cnameChain();
-            case DnsResult.NxDomain x -> x.cnameChain();
-            default -> List.of();
-          };
+      List<String> chain = r.cnameChain();
       if (!chain.isEmpty()) return chain;
     }
     return List.of();

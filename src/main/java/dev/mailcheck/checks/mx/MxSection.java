@@ -1,6 +1,6 @@
 package dev.mailcheck.checks.mx;
 
-import dev.mailcheck.checks.ptr.IpLiteral;
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Section;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -37,13 +37,13 @@ public record MxSection(String domain, String outcome, boolean nullMx, boolean i
     for (MxHost h : facts.hosts()) {
       List<String> special = new ArrayList<>();
       for (InetAddress a : h.addresses()) {
-        SpecialAddresses.classify(a).ifPresent(r -> special.add(IpLiteral.format(a) + ": " + r));
+        SpecialAddresses.classify(a).ifPresent(r -> special.add(InetAddresses.format(a) + ": " + r));
       }
       hosts.add(
           new Host(
               h.preference(),
               h.exchange(),
-              h.addresses().stream().map(IpLiteral::format).toList(),
+              h.addresses().stream().map(InetAddresses::format).toList(),
               h.resolution().token(),
               h.cnameChain(),
               special));

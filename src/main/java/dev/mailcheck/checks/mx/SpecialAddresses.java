@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.mx;
 
+import dev.mailcheck.internal.InetAddresses;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -15,13 +16,7 @@ import java.util.Optional;
 public final class SpecialAddresses {
   private record Range(byte[] prefix, int bits, String label) {
     boolean contains(byte[] a) {
-      if (a.length != prefix.length) return false;
-      int full = bits / 8;
-      for (int i = 0; i < full; i++) if (a[i] != prefix[i]) return false;
-      int rest = bits % 8;
-      if (rest == 0) return true;
-      int mask = (0xff << (8 - rest)) & 0xff;
-      return (a[full] & mask) == (prefix[full] & mask);
+      return InetAddresses.inPrefix(a, prefix, bits);
     }
   }
 
@@ -79,12 +74,7 @@ public final class SpecialAddresses {
       b[11] = (byte) 0xff;
       return b;
     }
-    try {
-      InetAddress a = InetAddress.getByName(s);
-      if (!kind.isInstance(a)) throw new IllegalStateException(s);
-      return a.getAddress();
-    } catch (java.net.UnknownHostException e) {
-      throw new IllegalStateException(s, e);
-    }
+    InetAddress a = InetAddresses.parse(s).filter(kind::isInstance).orElseThrow(() -> new IllegalStateException(s));
+    return a.getAddress();
   }
 }

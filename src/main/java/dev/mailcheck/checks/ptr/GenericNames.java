@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.ptr;
 
+import dev.mailcheck.internal.InetAddresses;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public final class GenericNames {
       if (n.contains(String.join("", padded)) || embedded(n, padded) || embedded(n, reverse(padded))) return Optional.of("the name contains the address " + address.getHostAddress());
     } else {
       // IPv6 pools embed the low 64 bits as hex groups, e.g. 2001-db8-0-0-0-0-0-1.example.net.
-      String h = IpLiteral.format(address);
+      String h = InetAddresses.format(address);
       if (n.contains(h.replace(':', '-')) || n.contains(h.replace(":", ""))) return Optional.of("the name contains the address " + h);
     }
     return Optional.empty();

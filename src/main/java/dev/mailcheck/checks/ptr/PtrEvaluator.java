@@ -1,6 +1,7 @@
 package dev.mailcheck.checks.ptr;
 
 import dev.mailcheck.dns.DnsResult;
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public final class PtrEvaluator {
    */
   public List<Finding> evaluate(PtrFacts facts, Optional<String> expectedHost) {
     List<Finding> out = new ArrayList<>();
-    String ip = IpLiteral.format(facts.address());
+    String ip = InetAddresses.format(facts.address());
     String reverse = facts.reverseName();
     List<String> names = facts.names();
     switch (facts.ptr()) {
@@ -85,7 +86,7 @@ public final class PtrEvaluator {
     for (PtrFacts.Forward f : facts.forwards()) {
       if (f.confirms(facts.address())) confirmed.add(f.name());
       if (f.result().isTemporaryFailure()) tempFailure = true;
-      String addrs = f.addresses().stream().map(a -> IpLiteral.format(a)).reduce((a, b) -> a + ", " + b).orElse(f.result().outcome());
+      String addrs = f.addresses().stream().map(a -> InetAddresses.format(a)).reduce((a, b) -> a + ", " + b).orElse(f.result().outcome());
       evidence.add(f.name() + " -> " + addrs);
     }
     if (!confirmed.isEmpty()) {

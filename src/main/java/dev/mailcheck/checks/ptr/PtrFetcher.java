@@ -3,6 +3,7 @@ package dev.mailcheck.checks.ptr;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.RecordType;
+import dev.mailcheck.internal.InetAddresses;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,7 @@ public final class PtrFetcher {
   }
 
   public CompletableFuture<PtrFacts> fetch(InetAddress address) {
-    String reverse = IpLiteral.reverseName(address);
+    String reverse = InetAddresses.reverseName(address);
     RecordType forwardType = address.getAddress().length == 4 ? RecordType.A : RecordType.AAAA;
     return dns.query(DnsQuestion.of(reverse, RecordType.PTR))
         .thenCompose(

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.ptr;
 
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Section;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -43,10 +44,10 @@ public record PtrSection(List<Entry> addresses) implements Section {
               n,
               fwd.map(f -> f.confirms(facts.address())).orElse(false),
               fwd.map(f -> f.result().outcome()).orElse("NOT-ASKED"),
-              fwd.map(f -> f.addresses().stream().map(IpLiteral::format).toList()).orElse(List.of()),
+              fwd.map(f -> f.addresses().stream().map(InetAddresses::format).toList()).orElse(List.of()),
               GenericNames.reason(n, facts.address()).orElse("")));
     }
-    return new Entry(IpLiteral.format(facts.address()), facts.reverseName(), facts.ptr().outcome(), host, names);
+    return new Entry(InetAddresses.format(facts.address()), facts.reverseName(), facts.ptr().outcome(), host, names);
   }
 
   @Override

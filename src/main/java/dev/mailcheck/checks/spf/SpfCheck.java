@@ -1,6 +1,7 @@
 package dev.mailcheck.checks.spf;
 
 import dev.mailcheck.dns.DnsClient;
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
 import java.net.InetAddress;
@@ -35,7 +36,7 @@ public final class SpfCheck {
     SpfEvaluation e = new SpfEvaluator(dns, options).checkHost(ip, domain, from, heloName);
     SpfReport audit = SpfAudit.audit(domain, dns, options);
     Finding finding =
-        Finding.of("spf.result", status(e.result()), "SPF " + e.result().token() + " for " + SpfMacros.readable(ip))
+        Finding.of("spf.result", status(e.result()), "SPF " + e.result().token() + " for " + InetAddresses.format(ip))
             .detail(e.reason() + ".")
             .evidence(e.explanation().map(x -> List.of("explanation: " + x)).orElse(List.of()))
             .subject(from)
@@ -44,7 +45,7 @@ public final class SpfCheck {
     SpfSection section =
         new SpfSection(
             domain,
-            Optional.of(SpfMacros.readable(ip)),
+            Optional.of(InetAddresses.format(ip)),
             Optional.of(from),
             Optional.of(heloName),
             Optional.of(e.result().token()),

@@ -5,6 +5,7 @@ import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.LookupBudget;
 import dev.mailcheck.dns.RecordType;
+import dev.mailcheck.internal.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -157,8 +158,8 @@ public final class SpfEvaluator {
     private boolean matches(SpfTerm.Mechanism m, String domain, SpfMacros.Values here, int depth) {
       return switch (m.kind()) {
         case ALL -> true;
-        case IP4 -> values.ip() instanceof Inet4Address && inNetwork(values.ip().getAddress(), m.network().get(), m.cidr4());
-        case IP6 -> !(values.ip() instanceof Inet4Address) && inNetwork(values.ip().getAddress(), m.network().get(), m.cidr6());
+        case IP4 -> values.ip() instanceof Inet4Address && InetAddresses.inPrefix(values.ip().getAddress(), m.network().get(), m.cidr4());
+        case IP6 -> !(values.ip() instanceof Inet4Address) && InetAddresses.inPrefix(values.ip().getAddress(), m.network().get(), m.cidr6());
         case INCLUDE -> {
           charge(m.text(), domain);
           String target = expandDomain(m.domainSpec().get(), here);
@@ -221,7 +222,7 @@ public final class SpfEvaluator {
       return r.recordsOrEmpty().stream()
           .filter(DnsRecord.Address.class::isInstance)
           .map(a -> ((DnsRecord.Address) a).address())
-          .anyMatch(a -> sameFamily(a) && inNetwork(values.ip().getAddress(), a.getAddress(), a.getAddress().length * 8));
+          .anyMatch(a -> sameFamily(a) && InetAddresses.inPrefix(values.ip().getAddress(), a.getAddress(), a.getAddress().length * 8));
     }
 
     private boolean mxMatch(String target, SpfTerm.Mechanism m, String domain) {
@@ -254,7 +255,7 @@ public final class SpfEvaluator {
       return r.recordsOrEmpty().stream()
           .filter(DnsRecord.Address.class::isInstance)
           .map(a -> ((DnsRecord.Address) a).address())
-          .anyMatch(a -> sameFamily(a) && inNetwork(values.ip().getAddress(), a.getAddress(), len));
+          .anyMatch(a -> sameFamily(a) && InetAddresses.inPrefix(values.ip().getAddress(), a.getAddress(), len));
     }
 
     private boolean sameFamily(InetAddress a) {
@@ -312,7 +313,7 @@ public final class SpfEvaluator {
 
     /** PTR names of the client whose addresses include it (RFC 7208 §5.5), at most 10 looked up. */
     private List<String> validatedNames() {
-      DnsResult ptr = lookups.resolve(reverseName(values.ip()), RecordType.PTR);
+      DnsResult ptr = lookups.resolve(InetAddresses.reverseName(values.ip()), RecordType.PTR);
       List<String> names =
           ptr.recordsOrEmpty().stream()
               .filter(DnsRecord.Ptr.class::isInstance)
@@ -383,30 +384,5 @@ public final class SpfEvaluator {
 
   private static String indent(int depth) {
     return "  ".repeat(depth);
-  }
-
-  /** True when the first {@code bits} bits of the two addresses agree. */
-  static boolean inNetwork(byte[] ip, byte[] network, int bits) {
-    if (ip.length != network.length) return false;
-    if (bits < 0) return false;
-    for (int i = 0; i < ip.length && bits > 0; i++, bits -= 8) {
-      int mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
-      if ((ip[i] & mask) != (network[i] & mask)) return false;
-    }
-    return true;
-  }
-
-  /** {@code 4.3.2.1.in-addr.arpa} or the nibble form under {@code ip6.arpa} (RFC 3596 §2.5). */
-  static String reverseName(InetAddress ip) {
-    byte[] b = ip.getAddress();
-    StringBuilder sb = new StringBuilder();
-    if (b.length == 4) {
-      for (int i = 3; i >= 0; i--) sb.append(b[i] & 0xff).append('.');
-      return sb.append("in-addr.arpa").toString();
-    }
-    for (int i = 15; i >= 0; i--) {
-      sb.append(Character.forDigit(b[i] & 0xf, 16)).append('.').append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append('.');
-    }
-    return sb.append("ip6.arpa").toString();
   }
 }

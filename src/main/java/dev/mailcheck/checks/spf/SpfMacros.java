@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.spf;
 
+import dev.mailcheck.internal.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +142,7 @@ final class SpfMacros {
           case 'p' -> v.validatedName().get();
           case 'v' -> v.ip() instanceof Inet4Address ? "in-addr" : "ip6";
           case 'h' -> v.helo();
-          case 'c' -> readable(v.ip());
+          case 'c' -> InetAddresses.format(v.ip()); // RFC 5952 for IPv6
           case 'r' -> v.receiver();
           case 't' -> Long.toString(v.timestamp());
           default -> throw new IllegalStateException("unchecked macro " + body);
@@ -194,40 +195,6 @@ final class SpfMacros {
 
   /** Upper case, as the OpenSPF suite expects ({@code v-macro-ip6}); DNS ignores case anyway. */
   private static final String HEX = "0123456789ABCDEF";
-
-  /** The {@code c} macro: the address as people write it, IPv6 in RFC 5952 form. */
-  static String readable(InetAddress ip) {
-    if (ip instanceof Inet4Address) return ip.getHostAddress();
-    byte[] b = ip.getAddress();
-    int[] g = new int[8];
-    for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-    int bestStart = -1;
-    int bestLen = 1;
-    for (int i = 0; i < 8; ) {
-      if (g[i] != 0) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j < 8 && g[j] == 0) j++;
-      if (j - i > bestLen) {
-        bestStart = i;
-        bestLen = j - i;
-      }
-      i = j;
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        sb.append("::");
-        i += bestLen - 1;
-        continue;
-      }
-      if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') sb.append(':');
-      sb.append(Integer.toHexString(g[i]));
-    }
-    return sb.toString();
-  }
 
   /** Uppercase macro letters: URL-escape everything but the unreserved characters (RFC 3986). */
   private static String urlEscape(String value) {

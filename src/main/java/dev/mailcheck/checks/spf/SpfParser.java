@@ -1,8 +1,8 @@
 package dev.mailcheck.checks.spf;
 
+import dev.mailcheck.internal.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -249,35 +249,16 @@ public final class SpfParser {
   /** An IPv6 address in text form (RFC 4291 §2.2), as 16 octets, or null. */
   static byte[] ip6(String s) {
     if (s.indexOf(':') < 0 || !IP6_TEXT.matcher(s).matches()) return null;
-    try {
-      InetAddress a = InetAddress.getByName(s);
-      byte[] b = a.getAddress();
-      if (a instanceof Inet4Address) {
-        byte[] mapped = new byte[16];
-        mapped[10] = (byte) 0xff;
-        mapped[11] = (byte) 0xff;
-        System.arraycopy(b, 0, mapped, 12, 4);
-        return mapped;
-      }
-      return b;
-    } catch (UnknownHostException e) {
-      return null;
+    InetAddress a = InetAddresses.parse(s).orElse(null);
+    if (a == null) return null;
+    byte[] b = a.getAddress();
+    if (a instanceof Inet4Address) {
+      byte[] mapped = new byte[16];
+      mapped[10] = (byte) 0xff;
+      mapped[11] = (byte) 0xff;
+      System.arraycopy(b, 0, mapped, 12, 4);
+      return mapped;
     }
-  }
-
-  /**
-   * A client address as given on the command line or in a test: a strict dotted quad or IPv6 text;
-   * an IPv4-mapped IPv6 address is taken as the IPv4 address (RFC 7208 §5).
-   */
-  public static Optional<InetAddress> clientAddress(String s) {
-    try {
-      byte[] v4 = ip4(s);
-      if (v4 != null) return Optional.of(InetAddress.getByAddress(v4));
-      byte[] v6 = ip6(s);
-      if (v6 == null) return Optional.empty();
-      return Optional.of(InetAddress.getByAddress(v6));
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
+    return b;
   }
 }

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarc;
 
+import static dev.mailcheck.testing.FindingStatuses.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcheck.dns.FakeDns;
@@ -8,16 +9,11 @@ import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class DmarcCheckTest {
   private static DmarcCheck.Result run(FakeDns dns, String domain) {
     return new DmarcCheck(dns).run(domain).join();
-  }
-
-  private static Map<String, Status> worst(List<Finding> findings) {
-    return findings.stream().collect(Collectors.toMap(Finding::id, Finding::status, Status::worst));
   }
 
   @Test

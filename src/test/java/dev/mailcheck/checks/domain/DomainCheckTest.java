@@ -1,9 +1,9 @@
 package dev.mailcheck.checks.domain;
 
+import static dev.mailcheck.testing.FindingStatuses.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcheck.dns.FakeDns;
-import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.smtp.AddressAttempt;
 import dev.mailcheck.smtp.Failure;
@@ -20,12 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,10 +57,6 @@ class DomainCheckTest {
   DomainCheck.Result run(FakeDns dns, SmtpProbe probe, boolean smtp, int port) {
     var check = new DomainCheck(dns, probe, executor, Clock.systemUTC());
     return check.run(new DomainCheck.Options("example.test", List.of("sel"), smtp, true, Duration.ofSeconds(3), port)).join();
-  }
-
-  static Map<String, Status> worst(List<Finding> findings) {
-    return findings.stream().collect(Collectors.toMap(Finding::id, Finding::status, Status::worst));
   }
 
   @Test

@@ -1,14 +1,12 @@
 package dev.mailcheck.checks.mx;
 
+import static dev.mailcheck.testing.FindingStatuses.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
-import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,10 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MxCheckTest {
   private static MxCheck.Result run(FakeDns dns, boolean allowPrivate) {
     return new MxCheck(dns, allowPrivate).run("example.com").join();
-  }
-
-  private static Map<String, Status> worst(List<Finding> findings) {
-    return findings.stream().collect(Collectors.toMap(Finding::id, Finding::status, Status::worst));
   }
 
   @Test

@@ -75,7 +75,7 @@ class SpfConformanceTest {
 
   /** Runs one test the way FORMAT.md says: sender defaults, "DEFAULT" default explanation. */
   static SpfEvaluation run(Case c, SuiteZone zone) {
-    InetAddress ip = SpfParser.clientAddress(c.host()).orElseThrow(() -> new AssertionError("bad host " + c.host()));
+    InetAddress ip = dev.mailcheck.internal.InetAddresses.parse(c.host()).orElseThrow(() -> new AssertionError("bad host " + c.host()));
     String sender = c.mailfrom().isEmpty() ? "postmaster@" + c.helo() : c.mailfrom();
     if (sender.startsWith("@")) sender = "postmaster" + sender;
     String domain = sender.substring(sender.lastIndexOf('@') + 1);
