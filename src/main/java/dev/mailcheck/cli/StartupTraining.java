@@ -35,7 +35,7 @@ public final class StartupTraining {
             "example.com",
             List.of(
                 Finding.of("mx.present", Status.PASS, "trained").evidence("example.com. 300 IN MX 10 mail.example.com.").build(),
-                Finding.of("mx.resolves", Status.WARN, "trained").remedy("none").subject("mail.example.com").build()),
+                Finding.of("mx.resolvable", Status.WARN, "trained").remedy("none").subject("mail.example.com").build()),
             List.of());
     for (int i = 0; i < 3; i++) {
       new TextRenderer(false, true).render(report, new StringWriter());

@@ -51,7 +51,7 @@ final class RenderFixtures {
                     .subject("192.0.2.1")
                     .evidence("example.com. 300 IN MX 10 192.0.2.1.")
                     .build(),
-                Finding.of("mx.resolves", Status.FAIL, "MX host does not resolve")
+                Finding.of("mx.resolvable", Status.FAIL, "MX host does not resolve")
                     .detail("mail2.example.com has no A or AAAA record.")
                     .remedy("Add an address record for mail2.example.com, or remove the MX.")
                     .subject("mail2.example.com")
