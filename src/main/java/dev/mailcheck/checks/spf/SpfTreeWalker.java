@@ -1,6 +1,7 @@
 package dev.mailcheck.checks.spf;
 
 import dev.mailcheck.dns.DnsRecord;
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
 import java.net.Inet4Address;
@@ -188,7 +189,7 @@ final class SpfTreeWalker {
         if (rec instanceof DnsRecord.Address addr) {
           boolean v4 = addr.address() instanceof Inet4Address;
           int len = v4 ? m.cidr4() : m.cidr6();
-          String text = (v4 ? "ip4:" : "ip6:") + addr.address().getHostAddress();
+          String text = (v4 ? "ip4:" : "ip6:") + InetAddresses.format(addr.address());
           if (len != (v4 ? 32 : 128)) text += "/" + len;
           out.add(text);
         }
