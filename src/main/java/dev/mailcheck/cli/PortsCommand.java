@@ -18,18 +18,14 @@ final class PortsCommand extends BaseCommand {
   @Parameters(paramLabel = "HOST", description = "Name or IP literal (a port, if given, is ignored).")
   String target;
 
-  @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates (PEM bundle) instead of the system store.")
-  Path caFile;
-
-  @Option(names = "--insecure", description = "On submission (465, 587, --tls) go on after an untrusted or mismatched certificate (still reported); port 25 is opportunistic and always goes on.")
-  boolean insecure;
+  @picocli.CommandLine.Mixin TlsTrustOptions trust = new TlsTrustOptions();
 
   @Override
   public Integer call() {
     RunContext ctx = context();
     long start = System.nanoTime();
     HostPort hp = SmtpCommand.parseTarget(target, 25);
-    var request = SmtpCommand.baseRequest(hp, ctx.timeout(), caFile, insecure).build();
+    var request = SmtpCommand.baseRequest(hp, ctx.timeout(), trust.caFile, trust.insecure).build();
     DnsStack dns = SmtpCommand.needsDns(hp.host()) ? openDnsOrFail(ctx) : null;
     try {
       var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());

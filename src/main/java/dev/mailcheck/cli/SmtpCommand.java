@@ -77,11 +77,7 @@ final class SmtpCommand extends BaseCommand {
   @Option(names = "--relay-test", description = "Test for an open relay: MAIL FROM and RCPT TO foreign domains, never DATA, then RSET.")
   boolean relayTest;
 
-  @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates (PEM bundle) instead of the system store.")
-  Path caFile;
-
-  @Option(names = "--insecure", description = "On submission (465, 587, --tls) go on after an untrusted or mismatched certificate (still reported); port 25 is opportunistic and always goes on.")
-  boolean insecure;
+  @picocli.CommandLine.Mixin TlsTrustOptions trust = new TlsTrustOptions();
 
   @Option(names = "--no-legacy-tls", description = "Skip the extra connection that checks whether TLS 1.0/1.1 are still accepted.")
   boolean noLegacyTls;
@@ -101,7 +97,7 @@ final class SmtpCommand extends BaseCommand {
     HostPort hp = parseTarget(target, mode.tls ? 465 : 25);
     Optional<AuthRequest> credentials = user == null ? Optional.empty() : Optional.of(credentials());
     var builder =
-        baseRequest(hp, ctx.timeout(), caFile, insecure)
+        baseRequest(hp, ctx.timeout(), trust.caFile, trust.insecure)
             .legacyTlsCheck(!noLegacyTls && !allPorts)
             .relayTest(relayTest)
             .allowPlaintextAuth(allowPlaintextAuth);
