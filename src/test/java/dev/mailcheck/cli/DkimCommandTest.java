@@ -103,6 +103,17 @@ class DkimCommandTest {
   }
 
   @Test
+  void dnsRecordOfAnUnsignedMessageWritesAnEmptyRecordingNotNothing() throws Exception {
+    Path rec = tmp.resolve("rec.json");
+    CliRun r = CliRun.of("dkim", "verify", write("m.eml", UNSIGNED).toString(), "--json", "--resolver", "127.0.0.1:9", "--dns-record", rec.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    r.json();
+    assertThat(rec).exists();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rec.toFile()).isArray()).isTrue();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rec.toFile())).isEmpty();
+  }
+
+  @Test
   void unsignedMessageJsonValidatesAndWarns() throws Exception {
     CliRun r = CliRun.of("dkim", "verify", write("m.eml", UNSIGNED).toString(), "--json");
     assertThat(r.exitCode()).isZero();
