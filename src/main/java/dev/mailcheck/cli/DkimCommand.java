@@ -49,10 +49,7 @@ final class DkimCommand extends BaseCommand {
 
   /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
   static String domainName(String input) {
-    if (dev.mailcheck.internal.InetAddresses.isLiteral(input)) {
-      throw new InputException("'" + input.strip() + "' is an IP address; DKIM keys are published under a domain name such as example.com");
-    }
-    return dev.mailcheck.internal.DomainNames.normalize(input);
+    return domainName(input, "; DKIM keys are published under a domain name such as example.com");
   }
 
   /** A selector: dot-separated labels of letters, digits, '-' and '_' (RFC 6376 §3.1). */

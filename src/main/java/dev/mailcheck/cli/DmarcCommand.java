@@ -1,7 +1,6 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.dmarc.DmarcCheck;
-import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,7 +22,7 @@ final class DmarcCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
-    String target = DomainNames.normalize(domain);
+    String target = domainName(domain);
     return runWithDns(ctx, dns -> {
       DmarcCheck.Result result = new DmarcCheck(dns.client()).run(target).join();
       return new Report("dmarc", target, result.findings(), List.of(result.section()));

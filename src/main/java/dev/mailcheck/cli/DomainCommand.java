@@ -1,7 +1,6 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.domain.DomainCheck;
-import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.smtp.SocketSmtpProbe;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ final class DomainCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
-    String target = DomainNames.normalize(domain);
+    String target = domainName(domain);
     if (smtpPort < 1 || smtpPort > 65535) throw new dev.mailcheck.internal.InputException("--smtp-port must be 1-65535, not " + smtpPort);
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(DkimCommand.selector(s));

@@ -1,7 +1,6 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.mx.MxCheck;
-import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -26,7 +25,7 @@ final class MxCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
-    String target = DomainNames.normalize(domain);
+    String target = domainName(domain);
     return runWithDns(ctx, dns -> {
       MxCheck.Result result = new MxCheck(dns.client(), allowPrivate).run(target).join();
       return new Report("mx", target, result.findings(), List.of(result.section()));

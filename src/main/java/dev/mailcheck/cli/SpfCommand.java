@@ -76,10 +76,7 @@ final class SpfCommand extends BaseCommand {
 
   /** A-labels, lower case, no trailing dot; SPF needs a multi-label name (RFC 7208 §4.3). */
   static String domainName(String input) {
-    if (InetAddresses.isLiteral(input)) {
-      throw new InputException(
-          "'" + input.strip() + "' is an IP address, not a domain; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip " + input.strip());
-    }
+    refuseIpLiteral(input, "; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip " + input.strip());
     String name = DomainNames.normalizeDnsName(input);
     if (!name.contains(".")) {
       throw new InputException("'" + input + "' is not a valid domain name: SPF needs a fully qualified name such as example.com");
