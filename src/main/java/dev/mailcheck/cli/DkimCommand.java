@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "dkim",
     description = {
-      "Audit the DKIM keys of DOMAIN: --selector names first, then selectors of the providers its MX and SPF point at, then common defaults.",
-      "Use 'mailcheck dkim verify FILE.eml' to verify the signatures of a message."
+      "Audit the DKIM keys a domain publishes.",
+      "Tries the --selector names first, then selectors of the providers its MX and SPF point at,",
+      "then common defaults. Use 'mailcheck dkim verify FILE.eml' to verify the signatures of a message."
     },
     subcommands = DkimCommand.Verify.class)
 final class DkimCommand extends BaseCommand {
@@ -64,7 +65,8 @@ final class DkimCommand extends BaseCommand {
   @Command(
       name = "verify",
       description = {
-        "Verify every DKIM-Signature of a message (RFC 6376, RFC 8463 Ed25519; rsa-sha1 verified but warned, RFC 8301).",
+        "Verify every DKIM signature of a message.",
+        "RFC 6376 and RFC 8463 (Ed25519); rsa-sha1 is verified but warned about (RFC 8301).",
         "FILE is an .eml file (CRLF or LF line endings) or - for standard input; at most 50 MB."
       })
   static final class Verify extends BaseCommand {

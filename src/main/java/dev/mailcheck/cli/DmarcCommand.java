@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "dmarc",
     description = {
-      "Find the DMARC record of DOMAIN (RFC 9989 tree walk and RFC 7489 Public Suffix List,",
-      "both shown where they differ), parse it with positioned errors, and check the policy,",
+      "Check the DMARC policy of a domain.",
+      "Finds the DMARC record of DOMAIN (RFC 9989 tree walk and RFC 7489 Public Suffix List,",
+      "both shown where they differ), parses it with positioned errors, and checks the policy,",
       "subdomain policies, removed tags and report destinations (including the external",
       "authorization record <domain>._report._dmarc.<destination>)."
     })

@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "domain",
     description = {
-      "Check everything about a mail domain at once and score it (0-100, grade A+ to F):",
+      "Check everything about a mail domain at once, with a score.",
       "MX and their addresses, reverse DNS, SMTP/STARTTLS on port 25 of every MX address,",
-      "SPF, DKIM keys and DMARC. See docs/scoring.md for the rubric."
+      "SPF, DKIM keys and DMARC, scored 0-100 with a grade A+ to F.",
+      "See docs/scoring.md for the rubric."
     })
 final class DomainCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "DOMAIN", description = "The mail domain to check.")

@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "mx",
     description = {
-      "List the MX hosts of DOMAIN by preference with their A/AAAA addresses and check them:",
+      "Check the MX hosts of a domain and their addresses.",
+      "Lists the MX hosts of DOMAIN by preference with their A/AAAA addresses and checks them:",
       "null MX (RFC 7505), implicit MX, CNAME or IP-literal targets, unresolvable targets,",
       "duplicates, and addresses in private/reserved ranges."
     })

@@ -33,7 +33,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "smtp",
     description = {
-      "Probe an SMTP server: greeting, EHLO, STARTTLS or implicit TLS, certificate, AUTH, relay.",
+      "Probe an SMTP server: greeting, TLS, certificate, AUTH, relay.",
+      "Covers the greeting, EHLO, STARTTLS or implicit TLS (RFC 8314), the certificate chain and name,",
+      "AUTH with --user, and an open-relay test with --relay-test.",
       "Passwords come from MAILCHECK_PASSWORD, --password-file or a prompt; tokens from MAILCHECK_OAUTH_TOKEN or --token-file."
     })
 final class SmtpCommand extends BaseCommand {

@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
       "mailcheck spf [OPTIONS] DOMAIN --ip ADDRESS [--sender ADDRESS] [--helo NAME]"
     },
     description = {
-      "Audit a domain's SPF policy: record, syntax, lookups over the whole include tree, void lookups, 'all'.",
-      "With --ip, evaluate it for a client address as a receiver would (RFC 7208 check_host)."
+      "Audit a domain's SPF policy, or evaluate it for a client address.",
+      "Checks the record, syntax, lookups over the whole include tree, void lookups and 'all'.",
+      "With --ip, evaluates it for a client address as a receiver would (RFC 7208 check_host)."
     })
 final class SpfCommand extends BaseCommand {
   // arity 0..1 and a check in call(): picocli reports a missing positional before an unknown
