@@ -68,6 +68,16 @@ abstract class BaseCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The resolver of a run that may not need one (a probe of an IP literal): {@link #openDnsOrFail}
+   * when {@code needed}; otherwise, with {@code --dns-record}, a stack without network that writes
+   * the asked-for file (empty) on close, so that {@code --dns-record} always gives a file; else null.
+   */
+  protected DnsStack openDnsIfNeeded(RunContext ctx, boolean needed) {
+    if (needed) return openDnsOrFail(ctx);
+    return ctx.dns().recordTo().isPresent() ? DnsStack.offline(ctx.dns()) : null;
+  }
+
   /** A check that needs only DNS: from the run's resolver to its report. */
   @FunctionalInterface
   protected interface DnsCheck {

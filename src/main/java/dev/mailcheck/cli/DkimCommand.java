@@ -3,6 +3,7 @@ package dev.mailcheck.cli;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimMessage;
 import dev.mailcheck.checks.dkim.DkimVerifier;
+import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
 import java.io.IOException;
@@ -91,11 +92,16 @@ final class DkimCommand extends BaseCommand {
       RunContext ctx = context();
       long start = System.nanoTime();
       String target = file.equals("-") ? "stdin" : file;
-      if (message.signatures().isEmpty() && ctx.dns().recordTo().isEmpty()) {
-        // No key to fetch: no resolver needed (with --dns-record, the stack below writes the
+      if (message.signatures().isEmpty()) {
+        // No key to fetch: no resolver needed (with --dns-record, the offline stack writes the
         // asked-for file, empty, rather than silently none).
-        var outcome = DkimCheck.verify(message, q -> { throw new IllegalStateException("no DNS expected"); }, ctx.clock());
-        return finish(ctx, report(target, outcome).withDuration(Duration.ofNanos(System.nanoTime() - start)), null);
+        DnsStack dns = openDnsIfNeeded(ctx, false);
+        try {
+          var outcome = DkimCheck.verify(message, q -> { throw new IllegalStateException("no DNS expected"); }, ctx.clock());
+          return finish(ctx, report(target, outcome).withDuration(Duration.ofNanos(System.nanoTime() - start)), dns);
+        } finally {
+          SmtpCommand.closeDns(dns);
+        }
       }
       return runWithDns(ctx, dns -> report(target, DkimCheck.verify(message, dns.client(), ctx.clock(), sha1Policy())));
     }

@@ -29,7 +29,7 @@ final class PortsCommand extends BaseCommand {
     long start = System.nanoTime();
     HostPort hp = SmtpCommand.parseTarget(target, 25);
     var request = SmtpCommand.baseRequest(hp, ctx.timeout(), trust.caFile, trust.insecure).build();
-    DnsStack dns = SmtpCommand.needsDns(hp.host()) ? openDnsOrFail(ctx) : null;
+    DnsStack dns = openDnsIfNeeded(ctx, SmtpCommand.needsDns(hp.host()));
     try {
       var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());
       SmtpCheck.Outcome o = SmtpCheck.scan(probe, request);

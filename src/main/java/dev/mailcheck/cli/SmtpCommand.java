@@ -114,7 +114,7 @@ final class SmtpCommand extends BaseCommand {
     else if (mode.noTls) builder.tlsMode(TlsMode.NONE);
     credentials.ifPresent(builder::auth);
     ProbeRequest request = builder.build();
-    DnsStack dns = needsDns(hp.host()) ? openDnsOrFail(ctx) : null;
+    DnsStack dns = openDnsIfNeeded(ctx, needsDns(hp.host()));
     try {
       var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());
       SmtpCheck.Outcome o = allPorts ? SmtpCheck.scan(probe, request) : SmtpCheck.probe(probe, request);
