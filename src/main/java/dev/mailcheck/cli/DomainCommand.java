@@ -46,6 +46,7 @@ final class DomainCommand extends BaseCommand {
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(DkimCommand.selector(s));
     long start = System.nanoTime();
+    if (!noSmtp) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps the DNS checks
     try (DnsStack dns = openDns(ctx);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       var check = new DomainCheck(dns.client(), new SocketSmtpProbe(dns.client(), ctx.clock()), executor, ctx.clock());
