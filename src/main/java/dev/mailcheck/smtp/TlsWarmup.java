@@ -24,7 +24,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * machine; a warm handshake takes a few ms). Nothing here touches the network: the JSSE part
  * produces a ClientHello into a buffer with an {@link SSLEngine}, the BouncyCastle part (the legacy
  * TLS 1.0/1.1 check) a ClientHello with its non-blocking {@link TlsClientProtocol}, and the PKIX
- * part validates a root of the trust store against the store. Every failure is ignored: the real
+ * part validates an RSA root of the trust store against the store. Every failure is ignored: the real
  * handshake does the same work again and reports its own errors.
  */
 public final class TlsWarmup {
@@ -48,7 +48,11 @@ public final class TlsWarmup {
     }
     try {
       List<X509Certificate> anchors = CertificateInspector.systemAnchors();
-      if (!anchors.isEmpty()) CertificateInspector.validate(List.of(anchors.get(0)), anchors, Instant.now());
+      // an RSA root: most chains end in one; an EC signature check in cold code costs 0.1 s
+      anchors.stream()
+          .filter(a -> a.getPublicKey().getAlgorithm().equals("RSA"))
+          .findFirst()
+          .ifPresent(a -> CertificateInspector.validate(List.of(a), anchors, Instant.now()));
     } catch (RuntimeException e) {
       // best effort
     }
