@@ -43,6 +43,7 @@ final class DomainCommand extends BaseCommand {
     if (smtpPort < 1 || smtpPort > 65535) throw new dev.mailcheck.internal.InputException("--smtp-port must be 1-65535, not " + smtpPort);
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(DkimCommand.selector(s));
+    if (!noSmtp) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps the DNS checks
     return runWithDns(ctx, dns -> {
       try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
         var check = new DomainCheck(dns.client(), new SocketSmtpProbe(dns.client(), ctx.clock()), executor, ctx.clock());

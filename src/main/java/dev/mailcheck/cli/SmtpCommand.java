@@ -89,6 +89,7 @@ final class SmtpCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    if (!mode.noTls) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps parsing, DNS, connect and greeting
     RunContext ctx = context();
     long start = System.nanoTime();
     if (auth != null && user == null) throw new InputException("--auth needs --user");

@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * The training run behind the launcher's start-up cache (JDK 25+ AOT cache, see
  * docs/performance.md): walks the code real runs need (command-line parsing, help, both
- * renderers, the DNS commands and {@code domain --no-smtp} end to end) so that the JVM records those classes as loaded and
- * linked. The DNS commands ask a throw-away responder on 127.0.0.1 that this class starts itself;
+ * renderers, the DNS commands and {@code domain} end to end, the TLS warm-up of
+ * {@link dev.mailcheck.smtp.TlsWarmup}) so that the JVM records those classes as loaded and
+ * linked. The commands ask throw-away DNS and SMTP responders on 127.0.0.1 that this class starts itself;
  * nothing leaves the machine. The launcher runs {@code java -XX:AOTCacheOutput=... -cp
  * mailcheck.jar dev.mailcheck.cli.StartupTraining} once per jar. Prints nothing; every step is
  * bounded by a short timeout and its failure is ignored (training is best effort).
@@ -42,12 +43,58 @@ public final class StartupTraining {
       new JsonRenderer(Version.current(), true).render(report, new StringWriter());
     }
     trainDnsClasses();
+    dev.mailcheck.smtp.TlsWarmup.run(); // JSSE, trust store, PKIX and BouncyCastle TLS classes
     trainDnsCommands(sink);
+  }
+
+  /**
+   * A loopback SMTP responder for the SMTP probe's classes: greeting, EHLO offering STARTTLS, 220 to
+   * STARTTLS, then it hangs up (the TLS handshake fails at once; the TLS classes come from the
+   * warm-up). Returns its port, or -1 when it could not listen.
+   */
+  private static int smtpResponder(java.net.ServerSocket server) {
+    Thread.ofPlatform().daemon().start(() -> {
+      while (!server.isClosed()) {
+        try {
+          java.net.Socket s = server.accept();
+          Thread.ofVirtual().start(() -> converse(s));
+        } catch (IOException e) {
+          return;
+        }
+      }
+    });
+    return server.getLocalPort();
+  }
+
+  private static void converse(java.net.Socket s) {
+    try (s) {
+      s.setSoTimeout(2000);
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+      var out = s.getOutputStream();
+      out.write("220 training.invalid ESMTP\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      for (int i = 0; i < 10; i++) {
+        String line = in.readLine();
+        if (line == null || line.length() > 512) return;
+        String verb = line.toUpperCase(java.util.Locale.ROOT);
+        String reply =
+            verb.startsWith("EHLO") ? "250-training.invalid\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250 STARTTLS\r\n"
+                : verb.startsWith("STARTTLS") ? "220 2.0.0 ready\r\n"
+                : verb.startsWith("QUIT") ? "221 2.0.0 bye\r\n"
+                : "250 2.0.0 ok\r\n";
+        out.write(reply.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+        if (verb.startsWith("STARTTLS") || verb.startsWith("QUIT")) return;
+      }
+    } catch (IOException e) {
+      // best effort
+    }
   }
 
   /** Runs the DNS commands against a loopback responder, in text and JSON. */
   private static void trainDnsCommands(PrintWriter sink) {
-    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+        java.net.ServerSocket smtp = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      int smtpPort = smtpResponder(smtp);
       Thread responder = Thread.ofPlatform().daemon().start(() -> answer(socket));
       String resolver = "127.0.0.1:" + socket.getLocalPort();
       String[][] runs = {
@@ -57,6 +104,8 @@ public final class StartupTraining {
         {"dkim", "example.com", "--selector", "s1"},
         {"ptr", "127.0.0.1"},
         {"domain", "example.com", "--no-smtp"},
+        {"smtp", "127.0.0.1:" + smtpPort},
+        {"domain", "example.com", "--allow-private", "--smtp-port", String.valueOf(smtpPort)},
       };
       for (String[] run : runs) {
         for (String format : new String[] {"text", "json"}) {

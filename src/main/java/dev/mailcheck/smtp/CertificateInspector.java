@@ -50,8 +50,20 @@ public final class CertificateInspector {
     return out;
   }
 
-  /** The CA certificates of the JDK's default trust store. */
+  /**
+   * The CA certificates of the JDK's default trust store, read once per JVM (the store does not
+   * change while we run, and reading it costs tens of ms: every probe of a run shares the list).
+   */
   static List<X509Certificate> systemAnchors() {
+    return SystemAnchors.LIST;
+  }
+
+  /** Lazy holder: the store is read on first use, by one thread, and never again. */
+  private static final class SystemAnchors {
+    static final List<X509Certificate> LIST = load();
+  }
+
+  private static List<X509Certificate> load() {
     try {
       var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init((KeyStore) null);

@@ -38,6 +38,7 @@ public final class SocketSmtpProbe implements SmtpProbe {
 
   @Override
   public ProbeResult probe(ProbeRequest req) {
+    if (req.tlsMode() != TlsMode.NONE) TlsWarmup.start(); // overlaps DNS, connect and greeting
     var rec = new ProbeRecorder(req);
     SmtpConnection conn = null;
     InetAddress used = null;
