@@ -3,6 +3,9 @@ package dev.mailcheck.cli;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.dns.TraceEntry;
 import dev.mailcheck.internal.CouldNotRunException;
+import dev.mailcheck.internal.DomainNames;
+import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.ExitCode;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.render.JsonRenderer;
@@ -30,6 +33,28 @@ abstract class BaseCommand implements Callable<Integer> {
     return ((MailcheckCommand) spec.root().userObject()).global.toContext();
   }
 
+  /**
+   * The DOMAIN argument of a command, validated the same way by every command: an IP literal is
+   * refused with one line ("'127.0.0.1' is an IP address, not a domain name", exit 2), anything
+   * else goes through {@link DomainNames#normalize} (A-labels, lower case, no trailing dot).
+   */
+  static String domainName(String input) {
+    return domainName(input, "");
+  }
+
+  /** Like {@link #domainName(String)}; {@code hint} (e.g. "; use --ip") is appended to the IP-literal message. */
+  static String domainName(String input, String hint) {
+    refuseIpLiteral(input, hint);
+    return DomainNames.normalize(input);
+  }
+
+  /** Exit 2 when {@code input} is an IPv4 or IPv6 literal rather than a domain name. */
+  static void refuseIpLiteral(String input, String hint) {
+    if (InetAddresses.isLiteral(input)) {
+      throw new InputException("'" + input.strip() + "' is an IP address, not a domain name" + hint);
+    }
+  }
+
   protected DnsStack openDns(RunContext ctx) {
     return DnsStack.open(ctx.dns());
   }
@@ -41,6 +66,16 @@ abstract class BaseCommand implements Callable<Integer> {
     } catch (UnsupportedOperationException e) {
       throw new CouldNotRunException("no DNS resolver available to resolve the host name; use an IP address");
     }
+  }
+
+  /**
+   * The resolver of a run that may not need one (a probe of an IP literal): {@link #openDnsOrFail}
+   * when {@code needed}; otherwise, with {@code --dns-record}, a stack without network that writes
+   * the asked-for file (empty) on close, so that {@code --dns-record} always gives a file; else null.
+   */
+  protected DnsStack openDnsIfNeeded(RunContext ctx, boolean needed) {
+    if (needed) return openDnsOrFail(ctx);
+    return ctx.dns().recordTo().isPresent() ? DnsStack.offline(ctx.dns()) : null;
   }
 
   /** A check that needs only DNS: from the run's resolver to its report. */

@@ -3,6 +3,7 @@ package dev.mailcheck.cli;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimMessage;
 import dev.mailcheck.checks.dkim.DkimVerifier;
+import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
 import java.io.IOException;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "dkim",
     description = {
-      "Audit the DKIM keys of DOMAIN: --selector names first, then selectors of the providers its MX and SPF point at, then common defaults.",
-      "Use 'mailcheck dkim verify FILE.eml' to verify the signatures of a message."
+      "Audit the DKIM keys a domain publishes.",
+      "Tries the --selector names first, then selectors of the providers its MX and SPF point at,",
+      "then common defaults. Use 'mailcheck dkim verify FILE.eml' to verify the signatures of a message."
     },
     subcommands = DkimCommand.Verify.class)
 final class DkimCommand extends BaseCommand {
@@ -49,10 +51,7 @@ final class DkimCommand extends BaseCommand {
 
   /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
   static String domainName(String input) {
-    if (dev.mailcheck.internal.InetAddresses.isLiteral(input)) {
-      throw new InputException("'" + input.strip() + "' is an IP address; DKIM keys are published under a domain name such as example.com");
-    }
-    return dev.mailcheck.internal.DomainNames.normalize(input);
+    return domainName(input, "; DKIM keys are published under a domain name such as example.com");
   }
 
   /** A selector: dot-separated labels of letters, digits, '-' and '_' (RFC 6376 §3.1). */
@@ -67,7 +66,8 @@ final class DkimCommand extends BaseCommand {
   @Command(
       name = "verify",
       description = {
-        "Verify every DKIM-Signature of a message (RFC 6376, RFC 8463 Ed25519; rsa-sha1 verified but warned, RFC 8301).",
+        "Verify every DKIM signature of a message.",
+        "RFC 6376 and RFC 8463 (Ed25519); rsa-sha1 is verified but warned about (RFC 8301).",
         "FILE is an .eml file (CRLF or LF line endings) or - for standard input; at most 50 MB."
       })
   static final class Verify extends BaseCommand {
@@ -92,11 +92,16 @@ final class DkimCommand extends BaseCommand {
       RunContext ctx = context();
       long start = System.nanoTime();
       String target = file.equals("-") ? "stdin" : file;
-      if (message.signatures().isEmpty() && ctx.dns().recordTo().isEmpty()) {
-        // No key to fetch: no resolver needed (with --dns-record, the stack below writes the
+      if (message.signatures().isEmpty()) {
+        // No key to fetch: no resolver needed (with --dns-record, the offline stack writes the
         // asked-for file, empty, rather than silently none).
-        var outcome = DkimCheck.verify(message, q -> { throw new IllegalStateException("no DNS expected"); }, ctx.clock());
-        return finish(ctx, report(target, outcome).withDuration(Duration.ofNanos(System.nanoTime() - start)), null);
+        DnsStack dns = openDnsIfNeeded(ctx, false);
+        try {
+          var outcome = DkimCheck.verify(message, q -> { throw new IllegalStateException("no DNS expected"); }, ctx.clock());
+          return finish(ctx, report(target, outcome).withDuration(Duration.ofNanos(System.nanoTime() - start)), dns);
+        } finally {
+          SmtpCommand.closeDns(dns);
+        }
       }
       return runWithDns(ctx, dns -> report(target, DkimCheck.verify(message, dns.client(), ctx.clock(), sha1Policy())));
     }

@@ -1,7 +1,6 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.dmarc.DmarcCheck;
-import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -11,8 +10,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "dmarc",
     description = {
-      "Find the DMARC record of DOMAIN (RFC 9989 tree walk and RFC 7489 Public Suffix List,",
-      "both shown where they differ), parse it with positioned errors, and check the policy,",
+      "Check the DMARC policy of a domain.",
+      "Finds the DMARC record of DOMAIN (RFC 9989 tree walk and RFC 7489 Public Suffix List,",
+      "both shown where they differ), parses it with positioned errors, and checks the policy,",
       "subdomain policies, removed tags and report destinations (including the external",
       "authorization record <domain>._report._dmarc.<destination>)."
     })
@@ -23,7 +23,7 @@ final class DmarcCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
-    String target = DomainNames.normalize(domain);
+    String target = domainName(domain);
     return runWithDns(ctx, dns -> {
       DmarcCheck.Result result = new DmarcCheck(dns.client()).run(target).join();
       return new Report("dmarc", target, result.findings(), List.of(result.section()));

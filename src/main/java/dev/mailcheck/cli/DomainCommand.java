@@ -1,7 +1,6 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.domain.DomainCheck;
-import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.smtp.SocketSmtpProbe;
 import java.util.ArrayList;
@@ -16,9 +15,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "domain",
     description = {
-      "Check everything about a mail domain at once and score it (0-100, grade A+ to F):",
+      "Check everything about a mail domain at once, with a score.",
       "MX and their addresses, reverse DNS, SMTP/STARTTLS on port 25 of every MX address,",
-      "SPF, DKIM keys and DMARC. See docs/scoring.md for the rubric."
+      "SPF, DKIM keys and DMARC, scored 0-100 with a grade A+ to F.",
+      "See docs/scoring.md for the rubric."
     })
 final class DomainCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "DOMAIN", description = "The mail domain to check.")
@@ -39,7 +39,7 @@ final class DomainCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
-    String target = DomainNames.normalize(domain);
+    String target = domainName(domain);
     if (smtpPort < 1 || smtpPort > 65535) throw new dev.mailcheck.internal.InputException("--smtp-port must be 1-65535, not " + smtpPort);
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(DkimCommand.selector(s));

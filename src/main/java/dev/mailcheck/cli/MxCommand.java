@@ -1,7 +1,6 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.mx.MxCheck;
-import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.report.Report;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -12,7 +11,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "mx",
     description = {
-      "List the MX hosts of DOMAIN by preference with their A/AAAA addresses and check them:",
+      "Check the MX hosts of a domain and their addresses.",
+      "Lists the MX hosts of DOMAIN by preference with their A/AAAA addresses and checks them:",
       "null MX (RFC 7505), implicit MX, CNAME or IP-literal targets, unresolvable targets,",
       "duplicates, and addresses in private/reserved ranges."
     })
@@ -26,7 +26,7 @@ final class MxCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
-    String target = DomainNames.normalize(domain);
+    String target = domainName(domain);
     return runWithDns(ctx, dns -> {
       MxCheck.Result result = new MxCheck(dns.client(), allowPrivate).run(target).join();
       return new Report("mx", target, result.findings(), List.of(result.section()));

@@ -13,7 +13,10 @@ import picocli.CommandLine.Parameters;
 /** {@code mailcheck ports HOST}: which of 25, 465 and 587 answer, in parallel. */
 @Command(
     name = "ports",
-    description = "Probe the mail ports 25, 465 and 587 of a host in parallel: open, refused or filtered, with hints.")
+    description = {
+      "Probe the mail ports 25, 465 and 587 of a host in parallel.",
+      "Each port is open, refused or filtered, with hints on what that means."
+    })
 final class PortsCommand extends BaseCommand {
   @Parameters(paramLabel = "HOST", description = "Name or IP literal (a port, if given, is ignored).")
   String target;
@@ -26,7 +29,7 @@ final class PortsCommand extends BaseCommand {
     long start = System.nanoTime();
     HostPort hp = SmtpCommand.parseTarget(target, 25);
     var request = SmtpCommand.baseRequest(hp, ctx.timeout(), trust.caFile, trust.insecure).build();
-    DnsStack dns = SmtpCommand.needsDns(hp.host()) ? openDnsOrFail(ctx) : null;
+    DnsStack dns = openDnsIfNeeded(ctx, SmtpCommand.needsDns(hp.host()));
     try {
       var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());
       SmtpCheck.Outcome o = SmtpCheck.scan(probe, request);

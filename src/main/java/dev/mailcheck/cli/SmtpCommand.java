@@ -33,7 +33,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "smtp",
     description = {
-      "Probe an SMTP server: greeting, EHLO, STARTTLS or implicit TLS, certificate, AUTH, relay.",
+      "Probe an SMTP server: greeting, TLS, certificate, AUTH, relay.",
+      "Covers the greeting, EHLO, STARTTLS or implicit TLS (RFC 8314), the certificate chain and name,",
+      "AUTH with --user, and an open-relay test with --relay-test.",
       "Passwords come from MAILCHECK_PASSWORD, --password-file or a prompt; tokens from MAILCHECK_OAUTH_TOKEN or --token-file."
     })
 final class SmtpCommand extends BaseCommand {
@@ -113,7 +115,7 @@ final class SmtpCommand extends BaseCommand {
     else if (mode.noTls) builder.tlsMode(TlsMode.NONE);
     credentials.ifPresent(builder::auth);
     ProbeRequest request = builder.build();
-    DnsStack dns = needsDns(hp.host()) ? openDnsOrFail(ctx) : null;
+    DnsStack dns = openDnsIfNeeded(ctx, needsDns(hp.host()));
     try {
       var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());
       SmtpCheck.Outcome o = allPorts ? SmtpCheck.scan(probe, request) : SmtpCheck.probe(probe, request);

@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
       "mailcheck spf [OPTIONS] DOMAIN --ip ADDRESS [--sender ADDRESS] [--helo NAME]"
     },
     description = {
-      "Audit a domain's SPF policy: record, syntax, lookups over the whole include tree, void lookups, 'all'.",
-      "With --ip, evaluate it for a client address as a receiver would (RFC 7208 check_host)."
+      "Audit a domain's SPF policy, or evaluate it for a client address.",
+      "Checks the record, syntax, lookups over the whole include tree, void lookups and 'all'.",
+      "With --ip, evaluates it for a client address as a receiver would (RFC 7208 check_host)."
     })
 final class SpfCommand extends BaseCommand {
   // arity 0..1 and a check in call(): picocli reports a missing positional before an unknown
@@ -76,10 +77,7 @@ final class SpfCommand extends BaseCommand {
 
   /** A-labels, lower case, no trailing dot; SPF needs a multi-label name (RFC 7208 §4.3). */
   static String domainName(String input) {
-    if (InetAddresses.isLiteral(input)) {
-      throw new InputException(
-          "'" + input.strip() + "' is an IP address, not a domain; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip " + input.strip());
-    }
+    refuseIpLiteral(input, "; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip " + input.strip());
     String name = DomainNames.normalizeDnsName(input);
     if (!name.contains(".")) {
       throw new InputException("'" + input + "' is not a valid domain name: SPF needs a fully qualified name such as example.com");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.ResolverConfig;
 
 /**
@@ -83,6 +84,26 @@ public final class DnsStack implements AutoCloseable {
       onClose = () -> rec.writeTo(settings.recordTo().get());
     }
     return new DnsStack(new CachingDnsClient(source, trace), trace, onClose, network, replay, settings.replayFrom());
+  }
+
+  /**
+   * The stack of a run that needs no DNS (an IP literal to probe, an unsigned message): no
+   * network, every query fails at once, and {@code --dns-record} still writes its file, empty, so
+   * that asking for a recording always gives one.
+   */
+  public static DnsStack offline(DnsSettings settings) {
+    settings.recordTo().ifPresent(DnsStack::checkWritable);
+    DnsTrace trace = new DnsTrace();
+    DnsClient none =
+        q -> CompletableFuture.failedFuture(new IllegalStateException("no DNS lookup expected in this run (" + q + ")"));
+    AutoCloseable onClose = () -> {};
+    DnsClient source = none;
+    if (settings.recordTo().isPresent()) {
+      RecordingDnsClient rec = new RecordingDnsClient(none);
+      source = rec;
+      onClose = () -> rec.writeTo(settings.recordTo().get());
+    }
+    return new DnsStack(source, trace, onClose);
   }
 
   private static void checkWritable(Path file) {

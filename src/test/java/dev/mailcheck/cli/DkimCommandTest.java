@@ -52,7 +52,7 @@ class DkimCommandTest {
     CliRun r = CliRun.of("dkim", "192.0.2.1");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err().strip()).isEqualTo("mailcheck: '192.0.2.1' is an IP address; DKIM keys are published under a domain name such as example.com");
+    assertThat(r.err().strip()).isEqualTo("mailcheck: '192.0.2.1' is an IP address, not a domain name; DKIM keys are published under a domain name such as example.com");
   }
 
   @Test

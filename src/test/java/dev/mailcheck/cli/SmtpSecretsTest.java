@@ -257,6 +257,27 @@ class SmtpSecretsTest {
     }
   }
 
+  /** QA: text output said "AUTH: skipped-plaintext"; it is in words for people, JSON keeps the token. */
+  @Test
+  void textOutputShowsAuthOutcomeInWordsAndDetailIsPunctuated() throws Exception {
+    var script = new StandardSmtp().auth("PLAIN", "LOGIN").authBeforeTls(true).user(USER, PASSWORD);
+    try (var clear = ScriptedSmtpServer.start(script)) {
+      CliRun text = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED,
+          "smtp", clear.hostPort(), "--user", USER, "--timeout", "3s", "--no-color");
+      assertThat(text.out())
+          .contains("  AUTH: not sent: the connection is not encrypted; offered PLAIN LOGIN")
+          .contains("Not sent: the connection is not encrypted (use --allow-plaintext-auth to send credentials in clear). Offered: PLAIN LOGIN.")
+          .doesNotContain("skipped-plaintext");
+
+      CliRun refused = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED,
+          "smtp", clear.hostPort(), "--user", USER, "--auth", "CRAM-MD5", "--allow-plaintext-auth", "--timeout", "3s", "--no-color");
+      assertThat(refused.out()).contains("  AUTH: mechanism CRAM-MD5 not usable; offered PLAIN LOGIN").doesNotContain("mechanism-refused");
+      CliRun json = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED,
+          "smtp", clear.hostPort(), "--user", USER, "--auth", "CRAM-MD5", "--allow-plaintext-auth", "--timeout", "3s", "--json");
+      assertThat(json.json().get("smtp").get("auth").get("result").asText()).isEqualTo("mechanism-refused");
+    }
+  }
+
   @Test
   void authIsNotSentWhenStartTlsIsRefusedOrTlsIsOff() throws Exception {
     var script = new StandardSmtp().starttlsReply("454 4.7.0 TLS not available").auth("PLAIN").authBeforeTls(true).user(USER, PASSWORD);

@@ -19,7 +19,7 @@ class SpfCommandTest {
         Arguments.of(new String[] {"spf", "example.com", "--ip", "300.1.1.1"}, "is not an IPv4 or IPv6 address"),
         Arguments.of(new String[] {"spf", "not a domain", "--ip", "203.0.113.5"}, "is not a valid domain name"),
         Arguments.of(new String[] {"spf", "localhost"}, "is not a valid domain name"),
-        Arguments.of(new String[] {"spf", "192.0.2.1"}, "is an IP address, not a domain; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip 192.0.2.1"),
+        Arguments.of(new String[] {"spf", "192.0.2.1"}, "is an IP address, not a domain name; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip 192.0.2.1"),
         Arguments.of(new String[] {"spf", "2001:db8::1"}, "is an IP address, not a domain"),
         Arguments.of(new String[] {"spf"}, "Missing required parameter: 'DOMAIN'"),
         Arguments.of(new String[] {"spf", "a..example.com"}, "is not a valid domain name"),

@@ -7,13 +7,15 @@ import dev.mailcheck.smtp.Phase;
 import dev.mailcheck.smtp.ProbeRequest;
 import dev.mailcheck.smtp.ProbeResult;
 import dev.mailcheck.smtp.SmtpProbe;
+import dev.mailcheck.smtp.TlsMode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs a probe (or a port scan) and evaluates it: what the {@code smtp} and {@code ports} commands
  * report. {@link Outcome#couldNotRun} is true when nothing could be determined (the name did not
- * resolve, every address timed out), which the CLI maps to exit code 3.
+ * resolve, every address timed out), which the CLI maps to exit code 3. For a port scan only a
+ * failed name lookup is: a port that times out is "filtered", which is the scan's finding.
  */
 public final class SmtpCheck {
   private SmtpCheck() {}
@@ -48,9 +50,24 @@ public final class SmtpCheck {
     return new Outcome(findings, List.of(PortsSection.of(base.host(), results)), transcript, none, results);
   }
 
+  /**
+   * True when the probe learned nothing about the server: the name did not resolve, or no address
+   * could be reached (every connect timed out or was unreachable, or the TCP connection opened but
+   * no complete greeting came before the deadline). A refused connection is a definite answer
+   * (nothing listens there), so one refusal among the attempts makes the result determined.
+   */
   static boolean undetermined(ProbeResult r) {
-    return r.failure()
-        .map(f -> f.phase() == Phase.DNS || (f.phase() == Phase.CONNECT && f.kind() != Failure.Kind.REFUSED))
-        .orElse(false);
+    if (r.failure().isEmpty()) return false;
+    Failure f = r.failure().get();
+    if (f.phase() == Phase.DNS) return true;
+    boolean refused = r.attempts().stream().anyMatch(a -> a.failure().map(k -> k == Failure.Kind.REFUSED).orElse(false));
+    if (refused) return false;
+    return switch (f.phase()) {
+      case CONNECT -> f.kind() != Failure.Kind.REFUSED;
+      case BANNER -> f.kind() == Failure.Kind.TIMEOUT && r.banner().isEmpty();
+      // implicit TLS (RFC 8314): the handshake is the first exchange, so silence there is the same
+      case TLS_HANDSHAKE -> f.kind() == Failure.Kind.TIMEOUT && r.tlsMode() == TlsMode.IMPLICIT && r.tls().isEmpty() && r.banner().isEmpty();
+      default -> false;
+    };
   }
 }

@@ -208,7 +208,16 @@ public final class SmtpEvaluator {
               r.tls().isPresent() ? "AUTH not tried: the certificate is not verified" : "AUTH not tried: the connection is not encrypted");
           case ERROR -> Finding.of("smtp.auth", Status.ERROR, "AUTH " + mech + " could not complete");
         };
-    out.add(b.detail(a.detail() + (a.offered().isEmpty() ? "" : " Offered: " + String.join(" ", a.offered()) + ".")).subject(subject).evidence(ev).build());
+    out.add(b.detail(sentence(a.detail()) + (a.offered().isEmpty() ? "" : " Offered: " + String.join(" ", a.offered()) + ".")).subject(subject).evidence(ev).build());
+  }
+
+  /** {@code text} as a sentence: first letter upper case, ending with a full stop. */
+  static String sentence(String text) {
+    String t = text.strip();
+    if (t.isEmpty()) return t;
+    t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
+    char last = t.charAt(t.length() - 1);
+    return last == '.' || last == '!' || last == '?' ? t : t + ".";
   }
 
   private static void relay(ProbeResult r, String subject, List<Finding> out) {

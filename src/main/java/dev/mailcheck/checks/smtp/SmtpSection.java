@@ -67,7 +67,7 @@ public record SmtpSection(
     for (PhaseView p : phases) phaseLine.append(' ').append(p.name()).append(' ').append(p.ms()).append("ms").append(p.ok() ? "" : "(failed)");
     out.add(phaseLine.toString());
     if (banner != null) out.add("  banner: " + banner.code() + " " + String.join(" / ", banner.lines()));
-    if (extensionsBeforeTls != null) out.add("  EHLO: " + String.join(", ", extensionsBeforeTls.keywords()) + (extensionsBeforeTls.helo() ? "(HELO only)" : ""));
+    if (extensionsBeforeTls != null) out.add("  EHLO: " + String.join(", ", extensionsBeforeTls.keywords()) + (extensionsBeforeTls.helo() ? " (HELO only)" : ""));
     if (extensionsAfterTls != null) out.add("  EHLO after TLS: " + String.join(", ", extensionsAfterTls.keywords()));
     if (tls != null) {
       out.add("  TLS: " + tls.protocol() + " " + tls.cipher() + ", " + (tls.trusted() ? "trusted" : "NOT trusted") + ", name "
@@ -75,7 +75,7 @@ public record SmtpSection(
       for (Cert c : tls.certificates()) out.add("    cert: " + c.subject() + " <- " + c.issuer() + " (" + c.keyAlgorithm() + " " + c.keyBits() + ", " + c.signatureAlgorithm() + ")");
       if (tls.legacy() != null) out.add("  legacy TLS 1.0/1.1: " + tls.legacy().detail());
     }
-    if (auth != null) out.add("  AUTH: " + auth.result() + (auth.attempted() != null ? " (" + auth.attempted() + ")" : "") + "; offered " + String.join(" ", auth.offered()));
+    if (auth != null) out.add("  AUTH: " + authWords(auth, tls != null));
     if (relay != null) out.add("  relay test: " + relay.result());
     if (failure != null) out.add("  stopped at " + failure.phase() + ": " + failure.detail());
     return out;
@@ -137,6 +137,27 @@ public record SmtpSection(
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Auth(List<String> offered, String attempted, String result, ReplyView reply, String detail) {}
+
+  /**
+   * The AUTH line for people: the JSON token ({@code skipped-plaintext}, ...) in words, e.g.
+   * "PLAIN succeeded; offered PLAIN LOGIN" or "not sent: the connection is not encrypted; offered PLAIN".
+   */
+  static String authWords(Auth auth, boolean encrypted) {
+    String mech = auth.attempted() == null ? "" : auth.attempted() + " ";
+    String what =
+        switch (auth.result()) {
+          case "success" -> mech + "succeeded";
+          case "failed" -> mech + "failed (credentials rejected)";
+          case "mechanism-refused" ->
+              auth.attempted() == null ? "no usable mechanism" : "mechanism " + auth.attempted() + " not usable";
+          case "not-offered" -> "not offered by the server";
+          case "skipped-plaintext" ->
+              encrypted ? "not sent: the certificate is not verified" : "not sent: the connection is not encrypted";
+          case "error" -> mech + "could not complete";
+          default -> auth.result();
+        };
+    return what + (auth.offered().isEmpty() ? "" : "; offered " + String.join(" ", auth.offered()));
+  }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Relay(String result, String from, String to, ReplyView mailReply, ReplyView rcptReply) {}
