@@ -1,5 +1,6 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.smtp.testserver.BlackholedListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,28 +24,12 @@ class SmtpTimeoutCliTest {
   /** A listener with its accept queue filled: further connects wait (SYN dropped) or open but never get a byte. */
   @Test
   void blackholedAddressIsCouldNotRun() throws Exception {
-    try (var full = new ServerSocket()) {
-      full.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-      List<Socket> fillers = new ArrayList<>();
-      try {
-        for (int i = 0; i < 8; i++) {
-          Socket f = new Socket();
-          try {
-            f.connect(full.getLocalSocketAddress(), 100);
-            fillers.add(f);
-          } catch (IOException e) {
-            f.close();
-            break; // the queue is full
-          }
-        }
-        CliRun r = CliRun.of("--timeout", "200ms", "smtp", "127.0.0.1:" + full.getLocalPort(), "--json");
-        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.COULD_NOT_RUN);
-        JsonNode json = r.json();
-        assertThat(json.get("incomplete").asBoolean()).isTrue();
-        assertThat(json.get("smtp").get("failure").get("kind").asText()).isEqualTo("timeout");
-      } finally {
-        for (Socket f : fillers) f.close();
-      }
+    try (var full = BlackholedListener.start()) {
+      CliRun r = CliRun.of("--timeout", "200ms", "smtp", "127.0.0.1:" + full.port(), "--json");
+      assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.COULD_NOT_RUN);
+      JsonNode json = r.json();
+      assertThat(json.get("incomplete").asBoolean()).isTrue();
+      assertThat(json.get("smtp").get("failure").get("kind").asText()).isEqualTo("timeout");
     }
   }
 

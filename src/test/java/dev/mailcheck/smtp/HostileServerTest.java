@@ -1,5 +1,6 @@
 package dev.mailcheck.smtp;
 
+import dev.mailcheck.smtp.testserver.BlackholedListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
@@ -234,28 +235,12 @@ class HostileServerTest {
    */
   @Test
   void blackholedAddressTimesOutAtConnect() throws Exception {
-    try (var full = new ServerSocket()) {
-      full.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-      List<Socket> fillers = new ArrayList<>();
-      try {
-        for (int i = 0; i < 8; i++) {
-          Socket f = new Socket();
-          try {
-            f.connect(full.getLocalSocketAddress(), 100);
-            fillers.add(f);
-          } catch (IOException e) {
-            f.close();
-            break; // the queue is full
-          }
-        }
-        ProbeResult r = probe(full.getLocalPort(), TlsMode.OPPORTUNISTIC);
-        // Depending on the kernel the SYN is dropped (timeout) or the connect completes and the
-        // banner never comes; both must end at the deadline with a timeout.
-        assertThat(r.failure().orElseThrow().kind()).isEqualTo(Failure.Kind.TIMEOUT);
-        assertThat(r.failure().orElseThrow().phase()).isIn(Phase.CONNECT, Phase.BANNER);
-      } finally {
-        for (Socket f : fillers) f.close();
-      }
+    try (var full = BlackholedListener.start()) {
+      ProbeResult r = probe(full.port(), TlsMode.OPPORTUNISTIC);
+      // Depending on the kernel the SYN is dropped (timeout) or the connect completes and the
+      // banner never comes; both must end at the deadline with a timeout.
+      assertThat(r.failure().orElseThrow().kind()).isEqualTo(Failure.Kind.TIMEOUT);
+      assertThat(r.failure().orElseThrow().phase()).isIn(Phase.CONNECT, Phase.BANNER);
     }
   }
 
