@@ -148,7 +148,8 @@ public final class DomainCheck {
     List<Finding> findings = new ArrayList<>(mx.findings());
     List<PtrSection.Entry> ptrEntries = new ArrayList<>();
     for (AddressResult a : addresses) {
-      findings.addAll(a.ptr().findings());
+      // Two exchanges may share an address: its PTR findings are then the same; list them once.
+      for (Finding f : a.ptr().findings()) if (!findings.contains(f)) findings.add(f);
       ptrEntries.add(a.ptr().entry());
     }
     long exchanges = mx.facts().hosts().size();
@@ -166,7 +167,7 @@ public final class DomainCheck {
     for (AddressResult a : addresses) {
       if (a.smtp().isEmpty()) continue;
       SmtpCheck.Outcome s = a.smtp().get();
-      s.results().stream().findFirst().flatMap(pr -> bannerMatch(a, pr)).ifPresent(findings::add);
+      s.results().stream().findFirst().flatMap(pr -> bannerMatch(a, pr)).filter(f -> !findings.contains(f)).ifPresent(findings::add);
       String subject = a.host() + " " + InetAddresses.format(a.address());
       for (Finding f : s.findings()) findings.add(withSubject(f, subject));
       s.sections().stream().filter(SmtpSection.class::isInstance).map(SmtpSection.class::cast).forEach(probes::add);

@@ -104,6 +104,26 @@ class DomainCheckTest {
   }
 
   @Test
+  void anAddressSharedByTwoExchangesGetsItsPtrFindingsOnce() {
+    // Lab broken.test: alias.broken.test (a CNAME) and mx.broken.test both lead to 127.25.0.30.
+    FakeDns dns =
+        new FakeDns()
+            .mx("example.test", 10, "alias.example.test")
+            .mx("example.test", 20, "mx.example.test")
+            .cname("alias.example.test", "mx.example.test")
+            .a("mx.example.test", "127.0.0.1")
+            .ptr("1.0.0.127.in-addr.arpa", "mismatch.example.test")
+            .txt("example.test", "v=spf1 mx -all")
+            .txt("_dmarc.example.test", "v=DMARC1; p=reject");
+    var r = run(dns, req -> { throw new AssertionError("no probe expected"); }, false, 25);
+    assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.fcrdns"))).singleElement().extracting(f -> f.status()).isEqualTo(Status.FAIL);
+    assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.present"))).hasSize(1);
+    // the per-exchange comparison stays: it names each exchange
+    assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.matches-mx"))).hasSize(2);
+    assertThat(((dev.mailcheck.checks.ptr.PtrSection) r.sections().get(1)).addresses()).hasSize(2);
+  }
+
+  @Test
   void noSmtpSkipsTheProbes() {
     var r = run(goodZone(), req -> { throw new AssertionError("no probe expected"); }, false, 25);
     assertThat(r.findings()).noneMatch(f -> f.category().equals("smtp"));
