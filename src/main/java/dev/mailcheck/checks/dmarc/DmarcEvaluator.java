@@ -210,7 +210,8 @@ public final class DmarcEvaluator {
     } else {
       List<String> notMailto = rec.rua().stream().filter(u -> !u.scheme().equals("mailto")).map(ReportUri::uri).toList();
       if (notMailto.isEmpty()) {
-        out.add(Finding.of("dmarc.rua", Status.PASS, "Aggregate reports go to " + rec.rua().stream().map(ReportUri::address).collect(Collectors.joining(", "))).build());
+        // "requested", not "go to": whether a destination in another organization takes them is dmarc.rua-authorized.
+        out.add(Finding.of("dmarc.rua", Status.PASS, "Aggregate reports requested: " + rec.rua().stream().map(ReportUri::address).collect(Collectors.joining(", "))).build());
       } else {
         out.add(
             Finding.of("dmarc.rua", Status.WARN, "Report URIs that are not mailto: are never used")

@@ -56,6 +56,15 @@ class DmarcCheckTest {
     assertThat(auth).extracting(Finding::status).containsExactly(Status.FAIL, Status.ERROR);
     assertThat(auth.get(0).remedy()).contains("Ask the operator of other.example.net to publish: example.com._report._dmarc.other.example.net. TXT \"v=DMARC1\"");
     assertThat(worst(r.findings())).containsEntry("dmarc.policy", Status.WARN);
+    // the rua finding next to the FAIL must not claim the reports arrive ("go to")
+    assertThat(r.findings().stream().filter(f -> f.id().equals("dmarc.rua"))).singleElement()
+        .satisfies(f -> assertThat(f.title()).isEqualTo("Aggregate reports requested: a@other.example.net"));
+    // the text section speaks words, not the JSON enum "not-authorized"
+    assertThat(r.section().textLines())
+        .contains("  report destination other.example.net: NOT authorized (no TXT \"v=DMARC1\" at example.com._report._dmarc.other.example.net)")
+        .contains("  report destination third.example.org: could not check (example.com._report._dmarc.third.example.org did not answer)")
+        .noneMatch(l -> l.contains("not-authorized"));
+    assertThat(r.section().reportAuthorization()).extracting(a -> a.outcome()).containsExactly("not-authorized", "error");
   }
 
   @Test
