@@ -158,7 +158,14 @@ public final class DmarcEvaluator {
     rec.sp().filter(sp -> sp.weakerThan(p)).ifPresent(sp -> weaker.add("sp=" + sp.token() + " is weaker than p=" + p.token() + ": subdomains are less protected than the domain"));
     Policy spEff = rec.effectiveSp().orElseThrow();
     rec.np().filter(np -> np.weakerThan(spEff)).ifPresent(np -> weaker.add("np=" + np.token() + " is weaker than " + (rec.sp().isPresent() ? "sp" : "p") + "=" + spEff.token() + ": forged mail from names that do not even exist gets the mildest treatment"));
-    if (weaker.isEmpty()) {
+    if (weaker.isEmpty() && spEff == Policy.NONE && rec.effectiveNp().orElseThrow() == Policy.NONE) {
+      // p=none everywhere: not weaker than p, but no PASS for "none" next to dmarc.policy's warning.
+      out.add(
+          Finding.of("dmarc.subdomain-policy", Status.INFO, "Subdomains get none, like the domain")
+              .subject(DmarcFacts.policyName(found.domain()))
+              .detail("sp= and np= follow p=none: forged mail from subdomains is delivered as usual too (see dmarc.policy).")
+              .build());
+    } else if (weaker.isEmpty()) {
       out.add(
           Finding.of("dmarc.subdomain-policy", Status.PASS, "Subdomains get " + spEff.token() + (rec.effectiveNp().orElseThrow() != spEff ? ", non-existent names " + rec.effectiveNp().orElseThrow().token() : ""))
               .subject(DmarcFacts.policyName(found.domain()))

@@ -56,6 +56,8 @@ class DmarcCheckTest {
     assertThat(auth).extracting(Finding::status).containsExactly(Status.FAIL, Status.ERROR);
     assertThat(auth.get(0).remedy()).contains("Ask the operator of other.example.net to publish: example.com._report._dmarc.other.example.net. TXT \"v=DMARC1\"");
     assertThat(worst(r.findings())).containsEntry("dmarc.policy", Status.WARN);
+    // p=none everywhere: no PASS "Subdomains get none" next to the policy warning (lab weak.test)
+    assertThat(worst(r.findings())).containsEntry("dmarc.subdomain-policy", Status.INFO);
     // the rua finding next to the FAIL must not claim the reports arrive ("go to")
     assertThat(r.findings().stream().filter(f -> f.id().equals("dmarc.rua"))).singleElement()
         .satisfies(f -> assertThat(f.title()).isEqualTo("Aggregate reports requested: a@other.example.net"));
