@@ -92,7 +92,8 @@ public final class DmarcEvaluator {
     } else {
       out.add(
           Finding.of("dmarc.present", Status.PASS, "DMARC policy inherited from " + where)
-              .detail(domain + " has no record of its own; the record of " + found.domain() + " applies, with its sp= (and np= for names that do not exist).")
+              .detail(domain + " has no record of its own; the record of " + found.domain() + " applies, with its sp= (and np= for names that do not exist)."
+                  + (facts.nonExistent() ? " " + domain + " does not exist (A, AAAA and MX: NXDOMAIN), so np= applies." : ""))
               .evidence(found.text())
               .build());
     }
@@ -107,17 +108,18 @@ public final class DmarcEvaluator {
       return;
     }
     out.add(Finding.of("dmarc.syntax", Status.PASS, "The DMARC record parses").subject(where).build());
-    policy(domain, found, own, out);
+    policy(domain, found, own, facts.nonExistent(), out);
     subdomainPolicy(found, out);
     warnings(found, out);
     reporting(facts, found, out);
     alignment(found, out);
   }
 
-  private static void policy(String domain, Found found, boolean own, List<Finding> out) {
+  private static void policy(String domain, Found found, boolean own, boolean nonExistent, List<Finding> out) {
     DmarcRecord rec = found.record();
-    Policy p = own ? rec.p().orElseThrow() : rec.effectiveSp().orElseThrow();
-    String tag = own ? "p" : rec.sp().isPresent() ? "sp" : "p";
+    // RFC 9989 np=: for a subdomain that does not exist (A, AAAA and MX NXDOMAIN), else sp=, else p=.
+    Policy p = own ? rec.p().orElseThrow() : nonExistent ? rec.effectiveNp().orElseThrow() : rec.effectiveSp().orElseThrow();
+    String tag = own ? "p" : nonExistent && rec.np().isPresent() ? "np" : rec.sp().isPresent() ? "sp" : "p";
     String where = DmarcFacts.policyName(found.domain());
     switch (p) {
       case NONE ->

@@ -104,6 +104,24 @@ class DmarcCheckTest {
   }
 
   @Test
+  void nonExistentSubdomainGetsNp() {
+    // RFC 9989 np=: a name without A, AAAA and MX (NXDOMAIN) gets np=, not sp=.
+    FakeDns dns = new FakeDns().txt("_dmarc.example.com", "v=DMARC1; p=reject; sp=reject; np=none").a("mail.example.com", "192.0.2.1");
+    var ghost = run(dns, "ghost.example.com");
+    assertThat(worst(ghost.findings())).containsEntry("dmarc.policy", Status.WARN);
+    var policy = ghost.findings().stream().filter(f -> f.id().equals("dmarc.policy")).findFirst().orElseThrow();
+    assertThat(policy.remedy()).hasValueSatisfying(r -> assertThat(r).contains("set np=quarantine"));
+    assertThat(ghost.findings().stream().filter(f -> f.id().equals("dmarc.present")).findFirst().orElseThrow().detail())
+        .contains("ghost.example.com does not exist (A, AAAA and MX: NXDOMAIN), so np= applies.");
+    // an existing subdomain gets sp=
+    assertThat(worst(run(dns, "mail.example.com").findings())).containsEntry("dmarc.policy", Status.PASS);
+    // the domain's own record: p=, and no existence lookups
+    var own = run(dns, "example.com");
+    assertThat(worst(own.findings())).containsEntry("dmarc.policy", Status.PASS);
+    assertThat(dns.asked()).noneMatch(q -> q.name().equals("example.com") && q.type() == RecordType.MX);
+  }
+
+  @Test
   void multipleRecordsAreDiscardedAndDiscoveryMethodsDiffer() {
     // RFC 9989 discards both records at the author domain and walks on to example.com; RFC 7489
     // stops with no policy.
@@ -167,7 +185,10 @@ class DmarcCheckTest {
   void allDiscoveryQueriesGoOutInOneWave() {
     FakeDns dns = new FakeDns().txt("_dmarc.example.com", "v=DMARC1; p=reject");
     run(dns, "a.b.example.com");
-    assertThat(dns.asked()).extracting(q -> q.name())
+    assertThat(dns.asked().subList(0, 4)).extracting(q -> q.name())
         .containsExactlyInAnyOrder("_dmarc.a.b.example.com", "_dmarc.b.example.com", "_dmarc.example.com", "_dmarc.com");
+    // then, the policy being inherited: does a.b.example.com exist (sp= or np=)?
+    assertThat(dns.asked().subList(4, dns.asked().size())).extracting(q -> q.name() + " " + q.type())
+        .containsExactlyInAnyOrder("a.b.example.com A", "a.b.example.com AAAA", "a.b.example.com MX");
   }
 }
