@@ -53,7 +53,7 @@ import java.util.function.Supplier;
  * coalesces the questions several checks ask (the DKIM audit's MX lookup, the SPF mx terms).
  */
 public final class DomainCheck {
-  /** Exchanges (in published order) whose addresses get PTR lookups and SMTP probes; a hostile zone may list dozens. */
+  /** Exchanges (lowest preference first) whose addresses get PTR lookups and SMTP probes; a hostile zone may list dozens. */
   static final int MAX_PROBED_EXCHANGES = 10;
 
   /** Addresses per exchange that get PTR lookups and SMTP probes. */
@@ -158,7 +158,7 @@ public final class DomainCheck {
       findings.add(
           Finding.of("domain.truncated", Status.INFO, "Not every MX address was checked")
               .category("mx")
-              .detail("PTR lookups and SMTP probes cover the first " + MAX_PROBED_EXCHANGES + " exchanges as published and the first " + MAX_PROBED_ADDRESSES + " addresses of each; this domain has " + exchanges + " exchanges" + (manyAddresses ? ", some with more addresses" : "") + ".")
+              .detail("PTR lookups and SMTP probes cover the " + MAX_PROBED_EXCHANGES + " most preferred exchanges (lowest preference) and the first " + MAX_PROBED_ADDRESSES + " addresses of each; this domain has " + exchanges + " exchanges" + (manyAddresses ? ", some with more addresses" : "") + ".")
               .build());
     }
     List<SmtpSection> probes = new ArrayList<>();

@@ -172,6 +172,16 @@ class DomainCheckTest {
     assertThat(worst(r.findings())).containsEntry("domain.truncated", Status.INFO);
   }
 
+  @Test
+  void theMostPreferredExchangesAreTheOnesProbed() {
+    // RFC 5321 §5.1: senders try the lowest preference first; a zone may publish it last.
+    FakeDns dns = new FakeDns().txt("example.test", "v=spf1 -all").txt("_dmarc.example.test", "v=DMARC1; p=reject");
+    for (int i = 0; i < 12; i++) dns.mx("example.test", 50 - i, "h" + i + ".example.test").a("h" + i + ".example.test", "127.2.0." + (i + 1));
+    var probed = java.util.Collections.synchronizedSet(new java.util.TreeSet<String>());
+    run(dns, req -> { probed.add(req.host()); return timedOut(req.host(), "x"); }, true, 25);
+    assertThat(probed).hasSize(DomainCheck.MAX_PROBED_EXCHANGES).contains("h11.example.test", "h10.example.test").doesNotContain("h0.example.test", "h1.example.test");
+  }
+
   static ProbeResult timedOut(String host, String address) {
     return new ProbeResult(
         host,
