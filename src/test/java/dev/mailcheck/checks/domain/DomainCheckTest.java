@@ -137,6 +137,9 @@ class DomainCheckTest {
     FakeDns dns = new FakeDns().mx("example.test", 0, "").txt("example.test", "v=spf1 -all").txt("_dmarc.example.test", "v=DMARC1; p=reject");
     var r = run(dns, req -> { throw new AssertionError("no probe expected"); }, true, 25);
     assertThat(worst(r.findings())).containsEntry("mx.null", Status.INFO).containsEntry("domain.null-mx-spf", Status.PASS);
+    // no address to reverse: no bare "PTR" heading in the text (lab nullmx.test)
+    assertThat(r.sections().get(1).key()).isEqualTo("ptr");
+    assertThat(r.sections().get(1).textLines()).isEmpty();
     FakeDns soft = new FakeDns().mx("example.test", 0, "").txt("example.test", "v=spf1 ~all");
     var r2 = run(soft, req -> { throw new AssertionError(); }, true, 25);
     assertThat(worst(r2.findings())).containsEntry("domain.null-mx-spf", Status.INFO).containsEntry("dmarc.present", Status.FAIL);
