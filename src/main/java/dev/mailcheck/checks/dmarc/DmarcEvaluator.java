@@ -92,7 +92,8 @@ public final class DmarcEvaluator {
     } else {
       out.add(
           Finding.of("dmarc.present", Status.PASS, "DMARC policy inherited from " + where)
-              .detail(domain + " has no record of its own; the record of " + found.domain() + " applies, with its sp= (and np= for names that do not exist).")
+              .detail(domain + " has no record of its own; the record of " + found.domain() + " applies, with its sp= (and np= for names that do not exist)."
+                  + (facts.nonExistent() ? " " + domain + " does not exist (A, AAAA and MX: NXDOMAIN), so np= applies." : ""))
               .evidence(found.text())
               .build());
     }
@@ -107,17 +108,18 @@ public final class DmarcEvaluator {
       return;
     }
     out.add(Finding.of("dmarc.syntax", Status.PASS, "The DMARC record parses").subject(where).build());
-    policy(domain, found, own, out);
+    policy(domain, found, own, facts.nonExistent(), out);
     subdomainPolicy(found, out);
     warnings(found, out);
     reporting(facts, found, out);
     alignment(found, out);
   }
 
-  private static void policy(String domain, Found found, boolean own, List<Finding> out) {
+  private static void policy(String domain, Found found, boolean own, boolean nonExistent, List<Finding> out) {
     DmarcRecord rec = found.record();
-    Policy p = own ? rec.p().orElseThrow() : rec.effectiveSp().orElseThrow();
-    String tag = own ? "p" : rec.sp().isPresent() ? "sp" : "p";
+    // RFC 9989 np=: for a subdomain that does not exist (A, AAAA and MX NXDOMAIN), else sp=, else p=.
+    Policy p = own ? rec.p().orElseThrow() : nonExistent ? rec.effectiveNp().orElseThrow() : rec.effectiveSp().orElseThrow();
+    String tag = own ? "p" : nonExistent && rec.np().isPresent() ? "np" : rec.sp().isPresent() ? "sp" : "p";
     String where = DmarcFacts.policyName(found.domain());
     switch (p) {
       case NONE ->
@@ -158,7 +160,14 @@ public final class DmarcEvaluator {
     rec.sp().filter(sp -> sp.weakerThan(p)).ifPresent(sp -> weaker.add("sp=" + sp.token() + " is weaker than p=" + p.token() + ": subdomains are less protected than the domain"));
     Policy spEff = rec.effectiveSp().orElseThrow();
     rec.np().filter(np -> np.weakerThan(spEff)).ifPresent(np -> weaker.add("np=" + np.token() + " is weaker than " + (rec.sp().isPresent() ? "sp" : "p") + "=" + spEff.token() + ": forged mail from names that do not even exist gets the mildest treatment"));
-    if (weaker.isEmpty()) {
+    if (weaker.isEmpty() && spEff == Policy.NONE && rec.effectiveNp().orElseThrow() == Policy.NONE) {
+      // p=none everywhere: not weaker than p, but no PASS for "none" next to dmarc.policy's warning.
+      out.add(
+          Finding.of("dmarc.subdomain-policy", Status.INFO, "Subdomains get none, like the domain")
+              .subject(DmarcFacts.policyName(found.domain()))
+              .detail("sp= and np= follow p=none: forged mail from subdomains is delivered as usual too (see dmarc.policy).")
+              .build());
+    } else if (weaker.isEmpty()) {
       out.add(
           Finding.of("dmarc.subdomain-policy", Status.PASS, "Subdomains get " + spEff.token() + (rec.effectiveNp().orElseThrow() != spEff ? ", non-existent names " + rec.effectiveNp().orElseThrow().token() : ""))
               .subject(DmarcFacts.policyName(found.domain()))
@@ -210,7 +219,8 @@ public final class DmarcEvaluator {
     } else {
       List<String> notMailto = rec.rua().stream().filter(u -> !u.scheme().equals("mailto")).map(ReportUri::uri).toList();
       if (notMailto.isEmpty()) {
-        out.add(Finding.of("dmarc.rua", Status.PASS, "Aggregate reports go to " + rec.rua().stream().map(ReportUri::address).collect(Collectors.joining(", "))).build());
+        // "requested", not "go to": whether a destination in another organization takes them is dmarc.rua-authorized.
+        out.add(Finding.of("dmarc.rua", Status.PASS, "Aggregate reports requested: " + rec.rua().stream().map(ReportUri::address).collect(Collectors.joining(", "))).build());
       } else {
         out.add(
             Finding.of("dmarc.rua", Status.WARN, "Report URIs that are not mailto: are never used")

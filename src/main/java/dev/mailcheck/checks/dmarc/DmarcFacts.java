@@ -15,22 +15,42 @@ import java.util.Objects;
  * @param pslOrgDomain the RFC 7489 organizational domain (Public Suffix List)
  * @param authorizations TXT lookups of {@code <domain>._report._dmarc.<destination>} keyed by the
  *     queried name (RFC 7489 §7.1, RFC 9990 §3)
+ * @param existence A, AAAA and MX lookups of the domain itself, made only when its policy is
+ *     inherited from a parent: whether sp= or np= applies (RFC 9989 np=, non-existent domains)
  */
 public record DmarcFacts(
     String domain,
     Map<String, DnsResult> answers,
     List<String> walk,
     String pslOrgDomain,
-    Map<String, DnsResult> authorizations) {
+    Map<String, DnsResult> authorizations,
+    List<DnsResult> existence) {
   public DmarcFacts {
     Objects.requireNonNull(domain);
     answers = Map.copyOf(answers);
     walk = List.copyOf(walk);
     authorizations = Map.copyOf(authorizations);
+    existence = List.copyOf(existence);
+  }
+
+  public DmarcFacts(String domain, Map<String, DnsResult> answers, List<String> walk, String pslOrgDomain, Map<String, DnsResult> authorizations) {
+    this(domain, answers, walk, pslOrgDomain, authorizations, List.of());
   }
 
   public DmarcFacts withAuthorizations(Map<String, DnsResult> auth) {
-    return new DmarcFacts(domain, answers, walk, pslOrgDomain, auth);
+    return new DmarcFacts(domain, answers, walk, pslOrgDomain, auth, existence);
+  }
+
+  public DmarcFacts withExistence(List<DnsResult> lookups) {
+    return new DmarcFacts(domain, answers, walk, pslOrgDomain, authorizations, lookups);
+  }
+
+  /**
+   * RFC 9989 (np= tag): a domain is non-existent when A, AAAA and MX all answer NXDOMAIN; then np=
+   * applies instead of sp=. False when the lookups were not made or any of them failed.
+   */
+  public boolean nonExistent() {
+    return existence.size() == 3 && existence.stream().allMatch(r -> r instanceof DnsResult.NxDomain);
   }
 
   /** The TXT strings at {@code _dmarc.<name>}, each record's strings joined (RFC 7489 §6.6.3). */

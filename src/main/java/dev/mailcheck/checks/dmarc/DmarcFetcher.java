@@ -44,8 +44,18 @@ public final class DmarcFetcher {
               futures.forEach((k, f) -> answers.put(k, f.join()));
               answers.putIfAbsent(org.join(), orgResult);
               DmarcFacts facts = new DmarcFacts(domain, answers, walk, org.join(), Map.of());
-              return authorizations(facts);
+              return authorizations(facts).thenCompose(this::existence);
             });
+  }
+
+  /** When the policy is inherited, whether the domain exists decides between sp= and np=. */
+  private CompletableFuture<DmarcFacts> existence(DmarcFacts facts) {
+    var found = DmarcDiscovery.rfc9989(facts).found();
+    if (found.isEmpty() || found.get().domain().equals(facts.domain())) return CompletableFuture.completedFuture(facts);
+    List<CompletableFuture<DnsResult>> lookups =
+        List.of(RecordType.A, RecordType.AAAA, RecordType.MX).stream().map(t -> dns.query(DnsQuestion.of(facts.domain(), t))).toList();
+    return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+        .thenApply(v -> facts.withExistence(lookups.stream().map(CompletableFuture::join).toList()));
   }
 
   private CompletableFuture<DnsResult> ask(String name) {

@@ -72,6 +72,16 @@ public record DmarcSection(
   /** @param outcome authorized, not-authorized, error, not-checked */
   public record Authorization(String destination, String query, String outcome) {}
 
+  /** The JSON outcome in words for the text report. */
+  static String outcomeWords(Authorization a) {
+    return switch (a.outcome()) {
+      case "authorized" -> "authorized";
+      case "not-authorized" -> "NOT authorized (no TXT \"v=DMARC1\" at " + a.query() + ")";
+      case "error" -> "could not check (" + a.query() + " did not answer)";
+      default -> "not checked";
+    };
+  }
+
   public static DmarcSection of(DmarcFacts facts) {
     DmarcDiscovery.Outcome bis = DmarcDiscovery.rfc9989(facts);
     DmarcDiscovery.Outcome old = DmarcDiscovery.rfc7489(facts);
@@ -141,7 +151,7 @@ public record DmarcSection(
       lines.add("  no record (" + rfc9989.outcome() + ")");
     }
     lines.add("  organizational domain " + orgDomain + " (RFC 9989 walk)" + (pslOrgDomain.equals(orgDomain) ? "" : ", " + pslOrgDomain + " (RFC 7489, PSL " + pslVersion + ")"));
-    for (Authorization a : reportAuthorization) lines.add("  report destination " + a.destination() + ": " + a.outcome());
+    for (Authorization a : reportAuthorization) lines.add("  report destination " + a.destination() + ": " + outcomeWords(a));
     return lines;
   }
 }

@@ -53,7 +53,7 @@ import java.util.function.Supplier;
  * coalesces the questions several checks ask (the DKIM audit's MX lookup, the SPF mx terms).
  */
 public final class DomainCheck {
-  /** Exchanges (in published order) whose addresses get PTR lookups and SMTP probes; a hostile zone may list dozens. */
+  /** Exchanges (lowest preference first) whose addresses get PTR lookups and SMTP probes; a hostile zone may list dozens. */
   static final int MAX_PROBED_EXCHANGES = 10;
 
   /** Addresses per exchange that get PTR lookups and SMTP probes. */
@@ -148,7 +148,8 @@ public final class DomainCheck {
     List<Finding> findings = new ArrayList<>(mx.findings());
     List<PtrSection.Entry> ptrEntries = new ArrayList<>();
     for (AddressResult a : addresses) {
-      findings.addAll(a.ptr().findings());
+      // Two exchanges may share an address: its PTR findings are then the same; list them once.
+      for (Finding f : a.ptr().findings()) if (!findings.contains(f)) findings.add(f);
       ptrEntries.add(a.ptr().entry());
     }
     long exchanges = mx.facts().hosts().size();
@@ -157,7 +158,7 @@ public final class DomainCheck {
       findings.add(
           Finding.of("domain.truncated", Status.INFO, "Not every MX address was checked")
               .category("mx")
-              .detail("PTR lookups and SMTP probes cover the first " + MAX_PROBED_EXCHANGES + " exchanges as published and the first " + MAX_PROBED_ADDRESSES + " addresses of each; this domain has " + exchanges + " exchanges" + (manyAddresses ? ", some with more addresses" : "") + ".")
+              .detail("PTR lookups and SMTP probes cover the " + MAX_PROBED_EXCHANGES + " most preferred exchanges (lowest preference) and the first " + MAX_PROBED_ADDRESSES + " addresses of each; this domain has " + exchanges + " exchanges" + (manyAddresses ? ", some with more addresses" : "") + ".")
               .build());
     }
     List<SmtpSection> probes = new ArrayList<>();
@@ -166,7 +167,7 @@ public final class DomainCheck {
     for (AddressResult a : addresses) {
       if (a.smtp().isEmpty()) continue;
       SmtpCheck.Outcome s = a.smtp().get();
-      s.results().stream().findFirst().flatMap(pr -> bannerMatch(a, pr)).ifPresent(findings::add);
+      s.results().stream().findFirst().flatMap(pr -> bannerMatch(a, pr)).filter(f -> !findings.contains(f)).ifPresent(findings::add);
       String subject = a.host() + " " + InetAddresses.format(a.address());
       for (Finding f : s.findings()) findings.add(withSubject(f, subject));
       s.sections().stream().filter(SmtpSection.class::isInstance).map(SmtpSection.class::cast).forEach(probes::add);

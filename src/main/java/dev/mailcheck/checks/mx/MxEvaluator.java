@@ -160,8 +160,8 @@ public final class MxEvaluator {
             Finding.of("mx.cname", Status.WARN, "MX target is a CNAME")
                 .subject(name)
                 .detail("RFC 2181 §10.3 and RFC 5321 §5.1: an MX target must be the canonical name, not an alias. Most senders follow the alias, some refuse it, and the TLS name checks get harder.")
-                .remedy("Point the MX record at the canonical name the alias leads to.")
-                .evidence(chain.stream().map(c -> c + ". CNAME ...").toList())
+                .remedy(h.canonicalName().map(c -> "Point the MX record at the canonical name the alias leads to: " + c + ".").orElse("Point the MX record at the canonical name the alias leads to."))
+                .evidence(h.cnameRecords())
                 .build());
       }
       switch (h.resolution()) {

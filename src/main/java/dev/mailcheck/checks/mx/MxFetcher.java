@@ -54,7 +54,8 @@ public final class MxFetcher {
   private Started started(String domain, DnsResult mx) {
     return switch (mx) {
       case DnsResult.Records r -> {
-        List<DnsRecord.Mx> records = r.of(DnsRecord.Mx.class);
+        // Lowest preference first (RFC 5321 §5.1), so that the limits below keep the exchanges senders try first.
+        List<DnsRecord.Mx> records = r.of(DnsRecord.Mx.class).stream().sorted(java.util.Comparator.comparingInt(DnsRecord.Mx::preference)).toList();
         // A null MX (RFC 7505) names no host to look up; a null MX mixed with real ones is
         // flagged by the evaluator, and the real ones are still looked up.
         List<CompletableFuture<MxHost>> hosts = new ArrayList<>();

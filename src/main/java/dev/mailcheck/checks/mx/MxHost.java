@@ -55,6 +55,25 @@ public record MxHost(int preference, String exchange, DnsResult a, DnsResult aaa
     return List.of();
   }
 
+  /** The canonical name an alias exchange leads to, when its chain ends in addresses. */
+  public java.util.Optional<String> canonicalName() {
+    for (DnsResult r : List.of(a, aaaa)) {
+      if (r instanceof DnsResult.Records rs && !rs.cnameChain().isEmpty() && !rs.records().isEmpty()) {
+        return java.util.Optional.of(rs.records().get(0).name());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The alias records of the chain, "name. CNAME target." ("?" when no canonical name with addresses is known). */
+  public List<String> cnameRecords() {
+    List<String> chain = cnameChain();
+    String end = canonicalName().map(n -> n + ".").orElse("?");
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < chain.size(); i++) out.add(chain.get(i) + ". CNAME " + (i + 1 < chain.size() ? chain.get(i + 1) + "." : end));
+    return List.copyOf(out);
+  }
+
   /** How the address lookups came out, as one word for JSON. */
   public Resolution resolution() {
     if (ipLiteral()) return Resolution.IP_LITERAL;

@@ -73,7 +73,7 @@ public final class PtrEvaluator {
           out.add(
               Finding.of("ptr.matches-mx", Status.INFO, match ? "Reverse name matches the MX name" : "Reverse name differs from the MX name")
                   .subject(ip)
-                  .detail(match ? host + " reverses to itself." : host + " reverses to " + String.join(", ", names) + "; fine if that name is the one the server uses in its banner and EHLO.")
+                  .detail(match ? ip + " (an address of " + host + ") reverses to " + host + "." : ip + " (an address of " + host + ") reverses to " + String.join(", ", names) + ", not to " + host + "; fine if that name is the one the server uses in its banner and EHLO.")
                   .build());
         });
     return out;

@@ -57,6 +57,8 @@ public record PtrSection(List<Entry> addresses) implements Section {
 
   @Override
   public List<String> textLines() {
+    // A null MX, or no exchange with an address: no address to reverse, no empty "PTR" heading.
+    if (addresses.isEmpty()) return List.of();
     List<String> lines = new ArrayList<>();
     lines.add("PTR");
     for (Entry e : addresses) {

@@ -71,7 +71,7 @@ public record SmtpSection(
     if (extensionsAfterTls != null) out.add("  EHLO after TLS: " + String.join(", ", extensionsAfterTls.keywords()));
     if (tls != null) {
       out.add("  TLS: " + tls.protocol() + " " + tls.cipher() + ", " + (tls.trusted() ? "trusted" : "NOT trusted") + ", name "
-          + (tls.nameMatches() ? "matches " : "does not match ") + tls.checkedName() + ", expires in " + tls.daysToExpiry() + " days");
+          + (tls.nameMatches() ? "matches " : "does not match ") + tls.checkedName() + ", " + expiry(tls.daysToExpiry()));
       for (Cert c : tls.certificates()) out.add("    cert: " + c.subject() + " <- " + c.issuer() + " (" + c.keyAlgorithm() + " " + c.keyBits() + ", " + c.signatureAlgorithm() + ")");
       if (tls.legacy() != null) out.add("  legacy TLS 1.0/1.1: " + tls.legacy().detail());
     }
@@ -95,6 +95,14 @@ public record SmtpSection(
     static ReplyView of(dev.mailcheck.smtp.Reply r) {
       return new ReplyView(r.code(), r.enhancedCode().orElse(null), r.lines(), r.explained());
     }
+  }
+
+  /** The leaf certificate's expiry in words: "expires in 29 days", "expires today", "EXPIRED 2158 days ago". */
+  static String expiry(long days) {
+    if (days > 1) return "expires in " + days + " days";
+    if (days == 1) return "expires in 1 day";
+    if (days == 0) return "expires today";
+    return "EXPIRED " + -days + (days == -1 ? " day" : " days") + " ago";
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)

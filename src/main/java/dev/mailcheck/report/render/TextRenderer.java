@@ -48,7 +48,12 @@ public final class TextRenderer implements Renderer {
       w.line("");
       String head = safe(e.getKey().toUpperCase(java.util.Locale.ROOT));
       var cat = report.score().map(s -> s.categories().get(e.getKey()));
-      if (cat.isPresent() && cat.get() != null) head += "  " + cat.get().score() + "/100";
+      if (cat.isPresent() && cat.get() != null) {
+        head += "  " + cat.get().score() + "/100" + (e.getKey().equals("mx") && byCategory.containsKey("ptr") ? " (with PTR)" : "");
+      } else if (e.getKey().equals("ptr") && report.score().map(s -> s.categories().containsKey("mx")).orElse(false)) {
+        // docs/scoring.md: PTR findings score in the MX category; say so where the score is missing.
+        head += "  (scored with MX)";
+      }
       w.line(bold(head));
       for (Finding f : e.getValue()) {
         String subject = f.subject().map(s -> " [" + safe(s) + "]").orElse("");

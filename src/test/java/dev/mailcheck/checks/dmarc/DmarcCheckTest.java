@@ -56,6 +56,17 @@ class DmarcCheckTest {
     assertThat(auth).extracting(Finding::status).containsExactly(Status.FAIL, Status.ERROR);
     assertThat(auth.get(0).remedy()).contains("Ask the operator of other.example.net to publish: example.com._report._dmarc.other.example.net. TXT \"v=DMARC1\"");
     assertThat(worst(r.findings())).containsEntry("dmarc.policy", Status.WARN);
+    // p=none everywhere: no PASS "Subdomains get none" next to the policy warning (lab weak.test)
+    assertThat(worst(r.findings())).containsEntry("dmarc.subdomain-policy", Status.INFO);
+    // the rua finding next to the FAIL must not claim the reports arrive ("go to")
+    assertThat(r.findings().stream().filter(f -> f.id().equals("dmarc.rua"))).singleElement()
+        .satisfies(f -> assertThat(f.title()).isEqualTo("Aggregate reports requested: a@other.example.net"));
+    // the text section speaks words, not the JSON enum "not-authorized"
+    assertThat(r.section().textLines())
+        .contains("  report destination other.example.net: NOT authorized (no TXT \"v=DMARC1\" at example.com._report._dmarc.other.example.net)")
+        .contains("  report destination third.example.org: could not check (example.com._report._dmarc.third.example.org did not answer)")
+        .noneMatch(l -> l.contains("not-authorized"));
+    assertThat(r.section().reportAuthorization()).extracting(a -> a.outcome()).containsExactly("not-authorized", "error");
   }
 
   @Test
@@ -90,6 +101,24 @@ class DmarcCheckTest {
     assertThat(w).containsEntry("dmarc.present", Status.PASS).containsEntry("dmarc.policy", Status.WARN).containsEntry("dmarc.subdomain-policy", Status.WARN);
     assertThat(r.section().rfc9989().recordAt()).isEqualTo("example.com");
     assertThat(r.section().rfc7489().recordAt()).isEqualTo("example.com");
+  }
+
+  @Test
+  void nonExistentSubdomainGetsNp() {
+    // RFC 9989 np=: a name without A, AAAA and MX (NXDOMAIN) gets np=, not sp=.
+    FakeDns dns = new FakeDns().txt("_dmarc.example.com", "v=DMARC1; p=reject; sp=reject; np=none").a("mail.example.com", "192.0.2.1");
+    var ghost = run(dns, "ghost.example.com");
+    assertThat(worst(ghost.findings())).containsEntry("dmarc.policy", Status.WARN);
+    var policy = ghost.findings().stream().filter(f -> f.id().equals("dmarc.policy")).findFirst().orElseThrow();
+    assertThat(policy.remedy()).hasValueSatisfying(r -> assertThat(r).contains("set np=quarantine"));
+    assertThat(ghost.findings().stream().filter(f -> f.id().equals("dmarc.present")).findFirst().orElseThrow().detail())
+        .contains("ghost.example.com does not exist (A, AAAA and MX: NXDOMAIN), so np= applies.");
+    // an existing subdomain gets sp=
+    assertThat(worst(run(dns, "mail.example.com").findings())).containsEntry("dmarc.policy", Status.PASS);
+    // the domain's own record: p=, and no existence lookups
+    var own = run(dns, "example.com");
+    assertThat(worst(own.findings())).containsEntry("dmarc.policy", Status.PASS);
+    assertThat(dns.asked()).noneMatch(q -> q.name().equals("example.com") && q.type() == RecordType.MX);
   }
 
   @Test
@@ -156,7 +185,10 @@ class DmarcCheckTest {
   void allDiscoveryQueriesGoOutInOneWave() {
     FakeDns dns = new FakeDns().txt("_dmarc.example.com", "v=DMARC1; p=reject");
     run(dns, "a.b.example.com");
-    assertThat(dns.asked()).extracting(q -> q.name())
+    assertThat(dns.asked().subList(0, 4)).extracting(q -> q.name())
         .containsExactlyInAnyOrder("_dmarc.a.b.example.com", "_dmarc.b.example.com", "_dmarc.example.com", "_dmarc.com");
+    // then, the policy being inherited: does a.b.example.com exist (sp= or np=)?
+    assertThat(dns.asked().subList(4, dns.asked().size())).extracting(q -> q.name() + " " + q.type())
+        .containsExactlyInAnyOrder("a.b.example.com A", "a.b.example.com AAAA", "a.b.example.com MX");
   }
 }

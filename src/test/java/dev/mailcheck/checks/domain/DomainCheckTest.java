@@ -104,6 +104,26 @@ class DomainCheckTest {
   }
 
   @Test
+  void anAddressSharedByTwoExchangesGetsItsPtrFindingsOnce() {
+    // Lab broken.test: alias.broken.test (a CNAME) and mx.broken.test both lead to 127.25.0.30.
+    FakeDns dns =
+        new FakeDns()
+            .mx("example.test", 10, "alias.example.test")
+            .mx("example.test", 20, "mx.example.test")
+            .cname("alias.example.test", "mx.example.test")
+            .a("mx.example.test", "127.0.0.1")
+            .ptr("1.0.0.127.in-addr.arpa", "mismatch.example.test")
+            .txt("example.test", "v=spf1 mx -all")
+            .txt("_dmarc.example.test", "v=DMARC1; p=reject");
+    var r = run(dns, req -> { throw new AssertionError("no probe expected"); }, false, 25);
+    assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.fcrdns"))).singleElement().extracting(f -> f.status()).isEqualTo(Status.FAIL);
+    assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.present"))).hasSize(1);
+    // the per-exchange comparison stays: it names each exchange
+    assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.matches-mx"))).hasSize(2);
+    assertThat(((dev.mailcheck.checks.ptr.PtrSection) r.sections().get(1)).addresses()).hasSize(2);
+  }
+
+  @Test
   void noSmtpSkipsTheProbes() {
     var r = run(goodZone(), req -> { throw new AssertionError("no probe expected"); }, false, 25);
     assertThat(r.findings()).noneMatch(f -> f.category().equals("smtp"));
@@ -117,6 +137,9 @@ class DomainCheckTest {
     FakeDns dns = new FakeDns().mx("example.test", 0, "").txt("example.test", "v=spf1 -all").txt("_dmarc.example.test", "v=DMARC1; p=reject");
     var r = run(dns, req -> { throw new AssertionError("no probe expected"); }, true, 25);
     assertThat(worst(r.findings())).containsEntry("mx.null", Status.INFO).containsEntry("domain.null-mx-spf", Status.PASS);
+    // no address to reverse: no bare "PTR" heading in the text (lab nullmx.test)
+    assertThat(r.sections().get(1).key()).isEqualTo("ptr");
+    assertThat(r.sections().get(1).textLines()).isEmpty();
     FakeDns soft = new FakeDns().mx("example.test", 0, "").txt("example.test", "v=spf1 ~all");
     var r2 = run(soft, req -> { throw new AssertionError(); }, true, 25);
     assertThat(worst(r2.findings())).containsEntry("domain.null-mx-spf", Status.INFO).containsEntry("dmarc.present", Status.FAIL);
@@ -150,6 +173,16 @@ class DomainCheckTest {
     var r = run(dns, req -> { probes.incrementAndGet(); return timedOut(req.host(), "x"); }, true, 25);
     assertThat(probes.get()).isLessThanOrEqualTo(DomainCheck.MAX_PROBED_EXCHANGES * DomainCheck.MAX_PROBED_ADDRESSES);
     assertThat(worst(r.findings())).containsEntry("domain.truncated", Status.INFO);
+  }
+
+  @Test
+  void theMostPreferredExchangesAreTheOnesProbed() {
+    // RFC 5321 §5.1: senders try the lowest preference first; a zone may publish it last.
+    FakeDns dns = new FakeDns().txt("example.test", "v=spf1 -all").txt("_dmarc.example.test", "v=DMARC1; p=reject");
+    for (int i = 0; i < 12; i++) dns.mx("example.test", 50 - i, "h" + i + ".example.test").a("h" + i + ".example.test", "127.2.0." + (i + 1));
+    var probed = java.util.Collections.synchronizedSet(new java.util.TreeSet<String>());
+    run(dns, req -> { probed.add(req.host()); return timedOut(req.host(), "x"); }, true, 25);
+    assertThat(probed).hasSize(DomainCheck.MAX_PROBED_EXCHANGES).contains("h11.example.test", "h10.example.test").doesNotContain("h0.example.test", "h1.example.test");
   }
 
   static ProbeResult timedOut(String host, String address) {

@@ -139,6 +139,10 @@ class MxCheckTest {
         .containsEntry("mx.present", Status.PASS);
     assertThat(dns.asked()).noneMatch(q -> q.name().equals("192.0.2.7"));
     assertThat(r.section().hosts()).extracting(MxSection.Host::exchange).containsExactly("192.0.2.7", "alias.example.com", "mx.example.com");
+    // the alias record in full, not "alias.example.com. CNAME ..."
+    var cname = r.findings().stream().filter(f -> f.id().equals("mx.cname")).findFirst().orElseThrow();
+    assertThat(cname.evidence()).containsExactly("alias.example.com. CNAME mx.example.com.");
+    assertThat(cname.remedy()).hasValue("Point the MX record at the canonical name the alias leads to: mx.example.com.");
   }
 
   @Test

@@ -30,6 +30,12 @@ class PtrCheckTest {
         .containsEntry("ptr.matches-mx", Status.INFO)
         .doesNotContainKey("ptr.generic");
     assertThat(r.entry().names()).singleElement().satisfies(n -> assertThat(n.forwardConfirmed()).isTrue());
+    // the address reverses, not the MX name (was "mx.example.com reverses to itself")
+    assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.matches-mx")).findFirst().orElseThrow().detail())
+        .isEqualTo("198.51.100.1 (an address of mx.example.com) reverses to mx.example.com.");
+    var other = run(new FakeDns().ptr("1.100.51.198.in-addr.arpa", "web.example.net").a("web.example.net", "198.51.100.1"), "198.51.100.1", "example.com");
+    assertThat(other.findings().stream().filter(f -> f.id().equals("ptr.matches-mx")).findFirst().orElseThrow().detail())
+        .startsWith("198.51.100.1 (an address of example.com) reverses to web.example.net, not to example.com;");
   }
 
   @Test

@@ -118,6 +118,15 @@ class SmtpEvaluatorTest {
     assertThat(f.title()).isEqualTo("The TLS handshake failed");
   }
 
+  @ParameterizedTest(name = "{0} days -> {1}")
+  @CsvSource({"29, 'expires in 29 days'", "1, 'expires in 1 day'", "0, 'expires today'", "-1, 'EXPIRED 1 day ago'", "-2158, 'EXPIRED 2158 days ago'"})
+  void expiryInTheSectionText(long days, String words) {
+    // the lab's expired certificate showed "expires in -2158 days"
+    var b = R.ok(25);
+    var r = new R(25, b.mode(), b.before(), b.after(), b.startTls(), tls("TLSv1.3", false, true, days), null, null, null, null, BANNER);
+    assertThat(SmtpSection.of(r.result()).textLines()).anyMatch(l -> l.startsWith("  TLS: ") && l.endsWith(", " + words));
+  }
+
   @ParameterizedTest(name = "port {1}: {0} days -> {2}")
   @CsvSource({"-1, 587, FAIL", "-1, 25, WARN", "0, 25, WARN", "13, 587, WARN", "14, 25, INFO", "29, 25, INFO", "30, 25, PASS"})
   void expiryThresholds(long days, int port, Status expected) {

@@ -65,6 +65,24 @@ class TextRendererTest {
   }
 
   @Test
+  void ptrFindingsSayTheyScoreWithMx() throws IOException {
+    // weak.test showed "MX  75/100" over all-PASS MX findings; the FAIL that cost the points was under "PTR".
+    var score = new dev.mailcheck.report.Score(75, "C", java.util.Map.of("mx", new dev.mailcheck.report.Score.CategoryScore(75, dev.mailcheck.report.Status.FAIL)), java.util.List.of(), java.util.List.of());
+    var report =
+        new dev.mailcheck.report.Report(
+                "domain",
+                "example.com",
+                java.util.List.of(
+                    dev.mailcheck.report.Finding.of("mx.present", dev.mailcheck.report.Status.PASS, "1 mail exchange").build(),
+                    dev.mailcheck.report.Finding.of("ptr.present", dev.mailcheck.report.Status.FAIL, "No reverse DNS").build()),
+                java.util.List.of())
+            .withScore(score);
+    StringWriter out = new StringWriter();
+    new TextRenderer(false, false).render(report, out);
+    assertThat(out.toString().lines()).contains("MX  75/100 (with PTR)", "PTR  (scored with MX)");
+  }
+
+  @Test
   void carriageReturnAndLineFeedAreEscapedToo() {
     assertThat(TextRenderer.safe("a\rb\nc")).isEqualTo("a\\x0db\\x0ac");
   }
