@@ -14,8 +14,9 @@ import java.util.Optional;
  * <p>The parser is lenient, in the house style: it never throws, keeps every well-formed tag, and
  * collects positioned {@link Problem}s for the rest (a tag without {@code =}, a bad tag name, a
  * character not allowed in a value, a duplicate tag, which §3.2 makes an error). Tag names are
- * case-sensitive per §3.2; {@link #get} matches exactly. Values have surrounding whitespace removed;
- * folding whitespace inside a value is kept (callers that need base64 strip it, §3.5 {@code b=}).
+ * case-sensitive per §3.2; {@link #get} matches exactly. Values have surrounding whitespace
+ * removed; folding whitespace inside a value is kept (callers that need base64 strip it, §3.5
+ * {@code b=}).
  *
  * <pre>{@code
  * TagList t = TagList.parse("v=DKIM1; k=rsa; p=MIGf...");
@@ -63,11 +64,17 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
       if (semi < 0) break;
       start = semi + 1;
     }
-    return new TagList(tags, problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
+    return new TagList(
+        tags, problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
   }
 
   private static void parseSpec(
-      String text, int from, int to, List<Tag> tags, List<Problem> problems, Map<String, Boolean> seen) {
+      String text,
+      int from,
+      int to,
+      List<Tag> tags,
+      List<Problem> problems,
+      Map<String, Boolean> seen) {
     int s = skipWs(text, from, to);
     if (s == to) {
       // Only the last spec may be empty: the optional trailing ";" (or an empty input).
@@ -77,7 +84,8 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
     int eq = s;
     while (eq < to && text.charAt(eq) != '=') eq++;
     if (eq >= to) {
-      problems.add(new Problem(s, "tag without '=': \"" + clip(text.substring(s, to).strip()) + "\""));
+      problems.add(
+          new Problem(s, "tag without '=': \"" + clip(text.substring(s, to).strip()) + "\""));
       return;
     }
     String name = text.substring(s, eq).strip();
@@ -89,9 +97,22 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
     String value = text.substring(vStart, to).strip();
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean ok = c >= 0x21 && c <= 0x7e && c != ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c > 0x7f;
+      boolean ok =
+          c >= 0x21 && c <= 0x7e && c != ';'
+              || c == ' '
+              || c == '\t'
+              || c == '\r'
+              || c == '\n'
+              || c > 0x7f;
       if (!ok) {
-        problems.add(new Problem(vStart + i, "character 0x" + Integer.toHexString(c) + " not allowed in value of \"" + name + "\""));
+        problems.add(
+            new Problem(
+                vStart + i,
+                "character 0x"
+                    + Integer.toHexString(c)
+                    + " not allowed in value of \""
+                    + name
+                    + "\""));
         return;
       }
     }
@@ -116,7 +137,11 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
   }
 
   private static int skipWs(String t, int i, int to) {
-    while (i < to && (t.charAt(i) == ' ' || t.charAt(i) == '\t' || t.charAt(i) == '\r' || t.charAt(i) == '\n')) i++;
+    while (i < to
+        && (t.charAt(i) == ' '
+            || t.charAt(i) == '\t'
+            || t.charAt(i) == '\r'
+            || t.charAt(i) == '\n')) i++;
     return i;
   }
 
@@ -130,8 +155,8 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
   }
 
   /**
-   * The value of a tag, ignoring case in the name. For DMARC, whose ABNF tag names (RFC 7489
-   * §6.4) are case-insensitive; DKIM tag names are case-sensitive, so DKIM uses {@link #get}.
+   * The value of a tag, ignoring case in the name. For DMARC, whose ABNF tag names (RFC 7489 §6.4)
+   * are case-insensitive; DKIM tag names are case-sensitive, so DKIM uses {@link #get}.
    */
   public Optional<String> getIgnoringCase(String name) {
     return tags.stream().filter(t -> t.name().equalsIgnoreCase(name)).map(Tag::value).findFirst();

@@ -42,7 +42,10 @@ abstract class BaseCommand implements Callable<Integer> {
     return domainName(input, "");
   }
 
-  /** Like {@link #domainName(String)}; {@code hint} (e.g. "; use --ip") is appended to the IP-literal message. */
+  /**
+   * Like {@link #domainName(String)}; {@code hint} (e.g. "; use --ip") is appended to the
+   * IP-literal message.
+   */
   static String domainName(String input, String hint) {
     refuseIpLiteral(input, hint);
     return DomainNames.normalize(input);
@@ -51,7 +54,8 @@ abstract class BaseCommand implements Callable<Integer> {
   /** Exit 2 when {@code input} is an IPv4 or IPv6 literal rather than a domain name. */
   static void refuseIpLiteral(String input, String hint) {
     if (InetAddresses.isLiteral(input)) {
-      throw new InputException("'" + input.strip() + "' is an IP address, not a domain name" + hint);
+      throw new InputException(
+          "'" + input.strip() + "' is an IP address, not a domain name" + hint);
     }
   }
 
@@ -64,14 +68,16 @@ abstract class BaseCommand implements Callable<Integer> {
     try {
       return openDns(ctx);
     } catch (UnsupportedOperationException e) {
-      throw new CouldNotRunException("no DNS resolver available to resolve the host name; use an IP address");
+      throw new CouldNotRunException(
+          "no DNS resolver available to resolve the host name; use an IP address");
     }
   }
 
   /**
    * The resolver of a run that may not need one (a probe of an IP literal): {@link #openDnsOrFail}
    * when {@code needed}; otherwise, with {@code --dns-record}, a stack without network that writes
-   * the asked-for file (empty) on close, so that {@code --dns-record} always gives a file; else null.
+   * the asked-for file (empty) on close, so that {@code --dns-record} always gives a file; else
+   * null.
    */
   protected DnsStack openDnsIfNeeded(RunContext ctx, boolean needed) {
     if (needed) return openDnsOrFail(ctx);
@@ -85,9 +91,9 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   /**
-   * The shape of every DNS-only command: open the run's resolver, run the check, end with exit 3
-   * if no DNS server answered at all ({@link DnsStack#requireReachable}), then render the report
-   * with how long it took and the query trace.
+   * The shape of every DNS-only command: open the run's resolver, run the check, end with exit 3 if
+   * no DNS server answered at all ({@link DnsStack#requireReachable}), then render the report with
+   * how long it took and the query trace.
    */
   protected int runWithDns(RunContext ctx, DnsCheck check) throws Exception {
     long start = System.nanoTime();

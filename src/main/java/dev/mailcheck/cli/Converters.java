@@ -22,7 +22,8 @@ final class Converters {
     @Override
     public Duration convert(String value) {
       Matcher m = P.matcher(value.trim().toLowerCase(Locale.ROOT));
-      if (!m.matches()) throw new TypeConversionException("'" + value + "' is not a duration (e.g. 5s, 500ms, 1m)");
+      if (!m.matches())
+        throw new TypeConversionException("'" + value + "' is not a duration (e.g. 5s, 500ms, 1m)");
       double n = Double.parseDouble(m.group(1));
       String unit = m.group(2) == null ? "s" : m.group(2);
       long millis =
@@ -31,8 +32,10 @@ final class Converters {
             case "m" -> (long) (n * 60_000);
             default -> (long) (n * 1000);
           };
-      if (millis <= 0) throw new TypeConversionException("timeout must be positive: '" + value + "'");
-      if (millis > 600_000) throw new TypeConversionException("timeout over 10 minutes: '" + value + "'");
+      if (millis <= 0)
+        throw new TypeConversionException("timeout must be positive: '" + value + "'");
+      if (millis > 600_000)
+        throw new TypeConversionException("timeout over 10 minutes: '" + value + "'");
       return Duration.ofMillis(millis);
     }
   }
@@ -49,7 +52,9 @@ final class Converters {
     }
   }
 
-  /** {@code 127.0.0.1}, {@code 127.0.0.1:5353}, {@code ::1}, {@code [::1]:5353}, {@code localhost}. */
+  /**
+   * {@code 127.0.0.1}, {@code 127.0.0.1:5353}, {@code ::1}, {@code [::1]:5353}, {@code localhost}.
+   */
   static final class ResolverAddress implements ITypeConverter<InetSocketAddress> {
     @Override
     public InetSocketAddress convert(String value) {
@@ -57,7 +62,8 @@ final class Converters {
       try {
         return new InetSocketAddress(InetAddress.getByName(hp.host()), hp.port());
       } catch (UnknownHostException e) {
-        throw new TypeConversionException("resolver '" + hp.host() + "' is not an address that can be used");
+        throw new TypeConversionException(
+            "resolver '" + hp.host() + "' is not an address that can be used");
       }
     }
   }

@@ -31,22 +31,32 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = DkimCommand.Verify.class)
 final class DkimCommand extends BaseCommand {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DOMAIN", description = "The domain whose keys to audit.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DOMAIN",
+      description = "The domain whose keys to audit.")
   String domain;
 
-  @Option(names = {"-s", "--selector"}, paramLabel = "S", description = "A selector to check (repeatable); a missing one fails.")
+  @Option(
+      names = {"-s", "--selector"},
+      paramLabel = "S",
+      description = "A selector to check (repeatable); a missing one fails.")
   List<String> selectors = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    if (domain == null) throw new InputException("dkim: a DOMAIN is required (or use 'mailcheck dkim verify FILE')");
+    if (domain == null)
+      throw new InputException("dkim: a DOMAIN is required (or use 'mailcheck dkim verify FILE')");
     String d = domainName(domain);
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(selector(s));
-    return runWithDns(context(), dns -> {
-      var outcome = DkimCheck.audit(d, sels, List.of(), dns.client());
-      return new Report("dkim", d, outcome.findings(), List.of(outcome.section()));
-    });
+    return runWithDns(
+        context(),
+        dns -> {
+          var outcome = DkimCheck.audit(d, sels, List.of(), dns.client());
+          return new Report("dkim", d, outcome.findings(), List.of(outcome.section()));
+        });
   }
 
   /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
@@ -57,7 +67,8 @@ final class DkimCommand extends BaseCommand {
   /** A selector: dot-separated labels of letters, digits, '-' and '_' (RFC 6376 §3.1). */
   static String selector(String input) {
     String s = input.strip().toLowerCase(Locale.ROOT);
-    if (!s.matches("[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*") || s.length() > 200)
+    if (!s.matches("[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*")
+        || s.length() > 200)
       throw new InputException("'" + input + "' is not a valid DKIM selector");
     return s;
   }
@@ -74,10 +85,16 @@ final class DkimCommand extends BaseCommand {
     /** Larger input is refused: real messages with signatures are far smaller. */
     static final int MAX_BYTES = 50 * 1024 * 1024;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The message (.eml), or - for standard input.")
+    @Parameters(
+        index = "0",
+        paramLabel = "FILE",
+        description = "The message (.eml), or - for standard input.")
     String file;
 
-    @Option(names = "--rfc8301", description = "Treat rsa-sha1 signatures as permerror, as RFC 8301 requires (default: verify them and warn).")
+    @Option(
+        names = "--rfc8301",
+        description =
+            "Treat rsa-sha1 signatures as permerror, as RFC 8301 requires (default: verify them and warn).")
     boolean rfc8301;
 
     @Override
@@ -85,9 +102,11 @@ final class DkimCommand extends BaseCommand {
       byte[] octets = read(file);
       DkimMessage message = DkimMessage.parse(octets);
       String shown = file.equals("-") ? "standard input" : file;
-      if (octets.length == 0) throw new InputException(shown + " is empty; expected an email message (.eml)");
+      if (octets.length == 0)
+        throw new InputException(shown + " is empty; expected an email message (.eml)");
       if (message.headers().isEmpty() || !startsWithHeaderField(octets)) {
-        throw new InputException(shown + " is not an email message: it has no header fields (expected an .eml file)");
+        throw new InputException(
+            shown + " is not an email message: it has no header fields (expected an .eml file)");
       }
       RunContext ctx = context();
       long start = System.nanoTime();
@@ -97,13 +116,25 @@ final class DkimCommand extends BaseCommand {
         // asked-for file, empty, rather than silently none).
         DnsStack dns = openDnsIfNeeded(ctx, false);
         try {
-          var outcome = DkimCheck.verify(message, q -> { throw new IllegalStateException("no DNS expected"); }, ctx.clock());
-          return finish(ctx, report(target, outcome).withDuration(Duration.ofNanos(System.nanoTime() - start)), dns);
+          var outcome =
+              DkimCheck.verify(
+                  message,
+                  q -> {
+                    throw new IllegalStateException("no DNS expected");
+                  },
+                  ctx.clock());
+          return finish(
+              ctx,
+              report(target, outcome).withDuration(Duration.ofNanos(System.nanoTime() - start)),
+              dns);
         } finally {
           SmtpCommand.closeDns(dns);
         }
       }
-      return runWithDns(ctx, dns -> report(target, DkimCheck.verify(message, dns.client(), ctx.clock(), sha1Policy())));
+      return runWithDns(
+          ctx,
+          dns ->
+              report(target, DkimCheck.verify(message, dns.client(), ctx.clock(), sha1Policy())));
     }
 
     private DkimVerifier.Sha1Policy sha1Policy() {
@@ -116,11 +147,14 @@ final class DkimCommand extends BaseCommand {
 
     /**
      * True when the first line (after an mbox "From " line) is a header field: a name of printable
-     * ASCII other than ':' followed by ':' (RFC 5322 §2.2, §3.6.8). Binary files and other text are not.
+     * ASCII other than ':' followed by ':' (RFC 5322 §2.2, §3.6.8). Binary files and other text are
+     * not.
      */
     static boolean startsWithHeaderField(byte[] octets) {
       int i = 0;
-      if (octets.length >= 5 && new String(octets, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("From ")) {
+      if (octets.length >= 5
+          && new String(octets, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)
+              .equals("From ")) {
         while (i < octets.length && octets[i] != '\n') i++;
         i++;
       }
@@ -130,15 +164,21 @@ final class DkimCommand extends BaseCommand {
     }
 
     static byte[] read(String file) {
-      if (file.isBlank()) throw new InputException("the FILE name is empty; give an .eml file or - for standard input");
+      if (file.isBlank())
+        throw new InputException(
+            "the FILE name is empty; give an .eml file or - for standard input");
       try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
         byte[] data = in.readNBytes(MAX_BYTES + 1);
-        if (data.length > MAX_BYTES) throw new InputException(file + ": larger than 50 MB; not a message to verify");
+        if (data.length > MAX_BYTES)
+          throw new InputException(file + ": larger than 50 MB; not a message to verify");
         return data;
       } catch (IOException | java.nio.file.InvalidPathException e) {
-        String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-            : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-            : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String why =
+            e instanceof java.nio.file.NoSuchFileException
+                ? "no such file"
+                : e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         throw new InputException("cannot read " + file + ": " + why);
       }
     }

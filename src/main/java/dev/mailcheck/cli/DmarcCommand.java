@@ -17,16 +17,21 @@ import picocli.CommandLine.Parameters;
       "authorization record <domain>._report._dmarc.<destination>)."
     })
 final class DmarcCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain (the RFC5322.From domain) to check.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DOMAIN",
+      description = "The domain (the RFC5322.From domain) to check.")
   String domain;
 
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
     String target = domainName(domain);
-    return runWithDns(ctx, dns -> {
-      DmarcCheck.Result result = new DmarcCheck(dns.client()).run(target).join();
-      return new Report("dmarc", target, result.findings(), List.of(result.section()));
-    });
+    return runWithDns(
+        ctx,
+        dns -> {
+          DmarcCheck.Result result = new DmarcCheck(dns.client()).run(target).join();
+          return new Report("dmarc", target, result.findings(), List.of(result.section()));
+        });
   }
 }

@@ -24,32 +24,62 @@ final class DomainCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "DOMAIN", description = "The mail domain to check.")
   String domain;
 
-  @Option(names = {"-s", "--selector"}, paramLabel = "S", description = "A DKIM selector to check (repeatable); others are guessed from the MX/SPF providers and common names.")
+  @Option(
+      names = {"-s", "--selector"},
+      paramLabel = "S",
+      description =
+          "A DKIM selector to check (repeatable); others are guessed from the MX/SPF providers and common names.")
   List<String> selectors = new ArrayList<>();
 
-  @Option(names = "--no-smtp", description = "Skip the SMTP probes of the MX addresses (e.g. where outbound port 25 is blocked).")
+  @Option(
+      names = "--no-smtp",
+      description =
+          "Skip the SMTP probes of the MX addresses (e.g. where outbound port 25 is blocked).")
   boolean noSmtp;
 
-  @Option(names = "--allow-private", description = "Accept MX addresses in loopback/private/reserved ranges (labs, internal mail).")
+  @Option(
+      names = "--allow-private",
+      description =
+          "Accept MX addresses in loopback/private/reserved ranges (labs, internal mail).")
   boolean allowPrivate;
 
-  @Option(names = "--smtp-port", hidden = true, defaultValue = "25", description = "Probe this port instead of 25 (labs and tests).")
+  @Option(
+      names = "--smtp-port",
+      hidden = true,
+      defaultValue = "25",
+      description = "Probe this port instead of 25 (labs and tests).")
   int smtpPort;
 
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
     String target = domainName(domain);
-    if (smtpPort < 1 || smtpPort > 65535) throw new dev.mailcheck.internal.InputException("--smtp-port must be 1-65535, not " + smtpPort);
+    if (smtpPort < 1 || smtpPort > 65535)
+      throw new dev.mailcheck.internal.InputException(
+          "--smtp-port must be 1-65535, not " + smtpPort);
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(DkimCommand.selector(s));
     if (!noSmtp) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps the DNS checks
-    return runWithDns(ctx, dns -> {
-      try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-        var check = new DomainCheck(dns.client(), new SocketSmtpProbe(dns.client(), ctx.clock()), executor, ctx.clock());
-        DomainCheck.Result r = check.run(new DomainCheck.Options(target, sels, !noSmtp, allowPrivate, ctx.timeout(), smtpPort)).join();
-        return new Report("domain", target, r.findings(), r.sections()).withScore(r.score()).withTranscript(r.transcript());
-      }
-    });
+    return runWithDns(
+        ctx,
+        dns -> {
+          try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var check =
+                new DomainCheck(
+                    dns.client(),
+                    new SocketSmtpProbe(dns.client(), ctx.clock()),
+                    executor,
+                    ctx.clock());
+            DomainCheck.Result r =
+                check
+                    .run(
+                        new DomainCheck.Options(
+                            target, sels, !noSmtp, allowPrivate, ctx.timeout(), smtpPort))
+                    .join();
+            return new Report("domain", target, r.findings(), r.sections())
+                .withScore(r.score())
+                .withTranscript(r.transcript());
+          }
+        });
   }
 }

@@ -1,5 +1,7 @@
 package dev.mailcheck.cli;
 
+import static picocli.CommandLine.ScopeType.INHERIT;
+
 import dev.mailcheck.dns.DnsSettings;
 import dev.mailcheck.report.Status;
 import java.net.InetSocketAddress;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
-import static picocli.CommandLine.ScopeType.INHERIT;
 
 /**
  * Options every subcommand accepts, before or after the subcommand name. Declared once on the root
@@ -31,7 +32,8 @@ public final class GlobalOptions {
       scope = INHERIT,
       converter = Converters.Timeout.class,
       defaultValue = "5s",
-      description = "Deadline of each network operation, e.g. 5s, 500ms (default: ${DEFAULT-VALUE}).")
+      description =
+          "Deadline of each network operation, e.g. 5s, 500ms (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Option(
@@ -54,7 +56,8 @@ public final class GlobalOptions {
   @Option(
       names = {"-v", "--verbose"},
       scope = INHERIT,
-      description = "Show the DNS query trace and SMTP transcript (in JSON: the dns and transcript keys).")
+      description =
+          "Show the DNS query trace and SMTP transcript (in JSON: the dns and transcript keys).")
   boolean verbose;
 
   @Option(
@@ -64,14 +67,16 @@ public final class GlobalOptions {
       defaultValue = "fail",
       converter = Converters.FailOn.class,
       completionCandidates = GlobalOptions.FailOnLevels.class,
-      description = "Exit 1 when a finding is at or above LEVEL: warn or fail (default: ${DEFAULT-VALUE}).")
+      description =
+          "Exit 1 when a finding is at or above LEVEL: warn or fail (default: ${DEFAULT-VALUE}).")
   Status failOn;
 
   @Option(
       names = "--dns-record",
       paramLabel = "FILE",
       scope = INHERIT,
-      description = "Write every DNS answer of this run to FILE (JSON), e.g. to attach to a bug report.")
+      description =
+          "Write every DNS answer of this run to FILE (JSON), e.g. to attach to a bug report.")
   Path dnsRecord;
 
   @Option(
@@ -105,7 +110,8 @@ public final class GlobalOptions {
     boolean color = Terminal.useColor(noColor, env, interactive);
     return new RunContext(
         timeout,
-        new DnsSettings(resolvers, timeout, 1, Optional.ofNullable(dnsRecord), Optional.ofNullable(dnsReplay)),
+        new DnsSettings(
+            resolvers, timeout, 1, Optional.ofNullable(dnsRecord), Optional.ofNullable(dnsReplay)),
         json ? OutputFormat.json : format,
         color,
         verbose,

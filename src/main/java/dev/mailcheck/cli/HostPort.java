@@ -3,8 +3,8 @@ package dev.mailcheck.cli;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * HOST[:PORT] as users type it: {@code mail.example.com:587}, {@code 192.0.2.1}, {@code [2001:db8::1]:25},
- * or a bare IPv6 literal without a port.
+ * HOST[:PORT] as users type it: {@code mail.example.com:587}, {@code 192.0.2.1}, {@code
+ * [2001:db8::1]:25}, or a bare IPv6 literal without a port.
  */
 record HostPort(String host, int port) {
   static HostPort parse(String value, int defaultPort) {
@@ -16,11 +16,13 @@ record HostPort(String host, int port) {
       String host = v.substring(1, close);
       String rest = v.substring(close + 1);
       if (rest.isEmpty()) return new HostPort(host, defaultPort);
-      if (!rest.startsWith(":")) throw new TypeConversionException("'" + value + "': expected ':PORT' after ']'");
+      if (!rest.startsWith(":"))
+        throw new TypeConversionException("'" + value + "': expected ':PORT' after ']'");
       return new HostPort(host, port(rest.substring(1), value));
     }
     int colon = v.indexOf(':');
-    if (colon >= 0 && v.indexOf(':', colon + 1) >= 0) return new HostPort(v, defaultPort); // bare IPv6
+    if (colon >= 0 && v.indexOf(':', colon + 1) >= 0)
+      return new HostPort(v, defaultPort); // bare IPv6
     if (colon < 0) return new HostPort(v, defaultPort);
     return new HostPort(v.substring(0, colon), port(v.substring(colon + 1), value));
   }

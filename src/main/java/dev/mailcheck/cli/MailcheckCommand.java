@@ -35,6 +35,7 @@ public final class MailcheckCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (see mailcheck --help)");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "a command is required (see mailcheck --help)");
   }
 }

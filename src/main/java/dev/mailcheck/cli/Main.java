@@ -30,7 +30,9 @@ public final class Main {
         (ex, argv) -> {
           CommandLine c = ex.getCommandLine();
           c.getErr().println("mailcheck: " + ex.getMessage());
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+          c.getErr()
+              .println(
+                  "Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
           return ExitCode.USAGE;
         });
     cl.setExecutionExceptionHandler(
@@ -45,7 +47,8 @@ public final class Main {
             if (debug) ex.printStackTrace(c.getErr());
             return ExitCode.COULD_NOT_RUN;
           }
-          c.getErr().println("mailcheck: internal error: " + ex + " (run with --debug for details)");
+          c.getErr()
+              .println("mailcheck: internal error: " + ex + " (run with --debug for details)");
           if (debug) ex.printStackTrace(c.getErr());
           return ExitCode.COULD_NOT_RUN;
         });

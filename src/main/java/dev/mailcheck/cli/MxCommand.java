@@ -17,19 +17,27 @@ import picocli.CommandLine.Parameters;
       "duplicates, and addresses in private/reserved ranges."
     })
 final class MxCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain whose mail exchanges to check.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DOMAIN",
+      description = "The domain whose mail exchanges to check.")
   String domain;
 
-  @Option(names = "--allow-private", description = "Accept MX addresses in loopback/private/reserved ranges (labs, internal mail).")
+  @Option(
+      names = "--allow-private",
+      description =
+          "Accept MX addresses in loopback/private/reserved ranges (labs, internal mail).")
   boolean allowPrivate;
 
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
     String target = domainName(domain);
-    return runWithDns(ctx, dns -> {
-      MxCheck.Result result = new MxCheck(dns.client(), allowPrivate).run(target).join();
-      return new Report("mx", target, result.findings(), List.of(result.section()));
-    });
+    return runWithDns(
+        ctx,
+        dns -> {
+          MxCheck.Result result = new MxCheck(dns.client(), allowPrivate).run(target).join();
+          return new Report("mx", target, result.findings(), List.of(result.section()));
+        });
   }
 }

@@ -4,10 +4,8 @@ import dev.mailcheck.checks.smtp.SmtpCheck;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.smtp.SocketSmtpProbe;
-import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mailcheck ports HOST}: which of 25, 465 and 587 answer, in parallel. */
@@ -18,7 +16,9 @@ import picocli.CommandLine.Parameters;
       "Each port is open, refused or filtered, with hints on what that means."
     })
 final class PortsCommand extends BaseCommand {
-  @Parameters(paramLabel = "HOST", description = "Name or IP literal (a port, if given, is ignored).")
+  @Parameters(
+      paramLabel = "HOST",
+      description = "Name or IP literal (a port, if given, is ignored).")
   String target;
 
   @picocli.CommandLine.Mixin TlsTrustOptions trust = new TlsTrustOptions();

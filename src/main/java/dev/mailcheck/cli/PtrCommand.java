@@ -29,22 +29,40 @@ final class PtrCommand extends BaseCommand {
   public Integer call() throws Exception {
     RunContext ctx = context();
     InetAddress address =
-        InetAddresses.parse(ip).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
-    notAHostAddress(address).ifPresent(what -> {
-      throw new InputException("'" + ip.strip() + "' is " + what + ", not the address of a host; give the address a mail server sends from");
-    });
-    return runWithDns(ctx, dns -> {
-      PtrCheck.Result result = new PtrCheck(dns.client()).run(address, Optional.empty()).join();
-      return new Report("ptr", InetAddresses.format(address), result.findings(), List.of(new PtrSection(List.of(result.entry()))));
-    });
+        InetAddresses.parse(ip)
+            .orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
+    notAHostAddress(address)
+        .ifPresent(
+            what -> {
+              throw new InputException(
+                  "'"
+                      + ip.strip()
+                      + "' is "
+                      + what
+                      + ", not the address of a host; give the address a mail server sends from");
+            });
+    return runWithDns(
+        ctx,
+        dns -> {
+          PtrCheck.Result result = new PtrCheck(dns.client()).run(address, Optional.empty()).join();
+          return new Report(
+              "ptr",
+              InetAddresses.format(address),
+              result.findings(),
+              List.of(new PtrSection(List.of(result.entry()))));
+        });
   }
 
-  /** What {@code address} is when no host sends from it (so its reverse DNS means nothing), else empty. */
+  /**
+   * What {@code address} is when no host sends from it (so its reverse DNS means nothing), else
+   * empty.
+   */
   static Optional<String> notAHostAddress(InetAddress address) {
     if (address.isAnyLocalAddress()) return Optional.of("the unspecified address");
     if (address.isMulticastAddress()) return Optional.of("a multicast address");
     byte[] b = address.getAddress();
-    if (b.length == 4 && (b[0] & b[1] & b[2] & b[3]) == (byte) 0xff) return Optional.of("the broadcast address");
+    if (b.length == 4 && (b[0] & b[1] & b[2] & b[3]) == (byte) 0xff)
+      return Optional.of("the broadcast address");
     return Optional.empty();
   }
 }

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The settings of one run, built once from the global options and passed down; nothing reads
- * global mutable state.
+ * The settings of one run, built once from the global options and passed down; nothing reads global
+ * mutable state.
  *
  * @param timeout the deadline of one network operation ({@code --timeout})
  */

@@ -41,64 +41,101 @@ import picocli.CommandLine.TypeConversionException;
 final class SmtpCommand extends BaseCommand {
   static final List<String> MECHANISMS = List.of("PLAIN", "LOGIN", "CRAM-MD5", "XOAUTH2");
 
-  @Parameters(paramLabel = "HOST[:PORT]", description = "Name or IP literal, e.g. mail.example.com:587 or [2001:db8::1]:25 (default port 25; 465 with --tls).")
+  @Parameters(
+      paramLabel = "HOST[:PORT]",
+      description =
+          "Name or IP literal, e.g. mail.example.com:587 or [2001:db8::1]:25 (default port 25; 465 with --tls).")
   String target;
 
   static final class Mode {
     @Option(names = "--starttls", description = "Require STARTTLS (default: use it when offered).")
     boolean starttls;
 
-    @Option(names = "--tls", description = "Implicit TLS from the first byte (RFC 8314); default port 465.")
+    @Option(
+        names = "--tls",
+        description = "Implicit TLS from the first byte (RFC 8314); default port 465.")
     boolean tls;
 
-    @Option(names = "--no-tls", description = "Do not start TLS; report the plaintext session only.")
+    @Option(
+        names = "--no-tls",
+        description = "Do not start TLS; report the plaintext session only.")
     boolean noTls;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Mode mode = new Mode();
 
-  @Option(names = "--ehlo", paramLabel = "NAME", description = "Name to send in EHLO (default: our address literal, e.g. [192.0.2.7]).")
+  @Option(
+      names = "--ehlo",
+      paramLabel = "NAME",
+      description = "Name to send in EHLO (default: our address literal, e.g. [192.0.2.7]).")
   String ehlo;
 
-  @Option(names = "--user", paramLabel = "USER", description = "Authenticate as USER (only over TLS unless --allow-plaintext-auth).")
+  @Option(
+      names = "--user",
+      paramLabel = "USER",
+      description = "Authenticate as USER (only over TLS unless --allow-plaintext-auth).")
   String user;
 
-  @Option(names = "--auth", paramLabel = "MECH", description = "SASL mechanism: PLAIN, LOGIN, CRAM-MD5, XOAUTH2 (default: the strongest offered).")
+  @Option(
+      names = "--auth",
+      paramLabel = "MECH",
+      description =
+          "SASL mechanism: PLAIN, LOGIN, CRAM-MD5, XOAUTH2 (default: the strongest offered).")
   String auth;
 
-  @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE.")
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description = "Read the password from the first line of FILE.")
   Path passwordFile;
 
-  @Option(names = "--token-file", paramLabel = "FILE", description = "Read an OAuth 2 bearer token (for XOAUTH2) from FILE.")
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "Read an OAuth 2 bearer token (for XOAUTH2) from FILE.")
   Path tokenFile;
 
-  @Option(names = "--allow-plaintext-auth", description = "Allow AUTH on an unencrypted connection (sends the password in clear).")
+  @Option(
+      names = "--allow-plaintext-auth",
+      description = "Allow AUTH on an unencrypted connection (sends the password in clear).")
   boolean allowPlaintextAuth;
 
-  @Option(names = "--relay-test", description = "Test for an open relay: MAIL FROM and RCPT TO foreign domains, never DATA, then RSET.")
+  @Option(
+      names = "--relay-test",
+      description =
+          "Test for an open relay: MAIL FROM and RCPT TO foreign domains, never DATA, then RSET.")
   boolean relayTest;
 
   @picocli.CommandLine.Mixin TlsTrustOptions trust = new TlsTrustOptions();
 
-  @Option(names = "--no-legacy-tls", description = "Skip the extra connection that checks whether TLS 1.0/1.1 are still accepted.")
+  @Option(
+      names = "--no-legacy-tls",
+      description = "Skip the extra connection that checks whether TLS 1.0/1.1 are still accepted.")
   boolean noLegacyTls;
 
-  @Option(names = "--all-ports", description = "Probe ports 25, 465 and 587 in parallel (same as 'mailcheck ports').")
+  @Option(
+      names = "--all-ports",
+      description = "Probe ports 25, 465 and 587 in parallel (same as 'mailcheck ports').")
   boolean allPorts;
 
   @Override
   public Integer call() {
-    if (!mode.noTls) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps parsing, DNS, connect and greeting
+    if (!mode.noTls)
+      dev.mailcheck.smtp.TlsWarmup
+          .start(); // the TLS set-up overlaps parsing, DNS, connect and greeting
     RunContext ctx = context();
     long start = System.nanoTime();
     if (auth != null && user == null) throw new InputException("--auth needs --user");
     if (auth != null && !MECHANISMS.contains(auth.toUpperCase(Locale.ROOT))) {
-      throw new InputException("--auth must be one of " + String.join(", ", MECHANISMS) + ", not '" + auth + "'");
+      throw new InputException(
+          "--auth must be one of " + String.join(", ", MECHANISMS) + ", not '" + auth + "'");
     }
-    if (allPorts && (user != null || relayTest)) throw new InputException("--all-ports cannot be combined with --user or --relay-test");
+    if (allPorts && (user != null || relayTest))
+      throw new InputException("--all-ports cannot be combined with --user or --relay-test");
     HostPort hp = parseTarget(target, mode.tls ? 465 : 25);
-    Optional<AuthRequest> credentials = user == null ? Optional.empty() : Optional.of(credentials());
+    Optional<AuthRequest> credentials =
+        user == null ? Optional.empty() : Optional.of(credentials());
     var builder =
         baseRequest(hp, ctx.timeout(), trust.caFile, trust.insecure)
             .legacyTlsCheck(!noLegacyTls && !allPorts)
@@ -106,8 +143,13 @@ final class SmtpCommand extends BaseCommand {
             .allowPlaintextAuth(allowPlaintextAuth);
     if (ehlo != null) {
       boolean literal = ehlo.matches("\\[(IPv6:[0-9A-Fa-f:.]+|[0-9.]+)\\]");
-      boolean name = ehlo.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");
-      if (!literal && !name) throw new InputException("--ehlo must be a domain name or an address literal like [192.0.2.1], not '" + ehlo.replaceAll("\\p{Cntrl}", "?") + "'");
+      boolean name =
+          ehlo.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");
+      if (!literal && !name)
+        throw new InputException(
+            "--ehlo must be a domain name or an address literal like [192.0.2.1], not '"
+                + ehlo.replaceAll("\\p{Cntrl}", "?")
+                + "'");
       builder.ehloName(ehlo);
     }
     if (mode.tls) builder.tlsMode(TlsMode.IMPLICIT);
@@ -118,7 +160,8 @@ final class SmtpCommand extends BaseCommand {
     DnsStack dns = openDnsIfNeeded(ctx, needsDns(hp.host()));
     try {
       var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());
-      SmtpCheck.Outcome o = allPorts ? SmtpCheck.scan(probe, request) : SmtpCheck.probe(probe, request);
+      SmtpCheck.Outcome o =
+          allPorts ? SmtpCheck.scan(probe, request) : SmtpCheck.probe(probe, request);
       String name = allPorts ? "ports" : "smtp";
       String shown = allPorts ? hp.host() : display(hp);
       Report report =
@@ -145,9 +188,13 @@ final class SmtpCommand extends BaseCommand {
   }
 
   /** Host, port, timeout and trust: what {@code smtp} and {@code ports} share. */
-  static ProbeRequest.Builder baseRequest(HostPort hp, Duration timeout, Path caFile, boolean insecure) {
+  static ProbeRequest.Builder baseRequest(
+      HostPort hp, Duration timeout, Path caFile, boolean insecure) {
     var literal = dev.mailcheck.internal.InetAddresses.parse(hp.host());
-    String host = literal.isPresent() ? hp.host().strip() : dev.mailcheck.internal.DomainNames.normalize(hp.host());
+    String host =
+        literal.isPresent()
+            ? hp.host().strip()
+            : dev.mailcheck.internal.DomainNames.normalize(hp.host());
     var b = ProbeRequest.builder(host, hp.port()).timeout(timeout).insecure(insecure);
     if (caFile != null) b.trustAnchors(readCaFile(caFile));
     return b;
@@ -159,7 +206,8 @@ final class SmtpCommand extends BaseCommand {
     } catch (IOException e) {
       throw new InputException("cannot read --ca-file " + file + ": " + e.getMessage());
     } catch (GeneralSecurityException e) {
-      throw new InputException("--ca-file " + file + " holds no usable certificate: " + e.getMessage());
+      throw new InputException(
+          "--ca-file " + file + " holds no usable certificate: " + e.getMessage());
     }
   }
 
@@ -192,7 +240,9 @@ final class SmtpCommand extends BaseCommand {
    * @param prompt asks for a password without echo; empty when there is no terminal
    */
   record SecretSources(Map<String, String> env, Prompt prompt) {
-    /** Longest first line read from a secret file: a long OAuth token fits, /dev/zero does not hang. */
+    /**
+     * Longest first line read from a secret file: a long OAuth token fits, /dev/zero does not hang.
+     */
     static final int MAX_SECRET_BYTES = 64 * 1024;
 
     SecretSources {
@@ -215,25 +265,34 @@ final class SmtpCommand extends BaseCommand {
           });
     }
 
-    AuthRequest credentials(String user, String auth, Path passwordFile, Path tokenFile, java.io.PrintWriter err) {
+    AuthRequest credentials(
+        String user, String auth, Path passwordFile, Path tokenFile, java.io.PrintWriter err) {
       boolean wantsToken = tokenFile != null || "XOAUTH2".equalsIgnoreCase(auth);
       if (wantsToken) {
         String envToken = env.get("MAILCHECK_OAUTH_TOKEN");
         Secret token =
-            tokenFile != null ? readSecretFile(tokenFile, "--token-file", err)
-                : envToken != null && !envToken.isEmpty() ? Secret.of(envToken)
-                : null;
-        if (token == null) throw new InputException("XOAUTH2 needs a token: set MAILCHECK_OAUTH_TOKEN or use --token-file");
+            tokenFile != null
+                ? readSecretFile(tokenFile, "--token-file", err)
+                : envToken != null && !envToken.isEmpty() ? Secret.of(envToken) : null;
+        if (token == null)
+          throw new InputException(
+              "XOAUTH2 needs a token: set MAILCHECK_OAUTH_TOKEN or use --token-file");
         return new AuthRequest(user, token, Optional.of("XOAUTH2"), true);
       }
       Optional<String> mech = Optional.ofNullable(auth).map(a -> a.toUpperCase(Locale.ROOT));
-      if (passwordFile != null) return new AuthRequest(user, readSecretFile(passwordFile, "--password-file", err), mech, false);
+      if (passwordFile != null)
+        return new AuthRequest(
+            user, readSecretFile(passwordFile, "--password-file", err), mech, false);
       String fromEnv = env.get("MAILCHECK_PASSWORD");
-      if (fromEnv != null && !fromEnv.isEmpty()) return new AuthRequest(user, Secret.of(fromEnv), mech, false);
+      if (fromEnv != null && !fromEnv.isEmpty())
+        return new AuthRequest(user, Secret.of(fromEnv), mech, false);
       char[] pw =
-          prompt.readPassword("Password for " + user.replaceAll("\\p{Cntrl}", "?") + ": ")
-              .orElseThrow(() -> new InputException(
-                  "no password for --user: set MAILCHECK_PASSWORD, use --password-file, or run in a terminal to be prompted"));
+          prompt
+              .readPassword("Password for " + user.replaceAll("\\p{Cntrl}", "?") + ": ")
+              .orElseThrow(
+                  () ->
+                      new InputException(
+                          "no password for --user: set MAILCHECK_PASSWORD, use --password-file, or run in a terminal to be prompted"));
       try {
         if (pw.length == 0) throw new InputException("no password entered");
         return new AuthRequest(user, new Secret(pw), mech, false);
@@ -256,7 +315,9 @@ final class SmtpCommand extends BaseCommand {
       }
       int nl = 0;
       while (nl < head.length && head[nl] != '\n') nl++;
-      if (nl > MAX_SECRET_BYTES) throw new InputException(option + " " + file + ": first line longer than " + MAX_SECRET_BYTES + " bytes");
+      if (nl > MAX_SECRET_BYTES)
+        throw new InputException(
+            option + " " + file + ": first line longer than " + MAX_SECRET_BYTES + " bytes");
       int end = nl > 0 && head[nl - 1] == '\r' ? nl - 1 : nl;
       if (end == 0) throw new InputException(option + " " + file + " is empty");
       var chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(head, 0, end));
@@ -266,7 +327,12 @@ final class SmtpCommand extends BaseCommand {
       Secret secret = new Secret(value);
       java.util.Arrays.fill(value, '\0');
       if (othersCanRead(file)) {
-        err.println("mailcheck: warning: " + option + " " + file + " is readable by other users; restrict it (chmod 600)");
+        err.println(
+            "mailcheck: warning: "
+                + option
+                + " "
+                + file
+                + " is readable by other users; restrict it (chmod 600)");
         err.flush();
       }
       return secret;
@@ -274,7 +340,8 @@ final class SmtpCommand extends BaseCommand {
 
     private static boolean othersCanRead(Path file) {
       try {
-        return Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        return Files.getPosixFilePermissions(file)
+            .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
       } catch (IOException | UnsupportedOperationException e) {
         return false;
       }

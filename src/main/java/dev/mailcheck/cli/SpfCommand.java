@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code mailcheck spf DOMAIN}: audit the published SPF policy (record, syntax, the include tree
- * with its lookup cost). With {@code --ip}: evaluate {@code check_host()} for that client
- * (RFC 7208 §4).
+ * with its lookup cost). With {@code --ip}: evaluate {@code check_host()} for that client (RFC 7208
+ * §4).
  */
 @Command(
     name = "spf",
@@ -34,53 +34,89 @@ import picocli.CommandLine.Parameters;
 final class SpfCommand extends BaseCommand {
   // arity 0..1 and a check in call(): picocli reports a missing positional before an unknown
   // option, and the unknown option is the more useful message.
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DOMAIN", description = "The domain whose SPF policy to check.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DOMAIN",
+      description = "The domain whose SPF policy to check.")
   String domain;
 
-  @Option(names = "--ip", paramLabel = "ADDRESS", description = "Evaluate for this client IPv4 or IPv6 address.")
+  @Option(
+      names = "--ip",
+      paramLabel = "ADDRESS",
+      description = "Evaluate for this client IPv4 or IPv6 address.")
   String ip;
 
   @Option(
       names = "--sender",
       paramLabel = "ADDRESS",
-      description = "MAIL FROM address for the evaluation (default: postmaster@DOMAIN, RFC 7208 §2.4).")
+      description =
+          "MAIL FROM address for the evaluation (default: postmaster@DOMAIN, RFC 7208 §2.4).")
   String sender;
 
-  @Option(names = "--helo", paramLabel = "NAME", description = "HELO/EHLO name for the %%{h} macro (default: DOMAIN).")
+  @Option(
+      names = "--helo",
+      paramLabel = "NAME",
+      description = "HELO/EHLO name for the %%{h} macro (default: DOMAIN).")
   String helo;
 
   @Override
   public Integer call() throws Exception {
-    if (domain == null) throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DOMAIN'");
+    if (domain == null)
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'DOMAIN'");
     RunContext ctx = context();
     String name = domainName(domain);
     if (ip == null && (sender != null || helo != null)) {
-      throw new InputException("--sender and --helo need --ip (they only matter when evaluating for a client)");
+      throw new InputException(
+          "--sender and --helo need --ip (they only matter when evaluating for a client)");
     }
     InetAddress addr =
-        ip == null ? null : InetAddresses.parse(ip).orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
-    if (helo != null && (helo.isBlank() || helo.length() > 255 || helo.chars().anyMatch(c -> c <= 0x20 || c == 0x7f))) {
-      throw new InputException("'" + helo.replaceAll("\\p{Cntrl}", "?") + "' is not a HELO name (a host name or an address literal, no spaces)");
+        ip == null
+            ? null
+            : InetAddresses.parse(ip)
+                .orElseThrow(
+                    () -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
+    if (helo != null
+        && (helo.isBlank()
+            || helo.length() > 255
+            || helo.chars().anyMatch(c -> c <= 0x20 || c == 0x7f))) {
+      throw new InputException(
+          "'"
+              + helo.replaceAll("\\p{Cntrl}", "?")
+              + "' is not a HELO name (a host name or an address literal, no spaces)");
     }
     if (sender != null && (sender.indexOf('@') < 0 || sender.endsWith("@"))) {
       throw new InputException("'" + sender + "' is not a sender address (user@domain)");
     }
-    return runWithDns(ctx, dns -> {
-      SpfOptions options = SpfOptions.defaults().withClock(ctx.clock());
-      SpfReport r =
-          addr == null
-              ? SpfCheck.audit(name, dns.client(), options)
-              : SpfCheck.evaluate(name, addr, Optional.ofNullable(sender), Optional.ofNullable(helo), dns.client(), options);
-      return new Report("spf", name, r.findings(), List.of(r.section()));
-    });
+    return runWithDns(
+        ctx,
+        dns -> {
+          SpfOptions options = SpfOptions.defaults().withClock(ctx.clock());
+          SpfReport r =
+              addr == null
+                  ? SpfCheck.audit(name, dns.client(), options)
+                  : SpfCheck.evaluate(
+                      name,
+                      addr,
+                      Optional.ofNullable(sender),
+                      Optional.ofNullable(helo),
+                      dns.client(),
+                      options);
+          return new Report("spf", name, r.findings(), List.of(r.section()));
+        });
   }
 
   /** A-labels, lower case, no trailing dot; SPF needs a multi-label name (RFC 7208 §4.3). */
   static String domainName(String input) {
-    refuseIpLiteral(input, "; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip " + input.strip());
+    refuseIpLiteral(
+        input,
+        "; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip " + input.strip());
     String name = DomainNames.normalizeDnsName(input);
     if (!name.contains(".")) {
-      throw new InputException("'" + input + "' is not a valid domain name: SPF needs a fully qualified name such as example.com");
+      throw new InputException(
+          "'"
+              + input
+              + "' is not a valid domain name: SPF needs a fully qualified name such as example.com");
     }
     return name;
   }

@@ -13,10 +13,10 @@ import java.util.List;
 
 /**
  * The training run behind the launcher's start-up cache (JDK 25+ AOT cache, see
- * docs/performance.md): walks the code real runs need (command-line parsing, help, both
- * renderers, the DNS commands and {@code domain} end to end, the TLS warm-up of
- * {@link dev.mailcheck.smtp.TlsWarmup}) so that the JVM records those classes as loaded and
- * linked. The commands ask throw-away DNS and SMTP responders on 127.0.0.1 that this class starts itself;
+ * docs/performance.md): walks the code real runs need (command-line parsing, help, both renderers,
+ * the DNS commands and {@code domain} end to end, the TLS warm-up of {@link
+ * dev.mailcheck.smtp.TlsWarmup}) so that the JVM records those classes as loaded and linked. The
+ * commands ask throw-away DNS and SMTP responders on 127.0.0.1 that this class starts itself;
  * nothing leaves the machine. The launcher runs {@code java -XX:AOTCacheOutput=... -cp
  * mailcheck.jar dev.mailcheck.cli.StartupTraining} once per jar. Prints nothing; every step is
  * bounded by a short timeout and its failure is ignored (training is best effort).
@@ -28,15 +28,33 @@ public final class StartupTraining {
     PrintWriter sink = new PrintWriter(Writer.nullWriter());
     Main.run(new String[] {"--help"}, sink, sink);
     Main.run(new String[] {"--version"}, sink, sink);
-    Main.run(new String[] {"--timeout", "2s", "--fail-on", "warn", "--json", "--resolver", "127.0.0.1:53", "help", "mx"}, sink, sink);
+    Main.run(
+        new String[] {
+          "--timeout",
+          "2s",
+          "--fail-on",
+          "warn",
+          "--json",
+          "--resolver",
+          "127.0.0.1:53",
+          "help",
+          "mx"
+        },
+        sink,
+        sink);
     Main.run(new String[] {"--no-such-option"}, sink, sink);
     Report report =
         new Report(
             "mx",
             "example.com",
             List.of(
-                Finding.of("mx.present", Status.PASS, "trained").evidence("example.com. 300 IN MX 10 mail.example.com.").build(),
-                Finding.of("mx.resolvable", Status.WARN, "trained").remedy("none").subject("mail.example.com").build()),
+                Finding.of("mx.present", Status.PASS, "trained")
+                    .evidence("example.com. 300 IN MX 10 mail.example.com.")
+                    .build(),
+                Finding.of("mx.resolvable", Status.WARN, "trained")
+                    .remedy("none")
+                    .subject("mail.example.com")
+                    .build()),
             List.of());
     for (int i = 0; i < 3; i++) {
       new TextRenderer(false, true).render(report, new StringWriter());
@@ -48,39 +66,47 @@ public final class StartupTraining {
   }
 
   /**
-   * A loopback SMTP responder for the SMTP probe's classes: greeting, EHLO offering STARTTLS, 220 to
-   * STARTTLS, then it hangs up (the TLS handshake fails at once; the TLS classes come from the
+   * A loopback SMTP responder for the SMTP probe's classes: greeting, EHLO offering STARTTLS, 220
+   * to STARTTLS, then it hangs up (the TLS handshake fails at once; the TLS classes come from the
    * warm-up). Returns its port, or -1 when it could not listen.
    */
   private static int smtpResponder(java.net.ServerSocket server) {
-    Thread.ofPlatform().daemon().start(() -> {
-      while (!server.isClosed()) {
-        try {
-          java.net.Socket s = server.accept();
-          Thread.ofVirtual().start(() -> converse(s));
-        } catch (IOException e) {
-          return;
-        }
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              while (!server.isClosed()) {
+                try {
+                  java.net.Socket s = server.accept();
+                  Thread.ofVirtual().start(() -> converse(s));
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            });
     return server.getLocalPort();
   }
 
   private static void converse(java.net.Socket s) {
     try (s) {
       s.setSoTimeout(2000);
-      var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+      var in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
       var out = s.getOutputStream();
-      out.write("220 training.invalid ESMTP\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(
+          "220 training.invalid ESMTP\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       for (int i = 0; i < 10; i++) {
         String line = in.readLine();
         if (line == null || line.length() > 512) return;
         String verb = line.toUpperCase(java.util.Locale.ROOT);
         String reply =
-            verb.startsWith("EHLO") ? "250-training.invalid\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250 STARTTLS\r\n"
-                : verb.startsWith("STARTTLS") ? "220 2.0.0 ready\r\n"
-                : verb.startsWith("QUIT") ? "221 2.0.0 bye\r\n"
-                : "250 2.0.0 ok\r\n";
+            verb.startsWith("EHLO")
+                ? "250-training.invalid\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250 STARTTLS\r\n"
+                : verb.startsWith("STARTTLS")
+                    ? "220 2.0.0 ready\r\n"
+                    : verb.startsWith("QUIT") ? "221 2.0.0 bye\r\n" : "250 2.0.0 ok\r\n";
         out.write(reply.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         out.flush();
         if (verb.startsWith("STARTTLS") || verb.startsWith("QUIT")) return;
@@ -92,8 +118,10 @@ public final class StartupTraining {
 
   /** Runs the DNS commands against a loopback responder, in text and JSON. */
   private static void trainDnsCommands(PrintWriter sink) {
-    try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
-        java.net.ServerSocket smtp = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.DatagramSocket socket =
+            new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+        java.net.ServerSocket smtp =
+            new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
       int smtpPort = smtpResponder(smtp);
       Thread responder = Thread.ofPlatform().daemon().start(() -> answer(socket));
       String resolver = "127.0.0.1:" + socket.getLocalPort();
@@ -140,7 +168,8 @@ public final class StartupTraining {
       try {
         java.net.DatagramPacket in = new java.net.DatagramPacket(buf, buf.length);
         socket.receive(in);
-        org.xbill.DNS.Message query = new org.xbill.DNS.Message(java.util.Arrays.copyOf(in.getData(), in.getLength()));
+        org.xbill.DNS.Message query =
+            new org.xbill.DNS.Message(java.util.Arrays.copyOf(in.getData(), in.getLength()));
         org.xbill.DNS.Record q = query.getQuestion();
         org.xbill.DNS.Message reply = new org.xbill.DNS.Message(query.getHeader().getID());
         reply.getHeader().setFlag(org.xbill.DNS.Flags.QR);
@@ -152,12 +181,19 @@ public final class StartupTraining {
         int in_ = org.xbill.DNS.DClass.IN;
         org.xbill.DNS.Record answer =
             switch (q.getType()) {
-              case org.xbill.DNS.Type.MX -> new org.xbill.DNS.MXRecord(name, in_, 300, 10, org.xbill.DNS.Name.fromString("mail." + text + "."));
-              case org.xbill.DNS.Type.A -> new org.xbill.DNS.ARecord(name, in_, 300, java.net.InetAddress.getLoopbackAddress());
-              case org.xbill.DNS.Type.PTR -> new org.xbill.DNS.PTRRecord(name, in_, 300, org.xbill.DNS.Name.fromString("localhost."));
+              case org.xbill.DNS.Type.MX ->
+                  new org.xbill.DNS.MXRecord(
+                      name, in_, 300, 10, org.xbill.DNS.Name.fromString("mail." + text + "."));
+              case org.xbill.DNS.Type.A ->
+                  new org.xbill.DNS.ARecord(
+                      name, in_, 300, java.net.InetAddress.getLoopbackAddress());
+              case org.xbill.DNS.Type.PTR ->
+                  new org.xbill.DNS.PTRRecord(
+                      name, in_, 300, org.xbill.DNS.Name.fromString("localhost."));
               case org.xbill.DNS.Type.TXT ->
                   text.startsWith("_dmarc.")
-                      ? new org.xbill.DNS.TXTRecord(name, in_, 300, "v=DMARC1; p=none; rua=mailto:d@" + text.substring(7))
+                      ? new org.xbill.DNS.TXTRecord(
+                          name, in_, 300, "v=DMARC1; p=none; rua=mailto:d@" + text.substring(7))
                       : text.contains("._domainkey.")
                           ? null
                           : new org.xbill.DNS.TXTRecord(name, in_, 300, "v=spf1 a mx -all");
@@ -175,12 +211,20 @@ public final class StartupTraining {
   /** Builds and parses a DNS query with dnsjava, offline. */
   private static void trainDnsClasses() throws IOException {
     org.xbill.DNS.Name name = org.xbill.DNS.Name.fromString("example.com.");
-    for (int type : new int[] {org.xbill.DNS.Type.MX, org.xbill.DNS.Type.TXT, org.xbill.DNS.Type.A, org.xbill.DNS.Type.AAAA}) {
+    for (int type :
+        new int[] {
+          org.xbill.DNS.Type.MX,
+          org.xbill.DNS.Type.TXT,
+          org.xbill.DNS.Type.A,
+          org.xbill.DNS.Type.AAAA
+        }) {
       org.xbill.DNS.Message query =
-          org.xbill.DNS.Message.newQuery(org.xbill.DNS.Record.newRecord(name, type, org.xbill.DNS.DClass.IN));
+          org.xbill.DNS.Message.newQuery(
+              org.xbill.DNS.Record.newRecord(name, type, org.xbill.DNS.DClass.IN));
       new org.xbill.DNS.Message(query.toWire()).toString();
     }
-    org.xbill.DNS.Record.fromString(name, org.xbill.DNS.Type.MX, org.xbill.DNS.DClass.IN, 300, "10 mail.example.com.", name)
+    org.xbill.DNS.Record.fromString(
+            name, org.xbill.DNS.Type.MX, org.xbill.DNS.DClass.IN, 300, "10 mail.example.com.", name)
         .rdataToString();
   }
 }

@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --ca-file} and {@code --insecure}, shared by {@code smtp} and {@code ports}. */
 final class TlsTrustOptions {
-  @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates (PEM bundle) instead of the system store.")
+  @Option(
+      names = "--ca-file",
+      paramLabel = "PEM",
+      description = "Trust these CA certificates (PEM bundle) instead of the system store.")
   Path caFile;
 
   @Option(

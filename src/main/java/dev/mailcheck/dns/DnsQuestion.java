@@ -20,7 +20,8 @@ public record DnsQuestion(String name, RecordType type) {
   }
 
   static String normalize(String name) {
-    String n = name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
+    String n =
+        name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
     return n.toLowerCase(Locale.ROOT);
   }
 

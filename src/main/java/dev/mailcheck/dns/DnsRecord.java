@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One resource record of an answer, converted from dnsjava at the {@code dns/} edge. Owner names and
- * targets are absolute, lower case, without the trailing dot.
+ * One resource record of an answer, converted from dnsjava at the {@code dns/} edge. Owner names
+ * and targets are absolute, lower case, without the trailing dot.
  */
 public sealed interface DnsRecord {
   String name();

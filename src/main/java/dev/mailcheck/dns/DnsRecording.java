@@ -27,7 +27,8 @@ import org.xbill.DNS.Address;
  * they round-trip octet for octet.
  */
 final class DnsRecording {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Replay files larger than this are refused rather than read into memory. */
   static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
@@ -52,7 +53,8 @@ final class DnsRecording {
         throw new InputException("DNS replay file " + file + " is larger than 64 MiB");
       }
       JsonNode root = JSON.readTree(file.toFile());
-      if (root == null || !root.isArray()) throw new IllegalArgumentException("expected a JSON list of answers");
+      if (root == null || !root.isArray())
+        throw new IllegalArgumentException("expected a JSON list of answers");
       Map<DnsQuestion, DnsResult> out = new LinkedHashMap<>();
       int i = 0;
       for (JsonNode n : root) {
@@ -75,11 +77,17 @@ final class DnsRecording {
   private static String reason(Exception e) {
     if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
       // Jackson's message carries "(start marker at [Source: REDACTED ...])"; say where, plainly.
-      String m = j.getOriginalMessage() == null ? "" : j.getOriginalMessage().lines().findFirst().orElse("");
+      String m =
+          j.getOriginalMessage() == null
+              ? ""
+              : j.getOriginalMessage().lines().findFirst().orElse("");
       int cut = m.indexOf(" (start marker at");
       if (cut >= 0) m = m.substring(0, cut);
       var at = j.getLocation();
-      String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null || at.getLineNr() < 0
+              ? ""
+              : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       return "not valid JSON" + where + ": " + m;
     }
     String m = e.getMessage();
@@ -117,13 +125,15 @@ final class DnsRecording {
     DnsQuestion q = DnsQuestion.of(text(n, "name"), type(text(n, "type")));
     String outcome = text(n, "outcome");
     List<String> chain = new ArrayList<>();
-    if (n.has("cnameChain")) n.get("cnameChain").forEach(c -> chain.add(DnsQuestion.normalize(c.asText())));
+    if (n.has("cnameChain"))
+      n.get("cnameChain").forEach(c -> chain.add(DnsQuestion.normalize(c.asText())));
     String detail = n.hasNonNull("detail") ? n.get("detail").asText() : "replayed";
     return switch (outcome) {
       case "NOERROR" -> {
         List<DnsRecord> records = new ArrayList<>();
         JsonNode list = n.get("records");
-        if (list == null || !list.isArray() || list.isEmpty()) throw new IllegalArgumentException("NOERROR without records");
+        if (list == null || !list.isArray() || list.isEmpty())
+          throw new IllegalArgumentException("NOERROR without records");
         for (JsonNode r : list) records.add(record(r));
         yield new DnsResult.Records(q, records, chain);
       }
@@ -145,7 +155,8 @@ final class DnsRecording {
     String name = DnsQuestion.normalize(text(n, "name"));
     RecordType type = type(text(n, "type"));
     JsonNode ttlNode = n.get("ttl");
-    if (ttlNode == null || !ttlNode.canConvertToLong() || ttlNode.asLong() < 0) throw new IllegalArgumentException("bad ttl");
+    if (ttlNode == null || !ttlNode.canConvertToLong() || ttlNode.asLong() < 0)
+      throw new IllegalArgumentException("bad ttl");
     long ttl = ttlNode.asLong();
     String data = text(n, "data").trim();
     return switch (type) {
@@ -155,7 +166,8 @@ final class DnsRecording {
       }
       case MX -> {
         String[] parts = data.split("\\s+");
-        if (parts.length != 2 || !parts[0].matches("\\d{1,5}")) throw new IllegalArgumentException("bad MX data '" + data + "'");
+        if (parts.length != 2 || !parts[0].matches("\\d{1,5}"))
+          throw new IllegalArgumentException("bad MX data '" + data + "'");
         String exchange = parts[1].equals(".") ? "" : DnsQuestion.normalize(parts[1]);
         yield new DnsRecord.Mx(name, ttl, Integer.parseInt(parts[0]), exchange);
       }
@@ -178,7 +190,8 @@ final class DnsRecording {
 
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
-    if (v == null || !v.isTextual()) throw new IllegalArgumentException("missing field '" + field + "'");
+    if (v == null || !v.isTextual())
+      throw new IllegalArgumentException("missing field '" + field + "'");
     return v.asText();
   }
 
@@ -190,7 +203,9 @@ final class DnsRecording {
     }
   }
 
-  /** {@code "v=spf1 -all" "more"}: printable ASCII as is, '"' and '\' escaped, other octets \DDD. */
+  /**
+   * {@code "v=spf1 -all" "more"}: printable ASCII as is, '"' and '\' escaped, other octets \DDD.
+   */
   static String txtData(List<byte[]> strings) {
     StringBuilder sb = new StringBuilder();
     for (byte[] s : strings) {
@@ -227,7 +242,8 @@ final class DnsRecording {
           if (i >= data.length()) throw new IllegalArgumentException("bad escape in TXT data");
           char e = data.charAt(i);
           if (Character.isDigit(e)) {
-            if (i + 3 > data.length() || !data.substring(i, i + 3).matches("\\d{3}")) throw new IllegalArgumentException("bad \\DDD escape in TXT data");
+            if (i + 3 > data.length() || !data.substring(i, i + 3).matches("\\d{3}"))
+              throw new IllegalArgumentException("bad \\DDD escape in TXT data");
             int v = Integer.parseInt(data.substring(i, i + 3));
             if (v > 255) throw new IllegalArgumentException("bad \\DDD escape in TXT data");
             s.write(v);

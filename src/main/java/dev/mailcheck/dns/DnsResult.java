@@ -3,9 +3,9 @@ package dev.mailcheck.dns;
 import java.util.List;
 
 /**
- * The outcome of one question. The variants stay apart all the way to the report: an evaluator
- * must never read a timeout or a SERVFAIL as "no record" (RFC 7208 §4.4 temperror vs none; RFC
- * 8020 NXDOMAIN means nothing below).
+ * The outcome of one question. The variants stay apart all the way to the report: an evaluator must
+ * never read a timeout or a SERVFAIL as "no record" (RFC 7208 §4.4 temperror vs none; RFC 8020
+ * NXDOMAIN means nothing below).
  */
 public sealed interface DnsResult {
   DnsQuestion question();

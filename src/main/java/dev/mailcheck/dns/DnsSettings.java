@@ -25,7 +25,8 @@ public record DnsSettings(
   public DnsSettings {
     servers = List.copyOf(servers);
     Objects.requireNonNull(timeout);
-    if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
+    if (timeout.isNegative() || timeout.isZero())
+      throw new IllegalArgumentException("timeout must be positive");
     if (retries < 0) throw new IllegalArgumentException("negative retries");
   }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import org.xbill.DNS.ResolverConfig;
 
 /**
- * The run's resolver: the network client (or the replay file) with the cache, in-flight
- * coalescing, trace and recording decorators around it. One per run, shared by every check.
+ * The run's resolver: the network client (or the replay file) with the cache, in-flight coalescing,
+ * trace and recording decorators around it. One per run, shared by every check.
  *
  * <pre>
  *   cache+coalescing -> [recording] -> network client (trace, failover, TCP, CNAMEs)
@@ -67,12 +67,15 @@ public final class DnsStack implements AutoCloseable {
     Optional<NetworkDnsClient> network = Optional.empty();
     Optional<ReplayDnsClient> replay = Optional.empty();
     if (settings.replayFrom().isPresent()) {
-      ReplayDnsClient r = new ReplayDnsClient(DnsRecording.read(settings.replayFrom().get()), trace);
+      ReplayDnsClient r =
+          new ReplayDnsClient(DnsRecording.read(settings.replayFrom().get()), trace);
       replay = Optional.of(r);
       source = r;
     } else {
-      List<InetSocketAddress> servers = settings.servers().isEmpty() ? systemServers() : settings.servers();
-      NetworkDnsClient net = new NetworkDnsClient(servers, settings.timeout(), settings.retries(), trace);
+      List<InetSocketAddress> servers =
+          settings.servers().isEmpty() ? systemServers() : settings.servers();
+      NetworkDnsClient net =
+          new NetworkDnsClient(servers, settings.timeout(), settings.retries(), trace);
       source = net;
       network = Optional.of(net);
     }
@@ -83,19 +86,27 @@ public final class DnsStack implements AutoCloseable {
       source = rec;
       onClose = () -> rec.writeTo(settings.recordTo().get());
     }
-    return new DnsStack(new CachingDnsClient(source, trace), trace, onClose, network, replay, settings.replayFrom());
+    return new DnsStack(
+        new CachingDnsClient(source, trace),
+        trace,
+        onClose,
+        network,
+        replay,
+        settings.replayFrom());
   }
 
   /**
-   * The stack of a run that needs no DNS (an IP literal to probe, an unsigned message): no
-   * network, every query fails at once, and {@code --dns-record} still writes its file, empty, so
-   * that asking for a recording always gives one.
+   * The stack of a run that needs no DNS (an IP literal to probe, an unsigned message): no network,
+   * every query fails at once, and {@code --dns-record} still writes its file, empty, so that
+   * asking for a recording always gives one.
    */
   public static DnsStack offline(DnsSettings settings) {
     settings.recordTo().ifPresent(DnsStack::checkWritable);
     DnsTrace trace = new DnsTrace();
     DnsClient none =
-        q -> CompletableFuture.failedFuture(new IllegalStateException("no DNS lookup expected in this run (" + q + ")"));
+        q ->
+            CompletableFuture.failedFuture(
+                new IllegalStateException("no DNS lookup expected in this run (" + q + ")"));
     AutoCloseable onClose = () -> {};
     DnsClient source = none;
     if (settings.recordTo().isPresent()) {
@@ -114,17 +125,20 @@ public final class DnsStack implements AutoCloseable {
     try {
       if (parent != null) Files.createDirectories(parent);
     } catch (IOException | RuntimeException e) {
-      throw new InputException("cannot write DNS recording " + file + ": cannot create its folder " + parent);
+      throw new InputException(
+          "cannot write DNS recording " + file + ": cannot create its folder " + parent);
     }
     if (parent != null && !Files.isWritable(parent)) {
-      throw new InputException("cannot write DNS recording " + file + ": folder " + parent + " is not writable");
+      throw new InputException(
+          "cannot write DNS recording " + file + ": folder " + parent + " is not writable");
     }
   }
 
   private static List<InetSocketAddress> systemServers() {
     List<InetSocketAddress> found = new ResolverConfig().servers();
     if (found.isEmpty()) {
-      throw new CouldNotRunException("no DNS server configured on this system; name one with --resolver");
+      throw new CouldNotRunException(
+          "no DNS server configured on this system; name one with --resolver");
     }
     return found;
   }
@@ -152,18 +166,22 @@ public final class DnsStack implements AutoCloseable {
 
   /**
    * Throws {@link CouldNotRunException} (exit code 3) when {@link #allFailed()}: "no DNS server
-   * answered (asked 127.0.0.1:53); check --resolver and the network". When replaying, throws
-   * {@link InputException} (exit code 2) when the file held the answer to none of the questions:
-   * it was recorded for another domain or command, and every finding would be a bogus timeout.
+   * answered (asked 127.0.0.1:53); check --resolver and the network". When replaying, throws {@link
+   * InputException} (exit code 2) when the file held the answer to none of the questions: it was
+   * recorded for another domain or command, and every finding would be a bogus timeout.
    */
   public void requireReachable() {
     if (replay.isPresent() && replay.get().noneInFile()) {
       throw new InputException(
-          "the DNS replay file " + replayFile.orElseThrow() + " holds none of the answers this run needs (recorded for another domain or command?)");
+          "the DNS replay file "
+              + replayFile.orElseThrow()
+              + " holds none of the answers this run needs (recorded for another domain or command?)");
     }
     if (allFailed()) {
       throw new CouldNotRunException(
-          "no DNS server answered (asked " + String.join(", ", servers()) + "); check --resolver and the network");
+          "no DNS server answered (asked "
+              + String.join(", ", servers())
+              + "); check --resolver and the network");
     }
   }
 

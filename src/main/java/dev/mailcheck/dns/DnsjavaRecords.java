@@ -16,8 +16,8 @@ import org.xbill.DNS.TXTRecord;
 
 /**
  * Converts dnsjava records into ours at the {@code dns/} edge, so that nothing from dnsjava leaks
- * out of this package. Names become lower case without the trailing dot; TXT strings keep their
- * raw octets; a null MX (RFC 7505, exchange ".") gets the exchange "".
+ * out of this package. Names become lower case without the trailing dot; TXT strings keep their raw
+ * octets; a null MX (RFC 7505, exchange ".") gets the exchange "".
  */
 final class DnsjavaRecords {
   private DnsjavaRecords() {}
@@ -36,8 +36,10 @@ final class DnsjavaRecords {
           case ARecord a -> new DnsRecord.Address(owner, ttl, bare(a.getAddress()));
           case AAAARecord a -> new DnsRecord.Address(owner, ttl, bare(a.getAddress()));
           case MXRecord mx -> new DnsRecord.Mx(owner, ttl, mx.getPriority(), name(mx.getTarget()));
-          case TXTRecord txt -> new DnsRecord.Txt(owner, ttl, RecordType.TXT, txt.getStringsAsByteArrays());
-          case SPFRecord spf -> new DnsRecord.Txt(owner, ttl, RecordType.SPF, spf.getStringsAsByteArrays());
+          case TXTRecord txt ->
+              new DnsRecord.Txt(owner, ttl, RecordType.TXT, txt.getStringsAsByteArrays());
+          case SPFRecord spf ->
+              new DnsRecord.Txt(owner, ttl, RecordType.SPF, spf.getStringsAsByteArrays());
           case PTRRecord p -> new DnsRecord.Ptr(owner, ttl, name(p.getTarget()));
           case CNAMERecord c -> new DnsRecord.Cname(owner, ttl, name(c.getTarget()));
           default ->

@@ -35,8 +35,8 @@ import org.xbill.DNS.TextParseException;
  * in a row is skipped for the rest of the run, unless it is the last one left. Each attempt is
  * bounded by the timeout (a TCP retry after truncation gets its own timeout). While no server has
  * answered anything yet and every server has timed out twice in a row, further questions fail at
- * once instead of waiting again: a run against an unreachable resolver ends in about
- * {@code servers × (1 + retries) × timeout}, not that much per question.
+ * once instead of waiting again: a run against an unreachable resolver ends in about {@code servers
+ * × (1 + retries) × timeout}, not that much per question.
  *
  * <p>We handle truncation ourselves ({@code ignoreTruncation} on the UDP resolver) rather than let
  * dnsjava retry silently, so that the trace can say which transport answered.
@@ -56,7 +56,8 @@ final class NetworkDnsClient implements DnsClient {
   private final AtomicBoolean asked = new AtomicBoolean();
   private final AtomicBoolean heard = new AtomicBoolean();
 
-  NetworkDnsClient(List<InetSocketAddress> addresses, Duration timeout, int retries, DnsTrace trace) {
+  NetworkDnsClient(
+      List<InetSocketAddress> addresses, Duration timeout, int retries, DnsTrace trace) {
     if (addresses.isEmpty()) throw new IllegalArgumentException("no DNS server");
     this.servers = addresses.stream().map(a -> new Server(a, timeout)).toList();
     this.timeout = timeout;
@@ -81,8 +82,11 @@ final class NetworkDnsClient implements DnsClient {
         .exceptionally(e -> new DnsResult.ServFail(question, "resolver error: " + unwrap(e)));
   }
 
-  /** Asks for {@code name} and follows the CNAMEs of the answer; re-asks for a chain's last name. */
-  private CompletableFuture<DnsResult> chase(DnsQuestion original, String name, List<String> chain) {
+  /**
+   * Asks for {@code name} and follows the CNAMEs of the answer; re-asks for a chain's last name.
+   */
+  private CompletableFuture<DnsResult> chase(
+      DnsQuestion original, String name, List<String> chain) {
     DnsQuestion q = DnsQuestion.of(name, original.type());
     return ask(q)
         .thenCompose(
@@ -102,7 +106,9 @@ final class NetworkDnsClient implements DnsClient {
     while (true) {
       String owner = current;
       List<DnsRecord> matching =
-          a.answer.stream().filter(r -> r.name().equals(owner) && r.type() == original.type()).toList();
+          a.answer.stream()
+              .filter(r -> r.name().equals(owner) && r.type() == original.type())
+              .toList();
       if (!matching.isEmpty()) return done(new DnsResult.Records(original, matching, chain));
       if (original.type() == RecordType.CNAME) break;
       Optional<DnsRecord.Cname> cname =
@@ -115,10 +121,13 @@ final class NetworkDnsClient implements DnsClient {
       current = cname.get().target();
       if (!seen.add(current)) {
         return done(
-            new DnsResult.ServFail(original, "CNAME loop: " + String.join(" -> ", chain) + " -> " + current));
+            new DnsResult.ServFail(
+                original, "CNAME loop: " + String.join(" -> ", chain) + " -> " + current));
       }
       if (chain.size() > MAX_CNAME_HOPS) {
-        return done(new DnsResult.ServFail(original, "CNAME chain longer than " + MAX_CNAME_HOPS + " hops"));
+        return done(
+            new DnsResult.ServFail(
+                original, "CNAME chain longer than " + MAX_CNAME_HOPS + " hops"));
       }
     }
     if (a.rcode == Rcode.NXDOMAIN) return done(new DnsResult.NxDomain(original, chain));
@@ -164,12 +173,19 @@ final class NetworkDnsClient implements DnsClient {
       // unreachable, and waiting servers × tries × timeout for every further question would only
       // make the run hang. The command learns it from DnsStack.allFailed() and exits with 3.
       return CompletableFuture.completedFuture(
-          new Failed(List.of("no DNS server has answered this run (" + String.join(", ", serverLabels()) + "); not asked"), false, -1));
+          new Failed(
+              List.of(
+                  "no DNS server has answered this run ("
+                      + String.join(", ", serverLabels())
+                      + "); not asked"),
+              false,
+              -1));
     }
     return tryServer(q, query, 0, new Failed(List.of(), false, -1));
   }
 
-  private CompletableFuture<Reply> tryServer(DnsQuestion q, Message query, int index, Failed sofar) {
+  private CompletableFuture<Reply> tryServer(
+      DnsQuestion q, Message query, int index, Failed sofar) {
     if (index >= servers.size()) return CompletableFuture.completedFuture(sofar);
     Server s = servers.get(index);
     if (s.dead && anotherAlive(s)) return tryServer(q, query, index + 1, sofar);
@@ -177,7 +193,8 @@ final class NetworkDnsClient implements DnsClient {
         .thenCompose(
             attempt -> {
               if (attempt.rcode == Rcode.NOERROR || attempt.rcode == Rcode.NXDOMAIN) {
-                return CompletableFuture.completedFuture((Reply) new Answered(attempt.rcode, attempt.answer));
+                return CompletableFuture.completedFuture(
+                    (Reply) new Answered(attempt.rcode, attempt.answer));
               }
               List<String> notes = new ArrayList<>(sofar.notes);
               notes.add(s.label + ": " + attempt.note);
@@ -185,7 +202,9 @@ final class NetworkDnsClient implements DnsClient {
                   new Failed(
                       notes,
                       sofar.servfail || attempt.rcode == Rcode.SERVFAIL,
-                      attempt.rcode > 0 && attempt.rcode != Rcode.SERVFAIL ? attempt.rcode : sofar.otherRcode);
+                      attempt.rcode > 0 && attempt.rcode != Rcode.SERVFAIL
+                          ? attempt.rcode
+                          : sofar.otherRcode);
               return tryServer(q, query, index + 1, next);
             });
   }
@@ -197,7 +216,8 @@ final class NetworkDnsClient implements DnsClient {
   /** One server's final word on a question: an RCODE and its answer, or rcode -1 for silence. */
   private record Attempt(int rcode, List<DnsRecord> answer, String note) {}
 
-  private CompletableFuture<Attempt> sendWithRetries(DnsQuestion q, Message query, Server s, int tried) {
+  private CompletableFuture<Attempt> sendWithRetries(
+      DnsQuestion q, Message query, Server s, int tried) {
     return exchange(q, query, s, false)
         .thenCompose(
             a -> {
@@ -224,23 +244,40 @@ final class NetworkDnsClient implements DnsClient {
               long millis = (System.nanoTime() - start) / 1_000_000;
               if (error != null) {
                 Throwable cause = unwrap(error);
-                boolean timedOut = cause instanceof TimeoutException || cause instanceof SocketTimeoutException;
-                String note = timedOut ? "no answer within " + timeout.toMillis() + " ms" : networkError(cause);
+                boolean timedOut =
+                    cause instanceof TimeoutException || cause instanceof SocketTimeoutException;
+                String note =
+                    timedOut
+                        ? "no answer within " + timeout.toMillis() + " ms"
+                        : networkError(cause);
                 if (s.consecutiveSilences.incrementAndGet() >= 2 && anotherAlive(s)) s.dead = true;
-                trace.add(new TraceEntry(q, s.label, timedOut ? "TIMEOUT" : "ERROR", List.of(note), millis, transport, false));
+                trace.add(
+                    new TraceEntry(
+                        q,
+                        s.label,
+                        timedOut ? "TIMEOUT" : "ERROR",
+                        List.of(note),
+                        millis,
+                        transport,
+                        false));
                 return CompletableFuture.completedFuture(new Attempt(-1, List.of(), note));
               }
               s.consecutiveSilences.set(0);
               heard.set(true);
               if (!tcp && response.getHeader().getFlag(Flags.TC)) {
-                trace.add(new TraceEntry(q, s.label, "TRUNCATED", List.of(), millis, transport, false));
+                trace.add(
+                    new TraceEntry(q, s.label, "TRUNCATED", List.of(), millis, transport, false));
                 return exchange(q, query, s, true);
               }
               int rcode = response.getRcode();
               if (isReferral(response)) {
-                String note = "referral instead of an answer (the server does not resolve recursively)";
-                trace.add(new TraceEntry(q, s.label, "REFERRAL", List.of(note), millis, transport, false));
-                return CompletableFuture.completedFuture(new Attempt(Rcode.SERVFAIL, List.of(), note));
+                String note =
+                    "referral instead of an answer (the server does not resolve recursively)";
+                trace.add(
+                    new TraceEntry(
+                        q, s.label, "REFERRAL", List.of(note), millis, transport, false));
+                return CompletableFuture.completedFuture(
+                    new Attempt(Rcode.SERVFAIL, List.of(), note));
               }
               List<DnsRecord> answer =
                   response.getSection(Section.ANSWER).stream()
@@ -249,7 +286,14 @@ final class NetworkDnsClient implements DnsClient {
                       .toList();
               String outcome = rcodeWord(rcode, answer.isEmpty());
               trace.add(
-                  new TraceEntry(q, s.label, outcome, answer.stream().map(NetworkDnsClient::presentation).toList(), millis, transport, false));
+                  new TraceEntry(
+                      q,
+                      s.label,
+                      outcome,
+                      answer.stream().map(NetworkDnsClient::presentation).toList(),
+                      millis,
+                      transport,
+                      false));
               return CompletableFuture.completedFuture(new Attempt(rcode, answer, outcome));
             })
         .thenCompose(f -> f);
@@ -262,7 +306,9 @@ final class NetworkDnsClient implements DnsClient {
    * --resolver into false findings.
    */
   private static boolean isReferral(Message m) {
-    if (m.getRcode() != Rcode.NOERROR || !m.getSection(Section.ANSWER).isEmpty() || m.getHeader().getFlag(Flags.AA)) {
+    if (m.getRcode() != Rcode.NOERROR
+        || !m.getSection(Section.ANSWER).isEmpty()
+        || m.getHeader().getFlag(Flags.AA)) {
       return false;
     }
     List<Record> authority = m.getSection(Section.AUTHORITY);
@@ -287,17 +333,21 @@ final class NetworkDnsClient implements DnsClient {
   private static String networkError(Throwable cause) {
     String what =
         switch (cause) {
-          case java.net.PortUnreachableException e -> "port unreachable (no DNS server listens there)";
+          case java.net.PortUnreachableException e ->
+              "port unreachable (no DNS server listens there)";
           case java.net.ConnectException e -> "connection refused";
           case java.net.NoRouteToHostException e -> "no route to host";
           case org.xbill.DNS.WireParseException e -> "malformed answer (" + e.getMessage() + ")";
-          default -> cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+          default ->
+              cause.getClass().getSimpleName()
+                  + (cause.getMessage() == null ? "" : " " + cause.getMessage());
         };
     return "network error: " + what;
   }
 
   private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

@@ -16,9 +16,12 @@ final class RecordingDnsClient implements DnsClient {
 
   @Override
   public CompletableFuture<DnsResult> query(DnsQuestion question) {
-    return inner.query(question).whenComplete((r, e) -> {
-      if (r != null) results.add(r);
-    });
+    return inner
+        .query(question)
+        .whenComplete(
+            (r, e) -> {
+              if (r != null) results.add(r);
+            });
   }
 
   void writeTo(Path file) {

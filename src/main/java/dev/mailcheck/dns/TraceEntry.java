@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One question as the run's trace records it.
  *
- * @param server the server that gave the final outcome ("cache", "replay" where no server was asked)
+ * @param server the server that gave the final outcome ("cache", "replay" where no server was
+ *     asked)
  * @param transport UDP or TCP (after a truncated UDP answer)
  */
 public record TraceEntry(

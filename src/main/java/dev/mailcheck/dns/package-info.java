@@ -1,7 +1,7 @@
 /**
  * DNS for mailcheck: one {@link dev.mailcheck.dns.DnsClient} per run ({@link
- * dev.mailcheck.dns.DnsStack}), built from decorators around a dnsjava-backed network client:
- * cache and in-flight coalescing, trace, recording to and replay from a JSON file.
+ * dev.mailcheck.dns.DnsStack}), built from decorators around a dnsjava-backed network client: cache
+ * and in-flight coalescing, trace, recording to and replay from a JSON file.
  *
  * <p>Outcomes stay apart ({@link dev.mailcheck.dns.DnsResult}): records, NODATA and NXDOMAIN (RFC
  * 2308), SERVFAIL, REFUSED or another RCODE, and timeout. Temporary failures are never read as

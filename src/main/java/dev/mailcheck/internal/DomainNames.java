@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Validates and normalizes domain names as users type them. The result is what {@link dev.mailcheck.dns.DnsQuestion} expects: A-labels, lower case, no
- * trailing dot.
+ * Validates and normalizes domain names as users type them. The result is what {@link
+ * dev.mailcheck.dns.DnsQuestion} expects: A-labels, lower case, no trailing dot.
  *
  * <pre>{@code
  * DomainNames.normalize("Example.COM.")    // "example.com"
@@ -34,11 +34,11 @@ import java.util.Optional;
  *       A-label (RFC 5891 §5.4, round trip) and is not all ASCII;
  *   <li>U-label code points (RFC 5892 approximated by general category): letters (Ll, Lo, Lm),
  *       marks (Mn, Mc) and decimal digits (Nd) are allowed, plus the RFC 5892 §2.6 PVALID
- *       exceptions (ß, ς, U+06FD, U+06FE, U+0F0B, U+3007) and minus its DISALLOWED exceptions (U+0640,
- *       U+07FA, U+302E, U+302F, U+3031..3035, U+303B); symbols (emoji), punctuation, spaces,
- *       controls, format characters and unassigned code points (per the JDK's Unicode version) are
- *       rejected; so are code points that NFKC with lower-casing changes (RFC 5892 §2.3 Unstable,
- *       e.g. full-width letters, "ﬁ") and old Hangul Jamo (§2.9);
+ *       exceptions (ß, ς, U+06FD, U+06FE, U+0F0B, U+3007) and minus its DISALLOWED exceptions
+ *       (U+0640, U+07FA, U+302E, U+302F, U+3031..3035, U+303B); symbols (emoji), punctuation,
+ *       spaces, controls, format characters and unassigned code points (per the JDK's Unicode
+ *       version) are rejected; so are code points that NFKC with lower-casing changes (RFC 5892
+ *       §2.3 Unstable, e.g. full-width letters, "ﬁ") and old Hangul Jamo (§2.9);
  *   <li>a U-label does not start with a combining mark (RFC 5891 §4.2.3.2).
  * </ul>
  *
@@ -111,14 +111,17 @@ public final class DomainNames {
   }
 
   private static String label(String label, boolean underscore) {
-    if (label.isEmpty()) throw new IllegalArgumentException("empty label (two dots in a row, or a leading dot)");
+    if (label.isEmpty())
+      throw new IllegalArgumentException("empty label (two dots in a row, or a leading dot)");
     if (label.indexOf(' ') >= 0) throw new IllegalArgumentException("label contains a space");
-    label.codePoints()
+    label
+        .codePoints()
         .filter(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp))
         .findFirst()
         .ifPresent(
             cp -> {
-              throw new IllegalArgumentException("label contains white space (" + String.format(Locale.ROOT, "U+%04X", cp) + ")");
+              throw new IllegalArgumentException(
+                  "label contains white space (" + String.format(Locale.ROOT, "U+%04X", cp) + ")");
             });
     boolean ascii = label.chars().allMatch(c -> c < 0x80);
     String result;
@@ -126,8 +129,14 @@ public final class DomainNames {
       result = label.toLowerCase(Locale.ROOT);
       for (int i = 0; i < result.length(); i++) {
         char c = result.charAt(i);
-        boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || (underscore && c == '_');
-        if (!ok) throw new IllegalArgumentException("label '" + shown(label) + "' contains " + describe(c));
+        boolean ok =
+            (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || (underscore && c == '_');
+        if (!ok)
+          throw new IllegalArgumentException(
+              "label '" + shown(label) + "' contains " + describe(c));
       }
       hyphens(result);
       if (result.startsWith("xn--")) aLabel(result);
@@ -136,20 +145,29 @@ public final class DomainNames {
       uLabel(u);
       result = "xn--" + Punycode.encode(u);
       if (!Punycode.decode(result.substring(4)).equals(u)) {
-        throw new IllegalArgumentException("label '" + shown(label) + "' does not survive Punycode round trip");
+        throw new IllegalArgumentException(
+            "label '" + shown(label) + "' does not survive Punycode round trip");
       }
     }
     if (result.length() > MAX_LABEL) {
       throw new IllegalArgumentException(
-          "label '" + shown(label) + "' is " + result.length() + " octets long"
-              + (ascii ? "" : " as an A-label") + ", more than " + MAX_LABEL);
+          "label '"
+              + shown(label)
+              + "' is "
+              + result.length()
+              + " octets long"
+              + (ascii ? "" : " as an A-label")
+              + ", more than "
+              + MAX_LABEL);
     }
     return result;
   }
 
   private static void hyphens(String label) {
-    if (label.startsWith("-")) throw new IllegalArgumentException("label '" + shown(label) + "' starts with a hyphen");
-    if (label.endsWith("-")) throw new IllegalArgumentException("label '" + shown(label) + "' ends with a hyphen");
+    if (label.startsWith("-"))
+      throw new IllegalArgumentException("label '" + shown(label) + "' starts with a hyphen");
+    if (label.endsWith("-"))
+      throw new IllegalArgumentException("label '" + shown(label) + "' ends with a hyphen");
     if (label.length() >= 4 && label.startsWith("--", 2) && !label.startsWith("xn--")) {
       throw new IllegalArgumentException(
           "label '" + shown(label) + "' has '--' in positions 3 and 4 but is not an xn-- A-label");
@@ -161,19 +179,23 @@ public final class DomainNames {
     try {
       u = Punycode.decode(label.substring(4));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("label '" + shown(label) + "' is not a valid A-label: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "label '" + shown(label) + "' is not a valid A-label: " + e.getMessage());
     }
     if (u.chars().allMatch(c -> c < 0x80)) {
-      throw new IllegalArgumentException("label '" + shown(label) + "' is not a valid A-label: it decodes to ASCII");
+      throw new IllegalArgumentException(
+          "label '" + shown(label) + "' is not a valid A-label: it decodes to ASCII");
     }
     try {
       uLabel(u);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("A-label '" + shown(label) + "' decodes to '" + printable(u) + "': " + e.getMessage());
+      throw new IllegalArgumentException(
+          "A-label '" + shown(label) + "' decodes to '" + printable(u) + "': " + e.getMessage());
     }
     String normal = Normalizer.normalize(u.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     if (!normal.equals(u) || !("xn--" + Punycode.encode(u)).equals(label)) {
-      throw new IllegalArgumentException("label '" + shown(label) + "' is not a valid A-label: it does not round-trip");
+      throw new IllegalArgumentException(
+          "label '" + shown(label) + "' is not a valid A-label: it does not round-trip");
     }
   }
 
@@ -182,15 +204,20 @@ public final class DomainNames {
     hyphens(u);
     int first = u.codePointAt(0);
     int firstType = Character.getType(first);
-    if (firstType == Character.NON_SPACING_MARK || firstType == Character.COMBINING_SPACING_MARK || firstType == Character.ENCLOSING_MARK) {
+    if (firstType == Character.NON_SPACING_MARK
+        || firstType == Character.COMBINING_SPACING_MARK
+        || firstType == Character.ENCLOSING_MARK) {
       throw new IllegalArgumentException("label '" + shown(u) + "' starts with a combining mark");
     }
-    u.codePoints().forEach(cp -> {
-      String why = disallowed(cp);
-      if (why != null) {
-        throw new IllegalArgumentException("label '" + shown(u) + "' contains " + describe(cp) + ", " + why);
-      }
-    });
+    u.codePoints()
+        .forEach(
+            cp -> {
+              String why = disallowed(cp);
+              if (why != null) {
+                throw new IllegalArgumentException(
+                    "label '" + shown(u) + "' contains " + describe(cp) + ", " + why);
+              }
+            });
   }
 
   /** Null when the code point may appear in a U-label, else why not. */
@@ -208,20 +235,32 @@ public final class DomainNames {
       }
       default -> {}
     }
-    if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xD7B0 && cp <= 0xD7FF)) {
+    if ((cp >= 0x1100 && cp <= 0x11FF)
+        || (cp >= 0xA960 && cp <= 0xA97F)
+        || (cp >= 0xD7B0 && cp <= 0xD7FF)) {
       return "an old Hangul Jamo, which IDNA 2008 disallows";
     }
     String why =
         switch (Character.getType(cp)) {
-          case Character.LOWERCASE_LETTER, Character.OTHER_LETTER, Character.MODIFIER_LETTER,
-                  Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER ->
+          case Character.LOWERCASE_LETTER,
+              Character.OTHER_LETTER,
+              Character.MODIFIER_LETTER,
+              Character.NON_SPACING_MARK,
+              Character.COMBINING_SPACING_MARK,
+              Character.DECIMAL_DIGIT_NUMBER ->
               null;
-          case Character.UPPERCASE_LETTER, Character.TITLECASE_LETTER -> "a capital letter without a lower-case form";
-          case Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL ->
+          case Character.UPPERCASE_LETTER, Character.TITLECASE_LETTER ->
+              "a capital letter without a lower-case form";
+          case Character.MATH_SYMBOL,
+              Character.CURRENCY_SYMBOL,
+              Character.MODIFIER_SYMBOL,
+              Character.OTHER_SYMBOL ->
               "a symbol, which IDNA 2008 disallows";
           case Character.UNASSIGNED -> "an unassigned code point";
-          case Character.FORMAT -> "an invisible format character (such as ZWJ), which mailcheck does not allow";
-          case Character.CONTROL, Character.PRIVATE_USE, Character.SURROGATE -> "which IDNA 2008 disallows";
+          case Character.FORMAT ->
+              "an invisible format character (such as ZWJ), which mailcheck does not allow";
+          case Character.CONTROL, Character.PRIVATE_USE, Character.SURROGATE ->
+              "which IDNA 2008 disallows";
           default -> "a punctuation or other character IDNA 2008 disallows";
         };
     if (why != null) return why;
@@ -234,7 +273,10 @@ public final class DomainNames {
 
   private static String describe(int cp) {
     if (cp == ' ') return "a space";
-    if (cp < 0x20 || cp == 0x7f || !Character.isDefined(cp) || Character.getType(cp) == Character.FORMAT) {
+    if (cp < 0x20
+        || cp == 0x7f
+        || !Character.isDefined(cp)
+        || Character.getType(cp) == Character.FORMAT) {
       return String.format(Locale.ROOT, "U+%04X", cp);
     }
     return String.format(Locale.ROOT, "'%s' (U+%04X)", Character.toString(cp), cp);
@@ -248,14 +290,19 @@ public final class DomainNames {
   /** Control and format characters as U+XXXX so that a message stays one readable line. */
   static String printable(String s) {
     StringBuilder sb = new StringBuilder();
-    s.codePoints().forEach(cp -> {
-      int t = Character.getType(cp);
-      if (t == Character.CONTROL || t == Character.FORMAT || t == Character.LINE_SEPARATOR || t == Character.PARAGRAPH_SEPARATOR) {
-        sb.append(String.format(Locale.ROOT, "U+%04X", cp));
-      } else {
-        sb.appendCodePoint(cp);
-      }
-    });
+    s.codePoints()
+        .forEach(
+            cp -> {
+              int t = Character.getType(cp);
+              if (t == Character.CONTROL
+                  || t == Character.FORMAT
+                  || t == Character.LINE_SEPARATOR
+                  || t == Character.PARAGRAPH_SEPARATOR) {
+                sb.append(String.format(Locale.ROOT, "U+%04X", cp));
+              } else {
+                sb.appendCodePoint(cp);
+              }
+            });
     return sb.toString();
   }
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class InetAddresses {
   private static final Pattern IPV4 =
-      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+      Pattern.compile(
+          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   private InetAddresses() {}
@@ -113,7 +114,10 @@ public final class InetAddresses {
     }
     String hex = "0123456789abcdef";
     for (int i = b.length - 1; i >= 0; i--) {
-      sb.append(hex.charAt(b[i] & 0xf)).append('.').append(hex.charAt((b[i] >> 4) & 0xf)).append('.');
+      sb.append(hex.charAt(b[i] & 0xf))
+          .append('.')
+          .append(hex.charAt((b[i] >> 4) & 0xf))
+          .append('.');
     }
     return sb.append("ip6.arpa").toString();
   }
@@ -125,6 +129,10 @@ public final class InetAddresses {
     return reverseName(
         parse(literal)
             .orElseThrow(
-                () -> new InputException("'" + DomainNames.printable(String.valueOf(literal).strip()) + "' is not an IP address")));
+                () ->
+                    new InputException(
+                        "'"
+                            + DomainNames.printable(String.valueOf(literal).strip())
+                            + "' is not an IP address")));
   }
 }

@@ -37,7 +37,16 @@ public record Report(
   }
 
   public Report(String command, String target, List<Finding> findings, List<Section> sections) {
-    this(command, target, findings, sections, Optional.empty(), Duration.ZERO, false, List.of(), List.of());
+    this(
+        command,
+        target,
+        findings,
+        sections,
+        Optional.empty(),
+        Duration.ZERO,
+        false,
+        List.of(),
+        List.of());
   }
 
   /** The worst status of all findings; pass for none. */
@@ -46,7 +55,16 @@ public record Report(
   }
 
   public Report withScore(Score s) {
-    return new Report(command, target, findings, sections, Optional.of(s), duration, incomplete, trace, transcript);
+    return new Report(
+        command,
+        target,
+        findings,
+        sections,
+        Optional.of(s),
+        duration,
+        incomplete,
+        trace,
+        transcript);
   }
 
   public Report withDuration(Duration d) {
@@ -58,7 +76,8 @@ public record Report(
   }
 
   public Report withTrace(List<TraceLine> t) {
-    return new Report(command, target, findings, sections, score, duration, incomplete, t, transcript);
+    return new Report(
+        command, target, findings, sections, score, duration, incomplete, t, transcript);
   }
 
   public Report withTranscript(List<String> t) {
@@ -85,7 +104,14 @@ public record Report(
    * @param answers presentation form of each answer record
    */
   public record TraceLine(
-      String name, String type, String server, String outcome, List<String> answers, long millis, String transport, boolean cached) {
+      String name,
+      String type,
+      String server,
+      String outcome,
+      List<String> answers,
+      long millis,
+      String transport,
+      boolean cached) {
     public TraceLine {
       answers = List.copyOf(answers);
     }

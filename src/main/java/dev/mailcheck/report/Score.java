@@ -14,7 +14,8 @@ public record Score(
     List<Deduction> deductions,
     List<String> caps) {
   public Score {
-    if (score < 0 || score > 100) throw new IllegalArgumentException("score out of range: " + score);
+    if (score < 0 || score > 100)
+      throw new IllegalArgumentException("score out of range: " + score);
     categories = Map.copyOf(categories);
     deductions = List.copyOf(deductions);
     caps = List.copyOf(caps);

@@ -24,7 +24,9 @@ final class AddressResolver {
   List<InetAddress> resolve(String host) throws ProbeException {
     var literal = dev.mailcheck.internal.InetAddresses.parse(host);
     if (literal.isPresent()) return List.of(literal.get());
-    if (dns == null) throw new ProbeException(Phase.DNS, Failure.Kind.DNS, "no resolver available for '" + host + "'");
+    if (dns == null)
+      throw new ProbeException(
+          Phase.DNS, Failure.Kind.DNS, "no resolver available for '" + host + "'");
     CompletableFuture<DnsResult> a = dns.query(host, RecordType.A);
     CompletableFuture<DnsResult> aaaa = dns.query(host, RecordType.AAAA);
     DnsResult ra = a.join();
@@ -37,9 +39,14 @@ final class AddressResolver {
     }
     if (!out.isEmpty()) return out;
     if (ra.isTemporaryFailure() || raaaa.isTemporaryFailure()) {
-      throw new ProbeException(Phase.DNS, Failure.Kind.DNS, "could not resolve " + host + ": A " + ra.outcome() + ", AAAA " + raaaa.outcome());
+      throw new ProbeException(
+          Phase.DNS,
+          Failure.Kind.DNS,
+          "could not resolve " + host + ": A " + ra.outcome() + ", AAAA " + raaaa.outcome());
     }
     throw new ProbeException(
-        Phase.DNS, Failure.Kind.DNS, host + " has no address (A " + ra.outcome() + ", AAAA " + raaaa.outcome() + ")");
+        Phase.DNS,
+        Failure.Kind.DNS,
+        host + " has no address (A " + ra.outcome() + ", AAAA " + raaaa.outcome() + ")");
   }
 }

@@ -10,7 +10,12 @@ import java.util.Optional;
  * @param attempted the mechanism used, when one was
  * @param reply the server's final reply (235, 535...), when one came
  */
-public record AuthOutcome(List<String> offered, Optional<String> attempted, Result result, Optional<Reply> reply, String detail) {
+public record AuthOutcome(
+    List<String> offered,
+    Optional<String> attempted,
+    Result result,
+    Optional<Reply> reply,
+    String detail) {
   public AuthOutcome {
     offered = List.copyOf(offered);
   }
@@ -27,7 +32,8 @@ public record AuthOutcome(List<String> offered, Optional<String> attempted, Resu
     /**
      * Not sent: the connection is not encrypted and plaintext AUTH was not allowed, or it is
      * encrypted with a certificate that could not be verified (as exposed to a man in the middle as
-     * clear text) and neither {@code insecure} nor plaintext AUTH was allowed. The detail says which.
+     * clear text) and neither {@code insecure} nor plaintext AUTH was allowed. The detail says
+     * which.
      */
     SKIPPED_PLAINTEXT,
     /** The exchange broke off (timeout, closed, an unexpected reply). */

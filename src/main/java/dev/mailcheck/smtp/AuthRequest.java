@@ -10,15 +10,25 @@ import java.util.Optional;
  *     credentials allow (XOAUTH2 when a token is given, else CRAM-MD5, PLAIN, LOGIN)
  * @param oauthToken true when {@code secret} is an OAuth 2 bearer token rather than a password
  */
-public record AuthRequest(String user, Secret secret, Optional<String> mechanism, boolean oauthToken) {
+public record AuthRequest(
+    String user, Secret secret, Optional<String> mechanism, boolean oauthToken) {
   public AuthRequest {
     Objects.requireNonNull(user);
     Objects.requireNonNull(secret);
-    mechanism = mechanism == null ? Optional.empty() : mechanism.map(m -> m.toUpperCase(java.util.Locale.ROOT));
+    mechanism =
+        mechanism == null
+            ? Optional.empty()
+            : mechanism.map(m -> m.toUpperCase(java.util.Locale.ROOT));
   }
 
   @Override
   public String toString() {
-    return "AuthRequest[user=" + user + ", mechanism=" + mechanism + ", oauthToken=" + oauthToken + "]";
+    return "AuthRequest[user="
+        + user
+        + ", mechanism="
+        + mechanism
+        + ", oauthToken="
+        + oauthToken
+        + "]";
   }
 }

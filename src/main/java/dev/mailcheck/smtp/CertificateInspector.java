@@ -128,20 +128,25 @@ public final class CertificateInspector {
    * intermediates (servers often send them out of order or with extras). Empty when valid, else the
    * reason in words.
    */
-  public static Optional<String> validate(List<X509Certificate> chain, List<X509Certificate> anchors, Instant at) {
+  public static Optional<String> validate(
+      List<X509Certificate> chain, List<X509Certificate> anchors, Instant at) {
     if (chain.isEmpty()) return Optional.of("the server sent no certificate");
     X509Certificate leaf = chain.get(0);
-    if (at.isAfter(leaf.getNotAfter().toInstant())) return Optional.of("the certificate expired on " + leaf.getNotAfter().toInstant());
-    if (at.isBefore(leaf.getNotBefore().toInstant())) return Optional.of("the certificate is not valid before " + leaf.getNotBefore().toInstant());
+    if (at.isAfter(leaf.getNotAfter().toInstant()))
+      return Optional.of("the certificate expired on " + leaf.getNotAfter().toInstant());
+    if (at.isBefore(leaf.getNotBefore().toInstant()))
+      return Optional.of("the certificate is not valid before " + leaf.getNotBefore().toInstant());
     if (anchors.isEmpty()) return Optional.of("no trust anchors available");
     try {
-      Set<TrustAnchor> ta = anchors.stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toSet());
+      Set<TrustAnchor> ta =
+          anchors.stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toSet());
       var selector = new X509CertSelector();
       selector.setCertificate(leaf);
       var params = new PKIXBuilderParameters(ta, selector);
       params.setRevocationEnabled(false);
       params.setDate(Date.from(at));
-      params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
+      params.addCertStore(
+          CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
       CertPathBuilder.getInstance("PKIX").build(params);
       return Optional.empty();
     } catch (GeneralSecurityException e) {
@@ -149,17 +154,27 @@ public final class CertificateInspector {
     }
   }
 
-  private static String trustReason(List<X509Certificate> chain, List<X509Certificate> anchors, Exception e) {
+  private static String trustReason(
+      List<X509Certificate> chain, List<X509Certificate> anchors, Exception e) {
     X509Certificate last = chain.get(chain.size() - 1);
-    boolean selfSigned = chain.size() == 1 && last.getSubjectX500Principal().equals(last.getIssuerX500Principal());
+    boolean selfSigned =
+        chain.size() == 1 && last.getSubjectX500Principal().equals(last.getIssuerX500Principal());
     if (selfSigned) return "self-signed certificate not in the trust store";
     for (X509Certificate c : chain) {
       Instant na = c.getNotAfter().toInstant();
-      if (na.isBefore(Instant.now())) return "a certificate in the chain expired: " + c.getSubjectX500Principal().getName();
+      if (na.isBefore(Instant.now()))
+        return "a certificate in the chain expired: " + c.getSubjectX500Principal().getName();
     }
     boolean issuerKnown =
-        anchors.stream().anyMatch(a -> a.getSubjectX500Principal().equals(last.getIssuerX500Principal()) && signedBy(last, a));
-    if (!issuerKnown) return "no path to a trusted root (unknown issuer or missing intermediate: " + last.getIssuerX500Principal().getName() + ")";
+        anchors.stream()
+            .anyMatch(
+                a ->
+                    a.getSubjectX500Principal().equals(last.getIssuerX500Principal())
+                        && signedBy(last, a));
+    if (!issuerKnown)
+      return "no path to a trusted root (unknown issuer or missing intermediate: "
+          + last.getIssuerX500Principal().getName()
+          + ")";
     String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return "path validation failed: " + msg;
   }
@@ -194,7 +209,8 @@ public final class CertificateInspector {
           .anyMatch(a -> a.isPresent() && a.get().equals(want));
     }
     String ascii = toAscii(host);
-    List<String> dns = sans.stream().filter(s -> s.startsWith("DNS:")).map(s -> s.substring(4)).toList();
+    List<String> dns =
+        sans.stream().filter(s -> s.startsWith("DNS:")).map(s -> s.substring(4)).toList();
     if (dns.isEmpty()) {
       return commonName(leaf).map(cn -> matchesPattern(toAscii(cn), ascii)).orElse(false);
     }

@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * order of the reply is kept. After a HELO fallback the set is empty and {@link #helo} is true.
  *
  * @param greeting the text of the first line (the server's name and a free text)
- * @param keywords keyword → parameters, e.g. {@code SIZE → [35882577]}, {@code AUTH → [PLAIN, LOGIN]}
+ * @param keywords keyword → parameters, e.g. {@code SIZE → [35882577]}, {@code AUTH → [PLAIN,
+ *     LOGIN]}
  */
 public record Extensions(String greeting, Map<String, List<String>> keywords, boolean helo) {
   public Extensions {
@@ -52,7 +53,9 @@ public record Extensions(String greeting, Map<String, List<String>> keywords, bo
     return keywords.containsKey(keyword.toUpperCase(Locale.ROOT));
   }
 
-  /** RFC 1870 SIZE limit in bytes; 0 means no fixed limit. Empty when not advertised or unparsable. */
+  /**
+   * RFC 1870 SIZE limit in bytes; 0 means no fixed limit. Empty when not advertised or unparsable.
+   */
   public OptionalLong size() {
     List<String> p = keywords.get("SIZE");
     if (p == null) return OptionalLong.empty();
@@ -66,13 +69,20 @@ public record Extensions(String greeting, Map<String, List<String>> keywords, bo
 
   /** SASL mechanisms of the AUTH keyword (RFC 4954 §3), upper case. */
   public List<String> authMechanisms() {
-    return keywords.getOrDefault("AUTH", List.of()).stream().map(m -> m.toUpperCase(Locale.ROOT)).distinct().toList();
+    return keywords.getOrDefault("AUTH", List.of()).stream()
+        .map(m -> m.toUpperCase(Locale.ROOT))
+        .distinct()
+        .toList();
   }
 
   /** Each keyword with its parameters, as the server wrote them, e.g. {@code SIZE 35882577}. */
   public List<String> lines() {
     return keywords.entrySet().stream()
-        .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + " " + String.join(" ", e.getValue()))
+        .map(
+            e ->
+                e.getValue().isEmpty()
+                    ? e.getKey()
+                    : e.getKey() + " " + String.join(" ", e.getValue()))
         .toList();
   }
 

@@ -46,7 +46,8 @@ public record Failure(Phase phase, Kind kind, String detail, Optional<Reply> rep
     TLS_HANDSHAKE,
     /**
      * The handshake completed, but on a submission service the certificate is not trusted or does
-     * not match and {@code insecure} was not set, so the probe stopped (phase {@code tls-handshake}).
+     * not match and {@code insecure} was not set, so the probe stopped (phase {@code
+     * tls-handshake}).
      */
     CERTIFICATE,
     /** Another I/O error. */

@@ -12,4 +12,5 @@ import java.util.Optional;
  * @param detail what happened, in words (the alert when refused)
  * @param conclusive false when the check could not tell (connection failed before the handshake)
  */
-public record LegacyTls(boolean accepted, Optional<String> protocol, String detail, boolean conclusive) {}
+public record LegacyTls(
+    boolean accepted, Optional<String> protocol, String detail, boolean conclusive) {}

@@ -16,10 +16,10 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * Does the server still accept TLS 1.0 or 1.1 (deprecated by RFC 8996)? The JDK refuses to offer
- * them, and BouncyCastle's JSSE provider honours the same JVM-wide {@code jdk.tls.disabledAlgorithms}
- * property, which we must not change for the whole process; so this uses BouncyCastle's low-level
- * TLS API (same bctls artifact), which has no such global switch. Only the handshake runs; the
- * certificate is not judged here (the main connection does that).
+ * them, and BouncyCastle's JSSE provider honours the same JVM-wide {@code
+ * jdk.tls.disabledAlgorithms} property, which we must not change for the whole process; so this
+ * uses BouncyCastle's low-level TLS API (same bctls artifact), which has no such global switch.
+ * Only the handshake runs; the certificate is not judged here (the main connection does that).
  */
 final class LegacyTlsCheck {
   private LegacyTlsCheck() {}
@@ -61,14 +61,27 @@ final class LegacyTlsCheck {
       } catch (IOException e) {
         // the verdict is in
       }
-      return new LegacyTls(true, Optional.of(version), "the server completed a " + version + " handshake", true);
+      return new LegacyTls(
+          true, Optional.of(version), "the server completed a " + version + " handshake", true);
     } catch (TlsFatalAlertReceived e) {
-      return new LegacyTls(false, Optional.empty(), "refused with alert " + AlertDescription.getText(e.getAlertDescription()), true);
+      return new LegacyTls(
+          false,
+          Optional.empty(),
+          "refused with alert " + AlertDescription.getText(e.getAlertDescription()),
+          true);
     } catch (IOException e) {
       if (System.nanoTime() - deadlineNanos >= 0) {
-        return new LegacyTls(false, Optional.empty(), "no answer to a TLS 1.0/1.1 handshake before the deadline", false);
+        return new LegacyTls(
+            false,
+            Optional.empty(),
+            "no answer to a TLS 1.0/1.1 handshake before the deadline",
+            false);
       }
-      return new LegacyTls(false, Optional.empty(), "handshake offering only TLS 1.0/1.1 failed: " + e.getMessage(), true);
+      return new LegacyTls(
+          false,
+          Optional.empty(),
+          "handshake offering only TLS 1.0/1.1 failed: " + e.getMessage(),
+          true);
     }
   }
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param timeout the deadline of each step (connect, each reply, the handshake)
  * @param trustAnchors the CA certificates to validate against; empty means the system trust store
  * @param insecure go on after an untrusted or mismatched certificate on a submission service (the
- *     verdict is still recorded); MX-style probes go on anyway, see {@link #stopsOnCertificateProblem()}
+ *     verdict is still recorded); MX-style probes go on anyway, see {@link
+ *     #stopsOnCertificateProblem()}
  * @param legacyTlsCheck after a TLS session, try a second connection offering only TLS 1.0/1.1
  */
 public record ProbeRequest(
@@ -45,18 +46,21 @@ public record ProbeRequest(
     Objects.requireNonNull(tlsMode);
     Objects.requireNonNull(ehloName);
     // it goes on the wire verbatim: no whitespace or control character may smuggle in a command
-    if (!ehloName.chars().allMatch(c -> c > 0x20 && c < 0x7f)) throw new IllegalArgumentException("EHLO name must be printable ASCII without spaces");
+    if (!ehloName.chars().allMatch(c -> c > 0x20 && c < 0x7f))
+      throw new IllegalArgumentException("EHLO name must be printable ASCII without spaces");
     certificateName = certificateName == null ? host : certificateName;
     Objects.requireNonNull(timeout);
-    if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout " + timeout);
+    if (timeout.isNegative() || timeout.isZero())
+      throw new IllegalArgumentException("timeout " + timeout);
     trustAnchors = trustAnchors == null ? Optional.empty() : trustAnchors.map(List::copyOf);
     auth = auth == null ? Optional.empty() : auth;
   }
 
   /**
    * True for submission (RFC 6409 port 587, RFC 8314 port 465 or implicit TLS on any port), where
-   * clients verify the certificate and send passwords. Every other port (25 above all) is treated as
-   * MX-to-MX relay, where TLS is opportunistic (RFC 3207 §4.1, RFC 7435) and senders do not verify.
+   * clients verify the certificate and send passwords. Every other port (25 above all) is treated
+   * as MX-to-MX relay, where TLS is opportunistic (RFC 3207 §4.1, RFC 7435) and senders do not
+   * verify.
    */
   public static boolean submission(int port, TlsMode mode) {
     return port == 465 || port == 587 || mode == TlsMode.IMPLICIT;
@@ -72,7 +76,10 @@ public record ProbeRequest(
     return !insecure && submission(port, tlsMode);
   }
 
-  /** The default EHLO name: empty means the address literal of our end of the connection, e.g. {@code [192.0.2.7]}, which RFC 5321 §4.1.4 allows when the client has no meaningful name. */
+  /**
+   * The default EHLO name: empty means the address literal of our end of the connection, e.g.
+   * {@code [192.0.2.7]}, which RFC 5321 §4.1.4 allows when the client has no meaningful name.
+   */
   public static final String DEFAULT_EHLO = "";
 
   public static Builder builder(String host, int port) {
@@ -173,8 +180,19 @@ public record ProbeRequest(
 
     public ProbeRequest build() {
       return new ProbeRequest(
-          host, port, addresses, tlsMode, ehloName, certificateName, timeout, trustAnchors, insecure, legacyTlsCheck, auth,
-          allowPlaintextAuth, relayTest);
+          host,
+          port,
+          addresses,
+          tlsMode,
+          ehloName,
+          certificateName,
+          timeout,
+          trustAnchors,
+          insecure,
+          legacyTlsCheck,
+          auth,
+          allowPlaintextAuth,
+          relayTest);
     }
   }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * @param from the envelope sender used
  * @param to the recipient used
  */
-public record RelayOutcome(Result result, String from, String to, Optional<Reply> mailReply, Optional<Reply> rcptReply) {
+public record RelayOutcome(
+    Result result, String from, String to, Optional<Reply> mailReply, Optional<Reply> rcptReply) {
   public enum Result {
     /** RCPT TO a foreign domain got 2yz: an open relay. */
     ACCEPTED,

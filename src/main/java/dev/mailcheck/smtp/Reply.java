@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
  * and separator. The text is already made printable (control characters replaced).
  */
 public record Reply(int code, List<String> lines) {
-  private static final Pattern ENHANCED = Pattern.compile("^([245])\\.(\\d{1,3})\\.(\\d{1,3})(?:\\s|$)");
+  private static final Pattern ENHANCED =
+      Pattern.compile("^([245])\\.(\\d{1,3})\\.(\\d{1,3})(?:\\s|$)");
 
   public Reply {
-    if (code < 100 || code > 599) throw new IllegalArgumentException("reply code out of range: " + code);
+    if (code < 100 || code > 599)
+      throw new IllegalArgumentException("reply code out of range: " + code);
     lines = List.copyOf(lines);
   }
 
@@ -72,7 +74,9 @@ public record Reply(int code, List<String> lines) {
     return out;
   }
 
-  /** The code and its meaning in words, e.g. {@code 535 5.7.8: authentication credentials invalid}. */
+  /**
+   * The code and its meaning in words, e.g. {@code 535 5.7.8: authentication credentials invalid}.
+   */
   public String explained() {
     return ReplyCodes.explain(this);
   }

@@ -135,7 +135,8 @@ public final class ReplyCodes {
     var sb = new StringBuilder().append(reply.code());
     var enhanced = reply.enhancedCode();
     enhanced.ifPresent(e -> sb.append(' ').append(e));
-    sb.append(": ").append(enhanced.flatMap(ReplyCodes::describeEnhanced).orElse(describe(reply.code())));
+    sb.append(": ")
+        .append(enhanced.flatMap(ReplyCodes::describeEnhanced).orElse(describe(reply.code())));
     return sb.toString();
   }
 }

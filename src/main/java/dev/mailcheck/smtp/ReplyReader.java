@@ -56,23 +56,29 @@ final class ReplyReader {
       String line = transcript.redact(printable(raw));
       transcript.server(line);
       if (total > MAX_REPLY) {
-        throw new ProbeException(phase, Failure.Kind.REPLY_TOO_LARGE, "reply longer than " + MAX_REPLY + " bytes");
+        throw new ProbeException(
+            phase, Failure.Kind.REPLY_TOO_LARGE, "reply longer than " + MAX_REPLY + " bytes");
       }
       int lineCode = code(raw);
       boolean more = raw.length > 3 && raw[3] == '-';
       if (lineCode < 0 || (raw.length > 3 && raw[3] != ' ' && raw[3] != '-')) {
-        throw new ProbeException(phase, Failure.Kind.MALFORMED_REPLY, "not an SMTP reply line: " + preview(line));
+        throw new ProbeException(
+            phase, Failure.Kind.MALFORMED_REPLY, "not an SMTP reply line: " + preview(line));
       }
       if (code >= 0 && lineCode != code) {
         throw new ProbeException(
-            phase, Failure.Kind.MALFORMED_REPLY, "reply code changed from " + code + " to " + lineCode + " within one reply");
+            phase,
+            Failure.Kind.MALFORMED_REPLY,
+            "reply code changed from " + code + " to " + lineCode + " within one reply");
       }
       code = lineCode;
       lines.add(line.length() > 4 ? line.substring(4) : "");
       if (!more) return new Reply(code, lines);
       if (lines.size() >= MAX_LINES) {
         throw new ProbeException(
-            phase, Failure.Kind.REPLY_TOO_LARGE, "more than " + MAX_LINES + " continuation lines in one reply");
+            phase,
+            Failure.Kind.REPLY_TOO_LARGE,
+            "more than " + MAX_LINES + " continuation lines in one reply");
       }
     }
   }
@@ -88,8 +94,15 @@ final class ReplyReader {
         return bytes;
       }
       if (line.size() >= MAX_LINE + 1) {
-        transcript.server(printable(java.util.Arrays.copyOf(line.toByteArray(), 80)) + "... (no line end after " + MAX_LINE + " bytes)");
-        throw new ProbeException(phase, Failure.Kind.LINE_TOO_LONG, "reply line longer than " + MAX_LINE + " bytes without a line end");
+        transcript.server(
+            printable(java.util.Arrays.copyOf(line.toByteArray(), 80))
+                + "... (no line end after "
+                + MAX_LINE
+                + " bytes)");
+        throw new ProbeException(
+            phase,
+            Failure.Kind.LINE_TOO_LONG,
+            "reply line longer than " + MAX_LINE + " bytes without a line end");
       }
       line.write(b);
     }
@@ -100,9 +113,11 @@ final class ReplyReader {
     long left = deadlineNanos - System.nanoTime();
     if (left <= 0) throw timeout(phase);
     try {
-      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000)));
+      socket.setSoTimeout(
+          (int) Math.max(1, Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000)));
       int n = in.read(buf);
-      if (n < 0) throw new ProbeException(phase, Failure.Kind.CLOSED, "the server closed the connection");
+      if (n < 0)
+        throw new ProbeException(phase, Failure.Kind.CLOSED, "the server closed the connection");
       pos = 0;
       limit = n;
       return buf[pos++] & 0xff;
@@ -138,8 +153,12 @@ final class ReplyReader {
     s.codePoints()
         .forEach(
             cp -> {
-              boolean bad = cp < 0x20 && cp != '\t' || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e)
-                  || (cp >= 0x2066 && cp <= 0x2069);
+              boolean bad =
+                  cp < 0x20 && cp != '\t'
+                      || cp == 0x7f
+                      || (cp >= 0x80 && cp < 0xa0)
+                      || (cp >= 0x202a && cp <= 0x202e)
+                      || (cp >= 0x2066 && cp <= 0x2069);
               sb.appendCodePoint(bad ? 0xfffd : cp);
             });
     return sb.toString();

@@ -11,8 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The AUTH exchange (RFC 4954) for PLAIN (RFC 4616, with initial response), LOGIN, CRAM-MD5 (RFC
- * 2195) and XOAUTH2 (Google's SASL profile of RFC 6750 bearer tokens). Every payload the client sends
- * is recorded as {@code <redacted>}; server challenges are recorded as sent (they hold no secret).
+ * 2195) and XOAUTH2 (Google's SASL profile of RFC 6750 bearer tokens). Every payload the client
+ * sends is recorded as {@code <redacted>}; server challenges are recorded as sent (they hold no
+ * secret).
  */
 final class SaslClient {
   /** What we implement, strongest first for automatic choice (XOAUTH2 only with a token). */
@@ -30,23 +31,43 @@ final class SaslClient {
     if (req.mechanism().isPresent()) {
       return offered.contains(req.mechanism().get()) ? req.mechanism() : Optional.empty();
     }
-    if (req.oauthToken()) return offered.contains("XOAUTH2") ? Optional.of("XOAUTH2") : Optional.empty();
-    return SUPPORTED.stream().filter(m -> !m.equals("XOAUTH2")).filter(offered::contains).findFirst();
+    if (req.oauthToken())
+      return offered.contains("XOAUTH2") ? Optional.of("XOAUTH2") : Optional.empty();
+    return SUPPORTED.stream()
+        .filter(m -> !m.equals("XOAUTH2"))
+        .filter(offered::contains)
+        .findFirst();
   }
 
-  static AuthOutcome authenticate(SmtpConnection c, List<String> offered, AuthRequest req) throws ProbeException {
+  static AuthOutcome authenticate(SmtpConnection c, List<String> offered, AuthRequest req)
+      throws ProbeException {
     if (offered.isEmpty()) {
-      return new AuthOutcome(offered, Optional.empty(), AuthOutcome.Result.NOT_OFFERED, Optional.empty(), "the server does not advertise AUTH");
+      return new AuthOutcome(
+          offered,
+          Optional.empty(),
+          AuthOutcome.Result.NOT_OFFERED,
+          Optional.empty(),
+          "the server does not advertise AUTH");
     }
     Optional<String> mech = choose(offered, req);
     if (mech.isEmpty()) {
       String why =
-          req.mechanism().map(m -> m + " is not offered (offered: " + String.join(" ", offered) + ")")
-              .orElse("no mechanism we can use with these credentials is offered (offered: " + String.join(" ", offered) + ")");
-      return new AuthOutcome(offered, req.mechanism(), AuthOutcome.Result.MECHANISM_REFUSED, Optional.empty(), why);
+          req.mechanism()
+              .map(m -> m + " is not offered (offered: " + String.join(" ", offered) + ")")
+              .orElse(
+                  "no mechanism we can use with these credentials is offered (offered: "
+                      + String.join(" ", offered)
+                      + ")");
+      return new AuthOutcome(
+          offered, req.mechanism(), AuthOutcome.Result.MECHANISM_REFUSED, Optional.empty(), why);
     }
     if (!SUPPORTED.contains(mech.get())) {
-      return new AuthOutcome(offered, mech, AuthOutcome.Result.MECHANISM_REFUSED, Optional.empty(), mech.get() + " is not implemented by mailcheck");
+      return new AuthOutcome(
+          offered,
+          mech,
+          AuthOutcome.Result.MECHANISM_REFUSED,
+          Optional.empty(),
+          mech.get() + " is not implemented by mailcheck");
     }
     String m = mech.get();
     remember(c.transcript(), req);
@@ -73,7 +94,10 @@ final class SaslClient {
     System.arraycopy(user, 0, plain, 1, user.length);
     System.arraycopy(pass, 0, plain, user.length + 2, pass.length);
     t.secret(b64(plain));
-    t.secret(b64(("user=" + req.user() + "\u0001auth=Bearer " + secret + "\u0001\u0001").getBytes(StandardCharsets.UTF_8)));
+    t.secret(
+        b64(
+            ("user=" + req.user() + "\u0001auth=Bearer " + secret + "\u0001\u0001")
+                .getBytes(StandardCharsets.UTF_8)));
     java.util.Arrays.fill(pass, (byte) 0);
     java.util.Arrays.fill(plain, (byte) 0);
   }
@@ -84,7 +108,8 @@ final class SaslClient {
     else if (reply.code() == 504) result = AuthOutcome.Result.MECHANISM_REFUSED;
     else if (reply.code() == 535 || reply.permanentNegative()) result = AuthOutcome.Result.FAILED;
     else result = AuthOutcome.Result.ERROR;
-    return new AuthOutcome(offered, Optional.of(mech), result, Optional.of(reply), reply.explained());
+    return new AuthOutcome(
+        offered, Optional.of(mech), result, Optional.of(reply), reply.explained());
   }
 
   private static Reply plain(SmtpConnection c, AuthRequest req) throws ProbeException {
@@ -134,14 +159,27 @@ final class SaslClient {
     } finally {
       java.util.Arrays.fill(key, (byte) 0);
     }
-    r = c.command(Phase.AUTH, b64((req.user() + " " + digest).getBytes(StandardCharsets.UTF_8)), REDACTED);
+    r =
+        c.command(
+            Phase.AUTH,
+            b64((req.user() + " " + digest).getBytes(StandardCharsets.UTF_8)),
+            REDACTED);
     if (r.intermediate()) return cancel(c);
     return r;
   }
 
   private static Reply xoauth2(SmtpConnection c, AuthRequest req) throws ProbeException {
-    String payload = "user=" + req.user() + "\u0001auth=Bearer " + new String(req.secret().chars()) + "\u0001\u0001";
-    Reply r = c.command(Phase.AUTH, "AUTH XOAUTH2 " + b64(payload.getBytes(StandardCharsets.UTF_8)), "AUTH XOAUTH2 " + REDACTED);
+    String payload =
+        "user="
+            + req.user()
+            + "\u0001auth=Bearer "
+            + new String(req.secret().chars())
+            + "\u0001\u0001";
+    Reply r =
+        c.command(
+            Phase.AUTH,
+            "AUTH XOAUTH2 " + b64(payload.getBytes(StandardCharsets.UTF_8)),
+            "AUTH XOAUTH2 " + REDACTED);
     // On failure the server sends a 334 with an error JSON and waits for an empty line.
     if (r.intermediate()) {
       Reply fin = c.command(Phase.AUTH, "", "");

@@ -9,8 +9,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * One TCP connection speaking SMTP: commands out, bounded replies in, everything in the transcript.
- * After a TLS upgrade the reader is replaced, so nothing buffered in plaintext is read as if it came
- * over TLS (RFC 3207 §4.2 / the STARTTLS injection class of bugs).
+ * After a TLS upgrade the reader is replaced, so nothing buffered in plaintext is read as if it
+ * came over TLS (RFC 3207 §4.2 / the STARTTLS injection class of bugs).
  */
 final class SmtpConnection implements AutoCloseable {
   private final Socket raw;
@@ -61,8 +61,8 @@ final class SmtpConnection implements AutoCloseable {
   /**
    * On a plain socket the reader's per-read timeout (what is left of the deadline) bounds the
    * reply. A TLS socket reads whole records and restarts the socket timeout on every underlying
-   * read, so a server dripping a record one byte at a time would never time out: a watchdog
-   * closes the raw socket at the deadline, which ends the blocked read at once.
+   * read, so a server dripping a record one byte at a time would never time out: a watchdog closes
+   * the raw socket at the deadline, which ends the blocked read at once.
    */
   private Reply readReply(Phase phase, long deadline) throws ProbeException {
     if (!(socket instanceof SSLSocket)) return reader.read(phase, deadline);
@@ -88,7 +88,10 @@ final class SmtpConnection implements AutoCloseable {
       out.write((wire + "\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {
-      throw new ProbeException(phase, Failure.Kind.CLOSED, "could not send " + shown.split(" ")[0] + ": " + e.getMessage());
+      throw new ProbeException(
+          phase,
+          Failure.Kind.CLOSED,
+          "could not send " + shown.split(" ")[0] + ": " + e.getMessage());
     }
   }
 

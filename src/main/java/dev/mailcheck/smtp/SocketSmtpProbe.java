@@ -45,7 +45,8 @@ public final class SocketSmtpProbe implements SmtpProbe {
     try {
       List<InetAddress> addresses;
       if (!req.addresses().isEmpty()) addresses = req.addresses();
-      else if (dev.mailcheck.internal.InetAddresses.isLiteral(req.host())) addresses = resolver.resolve(req.host());
+      else if (dev.mailcheck.internal.InetAddresses.isLiteral(req.host()))
+        addresses = resolver.resolve(req.host());
       else addresses = rec.time(Phase.DNS, () -> resolver.resolve(req.host()));
       conn = rec.time(Phase.CONNECT, () -> connect(addresses, rec));
       used = conn.raw().getInetAddress();
@@ -60,20 +61,28 @@ public final class SocketSmtpProbe implements SmtpProbe {
       try {
         rec.legacyTls = rec.time(Phase.LEGACY_TLS, () -> legacy(target, rec));
       } catch (ProbeException e) {
-        rec.legacyTls = new LegacyTls(false, Optional.empty(), "could not reach the TLS handshake: " + e.failure().detail(), false);
+        rec.legacyTls =
+            new LegacyTls(
+                false,
+                Optional.empty(),
+                "could not reach the TLS handshake: " + e.failure().detail(),
+                false);
       }
     }
     return rec.result();
   }
 
-  private SmtpConnection connect(List<InetAddress> addresses, ProbeRecorder rec) throws ProbeException {
+  private SmtpConnection connect(List<InetAddress> addresses, ProbeRecorder rec)
+      throws ProbeException {
     ProbeException last = null;
     for (InetAddress a : addresses) {
       long start = System.nanoTime();
       String shown = literal(a) + ":" + rec.request.port();
       Socket s = new Socket();
       try {
-        s.connect(new InetSocketAddress(a, rec.request.port()), (int) Math.max(1, rec.request.timeout().toMillis()));
+        s.connect(
+            new InetSocketAddress(a, rec.request.port()),
+            (int) Math.max(1, rec.request.timeout().toMillis()));
         s.setTcpNoDelay(true);
         rec.attempts.add(new AddressAttempt(text(a), ms(start), Optional.empty(), "connected"));
         rec.address = text(a);
@@ -85,7 +94,8 @@ public final class SocketSmtpProbe implements SmtpProbe {
         String detail =
             switch (kind) {
               case REFUSED -> "connection refused by " + shown;
-              case TIMEOUT -> "no answer from " + shown + " within " + rec.request.timeout().toMillis() + " ms";
+              case TIMEOUT ->
+                  "no answer from " + shown + " within " + rec.request.timeout().toMillis() + " ms";
               case UNREACHABLE -> shown + " is unreachable: " + e.getMessage();
               default -> "could not connect to " + shown + ": " + e.getMessage();
             };
@@ -94,7 +104,8 @@ public final class SocketSmtpProbe implements SmtpProbe {
         last = new ProbeException(Phase.CONNECT, kind, detail);
       }
     }
-    if (last == null) throw new ProbeException(Phase.CONNECT, Failure.Kind.DNS, "no address to connect to");
+    if (last == null)
+      throw new ProbeException(Phase.CONNECT, Failure.Kind.DNS, "no address to connect to");
     throw last;
   }
 
@@ -115,14 +126,22 @@ public final class SocketSmtpProbe implements SmtpProbe {
     ProbeRequest req = rec.request;
     var tlsClient = new TlsClient(clock);
     if (req.tlsMode() == TlsMode.IMPLICIT) {
-      var hs = rec.time(Phase.TLS_HANDSHAKE, () -> tlsClient.handshake(c.raw(), req, c.deadline(), rec.transcript));
+      var hs =
+          rec.time(
+              Phase.TLS_HANDSHAKE,
+              () -> tlsClient.handshake(c.raw(), req, c.deadline(), rec.transcript));
       upgrade(c, hs, rec);
     }
     Reply banner = rec.time(Phase.BANNER, () -> c.read(Phase.BANNER));
     rec.banner = banner;
     if (banner.code() != 220) {
       quietQuit(c, rec);
-      throw new ProbeException(new Failure(Phase.BANNER, Failure.Kind.REJECTED, "the greeting is " + banner.explained(), Optional.of(banner)));
+      throw new ProbeException(
+          new Failure(
+              Phase.BANNER,
+              Failure.Kind.REJECTED,
+              "the greeting is " + banner.explained(),
+              Optional.of(banner)));
     }
     String ehloName = ehloName(req, c);
     Extensions ext = rec.time(Phase.EHLO, () -> hello(c, ehloName, Phase.EHLO));
@@ -134,7 +153,10 @@ public final class SocketSmtpProbe implements SmtpProbe {
         rec.startTls = StartTls.NOT_OFFERED;
         if (req.tlsMode() == TlsMode.STARTTLS) {
           quietQuit(c, rec);
-          throw new ProbeException(Phase.STARTTLS, Failure.Kind.STARTTLS_NOT_OFFERED, "the server does not advertise STARTTLS");
+          throw new ProbeException(
+              Phase.STARTTLS,
+              Failure.Kind.STARTTLS_NOT_OFFERED,
+              "the server does not advertise STARTTLS");
         }
       } else {
         Reply r = rec.time(Phase.STARTTLS, () -> c.command(Phase.STARTTLS, "STARTTLS"));
@@ -144,15 +166,25 @@ public final class SocketSmtpProbe implements SmtpProbe {
           if (req.tlsMode() == TlsMode.STARTTLS) {
             quietQuit(c, rec);
             throw new ProbeException(
-                new Failure(Phase.STARTTLS, Failure.Kind.STARTTLS_REFUSED, "STARTTLS was refused: " + r.explained(), Optional.of(r)));
+                new Failure(
+                    Phase.STARTTLS,
+                    Failure.Kind.STARTTLS_REFUSED,
+                    "STARTTLS was refused: " + r.explained(),
+                    Optional.of(r)));
           }
         } else {
           if (c.unreadBytes() > 0) {
-            rec.transcript.note("discarded " + c.unreadBytes() + " bytes the server sent after 220 in plaintext (RFC 3207 §4.2)");
+            rec.transcript.note(
+                "discarded "
+                    + c.unreadBytes()
+                    + " bytes the server sent after 220 in plaintext (RFC 3207 §4.2)");
           }
           TlsClient.Handshake hs;
           try {
-            hs = rec.time(Phase.TLS_HANDSHAKE, () -> tlsClient.handshake(c.socket(), req, c.deadline(), rec.transcript));
+            hs =
+                rec.time(
+                    Phase.TLS_HANDSHAKE,
+                    () -> tlsClient.handshake(c.socket(), req, c.deadline(), rec.transcript));
           } catch (ProbeException e) {
             rec.startTls = StartTls.HANDSHAKE_FAILED;
             throw e;
@@ -175,20 +207,33 @@ public final class SocketSmtpProbe implements SmtpProbe {
       if (!encrypted && !req.allowPlaintextAuth()) {
         rec.auth =
             new AuthOutcome(
-                offered, Optional.empty(), AuthOutcome.Result.SKIPPED_PLAINTEXT, Optional.empty(),
+                offered,
+                Optional.empty(),
+                AuthOutcome.Result.SKIPPED_PLAINTEXT,
+                Optional.empty(),
                 "not sent: the connection is not encrypted (use --allow-plaintext-auth to send credentials in clear)");
       } else if (encrypted && !verified && !req.insecure() && !req.allowPlaintextAuth()) {
         // MX-style probes go on after a certificate problem, but credentials over a channel anyone
         // in the middle could have set up are as exposed as in clear text
         rec.auth =
             new AuthOutcome(
-                offered, Optional.empty(), AuthOutcome.Result.SKIPPED_PLAINTEXT, Optional.empty(),
+                offered,
+                Optional.empty(),
+                AuthOutcome.Result.SKIPPED_PLAINTEXT,
+                Optional.empty(),
                 "not sent: the certificate could not be verified, so the credentials would be as exposed as in clear text (use --insecure to send them anyway)");
       } else {
         try {
-          rec.auth = rec.time(Phase.AUTH, () -> SaslClient.authenticate(c, offered, req.auth().get()));
+          rec.auth =
+              rec.time(Phase.AUTH, () -> SaslClient.authenticate(c, offered, req.auth().get()));
         } catch (ProbeException e) {
-          rec.auth = new AuthOutcome(offered, Optional.empty(), AuthOutcome.Result.ERROR, Optional.empty(), e.failure().detail());
+          rec.auth =
+              new AuthOutcome(
+                  offered,
+                  Optional.empty(),
+                  AuthOutcome.Result.ERROR,
+                  Optional.empty(),
+                  e.failure().detail());
           throw e;
         }
       }
@@ -196,7 +241,8 @@ public final class SocketSmtpProbe implements SmtpProbe {
     quit(c, rec);
   }
 
-  private void upgrade(SmtpConnection c, TlsClient.Handshake hs, ProbeRecorder rec) throws ProbeException {
+  private void upgrade(SmtpConnection c, TlsClient.Handshake hs, ProbeRecorder rec)
+      throws ProbeException {
     rec.tls = hs.facts();
     try {
       c.upgrade(hs.socket());
@@ -205,39 +251,68 @@ public final class SocketSmtpProbe implements SmtpProbe {
     }
     TlsFacts f = hs.facts();
     if (f.trusted() && f.nameMatches()) return;
-    String why = !f.trusted() ? f.trustProblem().orElse("untrusted") : "the certificate does not match " + f.checkedName();
+    String why =
+        !f.trusted()
+            ? f.trustProblem().orElse("untrusted")
+            : "the certificate does not match " + f.checkedName();
     if (rec.request.stopsOnCertificateProblem()) {
-      rec.transcript.note("certificate refused: " + why + "; stopped (submission clients verify; --insecure goes on)");
+      rec.transcript.note(
+          "certificate refused: "
+              + why
+              + "; stopped (submission clients verify; --insecure goes on)");
       quietQuit(c, rec);
-      throw new ProbeException(Phase.TLS_HANDSHAKE, Failure.Kind.CERTIFICATE, "the handshake completed but the certificate was refused: " + why + " (stopped; --insecure goes on)");
+      throw new ProbeException(
+          Phase.TLS_HANDSHAKE,
+          Failure.Kind.CERTIFICATE,
+          "the handshake completed but the certificate was refused: "
+              + why
+              + " (stopped; --insecure goes on)");
     }
-    rec.transcript.note("certificate problem recorded, going on: " + why
-        + (rec.request.insecure() ? " (--insecure)" : " (opportunistic TLS, as MTAs do)"));
+    rec.transcript.note(
+        "certificate problem recorded, going on: "
+            + why
+            + (rec.request.insecure() ? " (--insecure)" : " (opportunistic TLS, as MTAs do)"));
   }
 
   /** EHLO, falling back to HELO on a 5yz (RFC 5321 §4.1.4: 500/502 from a pre-ESMTP server). */
-  private static Extensions hello(SmtpConnection c, String name, Phase phase) throws ProbeException {
+  private static Extensions hello(SmtpConnection c, String name, Phase phase)
+      throws ProbeException {
     Reply r = c.command(phase, "EHLO " + name);
     if (r.positive()) return Extensions.parse(r);
     if (r.permanentNegative() && r.code() != 554) {
       Reply h = c.command(phase, "HELO " + name);
       if (h.positive()) return Extensions.helo(h);
-      throw new ProbeException(new Failure(phase, Failure.Kind.REJECTED, "EHLO and HELO refused: " + h.explained(), Optional.of(h)));
+      throw new ProbeException(
+          new Failure(
+              phase,
+              Failure.Kind.REJECTED,
+              "EHLO and HELO refused: " + h.explained(),
+              Optional.of(h)));
     }
-    throw new ProbeException(new Failure(phase, Failure.Kind.REJECTED, "EHLO refused: " + r.explained(), Optional.of(r)));
+    throw new ProbeException(
+        new Failure(
+            phase, Failure.Kind.REJECTED, "EHLO refused: " + r.explained(), Optional.of(r)));
   }
 
   private static RelayOutcome relay(SmtpConnection c) throws ProbeException {
     Reply mail = c.command(Phase.RELAY, "MAIL FROM:<" + RELAY_FROM + ">");
     if (!mail.positive()) {
       c.command(Phase.RELAY, "RSET");
-      return new RelayOutcome(RelayOutcome.Result.SENDER_REJECTED, RELAY_FROM, RELAY_TO, Optional.of(mail), Optional.empty());
+      return new RelayOutcome(
+          RelayOutcome.Result.SENDER_REJECTED,
+          RELAY_FROM,
+          RELAY_TO,
+          Optional.of(mail),
+          Optional.empty());
     }
     Reply rcpt = c.command(Phase.RELAY, "RCPT TO:<" + RELAY_TO + ">");
     c.command(Phase.RELAY, "RSET");
     RelayOutcome.Result result =
-        rcpt.positive() ? RelayOutcome.Result.ACCEPTED
-            : rcpt.transientNegative() ? RelayOutcome.Result.TEMPORARY : RelayOutcome.Result.REFUSED;
+        rcpt.positive()
+            ? RelayOutcome.Result.ACCEPTED
+            : rcpt.transientNegative()
+                ? RelayOutcome.Result.TEMPORARY
+                : RelayOutcome.Result.REFUSED;
     return new RelayOutcome(result, RELAY_FROM, RELAY_TO, Optional.of(mail), Optional.of(rcpt));
   }
 
@@ -264,9 +339,12 @@ public final class SocketSmtpProbe implements SmtpProbe {
     Socket s = new Socket();
     try {
       try {
-        s.connect(new InetSocketAddress(address, req.port()), (int) Math.max(1, req.timeout().toMillis()));
+        s.connect(
+            new InetSocketAddress(address, req.port()),
+            (int) Math.max(1, req.timeout().toMillis()));
       } catch (IOException e) {
-        throw new ProbeException(Phase.LEGACY_TLS, connectFailure(e), "connect failed: " + e.getMessage());
+        throw new ProbeException(
+            Phase.LEGACY_TLS, connectFailure(e), "connect failed: " + e.getMessage());
       }
       if (req.tlsMode() != TlsMode.IMPLICIT) {
         SmtpConnection c;
@@ -276,13 +354,16 @@ public final class SocketSmtpProbe implements SmtpProbe {
           throw new ProbeException(Phase.LEGACY_TLS, Failure.Kind.IO, e.getMessage());
         }
         Reply banner = c.read(Phase.LEGACY_TLS);
-        if (banner.code() != 220) throw new ProbeException(Phase.LEGACY_TLS, Failure.Kind.REJECTED, banner.explained());
+        if (banner.code() != 220)
+          throw new ProbeException(Phase.LEGACY_TLS, Failure.Kind.REJECTED, banner.explained());
         hello(c, ehloName(req, c), Phase.LEGACY_TLS);
         Reply r = c.command(Phase.LEGACY_TLS, "STARTTLS");
-        if (r.code() != 220) throw new ProbeException(Phase.LEGACY_TLS, Failure.Kind.STARTTLS_REFUSED, r.explained());
+        if (r.code() != 220)
+          throw new ProbeException(Phase.LEGACY_TLS, Failure.Kind.STARTTLS_REFUSED, r.explained());
       }
       LegacyTls result = LegacyTlsCheck.handshake(s, System.nanoTime() + req.timeout().toNanos());
-      rec.transcript.note("legacy TLS check (TLS 1.0/1.1 only, separate connection): " + result.detail());
+      rec.transcript.note(
+          "legacy TLS check (TLS 1.0/1.1 only, separate connection): " + result.detail());
       return result;
     } finally {
       closeQuietly(s);
@@ -299,7 +380,10 @@ public final class SocketSmtpProbe implements SmtpProbe {
     return a instanceof Inet6Address ? "[" + text(a) + "]" : text(a);
   }
 
-  /** Dotted quad, or IPv6 in RFC 5952 form ({@code ::1}, {@code 2001:db8::1}) as everywhere in reports. */
+  /**
+   * Dotted quad, or IPv6 in RFC 5952 form ({@code ::1}, {@code 2001:db8::1}) as everywhere in
+   * reports.
+   */
   static String text(InetAddress a) {
     return new dev.mailcheck.dns.DnsRecord.Address("", 0, a).data();
   }

@@ -34,13 +34,17 @@ final class TlsClient {
    * Runs the handshake over {@code plain} within the deadline. On failure the exception carries the
    * facts seen so far (the chain, when the failure came after it).
    */
-  Handshake handshake(Socket plain, ProbeRequest request, long deadlineNanos, Transcript transcript) throws ProbeException {
+  Handshake handshake(Socket plain, ProbeRequest request, long deadlineNanos, Transcript transcript)
+      throws ProbeException {
     var seen = new AtomicReference<X509Certificate[]>();
     SSLSocket tls;
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, new javax.net.ssl.TrustManager[] {new Recording(seen)}, new SecureRandom());
-      tls = (SSLSocket) ctx.getSocketFactory().createSocket(plain, request.certificateName(), request.port(), true);
+      tls =
+          (SSLSocket)
+              ctx.getSocketFactory()
+                  .createSocket(plain, request.certificateName(), request.port(), true);
       var params = tls.getSSLParameters();
       String name = request.certificateName();
       if (!dev.mailcheck.internal.InetAddresses.isLiteral(name) && name.contains(".")) {
@@ -52,7 +56,10 @@ final class TlsClient {
       }
       tls.setSSLParameters(params);
     } catch (GeneralSecurityException | IOException e) {
-      throw new ProbeException(Phase.TLS_HANDSHAKE, Failure.Kind.TLS_HANDSHAKE, "could not set up TLS: " + e.getMessage());
+      throw new ProbeException(
+          Phase.TLS_HANDSHAKE,
+          Failure.Kind.TLS_HANDSHAKE,
+          "could not set up TLS: " + e.getMessage());
     }
     transcript.note("TLS handshake (SNI " + request.certificateName() + ")");
     // the watchdog closes the plain socket: closing an SSLSocket can block on its locks, which
@@ -63,25 +70,37 @@ final class TlsClient {
       tls.startHandshake();
     } catch (IOException e) {
       boolean late = System.nanoTime() - deadlineNanos >= 0;
-      String why = late ? "no handshake before the deadline" : "handshake failed: " + e.getMessage();
+      String why =
+          late ? "no handshake before the deadline" : "handshake failed: " + e.getMessage();
       transcript.note("TLS " + why);
-      throw new ProbeException(Phase.TLS_HANDSHAKE, late ? Failure.Kind.TIMEOUT : Failure.Kind.TLS_HANDSHAKE, why);
+      throw new ProbeException(
+          Phase.TLS_HANDSHAKE, late ? Failure.Kind.TIMEOUT : Failure.Kind.TLS_HANDSHAKE, why);
     }
     var session = tls.getSession();
     List<X509Certificate> chain = new ArrayList<>();
     if (seen.get() != null) chain.addAll(List.of(seen.get()));
     TlsFacts facts = judge(session.getProtocol(), session.getCipherSuite(), chain, request);
-    transcript.note("TLS " + facts.protocol() + " " + facts.cipherSuite() + ", certificate " + facts.leaf().map(CertificateFacts::subject).orElse("none")
-        + (facts.trusted() ? ", trusted" : ", NOT trusted: " + facts.trustProblem().orElse("?"))
-        + (facts.nameMatches() ? "" : ", name " + facts.checkedName() + " does not match"));
+    transcript.note(
+        "TLS "
+            + facts.protocol()
+            + " "
+            + facts.cipherSuite()
+            + ", certificate "
+            + facts.leaf().map(CertificateFacts::subject).orElse("none")
+            + (facts.trusted() ? ", trusted" : ", NOT trusted: " + facts.trustProblem().orElse("?"))
+            + (facts.nameMatches() ? "" : ", name " + facts.checkedName() + " does not match"));
     return new Handshake(tls, facts, chain);
   }
 
-  TlsFacts judge(String protocol, String cipher, List<X509Certificate> chain, ProbeRequest request) {
+  TlsFacts judge(
+      String protocol, String cipher, List<X509Certificate> chain, ProbeRequest request) {
     var now = clock.instant();
-    List<X509Certificate> anchors = request.trustAnchors().orElseGet(CertificateInspector::systemAnchors);
+    List<X509Certificate> anchors =
+        request.trustAnchors().orElseGet(CertificateInspector::systemAnchors);
     Optional<String> problem = CertificateInspector.validate(chain, anchors, now);
-    boolean nameOk = !chain.isEmpty() && CertificateInspector.nameMatches(chain.get(0), request.certificateName());
+    boolean nameOk =
+        !chain.isEmpty()
+            && CertificateInspector.nameMatches(chain.get(0), request.certificateName());
     long days = chain.isEmpty() ? 0 : CertificateInspector.daysToExpiry(chain.get(0), now);
     return new TlsFacts(
         protocol,

@@ -20,12 +20,12 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * Start-up work for the first TLS handshake of a JVM, done on a background thread while the probe
  * still waits on DNS, TCP and the SMTP greeting. In a fresh JVM the first handshake otherwise pays
  * for provider and SecureRandom set-up, the JSSE handshake classes, key-share generation in cold
- * code, loading the JDK trust store and the first PKIX path build (together 0.3 s or more on a small
- * machine; a warm handshake takes a few ms). Nothing here touches the network: the JSSE part
+ * code, loading the JDK trust store and the first PKIX path build (together 0.3 s or more on a
+ * small machine; a warm handshake takes a few ms). Nothing here touches the network: the JSSE part
  * produces a ClientHello into a buffer with an {@link SSLEngine}, the BouncyCastle part (the legacy
  * TLS 1.0/1.1 check) a ClientHello with its non-blocking {@link TlsClientProtocol}, and the PKIX
- * part validates an RSA root of the trust store against the store. Every failure is ignored: the real
- * handshake does the same work again and reports its own errors.
+ * part validates an RSA root of the trust store against the store. Every failure is ignored: the
+ * real handshake does the same work again and reports its own errors.
  */
 public final class TlsWarmup {
   private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -39,7 +39,10 @@ public final class TlsWarmup {
     }
   }
 
-  /** The warm-up on the calling thread (the start-up cache training uses it to record these classes). */
+  /**
+   * The warm-up on the calling thread (the start-up cache training uses it to record these
+   * classes).
+   */
   public static void run() {
     try {
       jsse();

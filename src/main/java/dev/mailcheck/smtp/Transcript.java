@@ -17,8 +17,8 @@ final class Transcript {
   private int dropped;
 
   /**
-   * Remembers a form of a secret (the password, its base64, an AUTH payload) so that a server
-   * that echoes it back in a reply never gets it into the transcript, a finding or JSON.
+   * Remembers a form of a secret (the password, its base64, an AUTH payload) so that a server that
+   * echoes it back in a reply never gets it into the transcript, a finding or JSON.
    */
   synchronized void secret(String form) {
     if (form.length() >= 3 && !secrets.contains(form)) secrets.add(form);
@@ -48,7 +48,10 @@ final class Transcript {
       dropped++;
       return;
     }
-    lines.add(line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + "... (" + line.length() + " chars)" : line);
+    lines.add(
+        line.length() > MAX_LINE_CHARS
+            ? line.substring(0, MAX_LINE_CHARS) + "... (" + line.length() + " chars)"
+            : line);
   }
 
   synchronized List<String> lines() {

@@ -9,13 +9,14 @@
  * their timings, the greeting and EHLO extensions before and after TLS (RFC 5321 §4.1.1.1, RFC 1870
  * SIZE, RFC 6152 8BITMIME, RFC 2920 PIPELINING, RFC 6531 SMTPUTF8, RFC 3030 CHUNKING, RFC 2034
  * ENHANCEDSTATUSCODES, RFC 3461 DSN, RFC 8689 REQUIRETLS), TLS facts, the AUTH and relay outcomes,
- * a redacted transcript and, when it stopped early, a classified {@link dev.mailcheck.smtp.Failure}.
+ * a redacted transcript and, when it stopped early, a classified {@link
+ * dev.mailcheck.smtp.Failure}.
  *
  * <p>Hostile servers are expected: every reply must arrive complete before a deadline counted from
- * the command that asked for it, a line is capped at {@value dev.mailcheck.smtp.ReplyReader#MAX_LINE}
- * bytes (RFC 5321 §4.5.3.1.5 says 512; we are lenient but bounded), a reply at {@value
- * dev.mailcheck.smtp.ReplyReader#MAX_LINES} lines and {@value dev.mailcheck.smtp.ReplyReader#MAX_REPLY}
- * bytes. Reply codes (RFC 5321 §4.2) and enhanced status codes (RFC 3463, RFC 5248) are explained in
- * words by {@link dev.mailcheck.smtp.ReplyCodes}.
+ * the command that asked for it, a line is capped at {@value
+ * dev.mailcheck.smtp.ReplyReader#MAX_LINE} bytes (RFC 5321 §4.5.3.1.5 says 512; we are lenient but
+ * bounded), a reply at {@value dev.mailcheck.smtp.ReplyReader#MAX_LINES} lines and {@value
+ * dev.mailcheck.smtp.ReplyReader#MAX_REPLY} bytes. Reply codes (RFC 5321 §4.2) and enhanced status
+ * codes (RFC 3463, RFC 5248) are explained in words by {@link dev.mailcheck.smtp.ReplyCodes}.
  */
 package dev.mailcheck.smtp;

@@ -31,10 +31,12 @@ class SmtpPortScanBenchmark {
     try {
       for (long d : DELAYS) {
         StandardSmtp std = new StandardSmtp();
-        servers.add(ScriptedSmtpServer.start(s -> {
-          Thread.sleep(d);
-          std.run(s);
-        }));
+        servers.add(
+            ScriptedSmtpServer.start(
+                s -> {
+                  Thread.sleep(d);
+                  std.run(s);
+                }));
       }
       List<Integer> ports = servers.stream().map(ScriptedSmtpServer::port).toList();
       var probe = new SocketSmtpProbe(null);
@@ -44,7 +46,8 @@ class SmtpPortScanBenchmark {
       long[] parallel = new long[ROUNDS];
       for (int i = 0; i < ROUNDS; i++) {
         long t = System.nanoTime();
-        for (int p : ports) probe.probe(ProbeRequest.builder("127.0.0.1", p).timeout(Duration.ofSeconds(2)).build());
+        for (int p : ports)
+          probe.probe(ProbeRequest.builder("127.0.0.1", p).timeout(Duration.ofSeconds(2)).build());
         sequential[i] = (System.nanoTime() - t) / 1_000_000;
         t = System.nanoTime();
         PortScan.run(probe, base, ports);
@@ -52,14 +55,21 @@ class SmtpPortScanBenchmark {
       }
       System.out.printf(
           "SMTP port scan, greetings delayed %s ms, %d rounds: sequential median %d ms (min %d), parallel median %d ms (min %d)%n",
-          Arrays.toString(DELAYS), ROUNDS, median(sequential), Arrays.stream(sequential).min().orElse(0), median(parallel),
+          Arrays.toString(DELAYS),
+          ROUNDS,
+          median(sequential),
+          Arrays.stream(sequential).min().orElse(0),
+          median(parallel),
           Arrays.stream(parallel).min().orElse(0));
     } finally {
       servers.forEach(ScriptedSmtpServer::close);
     }
   }
 
-  /** What one full probe costs on loopback: STARTTLS with a P-256 certificate, with and without the legacy check. */
+  /**
+   * What one full probe costs on loopback: STARTTLS with a P-256 certificate, with and without the
+   * legacy check.
+   */
   @Test
   void singleStartTlsProbe() throws Exception {
     var pki = dev.mailcheck.smtp.testserver.TestPki.create();
@@ -67,8 +77,12 @@ class SmtpPortScanBenchmark {
     try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()))) {
       var probe = new SocketSmtpProbe(null);
       for (boolean legacy : new boolean[] {false, true}) {
-        var req = ProbeRequest.builder("127.0.0.1", server.port()).trustAnchors(List.of(pki.ca())).legacyTlsCheck(legacy)
-            .timeout(Duration.ofSeconds(2)).build();
+        var req =
+            ProbeRequest.builder("127.0.0.1", server.port())
+                .trustAnchors(List.of(pki.ca()))
+                .legacyTlsCheck(legacy)
+                .timeout(Duration.ofSeconds(2))
+                .build();
         for (int i = 0; i < 5; i++) probe.probe(req); // warm-up
         long[] total = new long[ROUNDS];
         long[] handshake = new long[ROUNDS];
@@ -78,8 +92,13 @@ class SmtpPortScanBenchmark {
           total[i] = (System.nanoTime() - t) / 1_000_000;
           handshake[i] = r.timing(dev.mailcheck.smtp.Phase.TLS_HANDSHAKE).orElseThrow().millis();
         }
-        System.out.printf("SMTP STARTTLS probe (legacy check %s), %d rounds: total median %d ms (min %d), handshake median %d ms%n",
-            legacy ? "on" : "off", ROUNDS, median(total), Arrays.stream(total).min().orElse(0), median(handshake));
+        System.out.printf(
+            "SMTP STARTTLS probe (legacy check %s), %d rounds: total median %d ms (min %d), handshake median %d ms%n",
+            legacy ? "on" : "off",
+            ROUNDS,
+            median(total),
+            Arrays.stream(total).min().orElse(0),
+            median(handshake));
       }
     }
   }

@@ -27,7 +27,8 @@ class ColorDecisionTest {
           false, unset, xterm, false, false
           true,  1,     dumb,  false, false
           """)
-  void decision(boolean noColorOption, String noColorEnv, String term, boolean tty, boolean expected) {
+  void decision(
+      boolean noColorOption, String noColorEnv, String term, boolean tty, boolean expected) {
     Map<String, String> env = new HashMap<>();
     if (noColorEnv != null) env.put("NO_COLOR", noColorEnv);
     if (term != null) env.put("TERM", term);
@@ -50,7 +51,8 @@ class ColorDecisionTest {
   }
 
   private static MailcheckCommand parse(String... args) {
-    CommandLine cl = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    CommandLine cl =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     cl.parseArgs(args);
     return (MailcheckCommand) cl.getCommand();
   }

@@ -27,9 +27,11 @@ class CommandDescriptionTest {
 
   @Test
   void everySubcommandsFirstDescriptionLineIsAShortSentence() {
-    CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    CommandLine root =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     List<CommandLine> subs = allSubcommands(root);
-    assertThat(subs).extracting(CommandLine::getCommandName)
+    assertThat(subs)
+        .extracting(CommandLine::getCommandName)
         .contains("domain", "mx", "ptr", "spf", "dkim", "verify", "dmarc", "smtp", "ports");
     for (CommandLine sub : subs) {
       // what picocli lists: the header's first line if there is one (picocli's own help command),

@@ -13,8 +13,9 @@ import picocli.CommandLine;
  * Shell completion scripts generated from the picocli command model, so they never drift from the
  * options: {@code completions/mailcheck.bash} (bash) and {@code completions/_mailcheck} (zsh, which
  * loads the same functions through bashcompinit). {@link CompletionsTest} fails when the committed
- * files differ from what the current model produces; regenerate with
- * {@code scripts/gen-completions.sh} (or {@code ./run-tests -Dtest=CompletionsTest -Dmailcheck.regenerate=true}).
+ * files differ from what the current model produces; regenerate with {@code
+ * scripts/gen-completions.sh} (or {@code ./run-tests -Dtest=CompletionsTest
+ * -Dmailcheck.regenerate=true}).
  */
 public final class CompletionGenerator {
   static final String BASH = "mailcheck.bash";
@@ -34,7 +35,8 @@ public final class CompletionGenerator {
   }
 
   static String bash() {
-    CommandLine cl = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    CommandLine cl =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     return AutoComplete.bash("mailcheck", cl);
   }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine;
  * test as skipped, never passed).
  */
 class CompletionsTest {
-  private static final String HOW = "completions are stale: run scripts/gen-completions.sh and commit completions/";
+  private static final String HOW =
+      "completions are stale: run scripts/gen-completions.sh and commit completions/";
 
   @Test
   void committedScriptsMatchTheModel() throws IOException {
@@ -43,12 +44,25 @@ class CompletionsTest {
   @Test
   void scriptOffersEveryVisibleCommandAndGlobalOption() {
     String bash = CompletionGenerator.bash();
-    CommandLine cl = Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()));
-    cl.getSubcommands().forEach(
-        (name, sub) -> {
-          if (!sub.getCommandSpec().usageMessage().hidden()) assertThat(bash).contains(name);
-        });
-    assertThat(bash).contains("--resolver", "--timeout", "--format", "--json", "--no-color", "--fail-on", "--dns-record", "--dns-replay");
+    CommandLine cl =
+        Main.commandLine(
+            new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(new java.io.StringWriter()));
+    cl.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!sub.getCommandSpec().usageMessage().hidden()) assertThat(bash).contains(name);
+            });
+    assertThat(bash)
+        .contains(
+            "--resolver",
+            "--timeout",
+            "--format",
+            "--json",
+            "--no-color",
+            "--fail-on",
+            "--dns-record",
+            "--dns-replay");
     assertThat(bash).doesNotContain("--debug"); // hidden
   }
 }

@@ -22,10 +22,22 @@ class DkimCommandIT {
 
   @Test
   void auditWithNoServerAnsweringCannotRun() {
-    try (TestDnsServer silent = TestDnsServer.start().zone("dkim.test", "@ IN TXT \"x\"\n").drop("*")) {
-      CliRun r = CliRun.of("--resolver", silent.address(), "--timeout", "200ms", "dkim", "dkim.test", "-s", "sel");
+    try (TestDnsServer silent =
+        TestDnsServer.start().zone("dkim.test", "@ IN TXT \"x\"\n").drop("*")) {
+      CliRun r =
+          CliRun.of(
+              "--resolver",
+              silent.address(),
+              "--timeout",
+              "200ms",
+              "dkim",
+              "dkim.test",
+              "-s",
+              "sel");
       assertThat(r.exitCode()).as(r.out()).isEqualTo(ExitCode.COULD_NOT_RUN);
-      assertThat(r.err().strip()).startsWith("mailcheck: no DNS server answered").doesNotContain("\n");
+      assertThat(r.err().strip())
+          .startsWith("mailcheck: no DNS server answered")
+          .doesNotContain("\n");
       assertThat(r.out()).isEmpty();
     }
   }
@@ -34,10 +46,15 @@ class DkimCommandIT {
   void verifyWithNoServerAnsweringCannotRun() throws Exception {
     Path m = tmp.resolve("m.eml");
     Files.writeString(m, SIGNED, StandardCharsets.ISO_8859_1);
-    try (TestDnsServer silent = TestDnsServer.start().zone("dkim.test", "@ IN TXT \"x\"\n").drop("*")) {
-      CliRun r = CliRun.of("--resolver", silent.address(), "--timeout", "200ms", "dkim", "verify", m.toString());
+    try (TestDnsServer silent =
+        TestDnsServer.start().zone("dkim.test", "@ IN TXT \"x\"\n").drop("*")) {
+      CliRun r =
+          CliRun.of(
+              "--resolver", silent.address(), "--timeout", "200ms", "dkim", "verify", m.toString());
       assertThat(r.exitCode()).as(r.out()).isEqualTo(ExitCode.COULD_NOT_RUN);
-      assertThat(r.err().strip()).startsWith("mailcheck: no DNS server answered").doesNotContain("\n");
+      assertThat(r.err().strip())
+          .startsWith("mailcheck: no DNS server answered")
+          .doesNotContain("\n");
       assertThat(r.out()).isEmpty();
     }
   }
@@ -45,16 +62,32 @@ class DkimCommandIT {
   @Test
   void signatureWithoutDomainOrSelectorIsNamedByItsNumber() throws Exception {
     Path m = tmp.resolve("garbage.eml");
-    Files.writeString(m, "DKIM-Signature: garbage\r\nFrom: a@dkim.test\r\n\r\nHello.\r\n", StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        m,
+        "DKIM-Signature: garbage\r\nFrom: a@dkim.test\r\n\r\nHello.\r\n",
+        StandardCharsets.ISO_8859_1);
     try (TestDnsServer dns = TestDnsServer.start().zone("dkim.test", "@ IN TXT \"x\"\n")) {
-      CliRun r = CliRun.of("--resolver", dns.address(), "--timeout", "2s", "dkim", "verify", m.toString(), "--json");
+      CliRun r =
+          CliRun.of(
+              "--resolver",
+              dns.address(),
+              "--timeout",
+              "2s",
+              "dkim",
+              "verify",
+              m.toString(),
+              "--json");
       assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.FINDINGS);
       JsonNode f = r.json().get("findings").get(0);
       assertThat(f.get("id").asText()).isEqualTo("dkim.signature");
       assertThat(f.get("title").asText()).isEqualTo("DKIM signature #1: permerror");
       assertThat(f.get("subject").asText()).isEqualTo("signature #1");
-      CliRun text = CliRun.of("--resolver", dns.address(), "--timeout", "2s", "dkim", "verify", m.toString());
-      assertThat(text.out()).doesNotContain(" /:").doesNotContain("[/]").contains("DKIM signature #1: permerror");
+      CliRun text =
+          CliRun.of("--resolver", dns.address(), "--timeout", "2s", "dkim", "verify", m.toString());
+      assertThat(text.out())
+          .doesNotContain(" /:")
+          .doesNotContain("[/]")
+          .contains("DKIM signature #1: permerror");
     }
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DkimCommandTest {
   @TempDir Path tmp;
 
-  static final String UNSIGNED = "From: a@example.com\r\nTo: b@example.org\r\nSubject: hi\r\n\r\nHello.\r\n";
+  static final String UNSIGNED =
+      "From: a@example.com\r\nTo: b@example.org\r\nSubject: hi\r\n\r\nHello.\r\n";
 
   Path write(String name, String content) throws Exception {
     Path p = tmp.resolve(name);
@@ -26,7 +27,10 @@ class DkimCommandTest {
     CliRun r = CliRun.of("dkim", "verify", tmp.resolve("nope.eml").toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err().strip()).startsWith("mailcheck: cannot read").contains("no such file").doesNotContain("\n");
+    assertThat(r.err().strip())
+        .startsWith("mailcheck: cannot read")
+        .contains("no such file")
+        .doesNotContain("\n");
   }
 
   @Test
@@ -52,14 +56,17 @@ class DkimCommandTest {
     CliRun r = CliRun.of("dkim", "192.0.2.1");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err().strip()).isEqualTo("mailcheck: '192.0.2.1' is an IP address, not a domain name; DKIM keys are published under a domain name such as example.com");
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "mailcheck: '192.0.2.1' is an IP address, not a domain name; DKIM keys are published under a domain name such as example.com");
   }
 
   @Test
   void emptyFileNameIsExit2AndSaysSo() {
     CliRun r = CliRun.of("dkim", "verify", "");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("mailcheck: the FILE name is empty; give an .eml file or - for standard input");
+    assertThat(r.err().strip())
+        .isEqualTo("mailcheck: the FILE name is empty; give an .eml file or - for standard input");
   }
 
   @Test
@@ -67,7 +74,9 @@ class DkimCommandTest {
     CliRun empty = CliRun.of("dkim", "verify", write("empty.eml", "").toString());
     assertThat(empty.exitCode()).isEqualTo(2);
     assertThat(empty.out()).isEmpty();
-    assertThat(empty.err().strip()).endsWith("empty.eml is empty; expected an email message (.eml)").doesNotContain("\n");
+    assertThat(empty.err().strip())
+        .endsWith("empty.eml is empty; expected an email message (.eml)")
+        .doesNotContain("\n");
 
     byte[] binary = new byte[4096];
     new java.util.Random(7).nextBytes(binary);
@@ -77,14 +86,25 @@ class DkimCommandTest {
     CliRun b = CliRun.of("dkim", "verify", bin.toString());
     assertThat(b.exitCode()).isEqualTo(2);
     assertThat(b.out()).isEmpty();
-    assertThat(b.err().strip()).endsWith("picture.png is not an email message: it has no header fields (expected an .eml file)");
+    assertThat(b.err().strip())
+        .endsWith(
+            "picture.png is not an email message: it has no header fields (expected an .eml file)");
 
-    CliRun text = CliRun.of("dkim", "verify", write("notes.txt", "just some notes\nwith: a colon later\n").toString());
+    CliRun text =
+        CliRun.of(
+            "dkim",
+            "verify",
+            write("notes.txt", "just some notes\nwith: a colon later\n").toString());
     assertThat(text.exitCode()).isEqualTo(2);
     assertThat(text.err()).contains("is not an email message");
 
     // An mbox "From " line before the header is still a message.
-    CliRun mbox = CliRun.of("dkim", "verify", write("m.mbox", "From a@example.com Sat Jan  1 00:00:00 2000\n" + UNSIGNED).toString(), "--json");
+    CliRun mbox =
+        CliRun.of(
+            "dkim",
+            "verify",
+            write("m.mbox", "From a@example.com Sat Jan  1 00:00:00 2000\n" + UNSIGNED).toString(),
+            "--json");
     assertThat(mbox.exitCode()).isZero();
     mbox.json();
   }
@@ -96,7 +116,8 @@ class DkimCommandTest {
       System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
       CliRun r = CliRun.of("dkim", "verify", "-");
       assertThat(r.exitCode()).isEqualTo(2);
-      assertThat(r.err().strip()).isEqualTo("mailcheck: standard input is empty; expected an email message (.eml)");
+      assertThat(r.err().strip())
+          .isEqualTo("mailcheck: standard input is empty; expected an email message (.eml)");
     } finally {
       System.setIn(saved);
     }
@@ -105,11 +126,21 @@ class DkimCommandTest {
   @Test
   void dnsRecordOfAnUnsignedMessageWritesAnEmptyRecordingNotNothing() throws Exception {
     Path rec = tmp.resolve("rec.json");
-    CliRun r = CliRun.of("dkim", "verify", write("m.eml", UNSIGNED).toString(), "--json", "--resolver", "127.0.0.1:9", "--dns-record", rec.toString());
+    CliRun r =
+        CliRun.of(
+            "dkim",
+            "verify",
+            write("m.eml", UNSIGNED).toString(),
+            "--json",
+            "--resolver",
+            "127.0.0.1:9",
+            "--dns-record",
+            rec.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     r.json();
     assertThat(rec).exists();
-    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rec.toFile()).isArray()).isTrue();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rec.toFile()).isArray())
+        .isTrue();
     assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rec.toFile())).isEmpty();
   }
 
@@ -126,7 +157,14 @@ class DkimCommandTest {
 
   @Test
   void lfOnlyInputIsSaidAndFailOnWarnGivesExit1() throws Exception {
-    CliRun r = CliRun.of("dkim", "verify", write("lf.eml", UNSIGNED.replace("\r\n", "\n")).toString(), "--json", "--fail-on", "warn");
+    CliRun r =
+        CliRun.of(
+            "dkim",
+            "verify",
+            write("lf.eml", UNSIGNED.replace("\r\n", "\n")).toString(),
+            "--json",
+            "--fail-on",
+            "warn");
     assertThat(r.exitCode()).isEqualTo(1);
     JsonNode j = r.json();
     assertThat(j.get("dkim").get("lineEndingsConverted").asBoolean()).isTrue();
@@ -144,7 +182,8 @@ class DkimCommandTest {
   void readsTheMessageFromStandardInput() {
     var saved = System.in;
     try {
-      System.setIn(new java.io.ByteArrayInputStream(UNSIGNED.getBytes(StandardCharsets.ISO_8859_1)));
+      System.setIn(
+          new java.io.ByteArrayInputStream(UNSIGNED.getBytes(StandardCharsets.ISO_8859_1)));
       CliRun r = CliRun.of("dkim", "verify", "-", "--json");
       assertThat(r.exitCode()).isZero();
       JsonNode j = r.json();

@@ -46,7 +46,10 @@ class DnsRecordEveryCommandIT {
   JsonNode recorded(String... args) throws Exception {
     Path file = tmp.resolve("rec-" + args[0] + ".json");
     Files.deleteIfExists(file);
-    List<String> all = new ArrayList<>(List.of("--resolver", dns.address(), "--timeout", "2s", "--dns-record", file.toString()));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--resolver", dns.address(), "--timeout", "2s", "--dns-record", file.toString()));
     all.addAll(Arrays.asList(args));
     CliRun r = CliRun.of(all.toArray(String[]::new));
     assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isIn(0, 1);
@@ -58,10 +61,15 @@ class DnsRecordEveryCommandIT {
 
   @Test
   void dnsCommandsRecordWhatTheyAsked() throws Exception {
-    for (String[] args : new String[][] {
-      {"mx", "rr.test"}, {"spf", "rr.test"}, {"dmarc", "rr.test"}, {"dkim", "rr.test"},
-      {"ptr", "127.0.0.1"}, {"domain", "rr.test", "--no-smtp", "--allow-private"},
-    }) {
+    for (String[] args :
+        new String[][] {
+          {"mx", "rr.test"},
+          {"spf", "rr.test"},
+          {"dmarc", "rr.test"},
+          {"dkim", "rr.test"},
+          {"ptr", "127.0.0.1"},
+          {"domain", "rr.test", "--no-smtp", "--allow-private"},
+        }) {
       assertThat(recorded(args)).as(String.join(" ", args)).isNotEmpty();
     }
   }
@@ -72,7 +80,8 @@ class DnsRecordEveryCommandIT {
     assertThat(recorded("smtp", smtp.hostPort(), "--all-ports")).isEmpty();
     assertThat(recorded("ports", "127.0.0.1")).isEmpty();
     Path eml = tmp.resolve("m.eml");
-    Files.writeString(eml, "From: a@example.com\r\nSubject: hi\r\n\r\nHello.\r\n", StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        eml, "From: a@example.com\r\nSubject: hi\r\n\r\nHello.\r\n", StandardCharsets.ISO_8859_1);
     assertThat(recorded("dkim", "verify", eml.toString())).isEmpty();
   }
 }

@@ -30,7 +30,15 @@ class DnsRecordReplayIT {
   void replayGivesTheSameReportAsTheRecordedRun() throws Exception {
     Path file = tmp.resolve("sub/rec.json");
     try (TestDnsServer dns = TestDnsServer.start().zone("rr.test", ZONE)) {
-      CliRun live = CliRun.of("spf", "rr.test", "--json", "--resolver", dns.address(), "--dns-record", file.toString());
+      CliRun live =
+          CliRun.of(
+              "spf",
+              "rr.test",
+              "--json",
+              "--resolver",
+              dns.address(),
+              "--dns-record",
+              file.toString());
       assertThat(live.exitCode()).as(live.err()).isEqualTo(ExitCode.OK);
       CliRun replay = CliRun.of("spf", "rr.test", "--json", "--dns-replay", file.toString());
       assertThat(replay.exitCode()).as(replay.err()).isEqualTo(ExitCode.OK);
@@ -46,25 +54,46 @@ class DnsRecordReplayIT {
   void replayFileOfAnotherDomainIsExit2NotAReportOfTimeouts() throws Exception {
     Path file = tmp.resolve("rec.json");
     try (TestDnsServer dns = TestDnsServer.start().zone("rr.test", ZONE)) {
-      assertThat(CliRun.of("spf", "rr.test", "--resolver", dns.address(), "--dns-record", file.toString()).exitCode()).isZero();
+      assertThat(
+              CliRun.of(
+                      "spf",
+                      "rr.test",
+                      "--resolver",
+                      dns.address(),
+                      "--dns-record",
+                      file.toString())
+                  .exitCode())
+          .isZero();
     }
-    for (String[] args : new String[][] {{"spf", "other.test"}, {"dkim", "other.test"}, {"mx", "other.test"}}) {
-      String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--dns-replay", file.toString())).toArray(String[]::new);
+    for (String[] args :
+        new String[][] {{"spf", "other.test"}, {"dkim", "other.test"}, {"mx", "other.test"}}) {
+      String[] all =
+          java.util.stream.Stream.concat(
+                  java.util.Arrays.stream(args),
+                  java.util.stream.Stream.of("--dns-replay", file.toString()))
+              .toArray(String[]::new);
       CliRun r = CliRun.of(all);
-      assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.out()).isEqualTo(ExitCode.USAGE);
+      assertThat(r.exitCode())
+          .as(String.join(" ", args) + ": " + r.out())
+          .isEqualTo(ExitCode.USAGE);
       assertThat(r.out()).isEmpty();
       assertThat(r.err().strip())
-          .isEqualTo("mailcheck: the DNS replay file " + file + " holds none of the answers this run needs (recorded for another domain or command?)");
+          .isEqualTo(
+              "mailcheck: the DNS replay file "
+                  + file
+                  + " holds none of the answers this run needs (recorded for another domain or command?)");
     }
   }
 
   @Test
   void recordingIntoADirectoryFailsBeforeAnyOutput() {
     try (TestDnsServer dns = TestDnsServer.start().zone("rr.test", ZONE)) {
-      CliRun r = CliRun.of("spf", "rr.test", "--resolver", dns.address(), "--dns-record", tmp.toString());
+      CliRun r =
+          CliRun.of("spf", "rr.test", "--resolver", dns.address(), "--dns-record", tmp.toString());
       assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
       assertThat(r.out()).isEmpty();
-      assertThat(r.err().strip()).isEqualTo("mailcheck: cannot write DNS recording " + tmp + ": it is a directory");
+      assertThat(r.err().strip())
+          .isEqualTo("mailcheck: cannot write DNS recording " + tmp + ": it is a directory");
       assertThat(dns.queries()).isEmpty();
     }
   }
@@ -72,7 +101,8 @@ class DnsRecordReplayIT {
   @Test
   void truncatedReplayFileIsOneReadableLine() throws Exception {
     Path file = tmp.resolve("cut.json");
-    Files.writeString(file, "[ {\n  \"name\" : \"rr.test\",\n  \"type\" : \"TXT\",\n  \"records\" : [ {\n");
+    Files.writeString(
+        file, "[ {\n  \"name\" : \"rr.test\",\n  \"type\" : \"TXT\",\n  \"records\" : [ {\n");
     CliRun r = CliRun.of("spf", "rr.test", "--dns-replay", file.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(r.out()).isEmpty();

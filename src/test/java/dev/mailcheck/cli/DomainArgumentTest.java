@@ -8,11 +8,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every command that takes a DOMAIN refuses an IP literal the same way: one line, exit 2, no DNS. */
+/**
+ * Every command that takes a DOMAIN refuses an IP literal the same way: one line, exit 2, no DNS.
+ */
 class DomainArgumentTest {
   static Stream<Arguments> commandsAndLiterals() {
     return Stream.of("domain", "mx", "dmarc", "spf", "dkim")
-        .flatMap(cmd -> Stream.of("127.0.0.1", "192.0.2.1", "::1", "[2001:db8::1]").map(ip -> Arguments.of(cmd, ip)));
+        .flatMap(
+            cmd ->
+                Stream.of("127.0.0.1", "192.0.2.1", "::1", "[2001:db8::1]")
+                    .map(ip -> Arguments.of(cmd, ip)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -23,7 +28,9 @@ class DomainArgumentTest {
     assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     String err = r.err().strip();
-    assertThat(err).startsWith("mailcheck: '" + literal + "' is an IP address, not a domain name").doesNotContain("\n");
+    assertThat(err)
+        .startsWith("mailcheck: '" + literal + "' is an IP address, not a domain name")
+        .doesNotContain("\n");
     if (command.equals("domain") || command.equals("mx") || command.equals("dmarc")) {
       assertThat(err).isEqualTo("mailcheck: '" + literal + "' is an IP address, not a domain name");
     }

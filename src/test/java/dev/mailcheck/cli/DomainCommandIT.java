@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code mailcheck domain} end to end: in-process DNS and SMTP servers, text and JSON, exit codes. */
+/**
+ * {@code mailcheck domain} end to end: in-process DNS and SMTP servers, text and JSON, exit codes.
+ */
 class DomainCommandIT {
   @AutoClose static TestDnsServer dns;
   @AutoClose static ScriptedSmtpServer smtp;
@@ -24,14 +26,20 @@ class DomainCommandIT {
   static void start() throws Exception {
     var g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
-    String key = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
+    String key =
+        "v=DKIM1; k=rsa; p="
+            + Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
     var cert = TestPki.create().issue("mx.good.test", List.of("mx.good.test"), 90);
     smtp = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()));
     dns =
         TestDnsServer.start()
-            .zone("good.test", "@ MX 10 mx\nmx A 127.0.0.1\n@ TXT \"v=spf1 mx -all\"\n_dmarc TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@good.test\"\n")
+            .zone(
+                "good.test",
+                "@ MX 10 mx\nmx A 127.0.0.1\n@ TXT \"v=spf1 mx -all\"\n_dmarc TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@good.test\"\n")
             .txt("sel._domainkey.good.test", key.substring(0, 200), key.substring(200))
-            .zone("weak.test", "@ MX 10 mx\nmx A 127.0.0.1\n@ TXT \"v=spf1 mx ?all\"\n_dmarc TXT \"v=DMARC1; p=none\"\n")
+            .zone(
+                "weak.test",
+                "@ MX 10 mx\nmx A 127.0.0.1\n@ TXT \"v=spf1 mx ?all\"\n_dmarc TXT \"v=DMARC1; p=none\"\n")
             .zone("bare.test", "@ A 127.0.0.1\n")
             .zone("0.0.127.in-addr.arpa", "1 PTR mx.good.test.\n");
   }
@@ -42,13 +50,25 @@ class DomainCommandIT {
 
   @Test
   void goodDomainJsonScoresAtLeastNinety() {
-    CliRun r = run("--json", "domain", "good.test", "--selector", "sel", "--allow-private", "--smtp-port", String.valueOf(smtp.port()));
+    CliRun r =
+        run(
+            "--json",
+            "domain",
+            "good.test",
+            "--selector",
+            "sel",
+            "--allow-private",
+            "--smtp-port",
+            String.valueOf(smtp.port()));
     JsonNode j = r.json();
     assertThat(r.err()).isEmpty();
-    assertThat(j.path("score").asInt()).as(j.path("deductions").toString()).isGreaterThanOrEqualTo(90);
+    assertThat(j.path("score").asInt())
+        .as(j.path("deductions").toString())
+        .isGreaterThanOrEqualTo(90);
     assertThat(j.path("grade").asText()).isIn("A", "A+");
     assertThat(r.exitCode()).isZero();
-    for (String key : List.of("mx", "ptr", "smtp", "spf", "dkim", "dmarc")) assertThat(j.has(key)).as(key).isTrue();
+    for (String key : List.of("mx", "ptr", "smtp", "spf", "dkim", "dmarc"))
+      assertThat(j.has(key)).as(key).isTrue();
     assertThat(j.path("smtp").path("probes")).hasSize(1);
     assertThat(j.path("categories").path("dmarc").path("score").asInt()).isEqualTo(100);
   }
@@ -57,9 +77,15 @@ class DomainCommandIT {
   void weakDomainTextExplainsDeductions() {
     CliRun r = run("--no-color", "domain", "weak.test", "--no-smtp", "--allow-private");
     assertThat(r.out()).startsWith("mailcheck domain weak.test: grade ");
-    assertThat(r.out()).contains("SCORE").containsPattern("-\\d+: DMARC: DMARC policy is none").containsPattern("-\\d+: SPF: ");
+    assertThat(r.out())
+        .contains("SCORE")
+        .containsPattern("-\\d+: DMARC: DMARC policy is none")
+        .containsPattern("-\\d+: SPF: ");
     assertThat(r.exitCode()).isZero();
-    assertThat(run("--fail-on", "warn", "domain", "weak.test", "--no-smtp", "--allow-private").exitCode()).isEqualTo(1);
+    assertThat(
+            run("--fail-on", "warn", "domain", "weak.test", "--no-smtp", "--allow-private")
+                .exitCode())
+        .isEqualTo(1);
     assertThat(r.out()).doesNotContain("DKIM  100/100");
   }
 
@@ -75,7 +101,9 @@ class DomainCommandIT {
   void badInput() {
     assertThat(run("domain", "not a domain").exitCode()).isEqualTo(2);
     assertThat(run("domain", "good.test", "--selector", "bad selector!").exitCode()).isEqualTo(2);
-    CliRun unreachable = CliRun.of("--resolver", "127.0.0.1:9", "--timeout", "200ms", "domain", "good.test", "--no-smtp");
+    CliRun unreachable =
+        CliRun.of(
+            "--resolver", "127.0.0.1:9", "--timeout", "200ms", "domain", "good.test", "--no-smtp");
     assertThat(unreachable.exitCode()).isEqualTo(3);
     assertThat(unreachable.out()).isEmpty();
   }

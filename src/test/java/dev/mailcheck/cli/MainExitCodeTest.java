@@ -35,7 +35,8 @@ class MainExitCodeTest {
         .containsPattern("(?m)^\\s+1\\s+a finding at or above the --fail-on level")
         .containsPattern("(?m)^\\s+2\\s+usage or input error")
         .containsPattern("(?m)^\\s+3\\s+the check could not run");
-    assertThat(r.out()).contains("--resolver", "--timeout", "--json", "--no-color", "--fail-on", "--verbose");
+    assertThat(r.out())
+        .contains("--resolver", "--timeout", "--json", "--no-color", "--fail-on", "--verbose");
   }
 
   @Test
@@ -85,7 +86,8 @@ class MainExitCodeTest {
   /** The hint after a usage error in a subcommand names that subcommand's --help, and it works. */
   @Test
   void everySubcommandHasAWorkingHelpHint() {
-    CommandLine cl = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    CommandLine cl =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     for (String name : cl.getSubcommands().keySet()) {
       if (name.equals("help")) continue;
       CliRun bad = CliRun.of(name, "--no-such-option");
@@ -93,7 +95,8 @@ class MainExitCodeTest {
       assertThat(bad.out()).as(name).isEmpty();
       assertOneLineThenHint(bad.err(), "mailcheck " + name);
       // picocli names the first problem: the unknown option, or a missing positional before it
-      assertThat(bad.err()).containsAnyOf("Unknown option: '--no-such-option'", "Missing required parameter");
+      assertThat(bad.err())
+          .containsAnyOf("Unknown option: '--no-such-option'", "Missing required parameter");
 
       CliRun help = CliRun.of(name, "--help");
       assertThat(help.exitCode()).as(name + " --help; stderr: %s", help.err()).isZero();
@@ -104,7 +107,10 @@ class MainExitCodeTest {
 
   @Test
   void couldNotRunExitsThreeWithOneLine() {
-    Run r = run(new Throwing(new CouldNotRunException("no DNS server answered (127.0.0.1:53)")), "boom");
+    Run r =
+        run(
+            new Throwing(new CouldNotRunException("no DNS server answered (127.0.0.1:53)")),
+            "boom");
     assertThat(r.code).isEqualTo(ExitCode.COULD_NOT_RUN);
     assertThat(r.out).isEmpty();
     assertThat(lines(r.err)).containsExactly("mailcheck: no DNS server answered (127.0.0.1:53)");
@@ -112,7 +118,8 @@ class MainExitCodeTest {
 
   @Test
   void couldNotRunWithDebugAddsTheStackTrace() {
-    Run r = run(new Throwing(new CouldNotRunException("no DNS server answered")), "--debug", "boom");
+    Run r =
+        run(new Throwing(new CouldNotRunException("no DNS server answered")), "--debug", "boom");
     assertThat(r.code).isEqualTo(ExitCode.COULD_NOT_RUN);
     assertThat(lines(r.err).get(0)).isEqualTo("mailcheck: no DNS server answered");
     assertThat(r.err).contains("\tat ");
@@ -131,7 +138,11 @@ class MainExitCodeTest {
     Run r = run(new Throwing(new IllegalStateException("bug")), "boom");
     assertThat(r.code).isEqualTo(ExitCode.COULD_NOT_RUN);
     assertThat(lines(r.err)).hasSize(1);
-    assertThat(r.err).startsWith("mailcheck: internal error:").contains("bug").contains("--debug").doesNotContain("\tat ");
+    assertThat(r.err)
+        .startsWith("mailcheck: internal error:")
+        .contains("bug")
+        .contains("--debug")
+        .doesNotContain("\tat ");
 
     Run d = run(new Throwing(new IllegalStateException("bug")), "--debug", "boom");
     assertThat(d.code).isEqualTo(ExitCode.COULD_NOT_RUN);
@@ -150,10 +161,13 @@ class MainExitCodeTest {
     StringWriter out = new StringWriter();
     CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(new StringWriter()));
     for (var e : cl.getSubcommands().entrySet()) {
-      if (!e.getValue().getCommandSpec().usageMessage().hidden()) continue; // built commands have their own tests
+      if (!e.getValue().getCommandSpec().usageMessage().hidden())
+        continue; // built commands have their own tests
       CliRun r = CliRun.of(e.getKey());
       assertThat(r.exitCode()).as(e.getKey()).isEqualTo(ExitCode.COULD_NOT_RUN);
-      assertThat(lines(r.err())).as(e.getKey()).containsExactly("mailcheck: '" + e.getKey() + "' is not available yet");
+      assertThat(lines(r.err()))
+          .as(e.getKey())
+          .containsExactly("mailcheck: '" + e.getKey() + "' is not available yet");
     }
   }
 

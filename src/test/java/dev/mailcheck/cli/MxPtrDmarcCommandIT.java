@@ -18,7 +18,10 @@ class MxPtrDmarcCommandIT {
   @BeforeEach
   void start() {
     dns =
-        TestDnsServer.start("zones/example.test.zone", "zones/other.test.zone", "zones/2.0.192.in-addr.arpa.zone")
+        TestDnsServer.start(
+                "zones/example.test.zone",
+                "zones/other.test.zone",
+                "zones/2.0.192.in-addr.arpa.zone")
             .txt("_dmarc.example.test", "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.test")
             .mx("broken.test", 10, "mx.broken.test")
             .servfail("mx.broken.test", RecordType.A)
@@ -47,9 +50,13 @@ class MxPtrDmarcCommandIT {
     JsonNode j = r.json();
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(j.path("command").asText()).isEqualTo("mx");
-    assertThat(j.path("mx").path("hosts").get(0).path("exchange").asText()).isEqualTo("mx1.example.test");
-    assertThat(j.path("mx").path("hosts").get(0).path("addresses").toString()).isEqualTo("[\"192.0.2.10\",\"2001:db8::10\"]");
-    assertThat(worst(j)).containsEntry("mx.present", "pass").containsEntry("mx.private-address", "warn");
+    assertThat(j.path("mx").path("hosts").get(0).path("exchange").asText())
+        .isEqualTo("mx1.example.test");
+    assertThat(j.path("mx").path("hosts").get(0).path("addresses").toString())
+        .isEqualTo("[\"192.0.2.10\",\"2001:db8::10\"]");
+    assertThat(worst(j))
+        .containsEntry("mx.present", "pass")
+        .containsEntry("mx.private-address", "warn");
   }
 
   @Test
@@ -85,7 +92,15 @@ class MxPtrDmarcCommandIT {
     JsonNode j = r.json();
     assertThat(r.exitCode()).isZero();
     assertThat(worst(j)).containsEntry("ptr.present", "pass").containsEntry("ptr.fcrdns", "pass");
-    assertThat(j.path("ptr").path("addresses").get(0).path("names").get(0).path("forwardConfirmed").asBoolean()).isTrue();
+    assertThat(
+            j.path("ptr")
+                .path("addresses")
+                .get(0)
+                .path("names")
+                .get(0)
+                .path("forwardConfirmed")
+                .asBoolean())
+        .isTrue();
     CliRun text = run("ptr", "192.0.2.10");
     assertThat(text.out()).contains("192.0.2.10  ->  mx1.example.test  forward-confirmed");
   }
@@ -105,21 +120,26 @@ class MxPtrDmarcCommandIT {
     CliRun r = run("--json", "dmarc", "example.test");
     JsonNode j = r.json();
     assertThat(r.exitCode()).isZero();
-    assertThat(worst(j)).containsEntry("dmarc.present", "pass").containsEntry("dmarc.policy", "pass");
+    assertThat(worst(j))
+        .containsEntry("dmarc.present", "pass")
+        .containsEntry("dmarc.policy", "pass");
     assertThat(j.path("dmarc").path("record").path("p").asText()).isEqualTo("quarantine");
     assertThat(j.path("dmarc").path("pslVersion").asText()).isNotEqualTo("unknown");
     CliRun text = run("dmarc", "example.test");
-    assertThat(text.out()).contains("_dmarc.example.test  \"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.test\"");
+    assertThat(text.out())
+        .contains("_dmarc.example.test  \"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.test\"");
   }
 
   @Test
   void dmarcInvalidAndMissing() {
     JsonNode bad = run("--json", "dmarc", "broken.test").json();
     assertThat(worst(bad)).containsEntry("dmarc.syntax", "fail");
-    assertThat(bad.path("dmarc").path("record").path("problems").get(0).path("position").asInt()).isEqualTo(11);
+    assertThat(bad.path("dmarc").path("record").path("problems").get(0).path("position").asInt())
+        .isEqualTo(11);
     JsonNode none = run("--json", "dmarc", "other.test").json();
     JsonNode inherited = run("--json", "dmarc", "sub.example.test").json();
-    assertThat(inherited.path("dmarc").path("rfc9989").path("recordAt").asText()).isEqualTo("example.test");
+    assertThat(inherited.path("dmarc").path("rfc9989").path("recordAt").asText())
+        .isEqualTo("example.test");
     assertThat(worst(none)).as(none.toString()).containsEntry("dmarc.present", "fail");
     assertThat(none.path("dmarc").path("record").isNull()).isTrue();
   }

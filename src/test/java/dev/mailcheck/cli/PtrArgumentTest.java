@@ -24,7 +24,12 @@ class PtrArgumentTest {
     assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().strip())
-        .isEqualTo("mailcheck: '" + ip + "' is " + what + ", not the address of a host; give the address a mail server sends from");
+        .isEqualTo(
+            "mailcheck: '"
+                + ip
+                + "' is "
+                + what
+                + ", not the address of a host; give the address a mail server sends from");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code mailcheck smtp NAME}: the name resolved through --resolver (the in-process DNS server). */
+/**
+ * {@code mailcheck smtp NAME}: the name resolved through --resolver (the in-process DNS server).
+ */
 class SmtpCommandIT {
   @AutoClose static TestDnsServer dns;
   static TestPki pki;
@@ -24,7 +26,11 @@ class SmtpCommandIT {
 
   @BeforeAll
   static void start() {
-    dns = TestDnsServer.start().a("mail.smtp.test", "127.0.0.1").aaaa("mail.smtp.test", "::1").a("other.smtp.test", "127.0.0.1");
+    dns =
+        TestDnsServer.start()
+            .a("mail.smtp.test", "127.0.0.1")
+            .aaaa("mail.smtp.test", "::1")
+            .a("other.smtp.test", "127.0.0.1");
     pki = TestPki.create();
   }
 
@@ -37,7 +43,14 @@ class SmtpCommandIT {
     var cert = pki.issue("mail.smtp.test", List.of("mail.smtp.test"), 60);
     Path ca = pki.writeCaPem(dir);
     try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()))) {
-      CliRun ok = run("smtp", "mail.smtp.test:" + server.port(), "--ca-file", ca.toString(), "--json", "-v");
+      CliRun ok =
+          run(
+              "smtp",
+              "mail.smtp.test:" + server.port(),
+              "--ca-file",
+              ca.toString(),
+              "--json",
+              "-v");
       assertThat(ok.exitCode()).as(ok.out() + ok.err()).isEqualTo(ExitCode.OK);
       JsonNode json = ok.json();
       JsonNode smtp = json.get("smtp");
@@ -46,7 +59,8 @@ class SmtpCommandIT {
       assertThat(smtp.get("tls").get("nameMatches").asBoolean()).isTrue();
       assertThat(json.get("dns").findValuesAsText("name")).contains("mail.smtp.test");
 
-      CliRun other = run("smtp", "other.smtp.test:" + server.port(), "--ca-file", ca.toString(), "--json");
+      CliRun other =
+          run("smtp", "other.smtp.test:" + server.port(), "--ca-file", ca.toString(), "--json");
       // MX-style port: opportunistic TLS, the mismatch is a warning and the session goes on
       assertThat(other.exitCode()).as(other.out()).isEqualTo(ExitCode.OK);
       JsonNode o = other.json();
@@ -55,7 +69,10 @@ class SmtpCommandIT {
       assertThat(o.get("smtp").get("startTls").asText()).isEqualTo("ok");
       var statuses = new java.util.HashMap<String, String>();
       o.get("findings").forEach(f -> statuses.put(f.get("id").asText(), f.get("status").asText()));
-      assertThat(statuses).containsEntry("smtp.starttls", "pass").containsEntry("smtp.certificate-name", "warn").containsEntry("smtp.certificate", "pass");
+      assertThat(statuses)
+          .containsEntry("smtp.starttls", "pass")
+          .containsEntry("smtp.certificate-name", "warn")
+          .containsEntry("smtp.certificate", "pass");
       assertThat(o.toString()).doesNotContainIgnoringCase("handshake failed");
     }
   }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code mailcheck smtp} and {@code mailcheck ports} in-process: exit codes, stdout, stderr, JSON. */
+/**
+ * {@code mailcheck smtp} and {@code mailcheck ports} in-process: exit codes, stdout, stderr, JSON.
+ */
 class SmtpCommandTest {
   static TestPki pki;
   static TestPki.Issued cert;
@@ -35,16 +37,28 @@ class SmtpCommandTest {
 
   private static List<String> ids(JsonNode json, String status) {
     var out = new ArrayList<String>();
-    json.get("findings").forEach(f -> {
-      if (status == null || f.get("status").asText().equals(status)) out.add(f.get("id").asText());
-    });
+    json.get("findings")
+        .forEach(
+            f -> {
+              if (status == null || f.get("status").asText().equals(status))
+                out.add(f.get("id").asText());
+            });
     return out;
   }
 
   @Test
   void startTlsProbeWithTrustedCaPassesAndValidatesAgainstTheSchema() throws Exception {
-    try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()).auth("PLAIN"))) {
-      CliRun run = CliRun.of("smtp", server.hostPort(), "--ca-file", caFile.toString(), "--json", "--timeout", "2s");
+    try (var server =
+        ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()).auth("PLAIN"))) {
+      CliRun run =
+          CliRun.of(
+              "smtp",
+              server.hostPort(),
+              "--ca-file",
+              caFile.toString(),
+              "--json",
+              "--timeout",
+              "2s");
       assertThat(run.err()).isEmpty();
       assertThat(run.exitCode()).as(run.out()).isZero();
       JsonNode json = run.json();
@@ -57,18 +71,40 @@ class SmtpCommandTest {
       assertThat(smtp.get("tls").get("certificates")).hasSize(2);
       assertThat(smtp.get("extensionsAfterTls").get("auth").get(0).asText()).isEqualTo("PLAIN");
       assertThat(smtp.get("banner").get("code").asInt()).isEqualTo(220);
-      assertThat(ids(json, "pass")).contains("smtp.connect", "smtp.banner", "smtp.ehlo", "smtp.starttls", "smtp.tls-version",
-          "smtp.certificate", "smtp.certificate-name", "smtp.certificate-expiry", "smtp.plaintext-auth", "smtp.size");
+      assertThat(ids(json, "pass"))
+          .contains(
+              "smtp.connect",
+              "smtp.banner",
+              "smtp.ehlo",
+              "smtp.starttls",
+              "smtp.tls-version",
+              "smtp.certificate",
+              "smtp.certificate-name",
+              "smtp.certificate-expiry",
+              "smtp.plaintext-auth",
+              "smtp.size");
       assertThat(json.has("transcript")).isFalse();
     }
   }
 
-  /** Issue 7: a working STARTTLS with an untrusted certificate on an MX-style port is not "STARTTLS broken". */
+  /**
+   * Issue 7: a working STARTTLS with an untrusted certificate on an MX-style port is not "STARTTLS
+   * broken".
+   */
   @Test
   void untrustedCertificateOnMxStylePortIsAWarningAndTheProbeGoesOn() throws Exception {
     var self = TestPki.selfSigned("other.example", List.of("other.example"));
-    try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(self.serverContext()).auth("PLAIN"))) {
-      CliRun run = CliRun.of("smtp", server.hostPort(), "--starttls", "--json", "--timeout", "3s", "--no-legacy-tls");
+    try (var server =
+        ScriptedSmtpServer.start(new StandardSmtp().starttls(self.serverContext()).auth("PLAIN"))) {
+      CliRun run =
+          CliRun.of(
+              "smtp",
+              server.hostPort(),
+              "--starttls",
+              "--json",
+              "--timeout",
+              "3s",
+              "--no-legacy-tls");
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       JsonNode json = run.json();
       assertThat(json.get("smtp").has("failure")).isFalse();
@@ -78,27 +114,50 @@ class SmtpCommandTest {
       assertThat(ids(json, "warn")).contains("smtp.certificate", "smtp.certificate-name");
       assertThat(ids(json, "fail")).isEmpty();
       assertThat(run.out()).doesNotContainIgnoringCase("handshake failed");
-      CliRun text = CliRun.of("smtp", server.hostPort(), "--no-color", "--timeout", "3s", "--no-legacy-tls");
-      assertThat(text.out()).contains("STARTTLS works").contains("Certificate is not trusted").doesNotContainIgnoringCase("handshake failed")
+      CliRun text =
+          CliRun.of("smtp", server.hostPort(), "--no-color", "--timeout", "3s", "--no-legacy-tls");
+      assertThat(text.out())
+          .contains("STARTTLS works")
+          .contains("Certificate is not trusted")
+          .doesNotContainIgnoringCase("handshake failed")
           .doesNotContain("stopped");
     }
   }
 
-  /** Submission (implicit TLS): the certificate finding fails and says the probe stopped; the handshake is not blamed. */
+  /**
+   * Submission (implicit TLS): the certificate finding fails and says the probe stopped; the
+   * handshake is not blamed.
+   */
   @Test
   void untrustedCertificateOnSubmissionStopsAsACertificateFailure() throws Exception {
     var self = TestPki.selfSigned("other.example", List.of("other.example"));
-    try (var server = ScriptedSmtpServer.startImplicitTls(new StandardSmtp(), self.serverContext())) {
-      CliRun run = CliRun.of("smtp", server.hostPort(), "--tls", "--json", "--timeout", "3s", "--no-legacy-tls");
+    try (var server =
+        ScriptedSmtpServer.startImplicitTls(new StandardSmtp(), self.serverContext())) {
+      CliRun run =
+          CliRun.of(
+              "smtp", server.hostPort(), "--tls", "--json", "--timeout", "3s", "--no-legacy-tls");
       assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
       JsonNode json = run.json();
       JsonNode failure = json.get("smtp").get("failure");
       assertThat(failure.get("kind").asText()).isEqualTo("certificate");
-      assertThat(failure.get("detail").asText()).contains("handshake completed").contains("stopped; --insecure goes on");
+      assertThat(failure.get("detail").asText())
+          .contains("handshake completed")
+          .contains("stopped; --insecure goes on");
       assertThat(ids(json, "pass")).contains("smtp.tls");
       assertThat(ids(json, "fail")).contains("smtp.certificate", "smtp.certificate-name");
-      assertThat(run.out()).doesNotContainIgnoringCase("handshake failed").contains("stopped; --insecure goes on");
-      CliRun insecure = CliRun.of("smtp", server.hostPort(), "--tls", "--insecure", "--json", "--timeout", "3s", "--no-legacy-tls");
+      assertThat(run.out())
+          .doesNotContainIgnoringCase("handshake failed")
+          .contains("stopped; --insecure goes on");
+      CliRun insecure =
+          CliRun.of(
+              "smtp",
+              server.hostPort(),
+              "--tls",
+              "--insecure",
+              "--json",
+              "--timeout",
+              "3s",
+              "--no-legacy-tls");
       assertThat(insecure.json().get("smtp").has("failure")).isFalse();
     }
   }
@@ -107,14 +166,33 @@ class SmtpCommandTest {
   void verboseShowsTheRedactedTranscriptAndNeverThePassword() throws Exception {
     Path pw = dir.resolve("pw");
     Files.writeString(pw, "hunter2-secret\n");
-    var script = new StandardSmtp().starttls(cert.serverContext()).auth("PLAIN", "LOGIN").user("alice", "hunter2-secret");
+    var script =
+        new StandardSmtp()
+            .starttls(cert.serverContext())
+            .auth("PLAIN", "LOGIN")
+            .user("alice", "hunter2-secret");
     try (var server = ScriptedSmtpServer.start(script)) {
       for (String format : List.of("--json", "--format=text")) {
-        CliRun run = CliRun.of("smtp", server.hostPort(), "--ca-file", caFile.toString(), "--user", "alice", "--password-file", pw.toString(),
-            "--auth", "plain", "-v", format);
+        CliRun run =
+            CliRun.of(
+                "smtp",
+                server.hostPort(),
+                "--ca-file",
+                caFile.toString(),
+                "--user",
+                "alice",
+                "--password-file",
+                pw.toString(),
+                "--auth",
+                "plain",
+                "-v",
+                format);
         assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.out() + run.err()).doesNotContain("hunter2").doesNotContain("aHVudGVy")
-            .doesNotContain(java.util.Base64.getEncoder().encodeToString("\0alice\0hunter2-secret".getBytes()));
+        assertThat(run.out() + run.err())
+            .doesNotContain("hunter2")
+            .doesNotContain("aHVudGVy")
+            .doesNotContain(
+                java.util.Base64.getEncoder().encodeToString("\0alice\0hunter2-secret".getBytes()));
         assertThat(run.out()).contains("AUTH PLAIN <redacted>");
         if (format.equals("--json")) {
           JsonNode json = run.json();
@@ -131,31 +209,49 @@ class SmtpCommandTest {
   void wrongPasswordIsAFailureWithTheServersReason() throws Exception {
     Path pw = dir.resolve("wrong");
     Files.writeString(pw, "nope");
-    var script = new StandardSmtp().starttls(cert.serverContext()).auth("LOGIN").user("alice", "right");
+    var script =
+        new StandardSmtp().starttls(cert.serverContext()).auth("LOGIN").user("alice", "right");
     try (var server = ScriptedSmtpServer.start(script)) {
-      CliRun run = CliRun.of("smtp", server.hostPort(), "--ca-file", caFile.toString(), "--user", "alice", "--password-file", pw.toString(), "--json");
+      CliRun run =
+          CliRun.of(
+              "smtp",
+              server.hostPort(),
+              "--ca-file",
+              caFile.toString(),
+              "--user",
+              "alice",
+              "--password-file",
+              pw.toString(),
+              "--json");
       assertThat(run.exitCode()).isEqualTo(1);
       JsonNode json = run.json();
       assertThat(ids(json, "fail")).containsExactly("smtp.auth");
-      assertThat(json.get("smtp").get("auth").get("reply").get("enhancedCode").asText()).isEqualTo("5.7.8");
+      assertThat(json.get("smtp").get("auth").get("reply").get("enhancedCode").asText())
+          .isEqualTo("5.7.8");
     }
   }
 
   @Test
   void openRelayFailsAndDataIsNeverSent() throws Exception {
     try (var server = ScriptedSmtpServer.start(new StandardSmtp().openRelay(true))) {
-      CliRun run = CliRun.of("smtp", server.hostPort(), "--relay-test", "--ehlo", "client.example.org", "--json");
+      CliRun run =
+          CliRun.of(
+              "smtp", server.hostPort(), "--relay-test", "--ehlo", "client.example.org", "--json");
       assertThat(run.exitCode()).isEqualTo(1);
       JsonNode json = run.json();
       assertThat(ids(json, "fail")).contains("smtp.open-relay");
       assertThat(json.get("smtp").get("relay").get("result").asText()).isEqualTo("accepted");
-      assertThat(server.received()).noneMatch(l -> l.equalsIgnoreCase("DATA")).contains("EHLO client.example.org", "RSET", "QUIT");
+      assertThat(server.received())
+          .noneMatch(l -> l.equalsIgnoreCase("DATA"))
+          .contains("EHLO client.example.org", "RSET", "QUIT");
     }
   }
 
   @Test
   void plaintextAuthListenerIsFlagged() throws Exception {
-    try (var server = ScriptedSmtpServer.start(new StandardSmtp().auth("PLAIN", "LOGIN", "DIGEST-MD5").authBeforeTls(true))) {
+    try (var server =
+        ScriptedSmtpServer.start(
+            new StandardSmtp().auth("PLAIN", "LOGIN", "DIGEST-MD5").authBeforeTls(true))) {
       CliRun run = CliRun.of("smtp", server.hostPort(), "--json");
       JsonNode json = run.json();
       assertThat(ids(json, "fail")).contains("smtp.plaintext-auth");
@@ -183,7 +279,9 @@ class SmtpCommandTest {
       CliRun run = CliRun.of("smtp", server.hostPort(), "--timeout", "300ms", "--no-color");
       // no greeting at all before the deadline: nothing learned about the server, exit 3
       assertThat(run.exitCode()).isEqualTo(3);
-      assertThat(run.out()).contains("No complete greeting reply before the deadline").contains("smtp.banner");
+      assertThat(run.out())
+          .contains("No complete greeting reply before the deadline")
+          .contains("smtp.banner");
     }
   }
 
@@ -234,7 +332,8 @@ class SmtpCommandTest {
     JsonNode json = run.json();
     assertThat(json.get("command").asText()).isEqualTo("ports");
     assertThat(json.get("ports").get("ports")).hasSize(3);
-    assertThat(json.get("ports").get("ports").findValuesAsText("port")).containsExactly("25", "465", "587");
+    assertThat(json.get("ports").get("ports").findValuesAsText("port"))
+        .containsExactly("25", "465", "587");
     assertThat(ids(json, null)).contains("smtp.ports");
   }
 
@@ -252,7 +351,8 @@ class SmtpCommandTest {
       JsonNode json = run.json();
       assertThat(json.get("target").asText()).isEqualTo("[::1]:" + server.port());
       assertThat(json.get("smtp").get("address").asText()).isEqualTo("::1");
-      assertThat(json.get("findings").get(0).get("subject").asText()).isEqualTo("[::1]:" + server.port());
+      assertThat(json.get("findings").get(0).get("subject").asText())
+          .isEqualTo("[::1]:" + server.port());
     }
   }
 }

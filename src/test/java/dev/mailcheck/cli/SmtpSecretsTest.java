@@ -41,9 +41,10 @@ class SmtpSecretsTest {
   @TempDir static Path dir;
 
   /** Fails the test when called: the prompt must not be used when another source exists. */
-  static final SmtpCommand.SecretSources.Prompt NO_PROMPT_EXPECTED = p -> {
-    throw new AssertionError("prompted although another source was given");
-  };
+  static final SmtpCommand.SecretSources.Prompt NO_PROMPT_EXPECTED =
+      p -> {
+        throw new AssertionError("prompted although another source was given");
+      };
 
   static final SmtpCommand.SecretSources.Prompt NO_TERMINAL = p -> Optional.empty();
 
@@ -52,7 +53,12 @@ class SmtpSecretsTest {
     TestPki pki = TestPki.create();
     cert = pki.issue("localhost", List.of("localhost", "127.0.0.1"), 90);
     caFile = pki.writeCaPem(dir);
-    server = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()).auth("PLAIN", "LOGIN", "XOAUTH2").user(USER, PASSWORD));
+    server =
+        ScriptedSmtpServer.start(
+            new StandardSmtp()
+                .starttls(cert.serverContext())
+                .auth("PLAIN", "LOGIN", "XOAUTH2")
+                .user(USER, PASSWORD));
   }
 
   @AfterAll
@@ -60,17 +66,30 @@ class SmtpSecretsTest {
     server.close();
   }
 
-  static CliRun run(Map<String, String> env, SmtpCommand.SecretSources.Prompt prompt, String... args) {
+  static CliRun run(
+      Map<String, String> env, SmtpCommand.SecretSources.Prompt prompt, String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
     CommandLine cl = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
-    ((SmtpCommand) cl.getSubcommands().get("smtp").getCommand()).secrets = new SmtpCommand.SecretSources(env, prompt);
+    ((SmtpCommand) cl.getSubcommands().get("smtp").getCommand()).secrets =
+        new SmtpCommand.SecretSources(env, prompt);
     int code = cl.execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }
 
   static String[] probe(String... extra) {
-    var args = new ArrayList<>(List.of("smtp", server.hostPort(), "--ca-file", caFile.toString(), "--user", USER, "--timeout", "3s", "--no-legacy-tls"));
+    var args =
+        new ArrayList<>(
+            List.of(
+                "smtp",
+                server.hostPort(),
+                "--ca-file",
+                caFile.toString(),
+                "--user",
+                USER,
+                "--timeout",
+                "3s",
+                "--no-legacy-tls"));
     args.addAll(List.of(extra));
     return args.toArray(String[]::new);
   }
@@ -98,12 +117,20 @@ class SmtpSecretsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"PLAIN", "LOGIN"})
   void environmentPasswordIsUsedAndNeverShown(String mech) {
-    CliRun json = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, probe("--auth", mech, "-v", "--json"));
+    CliRun json =
+        run(
+            Map.of("MAILCHECK_PASSWORD", PASSWORD),
+            NO_PROMPT_EXPECTED,
+            probe("--auth", mech, "-v", "--json"));
     assertThat(json.exitCode()).as(json.out() + json.err()).isZero();
     assertThat(authResult(json)).isEqualTo("success");
     assertThat(json.json().get("transcript").toString()).contains("AUTH " + mech);
     assertNoSecret(json, PASSWORD);
-    CliRun text = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, probe("--auth", mech, "-v", "--no-color"));
+    CliRun text =
+        run(
+            Map.of("MAILCHECK_PASSWORD", PASSWORD),
+            NO_PROMPT_EXPECTED,
+            probe("--auth", mech, "-v", "--no-color"));
     assertThat(text.exitCode()).isZero();
     assertThat(text.out()).contains("SMTP TRANSCRIPT");
     assertNoSecret(text, PASSWORD);
@@ -113,7 +140,11 @@ class SmtpSecretsTest {
   void wrongPasswordFailureNeverShowsIt() {
     String wrong = "wrong-Pw-4711";
     for (String mech : List.of("PLAIN", "LOGIN")) {
-      CliRun run = run(Map.of("MAILCHECK_PASSWORD", wrong), NO_PROMPT_EXPECTED, probe("--auth", mech, "-v", "--json"));
+      CliRun run =
+          run(
+              Map.of("MAILCHECK_PASSWORD", wrong),
+              NO_PROMPT_EXPECTED,
+              probe("--auth", mech, "-v", "--json"));
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(authResult(run)).isEqualTo("failed");
       assertNoSecret(run, wrong);
@@ -125,7 +156,11 @@ class SmtpSecretsTest {
     Path pw = dir.resolve("pw-crlf");
     Files.writeString(pw, PASSWORD + "\r\nsecond line ignored\n");
     Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-------"));
-    CliRun run = run(Map.of("MAILCHECK_PASSWORD", "not-this-one"), NO_PROMPT_EXPECTED, probe("--password-file", pw.toString(), "-v", "--json"));
+    CliRun run =
+        run(
+            Map.of("MAILCHECK_PASSWORD", "not-this-one"),
+            NO_PROMPT_EXPECTED,
+            probe("--password-file", pw.toString(), "-v", "--json"));
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(authResult(run)).isEqualTo("success");
     assertThat(run.err()).isEmpty();
@@ -134,7 +169,13 @@ class SmtpSecretsTest {
     Path lf = dir.resolve("pw-lf");
     Files.writeString(lf, PASSWORD + "\n");
     Files.setPosixFilePermissions(lf, PosixFilePermissions.fromString("rw-------"));
-    assertThat(authResult(run(Map.of(), NO_PROMPT_EXPECTED, probe("--password-file", lf.toString(), "--json")))).isEqualTo("success");
+    assertThat(
+            authResult(
+                run(
+                    Map.of(),
+                    NO_PROMPT_EXPECTED,
+                    probe("--password-file", lf.toString(), "--json"))))
+        .isEqualTo("success");
   }
 
   @Test
@@ -142,21 +183,34 @@ class SmtpSecretsTest {
     Path pw = dir.resolve("pw-open");
     Files.writeString(pw, PASSWORD + "\n");
     Files.setPosixFilePermissions(pw, PosixFilePermissions.fromString("rw-r--r--"));
-    CliRun run = run(Map.of(), NO_PROMPT_EXPECTED, probe("--password-file", pw.toString(), "--json"));
+    CliRun run =
+        run(Map.of(), NO_PROMPT_EXPECTED, probe("--password-file", pw.toString(), "--json"));
     assertThat(run.exitCode()).isZero();
     assertThat(authResult(run)).isEqualTo("success");
     assertThat(run.err().strip().lines()).hasSize(1);
-    assertThat(run.err()).contains("warning").contains("readable by other users").contains("chmod 600");
+    assertThat(run.err())
+        .contains("warning")
+        .contains("readable by other users")
+        .contains("chmod 600");
     assertNoSecret(run, PASSWORD);
   }
 
   @Test
   void missingOrUnreadablePasswordFileIsExitTwoWithOneLine() throws Exception {
-    for (Path bad : List.of(dir.resolve("does-not-exist"), Files.createDirectories(dir.resolve("a-directory")))) {
-      CliRun run = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, probe("--password-file", bad.toString()));
+    for (Path bad :
+        List.of(
+            dir.resolve("does-not-exist"), Files.createDirectories(dir.resolve("a-directory")))) {
+      CliRun run =
+          run(
+              Map.of("MAILCHECK_PASSWORD", PASSWORD),
+              NO_PROMPT_EXPECTED,
+              probe("--password-file", bad.toString()));
       assertThat(run.exitCode()).as(bad.toString()).isEqualTo(2);
       assertThat(run.err().strip().lines()).hasSize(1);
-      assertThat(run.err()).startsWith("mailcheck: cannot read --password-file").doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(run.err())
+          .startsWith("mailcheck: cannot read --password-file")
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
       assertThat(run.out()).isEmpty();
     }
     assertThat(server.received()).noneMatch(l -> l.contains("does-not-exist"));
@@ -185,7 +239,10 @@ class SmtpSecretsTest {
     CliRun run = run(Map.of(), NO_TERMINAL, probe());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip().lines()).hasSize(1);
-    assertThat(run.err()).contains("MAILCHECK_PASSWORD").contains("--password-file").doesNotContain("Exception");
+    assertThat(run.err())
+        .contains("MAILCHECK_PASSWORD")
+        .contains("--password-file")
+        .doesNotContain("Exception");
     assertThat(run.out()).isEmpty();
     // an empty MAILCHECK_PASSWORD is no source either
     assertThat(run(Map.of("MAILCHECK_PASSWORD", ""), NO_TERMINAL, probe()).exitCode()).isEqualTo(2);
@@ -194,10 +251,14 @@ class SmtpSecretsTest {
   @Test
   void promptIsUsedWhenThereIsNoOtherSource() {
     var prompts = new ArrayList<String>();
-    CliRun run = run(Map.of(), p -> {
-      prompts.add(p);
-      return Optional.of(PASSWORD.toCharArray());
-    }, probe("-v", "--json"));
+    CliRun run =
+        run(
+            Map.of(),
+            p -> {
+              prompts.add(p);
+              return Optional.of(PASSWORD.toCharArray());
+            },
+            probe("-v", "--json"));
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(authResult(run)).isEqualTo("success");
     assertThat(prompts).containsExactly("Password for alice: ");
@@ -209,10 +270,29 @@ class SmtpSecretsTest {
 
   @Test
   void oauthTokenFromTheEnvironmentOrAFileIsNeverShown() throws Exception {
-    var script = new StandardSmtp().starttls(cert.serverContext()).auth("XOAUTH2").user(USER, TOKEN);
+    var script =
+        new StandardSmtp().starttls(cert.serverContext()).auth("XOAUTH2").user(USER, TOKEN);
     try (var xo = ScriptedSmtpServer.start(script)) {
-      String[] args = {"smtp", xo.hostPort(), "--ca-file", caFile.toString(), "--user", USER, "--auth", "xoauth2", "--timeout", "3s", "--no-legacy-tls", "-v", "--json"};
-      CliRun env = run(Map.of("MAILCHECK_OAUTH_TOKEN", TOKEN, "MAILCHECK_PASSWORD", "unused"), NO_PROMPT_EXPECTED, args);
+      String[] args = {
+        "smtp",
+        xo.hostPort(),
+        "--ca-file",
+        caFile.toString(),
+        "--user",
+        USER,
+        "--auth",
+        "xoauth2",
+        "--timeout",
+        "3s",
+        "--no-legacy-tls",
+        "-v",
+        "--json"
+      };
+      CliRun env =
+          run(
+              Map.of("MAILCHECK_OAUTH_TOKEN", TOKEN, "MAILCHECK_PASSWORD", "unused"),
+              NO_PROMPT_EXPECTED,
+              args);
       assertThat(env.exitCode()).as(env.out() + env.err()).isZero();
       assertThat(authResult(env)).isEqualTo("success");
       assertNoSecret(env, TOKEN);
@@ -220,7 +300,11 @@ class SmtpSecretsTest {
       Path tf = dir.resolve("token");
       Files.writeString(tf, TOKEN + "\n");
       Files.setPosixFilePermissions(tf, PosixFilePermissions.fromString("rw-------"));
-      String[] withFile = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--token-file", tf.toString())).toArray(String[]::new);
+      String[] withFile =
+          java.util.stream.Stream.concat(
+                  java.util.Arrays.stream(args),
+                  java.util.stream.Stream.of("--token-file", tf.toString()))
+              .toArray(String[]::new);
       CliRun file = run(Map.of(), NO_PROMPT_EXPECTED, withFile);
       assertThat(authResult(file)).isEqualTo("success");
       assertNoSecret(file, TOKEN);
@@ -231,7 +315,10 @@ class SmtpSecretsTest {
     }
   }
 
-  /** Issue 4: AUTH is never sent before TLS without --allow-plaintext-auth; with it, it is, and the exposure is reported. */
+  /**
+   * Issue 4: AUTH is never sent before TLS without --allow-plaintext-auth; with it, it is, and the
+   * exposure is reported.
+   */
   @Test
   void authIsNeverSentInClearWithoutAllowPlaintextAuth() throws Exception {
     var script = new StandardSmtp().auth("PLAIN", "LOGIN").authBeforeTls(true).user(USER, PASSWORD);
@@ -239,14 +326,20 @@ class SmtpSecretsTest {
       String[] base = {"smtp", clear.hostPort(), "--user", USER, "--timeout", "3s", "--json", "-v"};
       CliRun refused = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, base);
       JsonNode json = refused.json();
-      assertThat(clear.received()).noneMatch(l -> l.toUpperCase(java.util.Locale.ROOT).startsWith("AUTH"));
-      assertThat(json.get("smtp").get("auth").get("result").asText()).isEqualTo("skipped-plaintext");
+      assertThat(clear.received())
+          .noneMatch(l -> l.toUpperCase(java.util.Locale.ROOT).startsWith("AUTH"));
+      assertThat(json.get("smtp").get("auth").get("result").asText())
+          .isEqualTo("skipped-plaintext");
       assertThat(status(json, "smtp.auth")).isEqualTo("warn");
       assertThat(status(json, "smtp.plaintext-auth")).isEqualTo("fail");
       assertThat(refused.exitCode()).isEqualTo(1);
       assertNoSecret(refused, PASSWORD);
 
-      String[] allowed = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of("--allow-plaintext-auth", "--auth", "login")).toArray(String[]::new);
+      String[] allowed =
+          java.util.stream.Stream.concat(
+                  java.util.Arrays.stream(base),
+                  java.util.stream.Stream.of("--allow-plaintext-auth", "--auth", "login"))
+              .toArray(String[]::new);
       CliRun sent = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, allowed);
       JsonNode j2 = sent.json();
       assertThat(clear.received()).anyMatch(l -> l.equals("AUTH LOGIN"));
@@ -257,51 +350,118 @@ class SmtpSecretsTest {
     }
   }
 
-  /** QA: text output said "AUTH: skipped-plaintext"; it is in words for people, JSON keeps the token. */
+  /**
+   * QA: text output said "AUTH: skipped-plaintext"; it is in words for people, JSON keeps the
+   * token.
+   */
   @Test
   void textOutputShowsAuthOutcomeInWordsAndDetailIsPunctuated() throws Exception {
     var script = new StandardSmtp().auth("PLAIN", "LOGIN").authBeforeTls(true).user(USER, PASSWORD);
     try (var clear = ScriptedSmtpServer.start(script)) {
-      CliRun text = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED,
-          "smtp", clear.hostPort(), "--user", USER, "--timeout", "3s", "--no-color");
+      CliRun text =
+          run(
+              Map.of("MAILCHECK_PASSWORD", PASSWORD),
+              NO_PROMPT_EXPECTED,
+              "smtp",
+              clear.hostPort(),
+              "--user",
+              USER,
+              "--timeout",
+              "3s",
+              "--no-color");
       assertThat(text.out())
           .contains("  AUTH: not sent: the connection is not encrypted; offered PLAIN LOGIN")
-          .contains("Not sent: the connection is not encrypted (use --allow-plaintext-auth to send credentials in clear). Offered: PLAIN LOGIN.")
+          .contains(
+              "Not sent: the connection is not encrypted (use --allow-plaintext-auth to send credentials in clear). Offered: PLAIN LOGIN.")
           .doesNotContain("skipped-plaintext");
 
-      CliRun refused = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED,
-          "smtp", clear.hostPort(), "--user", USER, "--auth", "CRAM-MD5", "--allow-plaintext-auth", "--timeout", "3s", "--no-color");
-      assertThat(refused.out()).contains("  AUTH: mechanism CRAM-MD5 not usable; offered PLAIN LOGIN").doesNotContain("mechanism-refused");
-      CliRun json = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED,
-          "smtp", clear.hostPort(), "--user", USER, "--auth", "CRAM-MD5", "--allow-plaintext-auth", "--timeout", "3s", "--json");
-      assertThat(json.json().get("smtp").get("auth").get("result").asText()).isEqualTo("mechanism-refused");
+      CliRun refused =
+          run(
+              Map.of("MAILCHECK_PASSWORD", PASSWORD),
+              NO_PROMPT_EXPECTED,
+              "smtp",
+              clear.hostPort(),
+              "--user",
+              USER,
+              "--auth",
+              "CRAM-MD5",
+              "--allow-plaintext-auth",
+              "--timeout",
+              "3s",
+              "--no-color");
+      assertThat(refused.out())
+          .contains("  AUTH: mechanism CRAM-MD5 not usable; offered PLAIN LOGIN")
+          .doesNotContain("mechanism-refused");
+      CliRun json =
+          run(
+              Map.of("MAILCHECK_PASSWORD", PASSWORD),
+              NO_PROMPT_EXPECTED,
+              "smtp",
+              clear.hostPort(),
+              "--user",
+              USER,
+              "--auth",
+              "CRAM-MD5",
+              "--allow-plaintext-auth",
+              "--timeout",
+              "3s",
+              "--json");
+      assertThat(json.json().get("smtp").get("auth").get("result").asText())
+          .isEqualTo("mechanism-refused");
     }
   }
 
   @Test
   void authIsNotSentWhenStartTlsIsRefusedOrTlsIsOff() throws Exception {
-    var script = new StandardSmtp().starttlsReply("454 4.7.0 TLS not available").auth("PLAIN").authBeforeTls(true).user(USER, PASSWORD);
+    var script =
+        new StandardSmtp()
+            .starttlsReply("454 4.7.0 TLS not available")
+            .auth("PLAIN")
+            .authBeforeTls(true)
+            .user(USER, PASSWORD);
     try (var s = ScriptedSmtpServer.start(script)) {
       for (String mode : List.of("--starttls", "--no-tls", "--timeout=3s")) {
-        CliRun run = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, "smtp", s.hostPort(), "--user", USER, mode, "--json");
+        CliRun run =
+            run(
+                Map.of("MAILCHECK_PASSWORD", PASSWORD),
+                NO_PROMPT_EXPECTED,
+                "smtp",
+                s.hostPort(),
+                "--user",
+                USER,
+                mode,
+                "--json");
         assertThat(run.exitCode()).as(mode).isIn(0, 1);
-        if (!mode.equals("--starttls")) assertThat(run.json().get("smtp").get("auth").get("result").asText()).as(mode).isEqualTo("skipped-plaintext");
-        else assertThat(run.json().get("smtp").get("failure").get("kind").asText()).isEqualTo("starttls-refused");
+        if (!mode.equals("--starttls"))
+          assertThat(run.json().get("smtp").get("auth").get("result").asText())
+              .as(mode)
+              .isEqualTo("skipped-plaintext");
+        else
+          assertThat(run.json().get("smtp").get("failure").get("kind").asText())
+              .isEqualTo("starttls-refused");
       }
-      assertThat(s.received()).noneMatch(l -> l.toUpperCase(java.util.Locale.ROOT).startsWith("AUTH"));
+      assertThat(s.received())
+          .noneMatch(l -> l.toUpperCase(java.util.Locale.ROOT).startsWith("AUTH"));
     }
   }
 
   static String status(JsonNode json, String id) {
-    for (JsonNode f : json.get("findings")) if (f.get("id").asText().equals(id)) return f.get("status").asText();
+    for (JsonNode f : json.get("findings"))
+      if (f.get("id").asText().equals(id)) return f.get("status").asText();
     return "absent";
   }
 
   @Test
   void theSecretIsNotInTheJsonEvenWhereTheServerSaysWhatItGot() {
-    CliRun run = run(Map.of("MAILCHECK_PASSWORD", PASSWORD), NO_PROMPT_EXPECTED, probe("--auth", "PLAIN", "-v", "--json"));
+    CliRun run =
+        run(
+            Map.of("MAILCHECK_PASSWORD", PASSWORD),
+            NO_PROMPT_EXPECTED,
+            probe("--auth", "PLAIN", "-v", "--json"));
     JsonNode json = run.json();
-    assertThat(json.toString()).doesNotContain(PASSWORD).doesNotContain(b64("\0" + USER + "\0" + PASSWORD));
+    assertThat(json.toString())
+        .doesNotContain(PASSWORD)
+        .doesNotContain(b64("\0" + USER + "\0" + PASSWORD));
     assertThat(json.get("transcript").toString()).contains("AUTH PLAIN <redacted>");
   }
 }

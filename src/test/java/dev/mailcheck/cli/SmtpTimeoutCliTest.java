@@ -1,18 +1,14 @@
 package dev.mailcheck.cli;
 
-import dev.mailcheck.smtp.testserver.BlackholedListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailcheck.report.ExitCode;
+import dev.mailcheck.smtp.testserver.BlackholedListener;
 import dev.mailcheck.testing.CliRun;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +17,10 @@ import org.junit.jupiter.api.Test;
  * filtered or silent remote host.
  */
 class SmtpTimeoutCliTest {
-  /** A listener with its accept queue filled: further connects wait (SYN dropped) or open but never get a byte. */
+  /**
+   * A listener with its accept queue filled: further connects wait (SYN dropped) or open but never
+   * get a byte.
+   */
   @Test
   void blackholedAddressIsCouldNotRun() throws Exception {
     try (var full = BlackholedListener.start()) {
@@ -33,18 +32,29 @@ class SmtpTimeoutCliTest {
     }
   }
 
-  /** TCP opens (the kernel accepts) but no greeting ever comes: nothing was learned about the server. */
+  /**
+   * TCP opens (the kernel accepts) but no greeting ever comes: nothing was learned about the
+   * server.
+   */
   @Test
   void silentListenerIsCouldNotRun() throws Exception {
     try (var silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      CliRun r = CliRun.of("--timeout", "200ms", "smtp", "127.0.0.1:" + silent.getLocalPort(), "--json");
+      CliRun r =
+          CliRun.of("--timeout", "200ms", "smtp", "127.0.0.1:" + silent.getLocalPort(), "--json");
       assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.COULD_NOT_RUN);
       JsonNode json = r.json();
       assertThat(json.get("incomplete").asBoolean()).isTrue();
       assertThat(json.get("smtp").get("failure").get("phase").asText()).isEqualTo("banner");
       assertThat(json.get("smtp").get("failure").get("kind").asText()).isEqualTo("timeout");
 
-      CliRun tls = CliRun.of("--timeout", "200ms", "smtp", "127.0.0.1:" + silent.getLocalPort(), "--tls", "--json");
+      CliRun tls =
+          CliRun.of(
+              "--timeout",
+              "200ms",
+              "smtp",
+              "127.0.0.1:" + silent.getLocalPort(),
+              "--tls",
+              "--json");
       assertThat(tls.exitCode()).as(tls.out() + tls.err()).isEqualTo(ExitCode.COULD_NOT_RUN);
       assertThat(tls.json().get("smtp").get("failure").get("kind").asText()).isEqualTo("timeout");
 
@@ -66,7 +76,12 @@ class SmtpTimeoutCliTest {
     JsonNode json = r.json();
     assertThat(json.get("incomplete").asBoolean()).isFalse();
     var connect = new ArrayList<String>();
-    json.get("findings").forEach(f -> { if (f.get("id").asText().equals("smtp.connect")) connect.add(f.get("status").asText()); });
+    json.get("findings")
+        .forEach(
+            f -> {
+              if (f.get("id").asText().equals("smtp.connect"))
+                connect.add(f.get("status").asText());
+            });
     assertThat(connect).containsExactly("fail");
   }
 

@@ -51,14 +51,18 @@ class SpfCommandIT {
     assertThat(spf.get("lookups").asInt()).isEqualTo(4);
     assertThat(spf.get("voidLookups").asInt()).isEqualTo(1);
     assertThat(spf.get("tree").get("children")).hasSize(3);
-    assertThat(json.get("findings").findValuesAsText("id")).contains("spf.present", "spf.syntax", "spf.lookups", "spf.void-lookups", "spf.all");
+    assertThat(json.get("findings").findValuesAsText("id"))
+        .contains("spf.present", "spf.syntax", "spf.lookups", "spf.void-lookups", "spf.all");
   }
 
   @Test
   void auditText() {
     CliRun r = run("spf", "spf.test", "--no-color");
     assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(r.out()).contains("spf.test  [4]").contains("├─ include:_spf.spf.test  [2]").contains("a:gone.spf.test  [1]  VOID");
+    assertThat(r.out())
+        .contains("spf.test  [4]")
+        .contains("├─ include:_spf.spf.test  [2]")
+        .contains("a:gone.spf.test  [1]  VOID");
     assertThat(r.err()).isEmpty();
   }
 
@@ -77,11 +81,13 @@ class SpfCommandIT {
 
   @Test
   void evaluationFailsWithTheExplanation() {
-    CliRun r = run("spf", "spf.test", "--ip", "203.0.113.5", "--sender", "alice@spf.test", "--json");
+    CliRun r =
+        run("spf", "spf.test", "--ip", "203.0.113.5", "--sender", "alice@spf.test", "--json");
     assertThat(r.exitCode()).isEqualTo(ExitCode.FINDINGS);
     JsonNode spf = r.json().get("spf");
     assertThat(spf.get("result").asText()).isEqualTo("fail");
-    assertThat(spf.get("explanation").asText()).isEqualTo("203.0.113.5 is not allowed to send for spf.test");
+    assertThat(spf.get("explanation").asText())
+        .isEqualTo("203.0.113.5 is not allowed to send for spf.test");
     assertThat(spf.get("sender").asText()).isEqualTo("alice@spf.test");
   }
 

@@ -46,8 +46,10 @@ class DnsStackIT {
   }
 
   DnsStack stack(Duration timeout, TestDnsServer... servers) {
-    List<InetSocketAddress> addresses = java.util.Arrays.stream(servers).map(TestDnsServer::socketAddress).toList();
-    DnsStack s = DnsStack.open(new DnsSettings(addresses, timeout, 1, Optional.empty(), Optional.empty()));
+    List<InetSocketAddress> addresses =
+        java.util.Arrays.stream(servers).map(TestDnsServer::socketAddress).toList();
+    DnsStack s =
+        DnsStack.open(new DnsSettings(addresses, timeout, 1, Optional.empty(), Optional.empty()));
     stacks.add(s);
     return s;
   }
@@ -74,30 +76,41 @@ class DnsStackIT {
   @Test
   void addressesTxtStringsAndNullMxConvert() {
     DnsStack s = stack();
-    assertThat(resolve(s, "example.test", RecordType.A).recordsOrEmpty()).extracting(DnsRecord::data).containsExactly("192.0.2.1");
-    assertThat(resolve(s, "example.test", RecordType.AAAA).recordsOrEmpty()).extracting(DnsRecord::data).containsExactly("2001:db8::1");
-    DnsRecord.Txt txt = (DnsRecord.Txt) resolve(s, "split.example.test", RecordType.TXT).recordsOrEmpty().get(0);
+    assertThat(resolve(s, "example.test", RecordType.A).recordsOrEmpty())
+        .extracting(DnsRecord::data)
+        .containsExactly("192.0.2.1");
+    assertThat(resolve(s, "example.test", RecordType.AAAA).recordsOrEmpty())
+        .extracting(DnsRecord::data)
+        .containsExactly("2001:db8::1");
+    DnsRecord.Txt txt =
+        (DnsRecord.Txt) resolve(s, "split.example.test", RecordType.TXT).recordsOrEmpty().get(0);
     assertThat(txt.stringsAsText()).containsExactly("v=spf1 ", "ip4:192.0.2.0/24 ", "-all");
     assertThat(txt.text()).isEqualTo("v=spf1 ip4:192.0.2.0/24 -all");
-    DnsRecord.Mx nullMx = (DnsRecord.Mx) resolve(s, "nullmx.example.test", RecordType.MX).recordsOrEmpty().get(0);
+    DnsRecord.Mx nullMx =
+        (DnsRecord.Mx) resolve(s, "nullmx.example.test", RecordType.MX).recordsOrEmpty().get(0);
     assertThat(nullMx.exchange()).isEmpty();
     assertThat(nullMx.preference()).isZero();
     assertThat(resolve(s, "10.2.0.192.in-addr.arpa", RecordType.PTR).recordsOrEmpty())
-        .extracting(DnsRecord::data).containsExactly("mx1.example.test.");
+        .extracting(DnsRecord::data)
+        .containsExactly("mx1.example.test.");
   }
 
   @Test
   void txtKeepsRawOctets() {
     server.record("bin.example.test. 300 IN TXT \"\\255\\000a\\\"\"");
-    DnsRecord.Txt txt = (DnsRecord.Txt) resolve(stack(), "bin.example.test", RecordType.TXT).recordsOrEmpty().get(0);
+    DnsRecord.Txt txt =
+        (DnsRecord.Txt)
+            resolve(stack(), "bin.example.test", RecordType.TXT).recordsOrEmpty().get(0);
     assertThat(txt.strings().get(0)).containsExactly(0xff, 0x00, 'a', '"');
   }
 
   @Test
   void existingNameWithoutTheTypeIsNoDataAndEmptyNonTerminalToo() {
     DnsStack s = stack();
-    assertThat(resolve(s, "mx2.example.test", RecordType.AAAA)).isInstanceOf(DnsResult.NoData.class);
-    assertThat(resolve(s, "_domainkey.example.test", RecordType.TXT)).isInstanceOf(DnsResult.NoData.class);
+    assertThat(resolve(s, "mx2.example.test", RecordType.AAAA))
+        .isInstanceOf(DnsResult.NoData.class);
+    assertThat(resolve(s, "_domainkey.example.test", RecordType.TXT))
+        .isInstanceOf(DnsResult.NoData.class);
   }
 
   @Test
@@ -122,17 +135,21 @@ class DnsStackIT {
     server.refused("example.test", RecordType.MX).rcode("example.test", RecordType.TXT, 4);
     DnsStack s = stack();
     DnsResult refused = resolve(s, "example.test", RecordType.MX);
-    assertThat(refused).isInstanceOfSatisfying(DnsResult.Refused.class, r -> assertThat(r.rcode()).isEqualTo(5));
+    assertThat(refused)
+        .isInstanceOfSatisfying(DnsResult.Refused.class, r -> assertThat(r.rcode()).isEqualTo(5));
     assertThat(refused.outcome()).isEqualTo("REFUSED");
     DnsResult notimp = resolve(s, "example.test", RecordType.TXT);
-    assertThat(notimp).isInstanceOfSatisfying(DnsResult.Refused.class, r -> assertThat(r.rcode()).isEqualTo(4));
+    assertThat(notimp)
+        .isInstanceOfSatisfying(DnsResult.Refused.class, r -> assertThat(r.rcode()).isEqualTo(4));
     assertThat(notimp.outcome()).isEqualTo("RCODE4");
   }
 
   @Test
   void referralFromANonRecursiveServerIsAFailureNotNoData() {
     DnsResult r = resolve(stack(), "host.delegated.example.test", RecordType.A);
-    assertThat(r).isInstanceOfSatisfying(DnsResult.ServFail.class, f -> assertThat(f.detail()).contains("referral"));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            DnsResult.ServFail.class, f -> assertThat(f.detail()).contains("referral"));
     assertThat(r.isVoid()).isFalse();
   }
 
@@ -147,7 +164,9 @@ class DnsStackIT {
     // 1 + retries(1) attempts of 300 ms each, plus scheduling slack; never dnsjava's 1 s timer.
     assertThat(millis).isBetween(2 * SHORT.toMillis() - 20, 2 * SHORT.toMillis() + 700);
     assertThat(server.count("example.test", RecordType.MX)).isEqualTo(2);
-    assertThat(((DnsResult.Timeout) r).detail()).contains("no answer within 300 ms").contains("2 tries");
+    assertThat(((DnsResult.Timeout) r).detail())
+        .contains("no answer within 300 ms")
+        .contains("2 tries");
   }
 
   @Test
@@ -159,7 +178,8 @@ class DnsStackIT {
       assertThat(r).isInstanceOf(DnsResult.Records.class);
       assertThat(server.count("example.test", RecordType.MX)).isEqualTo(1);
       assertThat(second.count("example.test", RecordType.MX)).isEqualTo(1);
-      assertThat(s.trace()).extracting(TraceEntry::server, TraceEntry::outcome)
+      assertThat(s.trace())
+          .extracting(TraceEntry::server, TraceEntry::outcome)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(server.address(), "SERVFAIL"),
               org.assertj.core.groups.Tuple.tuple(second.address(), "NOERROR"));
@@ -172,9 +192,13 @@ class DnsStackIT {
       server.servfail("*");
       second.refused("*");
       DnsResult r = resolve(stack(SHORT, server, second), "example.test", RecordType.MX);
-      assertThat(r).isInstanceOfSatisfying(
-          DnsResult.ServFail.class,
-          f -> assertThat(f.detail()).contains(server.address() + ": SERVFAIL").contains(second.address() + ": REFUSED"));
+      assertThat(r)
+          .isInstanceOfSatisfying(
+              DnsResult.ServFail.class,
+              f ->
+                  assertThat(f.detail())
+                      .contains(server.address() + ": SERVFAIL")
+                      .contains(second.address() + ": REFUSED"));
     }
   }
 
@@ -186,7 +210,8 @@ class DnsStackIT {
       assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Records.class);
       assertThat(server.count("example.test", RecordType.MX)).isEqualTo(2);
       assertThat(resolve(s, "example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
-      assertThat(resolve(s, "mx1.example.test", RecordType.A)).isInstanceOf(DnsResult.Records.class);
+      assertThat(resolve(s, "mx1.example.test", RecordType.A))
+          .isInstanceOf(DnsResult.Records.class);
       assertThat(server.count("example.test", RecordType.A)).isZero();
       assertThat(server.count("mx1.example.test", RecordType.A)).isZero();
       assertThat(s.allFailed()).isFalse();
@@ -212,7 +237,8 @@ class DnsStackIT {
         .filteredOn(q -> q.name().equals("example.test"))
         .extracting(TestDnsServer.Query::transport)
         .containsExactly("UDP", "TCP");
-    assertThat(s.trace()).extracting(TraceEntry::outcome, TraceEntry::transport)
+    assertThat(s.trace())
+        .extracting(TraceEntry::outcome, TraceEntry::transport)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("TRUNCATED", "UDP"),
             org.assertj.core.groups.Tuple.tuple("NOERROR", "TCP"));
@@ -224,42 +250,58 @@ class DnsStackIT {
     server.txt("big.example.test", chunk, chunk, chunk, chunk, chunk, chunk);
     DnsResult r = resolve(stack(), "big.example.test", RecordType.TXT);
     assertThat(((DnsRecord.Txt) r.recordsOrEmpty().get(0)).text()).hasSize(1500);
-    assertThat(server.queries()).extracting(TestDnsServer.Query::transport).containsExactly("UDP", "TCP");
+    assertThat(server.queries())
+        .extracting(TestDnsServer.Query::transport)
+        .containsExactly("UDP", "TCP");
   }
 
   @Test
   void cnameChainIsFollowedAndRecorded() {
     DnsResult r = resolve(stack(), "www.example.test", RecordType.A);
-    assertThat(r).isInstanceOfSatisfying(DnsResult.Records.class, rec -> {
-      assertThat(rec.cnameChain()).containsExactly("www.example.test", "web.example.test");
-      assertThat(rec.records()).extracting(DnsRecord::name, DnsRecord::data)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("host.example.test", "192.0.2.80"));
-    });
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            DnsResult.Records.class,
+            rec -> {
+              assertThat(rec.cnameChain()).containsExactly("www.example.test", "web.example.test");
+              assertThat(rec.records())
+                  .extracting(DnsRecord::name, DnsRecord::data)
+                  .containsExactly(
+                      org.assertj.core.groups.Tuple.tuple("host.example.test", "192.0.2.80"));
+            });
   }
 
   @Test
   void cnameToAMissingNameIsNxDomainWithTheChain() {
     DnsResult r = resolve(stack(), "alias.example.test", RecordType.A);
-    assertThat(r).isInstanceOfSatisfying(DnsResult.NxDomain.class,
-        n -> assertThat(n.cnameChain()).containsExactly("alias.example.test"));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            DnsResult.NxDomain.class,
+            n -> assertThat(n.cnameChain()).containsExactly("alias.example.test"));
   }
 
   @Test
   void cnameChainEndingElsewhereIsAskedAgainForItsTarget() {
     DnsStack s = stack();
     DnsResult r = resolve(s, "outside.example.test", RecordType.A);
-    assertThat(r).isInstanceOfSatisfying(DnsResult.Records.class, rec -> {
-      assertThat(rec.cnameChain()).containsExactly("outside.example.test");
-      assertThat(rec.records()).extracting(DnsRecord::data).containsExactly("192.0.2.77");
-    });
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            DnsResult.Records.class,
+            rec -> {
+              assertThat(rec.cnameChain()).containsExactly("outside.example.test");
+              assertThat(rec.records()).extracting(DnsRecord::data).containsExactly("192.0.2.77");
+            });
     assertThat(server.count("target.other.test", RecordType.A)).isEqualTo(1);
   }
 
   @Test
   void cnameLoopIsAServFailWithDetail() {
     DnsResult r = resolve(stack(), "loop1.example.test", RecordType.A);
-    assertThat(r).isInstanceOfSatisfying(DnsResult.ServFail.class,
-        f -> assertThat(f.detail()).startsWith("CNAME loop: loop1.example.test -> loop2.example.test"));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            DnsResult.ServFail.class,
+            f ->
+                assertThat(f.detail())
+                    .startsWith("CNAME loop: loop1.example.test -> loop2.example.test"));
   }
 
   @Test
@@ -273,7 +315,9 @@ class DnsStackIT {
     server.latency(Duration.ofMillis(100));
     DnsStack s = stack();
     List<CompletableFuture<DnsResult>> futures =
-        IntStream.range(0, 25).mapToObj(i -> s.client().query("EXAMPLE.test.", RecordType.MX)).toList();
+        IntStream.range(0, 25)
+            .mapToObj(i -> s.client().query("EXAMPLE.test.", RecordType.MX))
+            .toList();
     List<DnsResult> results = futures.stream().map(CompletableFuture::join).toList();
     assertThat(results).allSatisfy(r -> assertThat(r.recordsOrEmpty()).hasSize(2));
     assertThat(server.count("example.test", RecordType.MX)).isEqualTo(1);
@@ -286,7 +330,11 @@ class DnsStackIT {
     DnsStack s = stack();
     long start = System.nanoTime();
     List<DnsResult> results =
-        s.client().resolveAll(IntStream.range(0, 10).mapToObj(i -> DnsQuestion.of("n" + i + ".example.test", RecordType.A)).toList());
+        s.client()
+            .resolveAll(
+                IntStream.range(0, 10)
+                    .mapToObj(i -> DnsQuestion.of("n" + i + ".example.test", RecordType.A))
+                    .toList());
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(DnsResult.NxDomain.class));
     assertThat(millis).isLessThan(10 * 200 / 2);
@@ -316,8 +364,10 @@ class DnsStackIT {
     assertThat(e.question()).isEqualTo(DnsQuestion.of("example.test", RecordType.MX));
     assertThat(e.server()).isEqualTo(server.address());
     assertThat(e.outcome()).isEqualTo("NOERROR");
-    assertThat(e.answers()).containsExactlyInAnyOrder(
-        "example.test. 300 MX 10 mx1.example.test.", "example.test. 300 MX 20 mx2.example.test.");
+    assertThat(e.answers())
+        .containsExactlyInAnyOrder(
+            "example.test. 300 MX 10 mx1.example.test.",
+            "example.test. 300 MX 20 mx2.example.test.");
     assertThat(e.transport()).isEqualTo("UDP");
     assertThat(e.cached()).isFalse();
     assertThat(e.millis()).isBetween(0L, 2000L);
@@ -342,8 +392,10 @@ class DnsStackIT {
     DnsStack s = stack(Duration.ofMillis(100), server);
     assertThat(resolve(s, "example.test", RecordType.MX)).isInstanceOf(DnsResult.Timeout.class);
     DnsResult second = resolve(s, "example.test", RecordType.TXT);
-    assertThat(second).isInstanceOfSatisfying(
-        DnsResult.Timeout.class, t -> assertThat(t.detail()).contains("no DNS server has answered this run"));
+    assertThat(second)
+        .isInstanceOfSatisfying(
+            DnsResult.Timeout.class,
+            t -> assertThat(t.detail()).contains("no DNS server has answered this run"));
     assertThat(server.count("example.test", RecordType.TXT)).isZero();
   }
 
@@ -373,10 +425,16 @@ class DnsStackIT {
       port = probe.getLocalPort();
     }
     DnsStack s =
-        DnsStack.open(DnsSettings.of(List.of(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port)), SHORT));
+        DnsStack.open(
+            DnsSettings.of(
+                List.of(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port)),
+                SHORT));
     stacks.add(s);
     DnsResult r = s.client().resolve("example.test", RecordType.A);
-    assertThat(r).isInstanceOfSatisfying(DnsResult.Timeout.class, t -> assertThat(t.detail()).contains("127.0.0.1:" + port + ": network error"));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            DnsResult.Timeout.class,
+            t -> assertThat(t.detail()).contains("127.0.0.1:" + port + ": network error"));
     assertThat(s.allFailed()).isTrue();
     assertThat(s.trace()).extracting(TraceEntry::outcome).containsOnly("ERROR");
   }
@@ -407,34 +465,44 @@ class DnsStackIT {
             DnsQuestion.of("broken.example.test", RecordType.TXT),
             DnsQuestion.of("10.2.0.192.in-addr.arpa", RecordType.PTR));
     List<DnsResult> live;
-    try (DnsStack rec = DnsStack.open(new DnsSettings(List.of(server.socketAddress()), SHORT, 1, Optional.of(file), Optional.empty()))) {
+    try (DnsStack rec =
+        DnsStack.open(
+            new DnsSettings(
+                List.of(server.socketAddress()), SHORT, 1, Optional.of(file), Optional.empty()))) {
       live = rec.client().resolveAll(questions);
     }
     assertThat(file).exists();
     server.close();
     List<DnsResult> replayed;
-    try (DnsStack replay = DnsStack.open(new DnsSettings(List.of(), SHORT, 1, Optional.empty(), Optional.of(file)))) {
+    try (DnsStack replay =
+        DnsStack.open(new DnsSettings(List.of(), SHORT, 1, Optional.empty(), Optional.of(file)))) {
       replayed = replay.client().resolveAll(questions);
       assertThat(replay.trace()).allSatisfy(e -> assertThat(e.server()).isIn("replay", "cache"));
     }
     for (int i = 0; i < questions.size(); i++) {
-      assertThat(DnsRecording.toJson(replayed.get(i))).as(questions.get(i).toString()).isEqualTo(DnsRecording.toJson(live.get(i)));
+      assertThat(DnsRecording.toJson(replayed.get(i)))
+          .as(questions.get(i).toString())
+          .isEqualTo(DnsRecording.toJson(live.get(i)));
       assertThat(replayed.get(i).getClass()).isEqualTo(live.get(i).getClass());
     }
     DnsRecord.Txt txt = (DnsRecord.Txt) replayed.get(3).recordsOrEmpty().get(0);
     assertThat(txt.strings().get(0)).containsExactly(0xff, 0, 'a', '"', '\\');
     assertThat(new String(txt.strings().get(1), StandardCharsets.US_ASCII)).isEqualTo("two");
     assertThat(((DnsRecord.Mx) replayed.get(4).recordsOrEmpty().get(0)).exchange()).isEmpty();
-    assertThat(((DnsResult.Records) replayed.get(1)).cnameChain()).containsExactly("www.example.test", "web.example.test");
+    assertThat(((DnsResult.Records) replayed.get(1)).cnameChain())
+        .containsExactly("www.example.test", "web.example.test");
   }
 
   @Test
   void replayAnswersAnUnknownQuestionWithATimeout() throws Exception {
     Path file = tmp.resolve("empty.json");
     Files.writeString(file, "[]");
-    try (DnsStack replay = DnsStack.open(new DnsSettings(List.of(), SHORT, 1, Optional.empty(), Optional.of(file)))) {
+    try (DnsStack replay =
+        DnsStack.open(new DnsSettings(List.of(), SHORT, 1, Optional.empty(), Optional.of(file)))) {
       DnsResult r = replay.client().resolve("example.test", RecordType.MX);
-      assertThat(r).isInstanceOfSatisfying(DnsResult.Timeout.class, t -> assertThat(t.detail()).isEqualTo("not in replay file"));
+      assertThat(r)
+          .isInstanceOfSatisfying(
+              DnsResult.Timeout.class, t -> assertThat(t.detail()).isEqualTo("not in replay file"));
       assertThat(replay.allFailed()).isFalse();
       assertThat(replay.servers()).isEmpty();
     }
@@ -446,11 +514,17 @@ class DnsStackIT {
     Path bad = tmp.resolve("bad.json");
     Files.writeString(bad, "{\"not\": \"a list\"");
     Path wrongType = tmp.resolve("type.json");
-    Files.writeString(wrongType, "[{\"name\":\"a.test\",\"type\":\"BOGUS\",\"outcome\":\"NXDOMAIN\"}]");
+    Files.writeString(
+        wrongType, "[{\"name\":\"a.test\",\"type\":\"BOGUS\",\"outcome\":\"NXDOMAIN\"}]");
     Path badTxt = tmp.resolve("txt.json");
-    Files.writeString(badTxt, "[{\"name\":\"a.test\",\"type\":\"TXT\",\"outcome\":\"NOERROR\",\"records\":[{\"name\":\"a.test\",\"type\":\"TXT\",\"ttl\":1,\"data\":\"unquoted\"}]}]");
+    Files.writeString(
+        badTxt,
+        "[{\"name\":\"a.test\",\"type\":\"TXT\",\"outcome\":\"NOERROR\",\"records\":[{\"name\":\"a.test\",\"type\":\"TXT\",\"ttl\":1,\"data\":\"unquoted\"}]}]");
     for (Path p : List.of(bad, wrongType, badTxt, tmp.resolve("missing.json"))) {
-      assertThatThrownBy(() -> DnsStack.open(new DnsSettings(List.of(), SHORT, 1, Optional.empty(), Optional.of(p))))
+      assertThatThrownBy(
+              () ->
+                  DnsStack.open(
+                      new DnsSettings(List.of(), SHORT, 1, Optional.empty(), Optional.of(p))))
           .isInstanceOf(InputException.class)
           .hasMessageStartingWith("cannot use DNS replay file " + p + ": ")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

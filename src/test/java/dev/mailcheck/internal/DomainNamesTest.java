@@ -95,10 +95,13 @@ class DomainNamesTest {
         .hasMessageEndingWith("label '" + "a".repeat(37) + "...' is 300 octets long, more than 63")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
     assertThatThrownBy(() -> DomainNames.normalize("a\nb.com"))
-        .hasMessage("'aU+000Ab.com' is not a valid domain name: label contains white space (U+000A)");
+        .hasMessage(
+            "'aU+000Ab.com' is not a valid domain name: label contains white space (U+000A)");
     assertThatThrownBy(() -> DomainNames.normalize("a\tb.com"))
-        .hasMessage("'aU+0009b.com' is not a valid domain name: label contains white space (U+0009)");
-    assertThatThrownBy(() -> DomainNames.normalize("a\u00a0b.com")).hasMessageContaining("label contains white space (U+00A0)");
+        .hasMessage(
+            "'aU+0009b.com' is not a valid domain name: label contains white space (U+0009)");
+    assertThatThrownBy(() -> DomainNames.normalize("a\u00a0b.com"))
+        .hasMessageContaining("label contains white space (U+00A0)");
   }
 
   @Test
@@ -114,14 +117,17 @@ class DomainNamesTest {
     assertThatThrownBy(() -> DomainNames.normalize(name253 + "a"))
         .hasMessageContaining("name is 254 octets long, more than 253");
     // The limit applies to the A-label: 60 characters here, but a longer A-label.
-    assertThatThrownBy(() -> DomainNames.normalize("aü".repeat(30) + ".de")).hasMessageContaining("as an A-label, more than 63");
+    assertThatThrownBy(() -> DomainNames.normalize("aü".repeat(30) + ".de"))
+        .hasMessageContaining("as an A-label, more than 63");
   }
 
   @Test
   void underscoreOnlyInDnsNames() {
     assertThat(DomainNames.normalizeDnsName("_DMARC.Example.com")).isEqualTo("_dmarc.example.com");
-    assertThat(DomainNames.normalizeDnsName("sel._domainkey.example.com")).isEqualTo("sel._domainkey.example.com");
-    assertThat(DomainNames.problem("_dmarc.example.com")).hasValueSatisfying(m -> assertThat(m).contains("'_'"));
+    assertThat(DomainNames.normalizeDnsName("sel._domainkey.example.com"))
+        .isEqualTo("sel._domainkey.example.com");
+    assertThat(DomainNames.problem("_dmarc.example.com"))
+        .hasValueSatisfying(m -> assertThat(m).contains("'_'"));
     assertThat(DomainNames.problem("example.com")).isEmpty();
   }
 
@@ -130,6 +136,7 @@ class DomainNamesTest {
     // The Punycode of the decomposed "u + combining diaeresis" decodes to a non-NFC label.
     String decomposed = "xn--" + Punycode.encode("bu\u0308cher");
     assertThat(decomposed).isNotEqualTo("xn--bcher-kva");
-    assertThatThrownBy(() -> DomainNames.normalize(decomposed + ".de")).hasMessageContaining("does not round-trip");
+    assertThatThrownBy(() -> DomainNames.normalize(decomposed + ".de"))
+        .hasMessageContaining("does not round-trip");
   }
 }

@@ -8,7 +8,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class InetAddressesTest {
   @ParameterizedTest
-  @CsvSource({"2001:db8:0:0:0:0:0:1, 2001:db8::1", "2001:0:0:1:0:0:0:1, 2001:0:0:1::1", "::, ::", "::1, ::1", "fe80:0:0:0:1:0:0:0, fe80::1:0:0:0", "1:2:3:4:5:6:7:8, 1:2:3:4:5:6:7:8", "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1"})
+  @CsvSource({
+    "2001:db8:0:0:0:0:0:1, 2001:db8::1",
+    "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
+    "::, ::",
+    "::1, ::1",
+    "fe80:0:0:0:1:0:0:0, fe80::1:0:0:0",
+    "1:2:3:4:5:6:7:8, 1:2:3:4:5:6:7:8",
+    "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1"
+  })
   void ipv6TextIsRfc5952(String in, String out) {
     assertThat(InetAddresses.format(InetAddresses.parse(in).orElseThrow())).isEqualTo(out);
   }
@@ -54,14 +62,24 @@ class InetAddressesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"192.0.2.5,true", "::ffff:192.0.2.5,true", "2001:db8::1,true", "192.0.2,false", "300.1.1.1,false", "example.com,false", "1.2.3.4.5,false", "'',false"})
+  @CsvSource({
+    "192.0.2.5,true",
+    "::ffff:192.0.2.5,true",
+    "2001:db8::1,true",
+    "192.0.2,false",
+    "300.1.1.1,false",
+    "example.com,false",
+    "1.2.3.4.5,false",
+    "'',false"
+  })
   void parsesClientAddresses(String text, boolean ok) {
     assertThat(InetAddresses.parse(text).isPresent()).isEqualTo(ok);
   }
 
   @org.junit.jupiter.api.Test
   void mappedAddressIsTakenAsIpv4() {
-    assertThat(InetAddresses.parse("::FFFF:1.2.3.4").get()).isInstanceOf(java.net.Inet4Address.class);
+    assertThat(InetAddresses.parse("::FFFF:1.2.3.4").get())
+        .isInstanceOf(java.net.Inet4Address.class);
   }
 
   @ParameterizedTest(name = "{0} in {1}/{2}: {3}")

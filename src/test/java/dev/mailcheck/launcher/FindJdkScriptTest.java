@@ -11,10 +11,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * scripts/find-jdk.sh, the JDK discovery shared by ./mailcheck and ./run-tests, run by bash against
@@ -50,11 +50,13 @@ class FindJdkScriptTest {
     }
   }
 
-  private static Path fakeJdk(String name, String release, String versionOutput) throws IOException {
+  private static Path fakeJdk(String name, String release, String versionOutput)
+      throws IOException {
     Path home = tmp.resolve(name);
     Files.createDirectories(home.resolve("bin"));
     Path java = home.resolve("bin/java");
-    Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"" + versionOutput + "\" 2024-01-16' >&2\n");
+    Files.writeString(
+        java, "#!/bin/sh\necho 'openjdk version \"" + versionOutput + "\" 2024-01-16' >&2\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     if (release != null) Files.writeString(home.resolve("release"), release + "\n");
     return home;
@@ -66,7 +68,10 @@ class FindJdkScriptTest {
     Path script = ProjectPaths.basedir().resolve("scripts/find-jdk.sh");
     ProcessBuilder pb =
         new ProcessBuilder(
-            "/bin/bash", "-c", ". \"$0\"; if find_jdk; then echo \"$JDK_HOME $JDK_MAJOR\"; else no_jdk_message; exit 2; fi", script.toString());
+            "/bin/bash",
+            "-c",
+            ". \"$0\"; if find_jdk; then echo \"$JDK_HOME $JDK_MAJOR\"; else no_jdk_message; exit 2; fi",
+            script.toString());
     pb.environment().clear();
     pb.environment().put("PATH", tmp.resolve("tools").toString());
     pb.environment().put("HOME", tmp.toString());
@@ -92,13 +97,25 @@ class FindJdkScriptTest {
 
   @Test
   void tooOldJavaHomeFallsThroughToTheNewestInstalled() throws Exception {
-    Found f = find(Map.of("JAVA_HOME", jdk17.toString(), "MAILCHECK_JDK_DIRS", dirs(jdk17, jdk25, jdk21, jdk8)));
+    Found f =
+        find(
+            Map.of(
+                "JAVA_HOME",
+                jdk17.toString(),
+                "MAILCHECK_JDK_DIRS",
+                dirs(jdk17, jdk25, jdk21, jdk8)));
     assertThat(f.out()).isEqualTo(jdk25 + " 25");
   }
 
   @Test
   void javaOnPathIsUsedWhenNewEnough() throws Exception {
-    Found f = find(Map.of("PATH", jdk21.resolve("bin") + ":" + tmp.resolve("tools"), "MAILCHECK_JDK_DIRS", dirs(jdk25)));
+    Found f =
+        find(
+            Map.of(
+                "PATH",
+                jdk21.resolve("bin") + ":" + tmp.resolve("tools"),
+                "MAILCHECK_JDK_DIRS",
+                dirs(jdk25)));
     assertThat(f.out()).isEqualTo(jdk21 + " 21");
   }
 
@@ -110,7 +127,13 @@ class FindJdkScriptTest {
 
   @Test
   void noJdk21AnywhereIsOneLineAndExitTwo() throws Exception {
-    Found f = find(Map.of("JAVA_HOME", jdk8.toString(), "MAILCHECK_JDK_DIRS", dirs(jdk8, jdk17, tmp.resolve("missing"))));
+    Found f =
+        find(
+            Map.of(
+                "JAVA_HOME",
+                jdk8.toString(),
+                "MAILCHECK_JDK_DIRS",
+                dirs(jdk8, jdk17, tmp.resolve("missing"))));
     assertThat(f.code()).isEqualTo(2);
     assertThat(f.out()).isEmpty();
     assertThat(f.err().lines()).hasSize(1);

@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ./mailcheck as users run it, as a process, after {@code mvn package} built the jar: stdout is only
- * the report, exit codes pass through, and the start-up cache modes work (and are silent).
+ * ./mailcheck as users run it, as a process, after {@code mvn package} built the jar: stdout is
+ * only the report, exit codes pass through, and the start-up cache modes work (and are silent).
  */
 class LauncherIT {
   @TempDir Path cache;
@@ -25,7 +25,8 @@ class LauncherIT {
   @BeforeAll
   static void jarBuilt() {
     Assumptions.assumeTrue(
-        Files.exists(ProjectPaths.basedir().resolve("target/mailcheck.jar")), "target/mailcheck.jar not built (run mvn verify)");
+        Files.exists(ProjectPaths.basedir().resolve("target/mailcheck.jar")),
+        "target/mailcheck.jar not built (run mvn verify)");
   }
 
   private record Run(int code, String out, String err) {}
@@ -78,7 +79,8 @@ class LauncherIT {
     while (System.nanoTime() < deadline) {
       try (var files = Files.list(dir)) {
         var names = files.map(f -> f.getFileName().toString()).toList();
-        if (names.stream().anyMatch(n -> n.endsWith(".jsa")) && names.stream().noneMatch(n -> n.endsWith(".lock") || n.contains(".tmp"))) {
+        if (names.stream().anyMatch(n -> n.endsWith(".jsa"))
+            && names.stream().noneMatch(n -> n.endsWith(".lock") || n.contains(".tmp"))) {
           return;
         }
       }

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/checks.md and the code agree on the finding ids, in both directions. Command tests check
- * the ids a run emits ({@code CliRun.json()}); this one also covers ids only emitted on rare paths,
- * and catches ids the docs still list after the code stopped emitting them.
+ * docs/checks.md and the code agree on the finding ids, in both directions. Command tests check the
+ * ids a run emits ({@code CliRun.json()}); this one also covers ids only emitted on rare paths, and
+ * catches ids the docs still list after the code stopped emitting them.
  */
 class FindingIdCatalogTest {
   /** A string literal shaped like a finding id of one of the report's categories. */

@@ -52,22 +52,45 @@ class CertificateInspectorTest {
     var good = pki.issue("mx", List.of("mx.example"), 30);
     assertThat(CertificateInspector.validate(good.chain(), List.of(pki.ca()), now)).isEmpty();
     // intermediates may come in any order or be missing from what we trust
-    assertThat(CertificateInspector.validate(List.of(good.leaf()), List.of(pki.ca()), now)).isEmpty();
-    assertThat(CertificateInspector.validate(good.chain(), List.of(TestPki.create().ca()), now)).get().asString().contains("no path to a trusted root");
-    var expired = pki.issue("mx", List.of("mx.example"), now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(2)));
-    assertThat(CertificateInspector.validate(expired.chain(), List.of(pki.ca()), now)).get().asString().contains("expired");
+    assertThat(CertificateInspector.validate(List.of(good.leaf()), List.of(pki.ca()), now))
+        .isEmpty();
+    assertThat(CertificateInspector.validate(good.chain(), List.of(TestPki.create().ca()), now))
+        .get()
+        .asString()
+        .contains("no path to a trusted root");
+    var expired =
+        pki.issue(
+            "mx",
+            List.of("mx.example"),
+            now.minus(Duration.ofDays(60)),
+            now.minus(Duration.ofDays(2)));
+    assertThat(CertificateInspector.validate(expired.chain(), List.of(pki.ca()), now))
+        .get()
+        .asString()
+        .contains("expired");
     assertThat(CertificateInspector.daysToExpiry(expired.leaf(), now)).isNegative();
-    assertThat(CertificateInspector.daysToExpiry(expired.leaf(), expired.leaf().getNotAfter().toInstant().minusMillis(1))).isZero();
-    assertThat(CertificateInspector.daysToExpiry(expired.leaf(), expired.leaf().getNotAfter().toInstant().plusMillis(1))).isEqualTo(-1);
+    assertThat(
+            CertificateInspector.daysToExpiry(
+                expired.leaf(), expired.leaf().getNotAfter().toInstant().minusMillis(1)))
+        .isZero();
+    assertThat(
+            CertificateInspector.daysToExpiry(
+                expired.leaf(), expired.leaf().getNotAfter().toInstant().plusMillis(1)))
+        .isEqualTo(-1);
     var self = TestPki.selfSigned("mx", List.of("mx.example"));
-    assertThat(CertificateInspector.validate(self.chain(), List.of(pki.ca()), now)).get().asString().contains("self-signed");
+    assertThat(CertificateInspector.validate(self.chain(), List.of(pki.ca()), now))
+        .get()
+        .asString()
+        .contains("self-signed");
     assertThat(CertificateInspector.validate(List.of(), List.of(pki.ca()), now)).isPresent();
   }
 
   @Test
   void factsDescribeTheCertificate() {
     var pki = TestPki.create();
-    var f = CertificateInspector.facts(pki.issue("mx.example", List.of("mx.example", "192.0.2.1"), 30).leaf());
+    var f =
+        CertificateInspector.facts(
+            pki.issue("mx.example", List.of("mx.example", "192.0.2.1"), 30).leaf());
     assertThat(f.subject()).isEqualTo("CN=mx.example");
     assertThat(f.issuer()).isEqualTo("CN=mailcheck test CA");
     assertThat(f.sans()).containsExactly("DNS:mx.example", "IP:192.0.2.1");

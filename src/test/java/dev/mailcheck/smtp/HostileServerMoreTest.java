@@ -22,13 +22,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * More hostile servers (second review): slow 8 KiB continuation lines, reply codes that are not
- * three digits, handshakes that never finish, garbage after the STARTTLS 220, and a TLS server
- * that drips its records so that no single socket read ever times out.
+ * three digits, handshakes that never finish, garbage after the STARTTLS 220, and a TLS server that
+ * drips its records so that no single socket read ever times out.
  */
 class HostileServerMoreTest {
   static final Duration TIMEOUT = Duration.ofMillis(400);
-  /** A TLS handshake on a loaded 2-core machine can take a while; only the hostile part uses TIMEOUT. */
+
+  /**
+   * A TLS handshake on a loaded 2-core machine can take a while; only the hostile part uses
+   * TIMEOUT.
+   */
   static final Duration TLS_TIMEOUT = Duration.ofMillis(2500);
+
   static TestPki.Issued cert;
 
   @BeforeAll
@@ -37,11 +42,18 @@ class HostileServerMoreTest {
   }
 
   private static ProbeResult probe(int port, TlsMode mode, Duration timeout) {
-    var req = ProbeRequest.builder("127.0.0.1", port).timeout(timeout).tlsMode(mode).insecure(true).build();
+    var req =
+        ProbeRequest.builder("127.0.0.1", port)
+            .timeout(timeout)
+            .tlsMode(mode)
+            .insecure(true)
+            .build();
     long start = System.nanoTime();
     ProbeResult r = new SocketSmtpProbe(null).probe(req);
     long ms = (System.nanoTime() - start) / 1_000_000;
-    assertThat(ms).as("probe duration; transcript:\n" + String.join("\n", r.transcript())).isLessThan(3 * timeout.toMillis() + 1000);
+    assertThat(ms)
+        .as("probe duration; transcript:\n" + String.join("\n", r.transcript()))
+        .isLessThan(3 * timeout.toMillis() + 1000);
     return r;
   }
 
@@ -58,10 +70,15 @@ class HostileServerMoreTest {
     s.readLine(); // STARTTLS
   }
 
-  /** 8 KiB continuation lines, each sent well within a read timeout: the whole reply still ends at --timeout from EHLO. */
+  /**
+   * 8 KiB continuation lines, each sent well within a read timeout: the whole reply still ends at
+   * --timeout from EHLO.
+   */
   @Test
   void slowMaximalContinuationLinesEndAtTheDeadlineOfTheCommand() throws Exception {
-    byte[] line = ("250-" + "x".repeat(ReplyReader.MAX_LINE - 4) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] line =
+        ("250-" + "x".repeat(ReplyReader.MAX_LINE - 4) + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     ProbeResult r =
         probe(
             s -> {
@@ -69,7 +86,8 @@ class HostileServerMoreTest {
               s.readLine();
               while (true) {
                 for (int off = 0; off < line.length; off += 1024) {
-                  s.sendRaw(java.util.Arrays.copyOfRange(line, off, Math.min(line.length, off + 1024)));
+                  s.sendRaw(
+                      java.util.Arrays.copyOfRange(line, off, Math.min(line.length, off + 1024)));
                   Thread.sleep(25); // ~200 ms per line, each chunk far inside the read timeout
                 }
               }
@@ -80,7 +98,10 @@ class HostileServerMoreTest {
     assertThat(r.timing(Phase.EHLO).orElseThrow().millis()).isLessThan(TIMEOUT.toMillis() + 300);
   }
 
-  /** A complete 250, then junk continuation lines forever: read as the next reply (QUIT), which ends at its own deadline. */
+  /**
+   * A complete 250, then junk continuation lines forever: read as the next reply (QUIT), which ends
+   * at its own deadline.
+   */
   @Test
   void unsolicitedEndlessContinuationAfterACompleteReplyIsBounded() throws Exception {
     ProbeResult r =
@@ -95,12 +116,24 @@ class HostileServerMoreTest {
               }
             });
     assertThat(r.ehlo()).isPresent();
-    assertThat(r.timing(Phase.QUIT).map(PhaseTiming::millis).orElse(0L)).isLessThan(TIMEOUT.toMillis() + 300);
+    assertThat(r.timing(Phase.QUIT).map(PhaseTiming::millis).orElse(0L))
+        .isLessThan(TIMEOUT.toMillis() + 300);
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"2200 four digits", "22 two digits", "22O letter O", "220hi no separator", "099 below 200", "600 above 599",
-      "-220 sign", " 220 leading space", "２２０ fullwidth digits", "220\tTAB separator"})
+  @ValueSource(
+      strings = {
+        "2200 four digits",
+        "22 two digits",
+        "22O letter O",
+        "220hi no separator",
+        "099 below 200",
+        "600 above 599",
+        "-220 sign",
+        " 220 leading space",
+        "２２０ fullwidth digits",
+        "220\tTAB separator"
+      })
   void greetingWhoseCodeIsNotThreeDigitsIsMalformed(String greeting) throws Exception {
     ProbeResult r =
         probe(
@@ -158,7 +191,10 @@ class HostileServerMoreTest {
     assertThat(r.failure().orElseThrow().kind()).isEqualTo(Failure.Kind.TIMEOUT);
   }
 
-  /** A handshake kept alive by dripping a TLS record header byte by byte: no single read times out, the watchdog ends it. */
+  /**
+   * A handshake kept alive by dripping a TLS record header byte by byte: no single read times out,
+   * the watchdog ends it.
+   */
   @Test
   void handshakeDrippedByteByByteEndsAtTheDeadline() throws Exception {
     ProbeResult r =
@@ -180,7 +216,10 @@ class HostileServerMoreTest {
     assertThat(t.millis()).isLessThan(TIMEOUT.toMillis() + 300);
   }
 
-  /** STARTTLS 220 followed by binary garbage instead of a handshake: a handshake failure, promptly, not a hang. */
+  /**
+   * STARTTLS 220 followed by binary garbage instead of a handshake: a handshake failure, promptly,
+   * not a hang.
+   */
   @ParameterizedTest(name = "delay {0} ms")
   @ValueSource(ints = {0, 80})
   void garbageAfterStartTls220IsAHandshakeFailure(int delayMs) throws Exception {
@@ -205,7 +244,8 @@ class HostileServerMoreTest {
             });
     assertThat(r.startTls()).isEqualTo(StartTls.HANDSHAKE_FAILED);
     assertThat(r.failure().orElseThrow().phase()).isEqualTo(Phase.TLS_HANDSHAKE);
-    assertThat(r.failure().orElseThrow().kind()).isIn(Failure.Kind.TLS_HANDSHAKE, Failure.Kind.TIMEOUT);
+    assertThat(r.failure().orElseThrow().kind())
+        .isIn(Failure.Kind.TLS_HANDSHAKE, Failure.Kind.TIMEOUT);
     assertThat(r.ehloTls()).isEmpty();
     assertThat(r.transcript()).noneMatch(l -> l.chars().anyMatch(c -> c < 0x20 && c != '\t'));
   }
@@ -228,7 +268,12 @@ class HostileServerMoreTest {
                 },
                 cert.serverContext());
         var proxy = new DripProxy(server.port(), drip)) {
-      var req = ProbeRequest.builder("127.0.0.1", proxy.port()).timeout(TLS_TIMEOUT).tlsMode(TlsMode.IMPLICIT).insecure(true).build();
+      var req =
+          ProbeRequest.builder("127.0.0.1", proxy.port())
+              .timeout(TLS_TIMEOUT)
+              .tlsMode(TlsMode.IMPLICIT)
+              .insecure(true)
+              .build();
       long start = System.nanoTime();
       ProbeResult r = new SocketSmtpProbe(null).probe(req);
       long ms = (System.nanoTime() - start) / 1_000_000;
@@ -242,27 +287,32 @@ class HostileServerMoreTest {
     }
   }
 
-  /** Relays loopback TCP; once {@code drip} is set, the server-to-client direction goes one byte per 20 ms. */
+  /**
+   * Relays loopback TCP; once {@code drip} is set, the server-to-client direction goes one byte per
+   * 20 ms.
+   */
   static final class DripProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> open = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     DripProxy(int backendPort, AtomicBoolean drip) throws IOException {
       listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-      Thread.ofVirtual().start(() -> {
-        try {
-          Socket client = listener.accept();
-          Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
-          open.add(client);
-          open.add(backend);
-          InputStream fromClient = client.getInputStream();
-          OutputStream toBackend = backend.getOutputStream();
-          Thread.ofVirtual().start(() -> pump(fromClient, toBackend, null));
-          pump(backend.getInputStream(), client.getOutputStream(), drip);
-        } catch (IOException e) {
-          // closed
-        }
-      });
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  Socket client = listener.accept();
+                  Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
+                  open.add(client);
+                  open.add(backend);
+                  InputStream fromClient = client.getInputStream();
+                  OutputStream toBackend = backend.getOutputStream();
+                  Thread.ofVirtual().start(() -> pump(fromClient, toBackend, null));
+                  pump(backend.getInputStream(), client.getOutputStream(), drip);
+                } catch (IOException e) {
+                  // closed
+                }
+              });
     }
 
     private static void pump(InputStream in, OutputStream out, AtomicBoolean drip) {

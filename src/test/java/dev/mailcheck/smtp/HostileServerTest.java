@@ -1,18 +1,15 @@
 package dev.mailcheck.smtp;
 
-import dev.mailcheck.smtp.testserver.BlackholedListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.smtp.testserver.BlackholedListener;
 import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
 import dev.mailcheck.smtp.testserver.StandardSmtp;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,12 @@ class HostileServerTest {
   static final long BUDGET_MS = 3 * TIMEOUT.toMillis() + 500;
 
   private static ProbeResult probe(int port, TlsMode mode) {
-    var req = ProbeRequest.builder("127.0.0.1", port).timeout(TIMEOUT).tlsMode(mode).insecure(true).build();
+    var req =
+        ProbeRequest.builder("127.0.0.1", port)
+            .timeout(TIMEOUT)
+            .tlsMode(mode)
+            .insecure(true)
+            .build();
     long start = System.nanoTime();
     ProbeResult r = new SocketSmtpProbe(null).probe(req);
     long ms = (System.nanoTime() - start) / 1_000_000;
@@ -53,15 +55,19 @@ class HostileServerTest {
     ProbeResult r =
         probe(
             s -> {
-              for (byte b : "220 a very slow greeting that never quite ends\r\n".getBytes(StandardCharsets.US_ASCII)) {
+              for (byte b :
+                  "220 a very slow greeting that never quite ends\r\n"
+                      .getBytes(StandardCharsets.US_ASCII)) {
                 s.sendRaw(new byte[] {b});
-                Thread.sleep(50); // server behaviour: 20 bytes/s, each byte well inside the read timeout
+                Thread.sleep(
+                    50); // server behaviour: 20 bytes/s, each byte well inside the read timeout
               }
               s.hold();
             });
     assertThat(r.failure().orElseThrow().kind()).isEqualTo(Failure.Kind.TIMEOUT);
     assertThat(r.failure().orElseThrow().phase()).isEqualTo(Phase.BANNER);
-    assertThat(r.timing(Phase.BANNER).orElseThrow().millis()).isBetween(TIMEOUT.toMillis() - 50, TIMEOUT.toMillis() + 300);
+    assertThat(r.timing(Phase.BANNER).orElseThrow().millis())
+        .isBetween(TIMEOUT.toMillis() - 50, TIMEOUT.toMillis() + 300);
   }
 
   @Test
@@ -104,7 +110,8 @@ class HostileServerTest {
                 Thread.sleep(20);
               }
             });
-    assertThat(r.failure().orElseThrow().kind()).isIn(Failure.Kind.TIMEOUT, Failure.Kind.REPLY_TOO_LARGE);
+    assertThat(r.failure().orElseThrow().kind())
+        .isIn(Failure.Kind.TIMEOUT, Failure.Kind.REPLY_TOO_LARGE);
     assertThat(r.failure().orElseThrow().phase()).isEqualTo(Phase.EHLO);
   }
 
@@ -120,7 +127,8 @@ class HostileServerTest {
               s.sendRaw(new byte[] {'\r', '\n'});
               s.hold();
             });
-    assertThat(r.failure().orElseThrow().kind()).isIn(Failure.Kind.MALFORMED_REPLY, Failure.Kind.LINE_TOO_LONG);
+    assertThat(r.failure().orElseThrow().kind())
+        .isIn(Failure.Kind.MALFORMED_REPLY, Failure.Kind.LINE_TOO_LONG);
     assertThat(r.transcript()).noneMatch(l -> l.chars().anyMatch(c -> c < 0x20 && c != '\t'));
   }
 
@@ -140,10 +148,13 @@ class HostileServerTest {
 
   @Test
   void greeting421IsARejectionAndTemporary() throws Exception {
-    ProbeResult r = probe(s -> {
-      s.send("421 4.3.2 mx.test.example Service not available, closing transmission channel");
-      s.readLine();
-    });
+    ProbeResult r =
+        probe(
+            s -> {
+              s.send(
+                  "421 4.3.2 mx.test.example Service not available, closing transmission channel");
+              s.readLine();
+            });
     Failure f = r.failure().orElseThrow();
     assertThat(f.kind()).isEqualTo(Failure.Kind.REJECTED);
     assertThat(f.reply().orElseThrow().code()).isEqualTo(421);
@@ -169,28 +180,37 @@ class HostileServerTest {
     assertThat(r.startTls()).isEqualTo(StartTls.HANDSHAKE_FAILED);
   }
 
-  /** RFC 3207 §4.2 / CVE-2011-1575 class: plaintext sent after the STARTTLS 220 must not count as a TLS reply. */
+  /**
+   * RFC 3207 §4.2 / CVE-2011-1575 class: plaintext sent after the STARTTLS 220 must not count as a
+   * TLS reply.
+   */
   @Test
   void plaintextInjectedAfterStartTlsIsDiscarded() throws Exception {
     var pki = dev.mailcheck.smtp.testserver.TestPki.create();
     var cert = pki.issue("localhost", List.of("127.0.0.1"), 30);
     ScriptedSmtpServer.Script script =
-            s -> {
-              s.send("220 ok");
-              s.readLine();
-              s.send("250-mx\r\n250 STARTTLS");
-              s.readLine();
-              s.send("220 go ahead\r\n250-INJECTED\r\n250 AUTH PLAIN");
-              s.startTls(cert.serverContext());
-              String ehlo = s.readLine();
-              s.send("250-mx after tls\r\n250 SIZE 1000000");
-              s.readLine();
-              s.send("221 bye");
-            };
+        s -> {
+          s.send("220 ok");
+          s.readLine();
+          s.send("250-mx\r\n250 STARTTLS");
+          s.readLine();
+          s.send("220 go ahead\r\n250-INJECTED\r\n250 AUTH PLAIN");
+          s.startTls(cert.serverContext());
+          String ehlo = s.readLine();
+          s.send("250-mx after tls\r\n250 SIZE 1000000");
+          s.readLine();
+          s.send("221 bye");
+        };
     ProbeResult r;
     try (var server = ScriptedSmtpServer.start(script)) {
       // a TLS handshake on a loaded machine needs more than the hostile-test timeout
-      r = new SocketSmtpProbe(null).probe(ProbeRequest.builder("127.0.0.1", server.port()).timeout(Duration.ofSeconds(3)).insecure(true).build());
+      r =
+          new SocketSmtpProbe(null)
+              .probe(
+                  ProbeRequest.builder("127.0.0.1", server.port())
+                      .timeout(Duration.ofSeconds(3))
+                      .insecure(true)
+                      .build());
     }
     assertThat(r.startTls()).as(String.join("\n", r.transcript())).isEqualTo(StartTls.OK);
     assertThat(r.ehloTls().orElseThrow().has("SIZE")).isTrue();
@@ -204,7 +224,8 @@ class HostileServerTest {
     try (var server = ScriptedSmtpServer.start(new StandardSmtp())) {
       ProbeResult r = probe(server.port(), TlsMode.IMPLICIT);
       assertThat(r.failure().orElseThrow().phase()).isEqualTo(Phase.TLS_HANDSHAKE);
-      assertThat(r.failure().orElseThrow().kind()).isIn(Failure.Kind.TLS_HANDSHAKE, Failure.Kind.TIMEOUT);
+      assertThat(r.failure().orElseThrow().kind())
+          .isIn(Failure.Kind.TLS_HANDSHAKE, Failure.Kind.TIMEOUT);
     }
   }
 
@@ -250,7 +271,8 @@ class HostileServerTest {
       // the server listens on 127.0.0.1 only: the same port on 127.0.0.2 refuses
       var req =
           ProbeRequest.builder("mx.test.example", server.port())
-              .addresses(List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1")))
+              .addresses(
+                  List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1")))
               .timeout(TIMEOUT)
               .build();
       ProbeResult r = new SocketSmtpProbe(null).probe(req);

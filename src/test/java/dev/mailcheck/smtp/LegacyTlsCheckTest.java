@@ -30,9 +30,15 @@ class LegacyTlsCheckTest {
   void modernServerRefusesLegacyTlsOnASecondConnection() throws Exception {
     var pki = TestPki.create();
     var cert = pki.issue("localhost", List.of("127.0.0.1"), 30);
-    try (var server = ScriptedSmtpServer.startImplicitTls(new StandardSmtp(), cert.serverContext())) {
-      var req = ProbeRequest.builder("127.0.0.1", server.port()).tlsMode(TlsMode.IMPLICIT).trustAnchors(List.of(pki.ca()))
-          .timeout(Duration.ofSeconds(2)).legacyTlsCheck(true).build();
+    try (var server =
+        ScriptedSmtpServer.startImplicitTls(new StandardSmtp(), cert.serverContext())) {
+      var req =
+          ProbeRequest.builder("127.0.0.1", server.port())
+              .tlsMode(TlsMode.IMPLICIT)
+              .trustAnchors(List.of(pki.ca()))
+              .timeout(Duration.ofSeconds(2))
+              .legacyTlsCheck(true)
+              .build();
       ProbeResult r = new SocketSmtpProbe(null).probe(req);
       LegacyTls legacy = r.legacyTls().orElseThrow();
       assertThat(legacy.conclusive()).isTrue();
@@ -48,7 +54,8 @@ class LegacyTlsCheckTest {
     try (var listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
       Thread t = Thread.ofVirtual().start(() -> serveTls11(listener, cert));
       try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
-        LegacyTls legacy = LegacyTlsCheck.handshake(s, System.nanoTime() + Duration.ofSeconds(3).toNanos());
+        LegacyTls legacy =
+            LegacyTlsCheck.handshake(s, System.nanoTime() + Duration.ofSeconds(3).toNanos());
         assertThat(legacy.accepted()).as(legacy.detail()).isTrue();
         assertThat(legacy.protocol()).contains("TLS 1.1");
       }
@@ -69,7 +76,9 @@ class LegacyTlsCheckTest {
 
             @Override
             protected int[] getSupportedCipherSuites() {
-              return new int[] {org.bouncycastle.tls.CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA};
+              return new int[] {
+                org.bouncycastle.tls.CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA
+              };
             }
 
             @Override
@@ -81,8 +90,11 @@ class LegacyTlsCheckTest {
                 throw new IOException(e);
               }
               return new BcDefaultTlsCredentialedSigner(
-                  new TlsCryptoParameters(context), crypto, PrivateKeyFactory.createKey(cert.key().getPrivate().getEncoded()),
-                  new Certificate(new TlsCertificate[] {tc}), null);
+                  new TlsCryptoParameters(context),
+                  crypto,
+                  PrivateKeyFactory.createKey(cert.key().getPrivate().getEncoded()),
+                  new Certificate(new TlsCertificate[] {tc}),
+                  null);
             }
           };
       var protocol = new TlsServerProtocol(s.getInputStream(), s.getOutputStream());

@@ -3,9 +3,9 @@ package dev.mailcheck.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ReplyAndExtensionsTest {
   @ParameterizedTest(name = "{0} {1}")
@@ -29,14 +29,38 @@ class ReplyAndExtensionsTest {
 
   @Test
   void ehloExtensionsAreParsedWithParameters() {
-    Reply ehlo = new Reply(250, List.of("mx.example Hello [192.0.2.1]", "PIPELINING", "SIZE 35882577", "auth PLAIN LOGIN", "AUTH=PLAIN XOAUTH2",
-        "STARTTLS", "ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING", "REQUIRETLS"));
+    Reply ehlo =
+        new Reply(
+            250,
+            List.of(
+                "mx.example Hello [192.0.2.1]",
+                "PIPELINING",
+                "SIZE 35882577",
+                "auth PLAIN LOGIN",
+                "AUTH=PLAIN XOAUTH2",
+                "STARTTLS",
+                "ENHANCEDSTATUSCODES",
+                "8BITMIME",
+                "DSN",
+                "SMTPUTF8",
+                "CHUNKING",
+                "REQUIRETLS"));
     Extensions e = Extensions.parse(ehlo);
     assertThat(e.greeting()).isEqualTo("mx.example Hello [192.0.2.1]");
     assertThat(e.size()).hasValue(35882577);
     assertThat(e.authMechanisms()).containsExactly("PLAIN", "LOGIN", "XOAUTH2");
-    assertThat(e.keywords().keySet()).containsExactly("PIPELINING", "SIZE", "AUTH", "STARTTLS", "ENHANCEDSTATUSCODES", "8BITMIME", "DSN",
-        "SMTPUTF8", "CHUNKING", "REQUIRETLS");
+    assertThat(e.keywords().keySet())
+        .containsExactly(
+            "PIPELINING",
+            "SIZE",
+            "AUTH",
+            "STARTTLS",
+            "ENHANCEDSTATUSCODES",
+            "8BITMIME",
+            "DSN",
+            "SMTPUTF8",
+            "CHUNKING",
+            "REQUIRETLS");
     assertThat(e.has("starttls")).isTrue();
     assertThat(e.helo()).isFalse();
   }
@@ -55,8 +79,14 @@ class ReplyAndExtensionsTest {
 
   @Test
   void controlCharactersAndBidiOverridesAreNotPrinted() {
-    String s = ReplyReader.printable("220 \u001b[31mred\u202e\u0007".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(s).doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\u0007").contains("[31mred");
+    String s =
+        ReplyReader.printable(
+            "220 \u001b[31mred\u202e\u0007".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(s)
+        .doesNotContain("\u001b")
+        .doesNotContain("\u202e")
+        .doesNotContain("\u0007")
+        .contains("[31mred");
   }
 
   @Test

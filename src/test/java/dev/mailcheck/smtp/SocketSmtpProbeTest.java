@@ -53,25 +53,42 @@ class SocketSmtpProbeTest {
       assertThat(tls.leaf().orElseThrow().keyAlgorithm()).isEqualTo("EC");
       assertThat(tls.leaf().orElseThrow().keyBits()).isEqualTo(256);
       assertThat(tls.leaf().orElseThrow().sans()).contains("DNS:localhost", "IP:127.0.0.1");
-      assertThat(r.phases()).extracting(PhaseTiming::phase)
-          .containsExactly(Phase.CONNECT, Phase.BANNER, Phase.EHLO, Phase.STARTTLS, Phase.TLS_HANDSHAKE, Phase.EHLO_TLS, Phase.QUIT);
-      assertThat(server.received()).startsWith("EHLO [127.0.0.1]", "STARTTLS", "EHLO [127.0.0.1]").endsWith("QUIT");
+      assertThat(r.phases())
+          .extracting(PhaseTiming::phase)
+          .containsExactly(
+              Phase.CONNECT,
+              Phase.BANNER,
+              Phase.EHLO,
+              Phase.STARTTLS,
+              Phase.TLS_HANDSHAKE,
+              Phase.EHLO_TLS,
+              Phase.QUIT);
+      assertThat(server.received())
+          .startsWith("EHLO [127.0.0.1]", "STARTTLS", "EHLO [127.0.0.1]")
+          .endsWith("QUIT");
     }
   }
 
   @Test
   void implicitTlsReadsTheGreetingAfterTheHandshake() throws Exception {
-    try (var server = ScriptedSmtpServer.startImplicitTls(new StandardSmtp().auth("PLAIN"), localhost.serverContext())) {
+    try (var server =
+        ScriptedSmtpServer.startImplicitTls(
+            new StandardSmtp().auth("PLAIN"), localhost.serverContext())) {
       ProbeResult r = probe(req(server).tlsMode(TlsMode.IMPLICIT).build());
       assertThat(r.failure()).isEmpty();
       assertThat(r.encrypted()).isTrue();
       assertThat(r.ehlo()).isEmpty();
       assertThat(r.ehloTls().orElseThrow().authMechanisms()).containsExactly("PLAIN");
-      assertThat(r.phases()).extracting(PhaseTiming::phase).startsWith(Phase.CONNECT, Phase.TLS_HANDSHAKE, Phase.BANNER);
+      assertThat(r.phases())
+          .extracting(PhaseTiming::phase)
+          .startsWith(Phase.CONNECT, Phase.TLS_HANDSHAKE, Phase.BANNER);
     }
   }
 
-  /** MX-style (any port but 465/587 without implicit TLS): opportunistic, so a bad certificate never stops the session. */
+  /**
+   * MX-style (any port but 465/587 without implicit TLS): opportunistic, so a bad certificate never
+   * stops the session.
+   */
   @Test
   void untrustedCertificateOnAnMxStylePortIsRecordedAndTheSessionGoesOn() throws Exception {
     var self = TestPki.selfSigned("other.example", List.of("other.example"));
@@ -89,17 +106,25 @@ class SocketSmtpProbeTest {
     }
   }
 
-  /** Submission (here implicit TLS): clients verify, so the probe stops after the handshake unless insecure. */
+  /**
+   * Submission (here implicit TLS): clients verify, so the probe stops after the handshake unless
+   * insecure.
+   */
   @Test
-  void untrustedCertificateOnSubmissionStopsUnlessInsecureButFactsAreRecordedEitherWay() throws Exception {
+  void untrustedCertificateOnSubmissionStopsUnlessInsecureButFactsAreRecordedEitherWay()
+      throws Exception {
     var self = TestPki.selfSigned("other.example", List.of("other.example"));
-    try (var server = ScriptedSmtpServer.startImplicitTls(new StandardSmtp(), self.serverContext())) {
+    try (var server =
+        ScriptedSmtpServer.startImplicitTls(new StandardSmtp(), self.serverContext())) {
       ProbeRequest request = req(server).tlsMode(TlsMode.IMPLICIT).build();
       assertThat(request.stopsOnCertificateProblem()).isTrue();
       ProbeResult strict = probe(request);
       Failure f = strict.failure().orElseThrow();
       assertThat(f.kind()).isEqualTo(Failure.Kind.CERTIFICATE);
-      assertThat(f.detail()).contains("handshake completed").contains("self-signed").contains("stopped; --insecure goes on");
+      assertThat(f.detail())
+          .contains("handshake completed")
+          .contains("self-signed")
+          .contains("stopped; --insecure goes on");
       assertThat(strict.tls().orElseThrow().trusted()).isFalse();
       assertThat(strict.tls().orElseThrow().nameMatches()).isFalse();
       assertThat(strict.ehloTls()).isEmpty();
@@ -114,34 +139,67 @@ class SocketSmtpProbeTest {
   @Test
   void submissionPortsAndImplicitTlsVerifyEverythingElseIsOpportunistic() {
     assertThat(ProbeRequest.builder("h", 25).build().stopsOnCertificateProblem()).isFalse();
-    assertThat(ProbeRequest.builder("h", 25).tlsMode(TlsMode.STARTTLS).build().stopsOnCertificateProblem()).isFalse();
+    assertThat(
+            ProbeRequest.builder("h", 25)
+                .tlsMode(TlsMode.STARTTLS)
+                .build()
+                .stopsOnCertificateProblem())
+        .isFalse();
     assertThat(ProbeRequest.builder("h", 587).build().stopsOnCertificateProblem()).isTrue();
-    assertThat(ProbeRequest.builder("h", 587).tlsMode(TlsMode.STARTTLS).build().stopsOnCertificateProblem()).isTrue();
+    assertThat(
+            ProbeRequest.builder("h", 587)
+                .tlsMode(TlsMode.STARTTLS)
+                .build()
+                .stopsOnCertificateProblem())
+        .isTrue();
     assertThat(ProbeRequest.builder("h", 465).build().stopsOnCertificateProblem()).isTrue();
-    assertThat(ProbeRequest.builder("h", 587).insecure(true).build().stopsOnCertificateProblem()).isFalse();
-    assertThat(ProbeRequest.builder("h", 2525).tlsMode(TlsMode.IMPLICIT).build().stopsOnCertificateProblem()).isTrue();
+    assertThat(ProbeRequest.builder("h", 587).insecure(true).build().stopsOnCertificateProblem())
+        .isFalse();
+    assertThat(
+            ProbeRequest.builder("h", 2525)
+                .tlsMode(TlsMode.IMPLICIT)
+                .build()
+                .stopsOnCertificateProblem())
+        .isTrue();
   }
 
   @Test
   void authPlainLoginAndCramMd5SucceedWithTheRightPassword() throws Exception {
-    var script = new StandardSmtp().starttls(localhost.serverContext()).auth("PLAIN", "LOGIN", "CRAM-MD5").user("alice", "s3cret pw");
+    var script =
+        new StandardSmtp()
+            .starttls(localhost.serverContext())
+            .auth("PLAIN", "LOGIN", "CRAM-MD5")
+            .user("alice", "s3cret pw");
     try (var server = ScriptedSmtpServer.start(script)) {
       for (String mech : List.of("PLAIN", "LOGIN", "CRAM-MD5")) {
-        var auth = new AuthRequest("alice", Secret.of("s3cret pw"), java.util.Optional.of(mech), false);
+        var auth =
+            new AuthRequest("alice", Secret.of("s3cret pw"), java.util.Optional.of(mech), false);
         ProbeResult r = probe(req(server).auth(auth).build());
         assertThat(r.auth().orElseThrow().result()).as(mech).isEqualTo(AuthOutcome.Result.SUCCESS);
         assertThat(r.auth().orElseThrow().attempted()).contains(mech);
-        assertThat(String.join("\n", r.transcript())).doesNotContain("s3cret").doesNotContain(
-            java.util.Base64.getEncoder().encodeToString("\0alice\0s3cret pw".getBytes()));
+        assertThat(String.join("\n", r.transcript()))
+            .doesNotContain("s3cret")
+            .doesNotContain(
+                java.util.Base64.getEncoder().encodeToString("\0alice\0s3cret pw".getBytes()));
       }
     }
   }
 
   @Test
   void strongestMechanismIsChosenAndWrongPasswordIs535() throws Exception {
-    var script = new StandardSmtp().starttls(localhost.serverContext()).auth("LOGIN", "PLAIN", "CRAM-MD5").user("alice", "right");
+    var script =
+        new StandardSmtp()
+            .starttls(localhost.serverContext())
+            .auth("LOGIN", "PLAIN", "CRAM-MD5")
+            .user("alice", "right");
     try (var server = ScriptedSmtpServer.start(script)) {
-      ProbeResult r = probe(req(server).auth(new AuthRequest("alice", Secret.of("wrong"), java.util.Optional.empty(), false)).build());
+      ProbeResult r =
+          probe(
+              req(server)
+                  .auth(
+                      new AuthRequest(
+                          "alice", Secret.of("wrong"), java.util.Optional.empty(), false))
+                  .build());
       AuthOutcome a = r.auth().orElseThrow();
       assertThat(a.attempted()).contains("CRAM-MD5");
       assertThat(a.result()).isEqualTo(AuthOutcome.Result.FAILED);
@@ -168,13 +226,16 @@ class SocketSmtpProbeTest {
   @Test
   void authIsNotSentOverAnUnverifiedCertificateWithoutInsecure() throws Exception {
     var self = TestPki.selfSigned("other.example", List.of("other.example"));
-    var script = new StandardSmtp().starttls(self.serverContext()).auth("PLAIN").user("alice", "pw");
+    var script =
+        new StandardSmtp().starttls(self.serverContext()).auth("PLAIN").user("alice", "pw");
     try (var server = ScriptedSmtpServer.start(script)) {
       var auth = new AuthRequest("alice", Secret.of("pw"), java.util.Optional.empty(), false);
       ProbeResult r = probe(req(server).auth(auth).build());
       assertThat(r.startTls()).isEqualTo(StartTls.OK);
       assertThat(r.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SKIPPED_PLAINTEXT);
-      assertThat(r.auth().orElseThrow().detail()).contains("certificate could not be verified").contains("--insecure");
+      assertThat(r.auth().orElseThrow().detail())
+          .contains("certificate could not be verified")
+          .contains("--insecure");
       assertThat(server.received()).noneMatch(l -> l.startsWith("AUTH"));
 
       ProbeResult insecure = probe(req(server).auth(auth).insecure(true).build());
@@ -182,7 +243,10 @@ class SocketSmtpProbeTest {
     }
   }
 
-  /** A server that echoes what it got must not get the secret into the transcript, the reply or a finding. */
+  /**
+   * A server that echoes what it got must not get the secret into the transcript, the reply or a
+   * finding.
+   */
   @Test
   void aServerEchoingTheCredentialsIsRedacted() throws Exception {
     String pw = "echo-Me-Pw-77";
@@ -203,8 +267,13 @@ class SocketSmtpProbeTest {
       assertThat(server.received()).contains("AUTH PLAIN " + plainIr);
       AuthOutcome a = r.auth().orElseThrow();
       assertThat(a.result()).isEqualTo(AuthOutcome.Result.FAILED);
-      String everything = String.join("\n", r.transcript()) + a.detail() + a.reply().orElseThrow().wireLines();
-      assertThat(everything).doesNotContain(pw).doesNotContain(plainIr).contains("you sent AUTH PLAIN <redacted>").contains("which is <redacted>");
+      String everything =
+          String.join("\n", r.transcript()) + a.detail() + a.reply().orElseThrow().wireLines();
+      assertThat(everything)
+          .doesNotContain(pw)
+          .doesNotContain(plainIr)
+          .contains("you sent AUTH PLAIN <redacted>")
+          .contains("which is <redacted>");
       var findings = dev.mailcheck.checks.smtp.SmtpEvaluator.evaluate(r).toString();
       assertThat(findings).doesNotContain(pw).doesNotContain(plainIr);
     }
@@ -220,7 +289,12 @@ class SocketSmtpProbeTest {
       assertThat(accepted.relay().orElseThrow().result()).isEqualTo(RelayOutcome.Result.ACCEPTED);
       for (var s : List.of(closed, open)) {
         assertThat(s.received()).noneMatch(l -> l.equalsIgnoreCase("DATA"));
-        assertThat(s.received()).containsSubsequence("MAIL FROM:<mailcheck-relay-test@example.com>", "RCPT TO:<mailcheck-relay-test@example.net>", "RSET", "QUIT");
+        assertThat(s.received())
+            .containsSubsequence(
+                "MAIL FROM:<mailcheck-relay-test@example.com>",
+                "RCPT TO:<mailcheck-relay-test@example.net>",
+                "RSET",
+                "QUIT");
       }
     }
   }
@@ -237,7 +311,9 @@ class SocketSmtpProbeTest {
 
   @Test
   void startTlsAdvertisedButRefusedWith454() throws Exception {
-    try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttlsReply("454 4.7.0 TLS not available due to local problem"))) {
+    try (var server =
+        ScriptedSmtpServer.start(
+            new StandardSmtp().starttlsReply("454 4.7.0 TLS not available due to local problem"))) {
       ProbeResult opportunistic = probe(req(server).build());
       assertThat(opportunistic.startTls()).isEqualTo(StartTls.REFUSED);
       assertThat(opportunistic.failure()).isEmpty();
@@ -249,13 +325,31 @@ class SocketSmtpProbeTest {
 
   @Test
   void xoauth2SendsTheBearerTokenAndHandlesTheErrorChallenge() throws Exception {
-    var script = new StandardSmtp().starttls(localhost.serverContext()).auth("PLAIN", "XOAUTH2").user("alice", "ya29.token");
+    var script =
+        new StandardSmtp()
+            .starttls(localhost.serverContext())
+            .auth("PLAIN", "XOAUTH2")
+            .user("alice", "ya29.token");
     try (var server = ScriptedSmtpServer.start(script)) {
-      ProbeResult ok = probe(req(server).auth(new AuthRequest("alice", Secret.of("ya29.token"), java.util.Optional.empty(), true)).build());
+      ProbeResult ok =
+          probe(
+              req(server)
+                  .auth(
+                      new AuthRequest(
+                          "alice", Secret.of("ya29.token"), java.util.Optional.empty(), true))
+                  .build());
       assertThat(ok.auth().orElseThrow().attempted()).contains("XOAUTH2");
       assertThat(ok.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SUCCESS);
-      assertThat(String.join("\n", ok.transcript())).doesNotContain("ya29").contains("AUTH XOAUTH2 <redacted>");
-      ProbeResult bad = probe(req(server).auth(new AuthRequest("alice", Secret.of("expired"), java.util.Optional.empty(), true)).build());
+      assertThat(String.join("\n", ok.transcript()))
+          .doesNotContain("ya29")
+          .contains("AUTH XOAUTH2 <redacted>");
+      ProbeResult bad =
+          probe(
+              req(server)
+                  .auth(
+                      new AuthRequest(
+                          "alice", Secret.of("expired"), java.util.Optional.empty(), true))
+                  .build());
       assertThat(bad.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.FAILED);
       assertThat(bad.auth().orElseThrow().reply().orElseThrow().code()).isEqualTo(535);
     }
@@ -272,7 +366,8 @@ class SocketSmtpProbeTest {
       return;
     }
     try (server) {
-      ProbeResult r = probe(ProbeRequest.builder("::1", server.port()).timeout(Duration.ofSeconds(2)).build());
+      ProbeResult r =
+          probe(ProbeRequest.builder("::1", server.port()).timeout(Duration.ofSeconds(2)).build());
       assertThat(r.failure()).isEmpty();
       assertThat(r.address()).contains("::1");
       assertThat(r.timing(Phase.DNS)).isEmpty();

@@ -34,7 +34,9 @@ public final class CheckCatalog {
   /** Asserts every finding id in a JSON report is documented. */
   public static void assertDocumented(JsonNode report) {
     for (JsonNode f : report.path("findings")) {
-      assertThat(ids()).as("docs/checks.md must list finding id %s", f.path("id").asText()).contains(f.path("id").asText());
+      assertThat(ids())
+          .as("docs/checks.md must list finding id %s", f.path("id").asText())
+          .contains(f.path("id").asText());
     }
   }
 }

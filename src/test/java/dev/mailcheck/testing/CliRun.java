@@ -30,7 +30,10 @@ public record CliRun(int exitCode, String out, String err) {
     return of(all);
   }
 
-  /** stdout validated against docs/report.schema.json, every finding id checked against docs/checks.md. */
+  /**
+   * stdout validated against docs/report.schema.json, every finding id checked against
+   * docs/checks.md.
+   */
   public com.fasterxml.jackson.databind.JsonNode json() {
     var node = ReportSchema.assertValid(out);
     CheckCatalog.assertDocumented(node);

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The worst status each finding id reached, the map most check tests assert on:
- * {@code assertThat(worst(result.findings())).containsEntry("mx.present", Status.PASS)}.
+ * The worst status each finding id reached, the map most check tests assert on: {@code
+ * assertThat(worst(result.findings())).containsEntry("mx.present", Status.PASS)}.
  */
 public final class FindingStatuses {
   private FindingStatuses() {}
@@ -23,7 +23,10 @@ public final class FindingStatuses {
   public static Map<String, String> worst(JsonNode report) {
     Map<String, String> out = new HashMap<>();
     for (JsonNode f : report.path("findings")) {
-      out.merge(f.path("id").asText(), f.path("status").asText(), (a, b) -> Status.worst(Status.parse(a), Status.parse(b)).token());
+      out.merge(
+          f.path("id").asText(),
+          f.path("status").asText(),
+          (a, b) -> Status.worst(Status.parse(a), Status.parse(b)).token());
     }
     return out;
   }

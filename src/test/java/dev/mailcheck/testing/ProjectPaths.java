@@ -24,7 +24,9 @@ public final class ProjectPaths {
     return Path.of(p);
   }
 
-  /** The given file or folder of the suites, if it is there (e.g. {@code spf/rfc7208-tests.yml}). */
+  /**
+   * The given file or folder of the suites, if it is there (e.g. {@code spf/rfc7208-tests.yml}).
+   */
   public static Optional<Path> conformance(String relative) {
     Path p = conformanceRoot().resolve(relative);
     return Files.exists(p) ? Optional.of(p) : Optional.empty();

@@ -22,7 +22,9 @@ public enum Canonicalization {
 
   /** A header field in this canonical form, with its CRLF (§3.4.1, §3.4.2). */
   String header(DkimMessage.HeaderField field) {
-    return this == SIMPLE ? withCrlf(field.raw()) : relaxedHeader(field.name(), field.value()) + "\r\n";
+    return this == SIMPLE
+        ? withCrlf(field.raw())
+        : relaxedHeader(field.name(), field.value()) + "\r\n";
   }
 
   static String relaxedHeader(String name, String value) {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param providers mail providers recognized from MX and SPF
  * @param selectors every selector tried
  */
-public record DkimAuditSection(String domain, String domainKeyTree, List<String> providers, List<SelectorView> selectors)
+public record DkimAuditSection(
+    String domain, String domainKeyTree, List<String> providers, List<SelectorView> selectors)
     implements DkimSection {
   public DkimAuditSection {
     providers = List.copyOf(providers);
@@ -47,14 +48,18 @@ public record DkimAuditSection(String domain, String domainKeyTree, List<String>
     List<SelectorView> views = new ArrayList<>();
     for (SelectorProbe p : facts.probes()) {
       var key = p.key();
-      views.add(new SelectorView(
-          p.selector(), p.source(), p.found(), p.outcome(),
-          key.map(DkimKey::keyType).orElse(null),
-          key.filter(k -> k.keyBits() > 0).map(DkimKey::keyBits).orElse(null),
-          key.map(DkimKey::testing).orElse(null),
-          key.map(DkimKey::revoked).orElse(null),
-          key.map(DkimKey::record).orElse(null),
-          p.cnameChain()));
+      views.add(
+          new SelectorView(
+              p.selector(),
+              p.source(),
+              p.found(),
+              p.outcome(),
+              key.map(DkimKey::keyType).orElse(null),
+              key.filter(k -> k.keyBits() > 0).map(DkimKey::keyBits).orElse(null),
+              key.map(DkimKey::testing).orElse(null),
+              key.map(DkimKey::revoked).orElse(null),
+              key.map(DkimKey::record).orElse(null),
+              p.cnameChain()));
     }
     return new DkimAuditSection(facts.domain(), facts.domainKeyTree(), facts.providers(), views);
   }
@@ -65,11 +70,26 @@ public record DkimAuditSection(String domain, String domainKeyTree, List<String>
     lines.add("_domainkey." + domain + ": " + domainKeyTree);
     if (!providers.isEmpty()) lines.add("providers: " + String.join(", ", providers));
     for (SelectorView v : selectors) {
-      if (!v.found() && !v.source().equals(DkimAudit.EXPLICIT) && v.dns().matches("NXDOMAIN|NODATA")) continue;
-      String via = v.cnameChain().isEmpty() ? "" : " (via CNAME " + String.join(" -> ", v.cnameChain()) + ")";
+      if (!v.found()
+          && !v.source().equals(DkimAudit.EXPLICIT)
+          && v.dns().matches("NXDOMAIN|NODATA")) continue;
+      String via =
+          v.cnameChain().isEmpty()
+              ? ""
+              : " (via CNAME " + String.join(" -> ", v.cnameChain()) + ")";
       if (v.found()) {
-        String desc = Boolean.TRUE.equals(v.revoked()) ? "revoked" : v.keyType() + (v.keyBits() == null ? "" : " " + v.keyBits() + " bits");
-        lines.add(v.selector() + "._domainkey." + domain + ": " + desc + (Boolean.TRUE.equals(v.testing()) ? ", testing" : "") + via);
+        String desc =
+            Boolean.TRUE.equals(v.revoked())
+                ? "revoked"
+                : v.keyType() + (v.keyBits() == null ? "" : " " + v.keyBits() + " bits");
+        lines.add(
+            v.selector()
+                + "._domainkey."
+                + domain
+                + ": "
+                + desc
+                + (Boolean.TRUE.equals(v.testing()) ? ", testing" : "")
+                + via);
       } else {
         lines.add(v.selector() + "._domainkey." + domain + ": no key (" + v.dns() + ")" + via);
       }

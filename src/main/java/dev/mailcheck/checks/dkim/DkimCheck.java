@@ -28,7 +28,8 @@ public final class DkimCheck {
    * @param selectors selectors the user named ({@code --selector}); missing ones fail
    * @param providerHosts MX exchanges and SPF include targets already known (empty: fetched here)
    */
-  public static Outcome<DkimAuditSection> audit(String domain, List<String> selectors, List<String> providerHosts, DnsClient dns) {
+  public static Outcome<DkimAuditSection> audit(
+      String domain, List<String> selectors, List<String> providerHosts, DnsClient dns) {
     DkimAudit.Facts facts = DkimAudit.fetch(domain, selectors, providerHosts, dns);
     return new Outcome<>(evaluate(facts), DkimAuditSection.of(facts));
   }
@@ -39,50 +40,124 @@ public final class DkimCheck {
     List<SelectorProbe> found = facts.probes().stream().filter(SelectorProbe::found).toList();
     for (SelectorProbe p : found) {
       String name = p.selector() + "._domainkey." + d;
-      String via = p.cnameChain().isEmpty() ? "" : " via CNAME " + String.join(" -> ", p.cnameChain());
-      out.add(Finding.of("dkim.selector", Status.PASS, "DKIM key found for selector " + p.selector())
-          .detail(name + via + " (selector from " + p.source() + ")" + (p.records().size() > 1 ? "; " + p.records().size() + " TXT records at this name: verifiers may pick any (RFC 6376 §3.6.2.2)" : ""))
-          .subject(p.selector()).evidence(p.records()).build());
+      String via =
+          p.cnameChain().isEmpty() ? "" : " via CNAME " + String.join(" -> ", p.cnameChain());
+      out.add(
+          Finding.of("dkim.selector", Status.PASS, "DKIM key found for selector " + p.selector())
+              .detail(
+                  name
+                      + via
+                      + " (selector from "
+                      + p.source()
+                      + ")"
+                      + (p.records().size() > 1
+                          ? "; "
+                              + p.records().size()
+                              + " TXT records at this name: verifiers may pick any (RFC 6376 §3.6.2.2)"
+                          : ""))
+              .subject(p.selector())
+              .evidence(p.records())
+              .build());
       out.addAll(KeyFindings.of(name, p.key().orElseThrow()));
     }
     for (SelectorProbe p : facts.probes()) {
       String name = p.selector() + "._domainkey." + d;
       if (p.explicit() && !p.found() && !p.temporaryFailure()) {
-        out.add(Finding.of("dkim.selector", Status.FAIL, "No DKIM key for selector " + p.selector())
-            .detail(name + " has no DKIM key record (" + p.outcome() + (p.records().isEmpty() ? "" : "; TXT present but not a DKIM key") + "): mail signed with s=" + p.selector() + " fails verification (permerror).")
-            .remedy("Publish the key record the signer shows for selector " + p.selector() + " as TXT at " + name + ".")
-            .subject(p.selector()).evidence(p.records()).build());
+        out.add(
+            Finding.of("dkim.selector", Status.FAIL, "No DKIM key for selector " + p.selector())
+                .detail(
+                    name
+                        + " has no DKIM key record ("
+                        + p.outcome()
+                        + (p.records().isEmpty() ? "" : "; TXT present but not a DKIM key")
+                        + "): mail signed with s="
+                        + p.selector()
+                        + " fails verification (permerror).")
+                .remedy(
+                    "Publish the key record the signer shows for selector "
+                        + p.selector()
+                        + " as TXT at "
+                        + name
+                        + ".")
+                .subject(p.selector())
+                .evidence(p.records())
+                .build());
       }
       if (p.explicit() && p.temporaryFailure()) {
-        out.add(Finding.of("dkim.selector", Status.ERROR, "Could not look up selector " + p.selector())
-            .detail(name + ": " + p.outcome() + ". A temporary failure says nothing about whether the key exists.").subject(p.selector()).build());
+        out.add(
+            Finding.of("dkim.selector", Status.ERROR, "Could not look up selector " + p.selector())
+                .detail(
+                    name
+                        + ": "
+                        + p.outcome()
+                        + ". A temporary failure says nothing about whether the key exists.")
+                .subject(p.selector())
+                .build());
       }
     }
-    List<SelectorProbe> temp = facts.probes().stream().filter(p -> p.temporaryFailure() && !p.explicit()).toList();
+    List<SelectorProbe> temp =
+        facts.probes().stream().filter(p -> p.temporaryFailure() && !p.explicit()).toList();
     if (!temp.isEmpty()) {
-      out.add(Finding.of("dkim.selector", Status.ERROR, temp.size() + " selector lookup(s) failed temporarily")
-          .detail("No answer for " + temp.stream().map(p -> p.selector() + " (" + p.outcome() + ")").collect(Collectors.joining(", ")) + "; keys there may exist.")
-          .build());
+      out.add(
+          Finding.of(
+                  "dkim.selector",
+                  Status.ERROR,
+                  temp.size() + " selector lookup(s) failed temporarily")
+              .detail(
+                  "No answer for "
+                      + temp.stream()
+                          .map(p -> p.selector() + " (" + p.outcome() + ")")
+                          .collect(Collectors.joining(", "))
+                      + "; keys there may exist.")
+              .build());
     }
     boolean anyExplicit = facts.probes().stream().anyMatch(SelectorProbe::explicit);
     if (found.isEmpty() && !anyExplicit) {
       String tree =
           switch (facts.domainKeyTree()) {
-            case "NXDOMAIN" -> "_domainkey." + d + " does not exist (NXDOMAIN): no DKIM key is published under any selector (RFC 8020).";
-            case "NOERROR", "NODATA" -> "_domainkey." + d + " exists, so keys are probably published under selectors that were not guessed.";
-            default -> "_domainkey." + d + " could not be looked up (" + facts.domainKeyTree() + ").";
+            case "NXDOMAIN" ->
+                "_domainkey."
+                    + d
+                    + " does not exist (NXDOMAIN): no DKIM key is published under any selector (RFC 8020).";
+            case "NOERROR", "NODATA" ->
+                "_domainkey."
+                    + d
+                    + " exists, so keys are probably published under selectors that were not guessed.";
+            default ->
+                "_domainkey." + d + " could not be looked up (" + facts.domainKeyTree() + ").";
           };
-      out.add(Finding.of("dkim.selector", Status.INFO, "No DKIM key found under " + facts.probes().size() + " likely selectors")
-          .detail("Selectors cannot be listed from DNS (RFC 6376 §3.1), so this is not proof that the domain does not sign. " + tree
-              + (facts.providers().contains("Amazon SES") ? " Amazon SES uses per-domain random selectors (shown in the SES console)." : ""))
-          .remedy("Pass the selector from the s= tag of a DKIM-Signature in mail from " + d + ": mailcheck dkim " + d + " --selector NAME")
-          .build());
+      out.add(
+          Finding.of(
+                  "dkim.selector",
+                  Status.INFO,
+                  "No DKIM key found under " + facts.probes().size() + " likely selectors")
+              .detail(
+                  "Selectors cannot be listed from DNS (RFC 6376 §3.1), so this is not proof that the domain does not sign. "
+                      + tree
+                      + (facts.providers().contains("Amazon SES")
+                          ? " Amazon SES uses per-domain random selectors (shown in the SES console)."
+                          : ""))
+              .remedy(
+                  "Pass the selector from the s= tag of a DKIM-Signature in mail from "
+                      + d
+                      + ": mailcheck dkim "
+                      + d
+                      + " --selector NAME")
+              .build());
     }
     if (!found.isEmpty() && facts.domainKeyTree().equals("NXDOMAIN")) {
-      out.add(Finding.of("dkim.domainkey", Status.WARN, "_domainkey." + d + " answers NXDOMAIN although keys exist below it")
-          .detail("RFC 8020 says NXDOMAIN means nothing exists below the name; resolvers that honour it will stop finding these keys. The authoritative server mishandles empty non-terminals.")
-          .remedy("Fix or upgrade the DNS server (or provider) so that _domainkey." + d + " answers NOERROR with no data.")
-          .build());
+      out.add(
+          Finding.of(
+                  "dkim.domainkey",
+                  Status.WARN,
+                  "_domainkey." + d + " answers NXDOMAIN although keys exist below it")
+              .detail(
+                  "RFC 8020 says NXDOMAIN means nothing exists below the name; resolvers that honour it will stop finding these keys. The authoritative server mishandles empty non-terminals.")
+              .remedy(
+                  "Fix or upgrade the DNS server (or provider) so that _domainkey."
+                      + d
+                      + " answers NOERROR with no data.")
+              .build());
     }
     return out;
   }
@@ -97,7 +172,8 @@ public final class DkimCheck {
   }
 
   /** As {@link #verify(DkimMessage, DnsClient, Clock)}, choosing what rsa-sha1 gets (RFC 8301). */
-  public static Outcome<DkimVerifySection> verify(DkimMessage message, DnsClient dns, Clock clock, DkimVerifier.Sha1Policy sha1) {
+  public static Outcome<DkimVerifySection> verify(
+      DkimMessage message, DnsClient dns, Clock clock, DkimVerifier.Sha1Policy sha1) {
     Verification v = new DkimVerifier(dns, clock, sha1).verify(message);
     return new Outcome<>(SignatureFindings.of(v), DkimVerifySection.of(v));
   }

@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * Parses key records (RFC 6376 §3.6.1) and decodes {@code p=}: RSA as SubjectPublicKeyInfo (what
  * every signer publishes) or, leniently, a bare PKCS#1 RSAPublicKey (the literal text of §3.6.1);
- * Ed25519 as the raw 32-byte key RFC 8463 §4 requires. An SPKI-wrapped Ed25519 key (44 bytes) is
- * a problem: conforming verifiers cannot use it.
+ * Ed25519 as the raw 32-byte key RFC 8463 §4 requires. An SPKI-wrapped Ed25519 key (44 bytes) is a
+ * problem: conforming verifiers cannot use it.
  */
 final class DkimKeyParser {
   private DkimKeyParser() {}
@@ -32,8 +32,10 @@ final class DkimKeyParser {
     List<String> problems = new ArrayList<>(DkimKey.problemsOf(tags));
     Optional<String> version = tags.get("v");
     if (version.isPresent()) {
-      if (!tags.tags().get(0).name().equals("v")) problems.add("v= must be the first tag (RFC 6376 §3.6.1)");
-      if (!version.get().equals("DKIM1")) problems.add("unsupported key version v=" + version.get() + " (expected DKIM1)");
+      if (!tags.tags().get(0).name().equals("v"))
+        problems.add("v= must be the first tag (RFC 6376 §3.6.1)");
+      if (!version.get().equals("DKIM1"))
+        problems.add("unsupported key version v=" + version.get() + " (expected DKIM1)");
     }
     String keyType = tags.get("k").map(v -> v.toLowerCase(Locale.ROOT)).orElse("rsa");
     List<String> hashes = list(tags.get("h"));
@@ -56,7 +58,9 @@ final class DkimKeyParser {
         switch (keyType) {
           case "rsa" -> {
             Optional<RSAPublicKey> rsa = decodeRsa(der);
-            if (rsa.isEmpty()) problems.add("p= is not an RSA public key (neither SubjectPublicKeyInfo nor RSAPublicKey DER)");
+            if (rsa.isEmpty())
+              problems.add(
+                  "p= is not an RSA public key (neither SubjectPublicKeyInfo nor RSAPublicKey DER)");
             else {
               key = Optional.of(rsa.get());
               bits = rsa.get().getModulus().bitLength();
@@ -64,16 +68,20 @@ final class DkimKeyParser {
           }
           case "ed25519" -> {
             if (der.length == 44 && Arrays.equals(Arrays.copyOf(der, 12), ED25519_SPKI_PREFIX)) {
-              problems.add("p= holds an SPKI-wrapped Ed25519 key (44 bytes); RFC 8463 §4 requires the raw 32-byte key");
+              problems.add(
+                  "p= holds an SPKI-wrapped Ed25519 key (44 bytes); RFC 8463 §4 requires the raw 32-byte key");
             } else if (der.length != 32) {
-              problems.add("p= is " + der.length + " bytes; an Ed25519 key is 32 bytes (RFC 8463 §4)");
+              problems.add(
+                  "p= is " + der.length + " bytes; an Ed25519 key is 32 bytes (RFC 8463 §4)");
             } else {
               key = decodeEd25519(der);
               if (key.isEmpty()) problems.add("p= is not a valid Ed25519 public key");
               else bits = 256;
             }
           }
-          default -> problems.add("unknown key type k=" + keyType + " (RFC 6376 defines rsa, RFC 8463 ed25519)");
+          default ->
+              problems.add(
+                  "unknown key type k=" + keyType + " (RFC 6376 defines rsa, RFC 8463 ed25519)");
         }
       }
     } else if (!keyType.equals("rsa") && !keyType.equals("ed25519")) {
@@ -85,7 +93,12 @@ final class DkimKeyParser {
 
   private static List<String> list(Optional<String> value) {
     return value
-        .map(v -> Arrays.stream(v.split(":")).map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList())
+        .map(
+            v ->
+                Arrays.stream(v.split(":"))
+                    .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                    .filter(s -> !s.isEmpty())
+                    .toList())
         .orElse(List.of());
   }
 
@@ -97,7 +110,8 @@ final class DkimKeyParser {
       } catch (Exception spki) {
         var pkcs1 = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(der);
         BigInteger n = pkcs1.getModulus();
-        return Optional.of((RSAPublicKey) kf.generatePublic(new RSAPublicKeySpec(n, pkcs1.getPublicExponent())));
+        return Optional.of(
+            (RSAPublicKey) kf.generatePublic(new RSAPublicKeySpec(n, pkcs1.getPublicExponent())));
       }
     } catch (Exception | LinkageError e) {
       return Optional.empty();
@@ -108,7 +122,8 @@ final class DkimKeyParser {
     try {
       byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, 44);
       System.arraycopy(raw, 0, spki, 12, 32);
-      return Optional.of(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
+      return Optional.of(
+          KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
     } catch (Exception e) {
       return Optional.empty();
     }

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * A message split into header fields and body, the way RFC 6376 §5.4 and §3.4 see it: each field
- * keeps its exact bytes (folding included) so that "simple" canonicalization can hash it as it came.
- * Text is held as ISO-8859-1 strings, one char per octet, so every octet survives.
+ * keeps its exact bytes (folding included) so that "simple" canonicalization can hash it as it
+ * came. Text is held as ISO-8859-1 strings, one char per octet, so every octet survives.
  *
  * <p>Files saved by mail clients often use bare LF line ends. RFC 5322 requires CRLF, and every
  * signer hashed CRLF; so when the input has a bare LF, all bare LFs become CRLF and {@link

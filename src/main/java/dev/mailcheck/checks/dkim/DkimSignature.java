@@ -53,7 +53,9 @@ public record DkimSignature(
 
   /** {@code header/body}, e.g. {@code relaxed/simple}. */
   public String canonicalization() {
-    return error.isPresent() && !canonToken.isEmpty() ? canonToken : headerCanon.token() + "/" + bodyCanon.token();
+    return error.isPresent() && !canonToken.isEmpty()
+        ? canonToken
+        : headerCanon.token() + "/" + bodyCanon.token();
   }
 
   /** The key record's DNS name, {@code s._domainkey.d} (RFC 6376 §3.6.2.1). */
@@ -72,7 +74,9 @@ public record DkimSignature(
     for (String required : List.of("v", "a", "b", "bh", "d", "h", "s")) {
       if (!tags.has(required)) errors.add("required tag " + required + "= is missing");
     }
-    tags.get("v").filter(v -> !v.equals("1")).ifPresent(v -> errors.add("unsupported signature version v=" + v));
+    tags.get("v")
+        .filter(v -> !v.equals("1"))
+        .ifPresent(v -> errors.add("unsupported signature version v=" + v));
     Optional<DkimAlgorithm> alg = DkimAlgorithm.of(a);
     if (!a.isEmpty() && alg.isEmpty()) errors.add("unsupported algorithm a=" + a);
 
@@ -81,8 +85,12 @@ public record DkimSignature(
     if (tags.has("c")) {
       String[] parts = c.split("/", -1);
       Optional<Canonicalization> h = Canonicalization.of(parts[0].strip());
-      Optional<Canonicalization> b = parts.length > 1 ? Canonicalization.of(parts[1].strip()) : Optional.of(Canonicalization.SIMPLE);
-      if (h.isEmpty() || b.isEmpty() || parts.length > 2) errors.add("unknown canonicalization c=" + c);
+      Optional<Canonicalization> b =
+          parts.length > 1
+              ? Canonicalization.of(parts[1].strip())
+              : Optional.of(Canonicalization.SIMPLE);
+      if (h.isEmpty() || b.isEmpty() || parts.length > 2)
+        errors.add("unknown canonicalization c=" + c);
       else {
         hc = h.get();
         bc = b.get();
@@ -90,8 +98,15 @@ public record DkimSignature(
     }
 
     List<String> signed =
-        tags.get("h").map(h -> Arrays.stream(h.split(":")).map(x -> x.strip().toLowerCase(Locale.ROOT)).toList()).orElse(List.of());
-    if (tags.has("h") && !signed.contains("from")) errors.add("h= does not include From (RFC 6376 §5.4 requires it)");
+        tags.get("h")
+            .map(
+                h ->
+                    Arrays.stream(h.split(":"))
+                        .map(x -> x.strip().toLowerCase(Locale.ROOT))
+                        .toList())
+            .orElse(List.of());
+    if (tags.has("h") && !signed.contains("from"))
+      errors.add("h= does not include From (RFC 6376 §5.4 requires it)");
     if (signed.stream().anyMatch(String::isEmpty)) errors.add("h= has an empty header field name");
 
     String identity = "@" + d;
@@ -103,14 +118,18 @@ public record DkimSignature(
         int at = identity.lastIndexOf('@');
         String idDomain = at < 0 ? "" : identity.substring(at + 1);
         if (at < 0) errors.add("i= has no '@'");
-        else if (!within(idDomain, d)) errors.add("i= domain " + idDomain + " is not d=" + d + " or a subdomain of it");
+        else if (!within(idDomain, d))
+          errors.add("i= domain " + idDomain + " is not d=" + d + " or a subdomain of it");
       }
     }
 
-    tags.get("q").ifPresent(q -> {
-      boolean dnsTxt = Arrays.stream(q.split(":")).anyMatch(m -> m.strip().equalsIgnoreCase("dns/txt"));
-      if (!dnsTxt) errors.add("q=" + q + " offers no query method DKIM defines (dns/txt)");
-    });
+    tags.get("q")
+        .ifPresent(
+            q -> {
+              boolean dnsTxt =
+                  Arrays.stream(q.split(":")).anyMatch(m -> m.strip().equalsIgnoreCase("dns/txt"));
+              if (!dnsTxt) errors.add("q=" + q + " offers no query method DKIM defines (dns/txt)");
+            });
 
     Optional<BigInteger> l = Optional.empty();
     if (tags.has("l")) {
@@ -120,7 +139,8 @@ public record DkimSignature(
     }
     Optional<Long> t = time(tags, "t", errors);
     Optional<Long> x = time(tags, "x", errors);
-    if (t.isPresent() && x.isPresent() && x.get() <= t.get()) errors.add("x= is not after t= (RFC 6376 §3.5)");
+    if (t.isPresent() && x.isPresent() && x.get() <= t.get())
+      errors.add("x= is not after t= (RFC 6376 §3.5)");
 
     byte[] bh = base64(tags.get("bh").orElse(""), "bh", errors);
     byte[] b = base64(tags.get("b").orElse(""), "b", errors);
@@ -129,7 +149,21 @@ public record DkimSignature(
     if (s.isEmpty() && tags.has("s")) errors.add("s= is empty");
 
     return new DkimSignature(
-        field, d, s, a, alg, hc, bc, c, signed, identity, l, t, x, bh, b,
+        field,
+        d,
+        s,
+        a,
+        alg,
+        hc,
+        bc,
+        c,
+        signed,
+        identity,
+        l,
+        t,
+        x,
+        bh,
+        b,
         errors.stream().findFirst());
   }
 

@@ -23,10 +23,10 @@ import java.util.Optional;
  * Verifies every DKIM-Signature of a message (RFC 6376 §6, RFC 8463, RFC 8301). Key records are
  * fetched in parallel through the shared {@link DnsClient}; the clock is injected for x= and t=.
  *
- * <p>Order of checks per signature, as §6.1 lays it out: signature syntax and tags, then x=
- * expiry, then the key (temperror on a DNS failure, permerror when missing, revoked or unsuitable),
- * then the body hash ({@code bh=}) and only then the header signature ({@code b=}), so that a
- * changed body is reported as "body hash mismatch" rather than a bare signature failure.
+ * <p>Order of checks per signature, as §6.1 lays it out: signature syntax and tags, then x= expiry,
+ * then the key (temperror on a DNS failure, permerror when missing, revoked or unsuitable), then
+ * the body hash ({@code bh=}) and only then the header signature ({@code b=}), so that a changed
+ * body is reported as "body hash mismatch" rather than a bare signature failure.
  */
 public final class DkimVerifier {
   /**
@@ -45,8 +45,8 @@ public final class DkimVerifier {
   static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
 
   /**
-   * Signatures past this many are reported as neutral without DNS or crypto work, so that a
-   * hostile message cannot make thousands of key lookups (RFC 6376 §6.1 lets verifiers limit).
+   * Signatures past this many are reported as neutral without DNS or crypto work, so that a hostile
+   * message cannot make thousands of key lookups (RFC 6376 §6.1 lets verifiers limit).
    */
   static final int MAX_SIGNATURES = 20;
 
@@ -69,7 +69,8 @@ public final class DkimVerifier {
 
   public Verification verify(DkimMessage message) {
     List<DkimMessage.HeaderField> fields = message.signatures();
-    List<DkimSignature> sigs = fields.stream().limit(MAX_SIGNATURES).map(DkimSignature::parse).toList();
+    List<DkimSignature> sigs =
+        fields.stream().limit(MAX_SIGNATURES).map(DkimSignature::parse).toList();
     List<DkimSignature> needKeys = sigs.stream().filter(s -> preKeyError(s).isEmpty()).toList();
     List<DnsQuestion> questions =
         needKeys.stream().map(s -> DnsQuestion.of(s.keyName(), RecordType.TXT)).distinct().toList();
@@ -82,16 +83,30 @@ public final class DkimVerifier {
     for (DkimSignature sig : sigs) {
       Optional<String> early = preKeyError(sig);
       if (early.isPresent()) {
-        results.add(result(sig, early.get().startsWith("POLICY:") ? DkimResult.POLICY : DkimResult.PERMERROR,
-            early.get().replaceFirst("^POLICY:", ""), Optional.empty(), List.of(), warnings(sig, null)));
+        results.add(
+            result(
+                sig,
+                early.get().startsWith("POLICY:") ? DkimResult.POLICY : DkimResult.PERMERROR,
+                early.get().replaceFirst("^POLICY:", ""),
+                Optional.empty(),
+                List.of(),
+                warnings(sig, null)));
         continue;
       }
       DnsResult answer = byQuestion.get(DnsQuestion.of(sig.keyName(), RecordType.TXT));
       results.add(verifyWithKey(message, sig, answer, bodies));
     }
     for (DkimMessage.HeaderField extra : fields.subList(sigs.size(), fields.size())) {
-      results.add(result(DkimSignature.parse(extra), DkimResult.NEUTRAL,
-          "not evaluated: only the first " + MAX_SIGNATURES + " signatures of a message are verified", Optional.empty(), List.of(), List.of()));
+      results.add(
+          result(
+              DkimSignature.parse(extra),
+              DkimResult.NEUTRAL,
+              "not evaluated: only the first "
+                  + MAX_SIGNATURES
+                  + " signatures of a message are verified",
+              Optional.empty(),
+              List.of(),
+              List.of()));
     }
     return new Verification(results, message.lineEndingsConverted());
   }
@@ -103,56 +118,132 @@ public final class DkimVerifier {
       return Optional.of("rsa-sha1 is not acceptable (RFC 8301 §3.1)");
     long now = clock.instant().getEpochSecond();
     if (sig.expiry().isPresent() && sig.expiry().get() < now)
-      return Optional.of("signature expired (x=" + java.time.Instant.ofEpochSecond(sig.expiry().get()) + ")");
+      return Optional.of(
+          "signature expired (x=" + java.time.Instant.ofEpochSecond(sig.expiry().get()) + ")");
     if (sig.timestamp().isPresent() && sig.timestamp().get() > now + CLOCK_SKEW.toSeconds())
-      return Optional.of("POLICY:signature timestamp t=" + java.time.Instant.ofEpochSecond(sig.timestamp().get()) + " is in the future");
+      return Optional.of(
+          "POLICY:signature timestamp t="
+              + java.time.Instant.ofEpochSecond(sig.timestamp().get())
+              + " is in the future");
     return Optional.empty();
   }
 
   private SignatureResult verifyWithKey(
-      DkimMessage message, DkimSignature sig, DnsResult answer, Map<Canonicalization, String> bodies) {
+      DkimMessage message,
+      DkimSignature sig,
+      DnsResult answer,
+      Map<Canonicalization, String> bodies) {
     List<String> chain = answer.cnameChain();
     switch (answer) {
       case DnsResult.Records r -> {}
       case DnsResult.NxDomain n -> {
-        return result(sig, DkimResult.PERMERROR, "no key record at " + sig.keyName() + " (NXDOMAIN)", Optional.empty(), chain, warnings(sig, null));
+        return result(
+            sig,
+            DkimResult.PERMERROR,
+            "no key record at " + sig.keyName() + " (NXDOMAIN)",
+            Optional.empty(),
+            chain,
+            warnings(sig, null));
       }
       case DnsResult.NoData n -> {
-        return result(sig, DkimResult.PERMERROR, "no key record at " + sig.keyName() + " (no TXT)", Optional.empty(), chain, warnings(sig, null));
+        return result(
+            sig,
+            DkimResult.PERMERROR,
+            "no key record at " + sig.keyName() + " (no TXT)",
+            Optional.empty(),
+            chain,
+            warnings(sig, null));
       }
       default -> {
-        return result(sig, DkimResult.TEMPERROR, "key lookup for " + sig.keyName() + " failed: " + answer.outcome(), Optional.empty(), chain, warnings(sig, null));
+        return result(
+            sig,
+            DkimResult.TEMPERROR,
+            "key lookup for " + sig.keyName() + " failed: " + answer.outcome(),
+            Optional.empty(),
+            chain,
+            warnings(sig, null));
       }
     }
     List<DnsRecord.Txt> txts = ((DnsResult.Records) answer).of(DnsRecord.Txt.class);
     if (txts.isEmpty())
-      return result(sig, DkimResult.PERMERROR, "no key record at " + sig.keyName(), Optional.empty(), chain, warnings(sig, null));
+      return result(
+          sig,
+          DkimResult.PERMERROR,
+          "no key record at " + sig.keyName(),
+          Optional.empty(),
+          chain,
+          warnings(sig, null));
     // §3.6.2.2: several records are ambiguous; use the first that parses into a usable key.
-    DkimKey key = txts.stream().map(t -> DkimKey.parse(t.text())).filter(DkimKey::usable).findFirst()
-        .orElse(DkimKey.parse(txts.get(0).text()));
+    DkimKey key =
+        txts.stream()
+            .map(t -> DkimKey.parse(t.text()))
+            .filter(DkimKey::usable)
+            .findFirst()
+            .orElse(DkimKey.parse(txts.get(0).text()));
     Optional<DkimKey> k = Optional.of(key);
     List<String> warnings = warnings(sig, key);
     DkimAlgorithm alg = sig.algorithm().orElseThrow();
-    if (key.revoked()) return result(sig, DkimResult.PERMERROR, "key revoked (empty p=)", k, chain, warnings);
-    if (!key.problems().isEmpty()) return result(sig, DkimResult.PERMERROR, "unusable key: " + key.problems().get(0), k, chain, warnings);
+    if (key.revoked())
+      return result(sig, DkimResult.PERMERROR, "key revoked (empty p=)", k, chain, warnings);
+    if (!key.problems().isEmpty())
+      return result(
+          sig, DkimResult.PERMERROR, "unusable key: " + key.problems().get(0), k, chain, warnings);
     if (!key.keyType().equals(alg.keyType()))
-      return result(sig, DkimResult.PERMERROR, "key type k=" + key.keyType() + " does not match a=" + alg.token(), k, chain, warnings);
+      return result(
+          sig,
+          DkimResult.PERMERROR,
+          "key type k=" + key.keyType() + " does not match a=" + alg.token(),
+          k,
+          chain,
+          warnings);
     if (!key.allowsHash(alg.hash()))
-      return result(sig, DkimResult.PERMERROR, "key h=" + String.join(":", key.hashes()) + " does not allow " + alg.hash(), k, chain, warnings);
+      return result(
+          sig,
+          DkimResult.PERMERROR,
+          "key h=" + String.join(":", key.hashes()) + " does not allow " + alg.hash(),
+          k,
+          chain,
+          warnings);
     if (!key.allowsEmail())
-      return result(sig, DkimResult.PERMERROR, "key s=" + String.join(":", key.services()) + " is not for email", k, chain, warnings);
+      return result(
+          sig,
+          DkimResult.PERMERROR,
+          "key s=" + String.join(":", key.services()) + " is not for email",
+          k,
+          chain,
+          warnings);
     String idDomain = sig.identity().substring(sig.identity().lastIndexOf('@') + 1);
     if (key.strict() && !idDomain.equalsIgnoreCase(sig.domain()))
-      return result(sig, DkimResult.PERMERROR, "key t=s forbids i= in a subdomain of d= (" + idDomain + ")", k, chain, warnings);
-    if (key.publicKey().get() instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < MIN_RSA_BITS)
-      return result(sig, DkimResult.PERMERROR,
-          "RSA key of " + rsa.getModulus().bitLength() + " bits is below the 1024-bit minimum (RFC 8301 §3.2)", k, chain, warnings);
+      return result(
+          sig,
+          DkimResult.PERMERROR,
+          "key t=s forbids i= in a subdomain of d= (" + idDomain + ")",
+          k,
+          chain,
+          warnings);
+    if (key.publicKey().get() instanceof RSAPublicKey rsa
+        && rsa.getModulus().bitLength() < MIN_RSA_BITS)
+      return result(
+          sig,
+          DkimResult.PERMERROR,
+          "RSA key of "
+              + rsa.getModulus().bitLength()
+              + " bits is below the 1024-bit minimum (RFC 8301 §3.2)",
+          k,
+          chain,
+          warnings);
 
     String body = bodies.computeIfAbsent(sig.bodyCanon(), c -> c.body(message.body()));
     if (sig.bodyLength().isPresent()) {
       BigInteger l = sig.bodyLength().get();
       if (l.compareTo(BigInteger.valueOf(body.length())) > 0)
-        return result(sig, DkimResult.PERMERROR, "l=" + l + " is longer than the body (" + body.length() + " octets canonicalized)", k, chain, warnings);
+        return result(
+            sig,
+            DkimResult.PERMERROR,
+            "l=" + l + " is longer than the body (" + body.length() + " octets canonicalized)",
+            k,
+            chain,
+            warnings);
       body = body.substring(0, l.intValueExact());
     }
     byte[] bodyHash = digest(alg, body.getBytes(StandardCharsets.ISO_8859_1));
@@ -163,16 +254,27 @@ public final class DkimVerifier {
     boolean ok;
     if (alg == DkimAlgorithm.ED25519_SHA256) {
       ok = verifyEd25519(key, digest(alg, signedData), sig.signatureData());
-    } else try {
-      Signature verifier = Signature.getInstance(alg.jcaName());
-      verifier.initVerify(key.publicKey().get());
-      verifier.update(signedData);
-      ok = verifier.verify(sig.signatureData());
-    } catch (GeneralSecurityException | RuntimeException e) {
-      ok = false;
-    }
-    if (!ok) return result(sig, DkimResult.FAIL, "signature mismatch (b=): a signed header field changed or the key does not match", k, chain, warnings);
-    String reason = alg == DkimAlgorithm.RSA_SHA1 ? "good signature, but rsa-sha1 (RFC 8301 forbids it)" : "good signature";
+    } else
+      try {
+        Signature verifier = Signature.getInstance(alg.jcaName());
+        verifier.initVerify(key.publicKey().get());
+        verifier.update(signedData);
+        ok = verifier.verify(sig.signatureData());
+      } catch (GeneralSecurityException | RuntimeException e) {
+        ok = false;
+      }
+    if (!ok)
+      return result(
+          sig,
+          DkimResult.FAIL,
+          "signature mismatch (b=): a signed header field changed or the key does not match",
+          k,
+          chain,
+          warnings);
+    String reason =
+        alg == DkimAlgorithm.RSA_SHA1
+            ? "good signature, but rsa-sha1 (RFC 8301 forbids it)"
+            : "good signature";
     return result(sig, DkimResult.PASS, reason, k, chain, warnings);
   }
 
@@ -192,7 +294,9 @@ public final class DkimVerifier {
     }
   }
 
-  /** The data b= signs (§3.7): the h= fields, then this signature with b= emptied, no final CRLF. */
+  /**
+   * The data b= signs (§3.7): the h= fields, then this signature with b= emptied, no final CRLF.
+   */
   static String headerHashInput(DkimMessage message, DkimSignature sig) {
     StringBuilder data = new StringBuilder();
     // §5.4.2: take instances from the bottom up; a name listed more often than present
@@ -201,13 +305,19 @@ public final class DkimVerifier {
     Map<String, java.util.ArrayDeque<DkimMessage.HeaderField>> bottomUp = new java.util.HashMap<>();
     List<DkimMessage.HeaderField> headers = message.headers();
     for (int i = headers.size() - 1; i >= 0; i--) {
-      bottomUp.computeIfAbsent(headers.get(i).name().toLowerCase(java.util.Locale.ROOT), n -> new java.util.ArrayDeque<>()).add(headers.get(i));
+      bottomUp
+          .computeIfAbsent(
+              headers.get(i).name().toLowerCase(java.util.Locale.ROOT),
+              n -> new java.util.ArrayDeque<>())
+          .add(headers.get(i));
     }
     for (String name : sig.signedHeaders()) {
       var instances = bottomUp.get(name);
-      if (instances != null && !instances.isEmpty()) data.append(sig.headerCanon().header(instances.poll()));
+      if (instances != null && !instances.isEmpty())
+        data.append(sig.headerCanon().header(instances.poll()));
     }
-    DkimMessage.HeaderField self = new DkimMessage.HeaderField(sig.field().name(), withoutB(sig.field().raw()));
+    DkimMessage.HeaderField self =
+        new DkimMessage.HeaderField(sig.field().name(), withoutB(sig.field().raw()));
     String canon = sig.headerCanon().header(self);
     data.append(canon, 0, canon.length() - 2);
     return data.toString();
@@ -243,7 +353,12 @@ public final class DkimVerifier {
   }
 
   private static boolean isBase64(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=';
+    return c >= 'A' && c <= 'Z'
+        || c >= 'a' && c <= 'z'
+        || c >= '0' && c <= '9'
+        || c == '+'
+        || c == '/'
+        || c == '=';
   }
 
   private static byte[] digest(DkimAlgorithm alg, byte[] data) {
@@ -257,15 +372,25 @@ public final class DkimVerifier {
   private static List<String> warnings(DkimSignature sig, DkimKey key) {
     List<String> w = new ArrayList<>();
     if (sig.algorithm().filter(a -> a == DkimAlgorithm.RSA_SHA1).isPresent())
-      w.add("a=rsa-sha1: SHA-1 is broken and RFC 8301 §3.1 says it MUST NOT be used; many receivers treat this signature as permerror. Re-sign with rsa-sha256 or ed25519-sha256");
+      w.add(
+          "a=rsa-sha1: SHA-1 is broken and RFC 8301 §3.1 says it MUST NOT be used; many receivers treat this signature as permerror. Re-sign with rsa-sha256 or ed25519-sha256");
     if (sig.bodyLength().isPresent())
-      w.add("l=" + sig.bodyLength().get() + " signs only part of the body: anyone can append content and the signature still passes (RFC 6376 §8.2)");
-    if (key != null && key.testing()) w.add("the key is in testing mode (t=y): receivers may ignore this signature's result");
+      w.add(
+          "l="
+              + sig.bodyLength().get()
+              + " signs only part of the body: anyone can append content and the signature still passes (RFC 6376 §8.2)");
+    if (key != null && key.testing())
+      w.add("the key is in testing mode (t=y): receivers may ignore this signature's result");
     return w;
   }
 
   private static SignatureResult result(
-      DkimSignature sig, DkimResult r, String reason, Optional<DkimKey> key, List<String> chain, List<String> warnings) {
+      DkimSignature sig,
+      DkimResult r,
+      String reason,
+      Optional<DkimKey> key,
+      List<String> chain,
+      List<String> warnings) {
     return new SignatureResult(sig, r, reason, key, chain, warnings);
   }
 }

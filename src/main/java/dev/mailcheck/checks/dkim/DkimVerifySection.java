@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param lineEndingsConverted the file had bare LF line ends, read as CRLF
  */
-public record DkimVerifySection(List<SignatureView> signatures, boolean lineEndingsConverted) implements DkimSection {
+public record DkimVerifySection(List<SignatureView> signatures, boolean lineEndingsConverted)
+    implements DkimSection {
   public DkimVerifySection {
     signatures = List.copyOf(signatures);
   }
@@ -47,12 +48,21 @@ public record DkimVerifySection(List<SignatureView> signatures, boolean lineEndi
     List<SignatureView> views = new ArrayList<>();
     for (SignatureResult r : v.signatures()) {
       DkimSignature s = r.signature();
-      views.add(new SignatureView(
-          s.domain(), s.selector(), s.algorithmToken(), s.canonicalization(), r.result().token(), r.reason(),
-          s.identity(),
-          s.bodyLength().map(l -> l.bitLength() < 63 ? l.longValue() : Long.MAX_VALUE).orElse(null),
-          r.key().filter(k -> k.keyBits() > 0).map(DkimKey::keyBits).orElse(null),
-          s.signedHeaders(), r.warnings()));
+      views.add(
+          new SignatureView(
+              s.domain(),
+              s.selector(),
+              s.algorithmToken(),
+              s.canonicalization(),
+              r.result().token(),
+              r.reason(),
+              s.identity(),
+              s.bodyLength()
+                  .map(l -> l.bitLength() < 63 ? l.longValue() : Long.MAX_VALUE)
+                  .orElse(null),
+              r.key().filter(k -> k.keyBits() > 0).map(DkimKey::keyBits).orElse(null),
+              s.signedHeaders(),
+              r.warnings()));
     }
     return new DkimVerifySection(views, v.lineEndingsConverted());
   }
@@ -63,8 +73,22 @@ public record DkimVerifySection(List<SignatureView> signatures, boolean lineEndi
     if (signatures.isEmpty()) lines.add("no DKIM-Signature header field");
     int i = 1;
     for (SignatureView v : signatures) {
-      lines.add("#" + i++ + " d=" + v.domain() + " s=" + v.selector() + " a=" + v.algorithm() + " c=" + v.canonicalization()
-          + ": " + v.result() + " (" + v.reason() + ")");
+      lines.add(
+          "#"
+              + i++
+              + " d="
+              + v.domain()
+              + " s="
+              + v.selector()
+              + " a="
+              + v.algorithm()
+              + " c="
+              + v.canonicalization()
+              + ": "
+              + v.result()
+              + " ("
+              + v.reason()
+              + ")");
     }
     if (lineEndingsConverted) lines.add("input had LF line endings; read as CRLF");
     return lines;

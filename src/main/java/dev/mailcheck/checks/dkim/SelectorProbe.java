@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What the audit learned about one selector.
  *
- * @param source where the selector came from: {@code --selector}, a provider name, or {@code common}
+ * @param source where the selector came from: {@code --selector}, a provider name, or {@code
+ *     common}
  * @param outcome the DNS outcome word (NOERROR, NXDOMAIN, NODATA, SERVFAIL, TIMEOUT...)
  * @param records every TXT record at the name, joined per record
  * @param key the parsed key record, when one was found

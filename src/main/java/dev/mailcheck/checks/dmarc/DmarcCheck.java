@@ -21,6 +21,8 @@ public final class DmarcCheck {
   }
 
   public CompletableFuture<Result> run(String domain) {
-    return fetcher.fetch(domain).thenApply(f -> new Result(f, evaluator.evaluate(f), DmarcSection.of(f)));
+    return fetcher
+        .fetch(domain)
+        .thenApply(f -> new Result(f, evaluator.evaluate(f), DmarcSection.of(f)));
   }
 }

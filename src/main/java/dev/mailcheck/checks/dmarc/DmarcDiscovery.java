@@ -32,14 +32,23 @@ public final class DmarcDiscovery {
     ERROR
   }
 
-  /** @param domain where the record was found; {@code text} the record */
+  /**
+   * @param domain where the record was found; {@code text} the record
+   */
   public record Found(String domain, String text, DmarcRecord record) {}
 
   /**
    * @param queried the names this method reads, in order
    * @param multipleAt names where several DMARC records were discarded
    */
-  public record Outcome(Method method, Kind kind, Optional<Found> found, String orgDomain, List<String> queried, List<String> multipleAt, String detail) {
+  public record Outcome(
+      Method method,
+      Kind kind,
+      Optional<Found> found,
+      String orgDomain,
+      List<String> queried,
+      List<String> multipleAt,
+      String detail) {
     public Outcome {
       queried = List.copyOf(queried);
       multipleAt = List.copyOf(multipleAt);
@@ -53,7 +62,8 @@ public final class DmarcDiscovery {
     out.add(domain);
     int x = labels.size();
     int next = x >= WALK_SHORTEN_AT ? WALK_SHORTEN_AT - 1 : x - 1;
-    for (int n = next; n >= 1; n--) out.add(String.join(".", labels.subList(labels.size() - n, labels.size())));
+    for (int n = next; n >= 1; n--)
+      out.add(String.join(".", labels.subList(labels.size() - n, labels.size())));
     return out;
   }
 
@@ -102,11 +112,36 @@ public final class DmarcDiscovery {
     }
     if (org == null) org = candidate != null ? candidate : facts.domain();
     if (policy.isPresent()) {
-      return new Outcome(Method.RFC9989, Kind.FOUND, policy, org, queried, multiple, "found at " + DmarcFacts.policyName(policy.get().domain()));
+      return new Outcome(
+          Method.RFC9989,
+          Kind.FOUND,
+          policy,
+          org,
+          queried,
+          multiple,
+          "found at " + DmarcFacts.policyName(policy.get().domain()));
     }
-    if (error != null) return new Outcome(Method.RFC9989, Kind.ERROR, Optional.empty(), org, queried, multiple, "lookup failed: " + error);
-    String note = unknownAbove.isEmpty() ? "" : " (not answered at the public suffix level: " + String.join(", ", unknownAbove) + ")";
-    return new Outcome(Method.RFC9989, Kind.NONE, Optional.empty(), org, queried, multiple, "no DMARC record on the tree walk" + note);
+    if (error != null)
+      return new Outcome(
+          Method.RFC9989,
+          Kind.ERROR,
+          Optional.empty(),
+          org,
+          queried,
+          multiple,
+          "lookup failed: " + error);
+    String note =
+        unknownAbove.isEmpty()
+            ? ""
+            : " (not answered at the public suffix level: " + String.join(", ", unknownAbove) + ")";
+    return new Outcome(
+        Method.RFC9989,
+        Kind.NONE,
+        Optional.empty(),
+        org,
+        queried,
+        multiple,
+        "no DMARC record on the tree walk" + note);
   }
 
   private static int labels(String name) {
@@ -121,16 +156,46 @@ public final class DmarcDiscovery {
       queried.add(target);
       DnsResult r = facts.answers().get(target);
       if (r == null || r.isTemporaryFailure()) {
-        return new Outcome(Method.RFC7489, Kind.ERROR, Optional.empty(), facts.pslOrgDomain(), queried, List.of(), "lookup failed: " + DmarcFacts.policyName(target) + (r == null ? "" : " " + r.outcome()));
+        return new Outcome(
+            Method.RFC7489,
+            Kind.ERROR,
+            Optional.empty(),
+            facts.pslOrgDomain(),
+            queried,
+            List.of(),
+            "lookup failed: "
+                + DmarcFacts.policyName(target)
+                + (r == null ? "" : " " + r.outcome()));
       }
       List<String> dmarc = DmarcFacts.texts(r).stream().filter(DmarcParser::isDmarc).toList();
       if (dmarc.size() > 1) {
-        return new Outcome(Method.RFC7489, Kind.MULTIPLE, Optional.empty(), facts.pslOrgDomain(), queried, List.of(target), "several records at " + DmarcFacts.policyName(target) + ": no policy applies");
+        return new Outcome(
+            Method.RFC7489,
+            Kind.MULTIPLE,
+            Optional.empty(),
+            facts.pslOrgDomain(),
+            queried,
+            List.of(target),
+            "several records at " + DmarcFacts.policyName(target) + ": no policy applies");
       }
       if (dmarc.size() == 1) {
-        return new Outcome(Method.RFC7489, Kind.FOUND, Optional.of(new Found(target, dmarc.get(0), DmarcParser.parse(dmarc.get(0)))), facts.pslOrgDomain(), queried, List.of(), "found at " + DmarcFacts.policyName(target));
+        return new Outcome(
+            Method.RFC7489,
+            Kind.FOUND,
+            Optional.of(new Found(target, dmarc.get(0), DmarcParser.parse(dmarc.get(0)))),
+            facts.pslOrgDomain(),
+            queried,
+            List.of(),
+            "found at " + DmarcFacts.policyName(target));
       }
     }
-    return new Outcome(Method.RFC7489, Kind.NONE, Optional.empty(), facts.pslOrgDomain(), queried, List.of(), "no DMARC record at the domain or its organizational domain");
+    return new Outcome(
+        Method.RFC7489,
+        Kind.NONE,
+        Optional.empty(),
+        facts.pslOrgDomain(),
+        queried,
+        List.of(),
+        "no DMARC record at the domain or its organizational domain");
   }
 }

@@ -33,7 +33,12 @@ public record DmarcFacts(
     existence = List.copyOf(existence);
   }
 
-  public DmarcFacts(String domain, Map<String, DnsResult> answers, List<String> walk, String pslOrgDomain, Map<String, DnsResult> authorizations) {
+  public DmarcFacts(
+      String domain,
+      Map<String, DnsResult> answers,
+      List<String> walk,
+      String pslOrgDomain,
+      Map<String, DnsResult> authorizations) {
     this(domain, answers, walk, pslOrgDomain, authorizations, List.of());
   }
 
@@ -50,12 +55,15 @@ public record DmarcFacts(
    * applies instead of sp=. False when the lookups were not made or any of them failed.
    */
   public boolean nonExistent() {
-    return existence.size() == 3 && existence.stream().allMatch(r -> r instanceof DnsResult.NxDomain);
+    return existence.size() == 3
+        && existence.stream().allMatch(r -> r instanceof DnsResult.NxDomain);
   }
 
   /** The TXT strings at {@code _dmarc.<name>}, each record's strings joined (RFC 7489 §6.6.3). */
   public static List<String> texts(DnsResult r) {
-    return r instanceof DnsResult.Records rs ? rs.of(DnsRecord.Txt.class).stream().map(DnsRecord.Txt::text).toList() : List.of();
+    return r instanceof DnsResult.Records rs
+        ? rs.of(DnsRecord.Txt.class).stream().map(DnsRecord.Txt::text).toList()
+        : List.of();
   }
 
   public static String policyName(String domain) {

@@ -32,10 +32,12 @@ public final class DmarcFetcher {
     // Loading the Public Suffix List costs hundreds of milliseconds on a cold JVM; it runs while
     // the tree-walk queries are on the wire. The PSL organizational domain is an ancestor of the
     // domain, so it is almost always one of the walk's names already.
-    CompletableFuture<String> org = CompletableFuture.supplyAsync(() -> PublicSuffixes.organizationalDomain(domain));
+    CompletableFuture<String> org =
+        CompletableFuture.supplyAsync(() -> PublicSuffixes.organizationalDomain(domain));
     Map<String, CompletableFuture<DnsResult>> futures = new LinkedHashMap<>();
     for (String n : walk) futures.put(n, ask(n));
-    CompletableFuture<DnsResult> orgAnswer = org.thenCompose(o -> futures.containsKey(o) ? futures.get(o) : ask(o));
+    CompletableFuture<DnsResult> orgAnswer =
+        org.thenCompose(o -> futures.containsKey(o) ? futures.get(o) : ask(o));
     return CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))
         .thenCombine(orgAnswer, (v, orgResult) -> orgResult)
         .thenCompose(
@@ -51,11 +53,15 @@ public final class DmarcFetcher {
   /** When the policy is inherited, whether the domain exists decides between sp= and np=. */
   private CompletableFuture<DmarcFacts> existence(DmarcFacts facts) {
     var found = DmarcDiscovery.rfc9989(facts).found();
-    if (found.isEmpty() || found.get().domain().equals(facts.domain())) return CompletableFuture.completedFuture(facts);
+    if (found.isEmpty() || found.get().domain().equals(facts.domain()))
+      return CompletableFuture.completedFuture(facts);
     List<CompletableFuture<DnsResult>> lookups =
-        List.of(RecordType.A, RecordType.AAAA, RecordType.MX).stream().map(t -> dns.query(DnsQuestion.of(facts.domain(), t))).toList();
+        List.of(RecordType.A, RecordType.AAAA, RecordType.MX).stream()
+            .map(t -> dns.query(DnsQuestion.of(facts.domain(), t)))
+            .toList();
     return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
-        .thenApply(v -> facts.withExistence(lookups.stream().map(CompletableFuture::join).toList()));
+        .thenApply(
+            v -> facts.withExistence(lookups.stream().map(CompletableFuture::join).toList()));
   }
 
   private CompletableFuture<DnsResult> ask(String name) {
@@ -65,7 +71,8 @@ public final class DmarcFetcher {
   private CompletableFuture<DmarcFacts> authorizations(DmarcFacts facts) {
     var found = DmarcDiscovery.rfc9989(facts).found();
     if (found.isEmpty()) return CompletableFuture.completedFuture(facts);
-    List<String> queries = authorizationQueries(found.get()).stream().limit(MAX_DESTINATIONS).toList();
+    List<String> queries =
+        authorizationQueries(found.get()).stream().limit(MAX_DESTINATIONS).toList();
     Map<String, CompletableFuture<DnsResult>> futures = new LinkedHashMap<>();
     for (String q : queries) futures.put(q, dns.query(DnsQuestion.of(q, RecordType.TXT)));
     return CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))
@@ -77,7 +84,10 @@ public final class DmarcFetcher {
             });
   }
 
-  /** The {@code <domain>._report._dmarc.<destination>} names for destinations in other organizations. */
+  /**
+   * The {@code <domain>._report._dmarc.<destination>} names for destinations in other
+   * organizations.
+   */
   public static List<String> authorizationQueries(DmarcDiscovery.Found found) {
     Set<String> out = new LinkedHashSet<>();
     for (ReportUri u : concat(found.record().rua(), found.record().ruf())) {

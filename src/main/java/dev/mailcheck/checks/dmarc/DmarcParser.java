@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class DmarcParser {
   /** RFC 9989 §4.7: a record starts with "v=DMARC1" (tag name case-insensitive, value exact). */
-  private static final Pattern DMARC = Pattern.compile("[vV][ \\t]*=[ \\t]*DMARC1[ \\t]*(;.*)?", Pattern.DOTALL);
+  private static final Pattern DMARC =
+      Pattern.compile("[vV][ \\t]*=[ \\t]*DMARC1[ \\t]*(;.*)?", Pattern.DOTALL);
 
   /** Something that wanted to be a DMARC record: leading space, wrong case, "DMARC1x". */
   private static final Pattern NEAR = Pattern.compile("(?i)\\s*v\\s*=\\s*dmarc.*", Pattern.DOTALL);
@@ -79,18 +80,26 @@ public final class DmarcParser {
       int at = t.position();
       index++;
       if (!seen.add(name)) {
-        problems.add(new Problem(at, Severity.ERROR, "duplicate-tag", "duplicate tag \"" + t.name() + "\""));
+        problems.add(
+            new Problem(at, Severity.ERROR, "duplicate-tag", "duplicate tag \"" + t.name() + "\""));
         continue;
       }
       switch (name) {
         case "v" -> {
-          if (index != 1) problems.add(new Problem(at, Severity.ERROR, "not-dmarc", "\"v\" must be the first tag"));
+          if (index != 1)
+            problems.add(
+                new Problem(at, Severity.ERROR, "not-dmarc", "\"v\" must be the first tag"));
         }
         case "p" -> {
           pExplicit = true;
           p = policy(t, problems);
           if (index != 2) {
-            problems.add(new Problem(at, Severity.WARNING, "tag-order", "\"p\" is not right after \"v\": RFC 9989 allows that, but RFC 7489 receivers expect it there"));
+            problems.add(
+                new Problem(
+                    at,
+                    Severity.WARNING,
+                    "tag-order",
+                    "\"p\" is not right after \"v\": RFC 9989 allows that, but RFC 7489 receivers expect it there"));
           }
         }
         case "sp" -> sp = policy(t, problems);
@@ -102,64 +111,128 @@ public final class DmarcParser {
         case "fo" -> {
           List<String> parts = List.of(value.toLowerCase(Locale.ROOT).split("\\s*:\\s*", -1));
           if (parts.stream().allMatch(FO::contains)) fo = parts;
-          else problems.add(new Problem(at, Severity.ERROR, "invalid-value", "fo=" + value + " is not a colon-separated list of 0, 1, d, s"));
+          else
+            problems.add(
+                new Problem(
+                    at,
+                    Severity.ERROR,
+                    "invalid-value",
+                    "fo=" + value + " is not a colon-separated list of 0, 1, d, s"));
         }
         case "psd" -> {
           String v = value.toLowerCase(Locale.ROOT);
           if (v.equals("y") || v.equals("n") || v.equals("u")) psd = v.charAt(0);
-          else problems.add(new Problem(at, Severity.ERROR, "invalid-value", "psd=" + value + " is not y, n or u"));
+          else
+            problems.add(
+                new Problem(
+                    at, Severity.ERROR, "invalid-value", "psd=" + value + " is not y, n or u"));
         }
         case "t" -> {
           String v = value.toLowerCase(Locale.ROOT);
           if (v.equals("y") || v.equals("n")) testing = v.equals("y");
-          else problems.add(new Problem(at, Severity.ERROR, "invalid-value", "t=" + value + " is not y or n"));
+          else
+            problems.add(
+                new Problem(at, Severity.ERROR, "invalid-value", "t=" + value + " is not y or n"));
         }
         case "pct" -> {
           removed.add(t.name() + "=" + value);
           OptionalInt n = integer(value, 100);
           pct = n;
-          problems.add(new Problem(at, Severity.WARNING, "removed-tag", "pct is removed by RFC 9989 and ignored by its receivers" + (n.isEmpty() ? "; \"" + value + "\" is not an integer from 0 to 100, so RFC 7489 receivers reject it too" : "")));
+          problems.add(
+              new Problem(
+                  at,
+                  Severity.WARNING,
+                  "removed-tag",
+                  "pct is removed by RFC 9989 and ignored by its receivers"
+                      + (n.isEmpty()
+                          ? "; \""
+                              + value
+                              + "\" is not an integer from 0 to 100, so RFC 7489 receivers reject it too"
+                          : "")));
         }
         case "rf" -> {
           removed.add(t.name() + "=" + value);
           rf = Optional.of(value);
-          boolean afrf = List.of(value.toLowerCase(Locale.ROOT).split("\\s*:\\s*")).stream().allMatch(x -> x.equals("afrf"));
-          problems.add(new Problem(at, Severity.WARNING, "removed-tag", "rf is removed by RFC 9989" + (afrf ? "" : "; RFC 7489 knows only \"afrf\"")));
+          boolean afrf =
+              List.of(value.toLowerCase(Locale.ROOT).split("\\s*:\\s*")).stream()
+                  .allMatch(x -> x.equals("afrf"));
+          problems.add(
+              new Problem(
+                  at,
+                  Severity.WARNING,
+                  "removed-tag",
+                  "rf is removed by RFC 9989" + (afrf ? "" : "; RFC 7489 knows only \"afrf\"")));
         }
         case "ri" -> {
           removed.add(t.name() + "=" + value);
           OptionalInt n = integer(value, Integer.MAX_VALUE);
           ri = n.isPresent() ? OptionalLong.of(n.getAsInt()) : uint32(value);
-          problems.add(new Problem(at, Severity.WARNING, "removed-tag", "ri is removed by RFC 9989" + (ri.isEmpty() ? "; \"" + value + "\" is not a 32-bit unsigned integer" : "")));
+          problems.add(
+              new Problem(
+                  at,
+                  Severity.WARNING,
+                  "removed-tag",
+                  "ri is removed by RFC 9989"
+                      + (ri.isEmpty()
+                          ? "; \"" + value + "\" is not a 32-bit unsigned integer"
+                          : "")));
         }
         default -> {
           unknown.add(t.name());
-          problems.add(new Problem(at, Severity.WARNING, "unknown-tag", "unknown tag \"" + t.name() + "\" is ignored"));
+          problems.add(
+              new Problem(
+                  at,
+                  Severity.WARNING,
+                  "unknown-tag",
+                  "unknown tag \"" + t.name() + "\" is ignored"));
         }
       }
     }
     if (!pExplicit) {
       if (!rua.isEmpty() && !ruaBad) {
         p = Optional.of(Policy.NONE);
-        problems.add(new Problem(0, Severity.WARNING, "no-policy", "no \"p\" tag: read as p=none because a valid rua is present (RFC 9989 §4.7, RFC 7489 §6.6.3)"));
+        problems.add(
+            new Problem(
+                0,
+                Severity.WARNING,
+                "no-policy",
+                "no \"p\" tag: read as p=none because a valid rua is present (RFC 9989 §4.7, RFC 7489 §6.6.3)"));
       } else {
-        problems.add(new Problem(text.length(), Severity.ERROR, "no-policy", "no \"p\" tag (and no valid rua): receivers apply no DMARC policy"));
+        problems.add(
+            new Problem(
+                text.length(),
+                Severity.ERROR,
+                "no-policy",
+                "no \"p\" tag (and no valid rua): receivers apply no DMARC policy"));
       }
     }
-    return new DmarcRecord(text, p, pExplicit, sp, np, adkim, aspf, rua, ruf, fo, psd, testing, pct, rf, ri, unknown, removed, problems);
+    return new DmarcRecord(
+        text, p, pExplicit, sp, np, adkim, aspf, rua, ruf, fo, psd, testing, pct, rf, ri, unknown,
+        removed, problems);
   }
 
   private static Optional<Policy> policy(TagList.Tag t, List<Problem> problems) {
     Optional<Policy> p = Policy.parse(t.value());
     if (p.isEmpty()) {
-      problems.add(new Problem(t.position(), Severity.ERROR, "invalid-value", t.name() + "=" + t.value() + " is not none, quarantine or reject"));
+      problems.add(
+          new Problem(
+              t.position(),
+              Severity.ERROR,
+              "invalid-value",
+              t.name() + "=" + t.value() + " is not none, quarantine or reject"));
     }
     return p;
   }
 
   private static Alignment alignment(TagList.Tag t, List<Problem> problems, Alignment fallback) {
     Optional<Alignment> a = Alignment.parse(t.value());
-    if (a.isEmpty()) problems.add(new Problem(t.position(), Severity.ERROR, "invalid-value", t.name() + "=" + t.value() + " is not r or s"));
+    if (a.isEmpty())
+      problems.add(
+          new Problem(
+              t.position(),
+              Severity.ERROR,
+              "invalid-value",
+              t.name() + "=" + t.value() + " is not r or s"));
     return a.orElse(fallback);
   }
 
@@ -167,7 +240,8 @@ public final class DmarcParser {
   private static boolean uris(TagList.Tag t, List<ReportUri> out, List<Problem> problems) {
     boolean ok = true;
     if (t.value().isEmpty()) {
-      problems.add(new Problem(t.position(), Severity.ERROR, "invalid-uri", t.name() + "= is empty"));
+      problems.add(
+          new Problem(t.position(), Severity.ERROR, "invalid-uri", t.name() + "= is empty"));
       return false;
     }
     for (String part : t.value().split(",", -1)) {
@@ -175,12 +249,22 @@ public final class DmarcParser {
         case ReportUri.Ok ok1 -> {
           out.add(ok1.uri());
           if (!ok1.uri().scheme().equals("mailto")) {
-            problems.add(new Problem(t.position(), Severity.WARNING, "uri-scheme", t.name() + ": \"" + ok1.uri().uri() + "\" is not a mailto: URI; RFC 9989 defines only mailto, receivers will not send there"));
+            problems.add(
+                new Problem(
+                    t.position(),
+                    Severity.WARNING,
+                    "uri-scheme",
+                    t.name()
+                        + ": \""
+                        + ok1.uri().uri()
+                        + "\" is not a mailto: URI; RFC 9989 defines only mailto, receivers will not send there"));
           }
         }
         case ReportUri.Bad bad -> {
           ok = false;
-          problems.add(new Problem(t.position(), Severity.ERROR, "invalid-uri", t.name() + ": " + bad.reason()));
+          problems.add(
+              new Problem(
+                  t.position(), Severity.ERROR, "invalid-uri", t.name() + ": " + bad.reason()));
         }
       }
     }

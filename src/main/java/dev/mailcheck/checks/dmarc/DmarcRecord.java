@@ -6,12 +6,12 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * A parsed DMARC record (RFC 9989 §4.7). Built by {@link DmarcParser}; usable as a policy only
- * when {@link #valid()}.
+ * A parsed DMARC record (RFC 9989 §4.7). Built by {@link DmarcParser}; usable as a policy only when
+ * {@link #valid()}.
  *
  * @param text the record as published (strings joined)
- * @param p {@code p=}; when absent but a valid {@code rua=} is present, {@link Policy#NONE} (RFC 9989
- *     §4.7, RFC 7489 §6.6.3); empty when the record has no usable policy
+ * @param p {@code p=}; when absent but a valid {@code rua=} is present, {@link Policy#NONE} (RFC
+ *     9989 §4.7, RFC 7489 §6.6.3); empty when the record has no usable policy
  * @param pExplicit whether {@code p=} was written
  * @param sp {@code sp=}: policy for subdomains
  * @param np {@code np=}: policy for non-existent subdomains (RFC 9989)

@@ -30,8 +30,11 @@ public record DmarcSection(
     reportAuthorization = List.copyOf(reportAuthorization);
   }
 
-  /** @param outcome found, none, multiple or error; {@code recordAt} the domain whose _dmarc held it */
-  public record DiscoveryView(String outcome, String recordAt, String orgDomain, List<String> queried) {
+  /**
+   * @param outcome found, none, multiple or error; {@code recordAt} the domain whose _dmarc held it
+   */
+  public record DiscoveryView(
+      String outcome, String recordAt, String orgDomain, List<String> queried) {
     public DiscoveryView {
       queried = List.copyOf(queried);
     }
@@ -66,10 +69,14 @@ public record DmarcSection(
       List<String> unknownTags,
       List<ProblemView> problems) {}
 
-  /** @param position 1-based character position in the record */
+  /**
+   * @param position 1-based character position in the record
+   */
   public record ProblemView(int position, String severity, String kind, String message) {}
 
-  /** @param outcome authorized, not-authorized, error, not-checked */
+  /**
+   * @param outcome authorized, not-authorized, error, not-checked
+   */
   public record Authorization(String destination, String query, String outcome) {}
 
   /** The JSON outcome in words for the text report. */
@@ -91,18 +98,27 @@ public record DmarcSection(
         .ifPresent(
             f -> {
               for (String q : DmarcFetcher.authorizationQueries(f)) {
-                String dest = q.substring(q.indexOf("._report._dmarc.") + "._report._dmarc.".length());
+                String dest =
+                    q.substring(q.indexOf("._report._dmarc.") + "._report._dmarc.".length());
                 DnsResult r = facts.authorizations().get(q);
                 String outcome =
-                    r == null ? "not-checked"
-                        : DmarcFacts.texts(r).stream().anyMatch(t -> t.startsWith("v=DMARC1")) ? "authorized"
-                        : r.isTemporaryFailure() ? "error"
-                        : "not-authorized";
+                    r == null
+                        ? "not-checked"
+                        : DmarcFacts.texts(r).stream().anyMatch(t -> t.startsWith("v=DMARC1"))
+                            ? "authorized"
+                            : r.isTemporaryFailure() ? "error" : "not-authorized";
                 auth.add(new Authorization(dest, q, outcome));
               }
             });
     return new DmarcSection(
-        facts.domain(), bis.orgDomain(), old.orgDomain(), PublicSuffixes.listVersion(), view, DiscoveryView.of(bis), DiscoveryView.of(old), auth);
+        facts.domain(),
+        bis.orgDomain(),
+        old.orgDomain(),
+        PublicSuffixes.listVersion(),
+        view,
+        DiscoveryView.of(bis),
+        DiscoveryView.of(old),
+        auth);
   }
 
   private static RecordView view(DmarcDiscovery.Found f) {
@@ -126,7 +142,13 @@ public record DmarcSection(
         r.removedTags(),
         r.unknownTags(),
         r.problems().stream()
-            .map(p -> new ProblemView(p.position() + 1, p.severity().name().toLowerCase(Locale.ROOT), p.kind(), p.message()))
+            .map(
+                p ->
+                    new ProblemView(
+                        p.position() + 1,
+                        p.severity().name().toLowerCase(Locale.ROOT),
+                        p.kind(),
+                        p.message()))
             .toList());
   }
 
@@ -143,15 +165,33 @@ public record DmarcSection(
       RecordView r = record.get();
       lines.add("  " + r.location() + "  \"" + r.text() + "\"");
       if (r.valid()) {
-        lines.add("  policy p=" + r.p() + "  subdomains " + r.effectiveSp() + "  non-existent " + r.effectiveNp() + "  adkim=" + r.adkim() + " aspf=" + r.aspf() + (r.t().equals("y") ? "  testing" : ""));
+        lines.add(
+            "  policy p="
+                + r.p()
+                + "  subdomains "
+                + r.effectiveSp()
+                + "  non-existent "
+                + r.effectiveNp()
+                + "  adkim="
+                + r.adkim()
+                + " aspf="
+                + r.aspf()
+                + (r.t().equals("y") ? "  testing" : ""));
         if (!r.rua().isEmpty()) lines.add("  rua " + String.join(", ", r.rua()));
         if (!r.ruf().isEmpty()) lines.add("  ruf " + String.join(", ", r.ruf()));
       }
     } else {
       lines.add("  no record (" + rfc9989.outcome() + ")");
     }
-    lines.add("  organizational domain " + orgDomain + " (RFC 9989 walk)" + (pslOrgDomain.equals(orgDomain) ? "" : ", " + pslOrgDomain + " (RFC 7489, PSL " + pslVersion + ")"));
-    for (Authorization a : reportAuthorization) lines.add("  report destination " + a.destination() + ": " + outcomeWords(a));
+    lines.add(
+        "  organizational domain "
+            + orgDomain
+            + " (RFC 9989 walk)"
+            + (pslOrgDomain.equals(orgDomain)
+                ? ""
+                : ", " + pslOrgDomain + " (RFC 7489, PSL " + pslVersion + ")"));
+    for (Authorization a : reportAuthorization)
+      lines.add("  report destination " + a.destination() + ": " + outcomeWords(a));
     return lines;
   }
 }

@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The RFC 7489 §3.2 organizational domain: the public suffix plus one label, from the Public
- * Suffix List bundled with crawler-commons (ICANN and private sections). A name under a suffix the
- * list does not know (".test", ".internal") is treated as if its last label were a suffix.
+ * The RFC 7489 §3.2 organizational domain: the public suffix plus one label, from the Public Suffix
+ * List bundled with crawler-commons (ICANN and private sections). A name under a suffix the list
+ * does not know (".test", ".internal") is treated as if its last label were a suffix.
  *
- * <p>The list is read here, with the publicsuffix.org algorithm (exception rules win, else the
- * rule with the most labels, else {@code *}), rather than with crawler-commons' own finder: that one
+ * <p>The list is read here, with the publicsuffix.org algorithm (exception rules win, else the rule
+ * with the most labels, else {@code *}), rather than with crawler-commons' own finder: that one
  * converts every internationalized rule with {@link java.net.IDN} while loading, which cost about
  * 0.3 s of CPU at each cold start. Here the rules stay as written and a name is converted to
  * U-labels only when it has an {@code xn--} label. {@code PublicSuffixesTest} compares the two on
@@ -39,7 +39,8 @@ public final class PublicSuffixes {
     }
     int suffix = Rules.LIST.suffixLabels(match);
     if (suffix >= labels.length) return d;
-    return String.join(".", java.util.Arrays.copyOfRange(labels, labels.length - suffix - 1, labels.length));
+    return String.join(
+        ".", java.util.Arrays.copyOfRange(labels, labels.length - suffix - 1, labels.length));
   }
 
   private static String unicode(String label) {
@@ -94,7 +95,9 @@ public final class PublicSuffixes {
   }
 
   private static String resource() {
-    return EffectiveTldFinder.ETLD_DATA.startsWith("/") ? EffectiveTldFinder.ETLD_DATA : "/" + EffectiveTldFinder.ETLD_DATA;
+    return EffectiveTldFinder.ETLD_DATA.startsWith("/")
+        ? EffectiveTldFinder.ETLD_DATA
+        : "/" + EffectiveTldFinder.ETLD_DATA;
   }
 
   /** Both names under the same organizational domain (RFC 7489 §3.2 relaxed alignment). */

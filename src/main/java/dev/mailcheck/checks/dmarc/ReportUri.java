@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
  * @param domain the mailbox's domain (lower case), else empty
  * @param sizeLimit the "!" suffix, e.g. "10m", if any
  */
-public record ReportUri(String uri, String scheme, String address, String domain, Optional<String> sizeLimit) {
+public record ReportUri(
+    String uri, String scheme, String address, String domain, Optional<String> sizeLimit) {
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*):(.+)");
   private static final Pattern SIZE = Pattern.compile("(.*)!(\\d+[kmgtKMGT]?)");
-  private static final Pattern MAILBOX = Pattern.compile("([^@\\s,;!]+)@([A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)*)\\.?");
+  private static final Pattern MAILBOX =
+      Pattern.compile(
+          "([^@\\s,;!]+)@([A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)*)\\.?");
 
   /** The URI, or why it is not one. */
   public sealed interface Parsed {}
@@ -30,7 +33,8 @@ public record ReportUri(String uri, String scheme, String address, String domain
   public static Parsed parse(String text) {
     String t = text.strip();
     Matcher m = SCHEME.matcher(t);
-    if (!m.matches()) return new Bad(t, "\"" + t + "\" is not a URI (a report address needs \"mailto:\")");
+    if (!m.matches())
+      return new Bad(t, "\"" + t + "\" is not a URI (a report address needs \"mailto:\")");
     String scheme = m.group(1).toLowerCase(Locale.ROOT);
     String rest = m.group(2);
     Optional<String> size = Optional.empty();
@@ -47,6 +51,8 @@ public record ReportUri(String uri, String scheme, String address, String domain
     if (q >= 0) mailbox = mailbox.substring(0, q);
     Matcher mb = MAILBOX.matcher(mailbox);
     if (!mb.matches()) return new Bad(t, "\"" + t + "\" is not a valid mailto: address");
-    return new Ok(new ReportUri(t, scheme, mailbox, mb.group(2).toLowerCase(Locale.ROOT).replaceAll("\\.$", ""), size));
+    return new Ok(
+        new ReportUri(
+            t, scheme, mailbox, mb.group(2).toLowerCase(Locale.ROOT).replaceAll("\\.$", ""), size));
   }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param skipped true with {@code --no-smtp} or a null MX
  * @param port25Blocked every probe timed out connecting: probably blocked where mailcheck runs
  */
-public record DomainSmtpSection(List<SmtpSection> probes, boolean skipped, boolean port25Blocked) implements Section {
+public record DomainSmtpSection(List<SmtpSection> probes, boolean skipped, boolean port25Blocked)
+    implements Section {
   public DomainSmtpSection {
     probes = List.copyOf(probes);
   }
@@ -27,7 +28,8 @@ public record DomainSmtpSection(List<SmtpSection> probes, boolean skipped, boole
     List<String> out = new ArrayList<>();
     if (skipped) return out;
     for (SmtpSection p : probes) out.addAll(p.textLines());
-    if (port25Blocked) out.add("  (every MX timed out on port 25: outbound port 25 is probably blocked from here)");
+    if (port25Blocked)
+      out.add("  (every MX timed out on port 25: outbound port 25 is probably blocked from here)");
     return out;
   }
 }

@@ -66,18 +66,32 @@ public final class Scoring {
           Map.entry("dmarc.multiple", 3));
 
   /**
-   * Ids that inform but never score. Certificate trust and name on port 25: MX TLS is
-   * opportunistic unless MTA-STS or DANE says otherwise, and senders deliver over an untrusted
-   * certificate (RFC 7435); failing it is how other tools report false "no STARTTLS".
+   * Ids that inform but never score. Certificate trust and name on port 25: MX TLS is opportunistic
+   * unless MTA-STS or DANE says otherwise, and senders deliver over an untrusted certificate (RFC
+   * 7435); failing it is how other tools report false "no STARTTLS".
    */
   static final Set<String> INFORMATIONAL =
-      Set.of("smtp.certificate", "smtp.certificate-name", "smtp.certificate-expiry", "ptr.matches-mx", "ptr.matches-banner");
+      Set.of(
+          "smtp.certificate",
+          "smtp.certificate-name",
+          "smtp.certificate-expiry",
+          "ptr.matches-mx",
+          "ptr.matches-banner");
 
   /** SPF findings whose fail status means receivers get permerror (RFC 7208 §2.6.7). */
   static final Set<String> SPF_PERMERROR =
-      Set.of("spf.multiple", "spf.syntax", "spf.lookups", "spf.void-lookups", "spf.include-missing", "spf.redirect", "spf.loop", "spf.mx-names");
+      Set.of(
+          "spf.multiple",
+          "spf.syntax",
+          "spf.lookups",
+          "spf.void-lookups",
+          "spf.include-missing",
+          "spf.redirect",
+          "spf.loop",
+          "spf.mx-names");
 
-  private static final Map<String, String> NAMES = Map.of("mx", "MX", "smtp", "SMTP/TLS", "spf", "SPF", "dkim", "DKIM", "dmarc", "DMARC");
+  private static final Map<String, String> NAMES =
+      Map.of("mx", "MX", "smtp", "SMTP/TLS", "spf", "SPF", "dkim", "DKIM", "dmarc", "DMARC");
 
   private Scoring() {}
 
@@ -127,7 +141,12 @@ public final class Scoring {
       if (cat.isEmpty() || skipped.contains(cat.get())) continue;
       categoryStatus.merge(cat.get(), f.status(), Status::worst);
       if (f.status() == Status.INFO || INFORMATIONAL.contains(f.id())) continue;
-      checks.get(cat.get()).merge(f.id(), new Check(cat.get(), f.id(), f.status(), f), (a, b) -> b.status().ordinal() > a.status().ordinal() ? b : a);
+      checks
+          .get(cat.get())
+          .merge(
+              f.id(),
+              new Check(cat.get(), f.id(), f.status(), f),
+              (a, b) -> b.status().ordinal() > a.status().ordinal() ? b : a);
     }
     List<String> scored = CATEGORIES.stream().filter(c -> !checks.get(c).isEmpty()).toList();
     Map<String, Score.CategoryScore> categories = new LinkedHashMap<>();
@@ -136,12 +155,19 @@ public final class Scoring {
     double total = 0;
     for (String c : scored) {
       double possible = checks.get(c).values().stream().mapToDouble(k -> weight(k.id())).sum();
-      double earned = checks.get(c).values().stream().mapToDouble(k -> weight(k.id()) * factor(k.id(), k.status())).sum();
+      double earned =
+          checks.get(c).values().stream()
+              .mapToDouble(k -> weight(k.id()) * factor(k.id(), k.status()))
+              .sum();
       double catScore = 100.0 * earned / possible;
-      categories.put(c, new Score.CategoryScore((int) Math.round(catScore), categoryStatus.getOrDefault(c, Status.PASS)));
+      categories.put(
+          c,
+          new Score.CategoryScore(
+              (int) Math.round(catScore), categoryStatus.getOrDefault(c, Status.PASS)));
       total += catScore / scored.size();
       for (Check k : checks.get(c).values()) {
-        double lost = weight(k.id()) * (1 - factor(k.id(), k.status())) / possible * 100.0 / scored.size();
+        double lost =
+            weight(k.id()) * (1 - factor(k.id(), k.status())) / possible * 100.0 / scored.size();
         if (lost > 0) {
           losses.add(new double[] {lost});
           lossChecks.add(k);
@@ -149,17 +175,30 @@ public final class Scoring {
       }
     }
     int score = scored.isEmpty() ? 0 : (int) Math.round(total);
-    int[] points = apportion(losses.stream().mapToDouble(d -> d[0]).toArray(), scored.isEmpty() ? 0 : 100 - score);
+    int[] points =
+        apportion(
+            losses.stream().mapToDouble(d -> d[0]).toArray(), scored.isEmpty() ? 0 : 100 - score);
     List<Score.Deduction> deductions = new ArrayList<>();
     for (int i = 0; i < points.length; i++) {
       if (points[i] == 0) continue;
       Check k = lossChecks.get(i);
-      deductions.add(new Score.Deduction(points[i], k.id(), NAMES.get(k.category()) + ": " + k.worst().title() + subject(k.worst())));
+      deductions.add(
+          new Score.Deduction(
+              points[i],
+              k.id(),
+              NAMES.get(k.category()) + ": " + k.worst().title() + subject(k.worst())));
     }
-    deductions.sort(Comparator.comparingInt(Score.Deduction::points).reversed().thenComparing(Score.Deduction::findingId));
+    deductions.sort(
+        Comparator.comparingInt(Score.Deduction::points)
+            .reversed()
+            .thenComparing(Score.Deduction::findingId));
     List<String> caps = caps(findings, skipped);
     if (!caps.isEmpty() && score > CAP) {
-      deductions.add(new Score.Deduction(score - CAP, "score.cap", "capped at " + CAP + " (grade B at best): " + String.join("; ", caps)));
+      deductions.add(
+          new Score.Deduction(
+              score - CAP,
+              "score.cap",
+              "capped at " + CAP + " (grade B at best): " + String.join("; ", caps)));
       score = CAP;
     }
     // A+ says "nothing to fix": a failing check, however light its weight, rules it out.
@@ -174,7 +213,9 @@ public final class Scoring {
       String cap = "a scored check fails (" + String.join(", ", failing) + "): A at best";
       caps = new ArrayList<>(caps);
       caps.add(cap);
-      deductions.add(new Score.Deduction(score - CAP_ANY_FAIL, "score.cap", "capped at " + CAP_ANY_FAIL + ": " + cap));
+      deductions.add(
+          new Score.Deduction(
+              score - CAP_ANY_FAIL, "score.cap", "capped at " + CAP_ANY_FAIL + ": " + cap));
       score = CAP_ANY_FAIL;
     }
     return new Score(score, grade(score), categories, deductions, caps);
@@ -192,11 +233,24 @@ public final class Scoring {
     List<String> caps = new ArrayList<>();
     boolean dmarcRan = findings.stream().anyMatch(f -> f.category().equals("dmarc"));
     boolean dmarcUsable =
-        findings.stream().anyMatch(f -> f.id().equals("dmarc.present") && (f.status() == Status.PASS || f.status() == Status.WARN))
-            && findings.stream().noneMatch(f -> f.id().equals("dmarc.syntax") && f.status() == Status.FAIL && f.subject().isPresent());
+        findings.stream()
+                .anyMatch(
+                    f ->
+                        f.id().equals("dmarc.present")
+                            && (f.status() == Status.PASS || f.status() == Status.WARN))
+            && findings.stream()
+                .noneMatch(
+                    f ->
+                        f.id().equals("dmarc.syntax")
+                            && f.status() == Status.FAIL
+                            && f.subject().isPresent());
     if (dmarcRan && !skipped.contains("dmarc") && !dmarcUsable) caps.add("no usable DMARC record");
-    if (!skipped.contains("spf") && findings.stream().anyMatch(f -> SPF_PERMERROR.contains(f.id()) && f.status() == Status.FAIL)) caps.add("SPF permerror");
-    boolean noMail = findings.stream().anyMatch(f -> f.id().equals("mx.present") && f.status() == Status.FAIL);
+    if (!skipped.contains("spf")
+        && findings.stream()
+            .anyMatch(f -> SPF_PERMERROR.contains(f.id()) && f.status() == Status.FAIL))
+      caps.add("SPF permerror");
+    boolean noMail =
+        findings.stream().anyMatch(f -> f.id().equals("mx.present") && f.status() == Status.FAIL);
     if (!skipped.contains("mx") && noMail) caps.add("no MX accepts mail");
     return caps;
   }
@@ -223,7 +277,10 @@ public final class Scoring {
     }
     Integer[] order = new Integer[exact.length];
     for (int i = 0; i < order.length; i++) order[i] = i;
-    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -(exact[i] - Math.floor(exact[i]))).thenComparingInt(i -> i));
+    java.util.Arrays.sort(
+        order,
+        Comparator.comparingDouble((Integer i) -> -(exact[i] - Math.floor(exact[i])))
+            .thenComparingInt(i -> i));
     for (int k = 0; sum < total && k < order.length; k++, sum++) out[order[k]]++;
     for (int k = order.length - 1; sum > total && k >= 0; k--) {
       if (out[order[k]] > 0) {

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 public final class MxEvaluator {
   private final boolean allowPrivate;
 
-  /** @param allowPrivate {@code --allow-private}: addresses in special ranges are info, not warn */
+  /**
+   * @param allowPrivate {@code --allow-private}: addresses in special ranges are info, not warn
+   */
   public MxEvaluator(boolean allowPrivate) {
     this.allowPrivate = allowPrivate;
   }
@@ -37,7 +39,8 @@ public final class MxEvaluator {
       case DnsResult.NxDomain n -> {
         out.add(
             Finding.of("mx.present", Status.FAIL, "Domain does not exist")
-                .detail(domain + " does not exist in DNS (NXDOMAIN): no mail can be delivered to it.")
+                .detail(
+                    domain + " does not exist in DNS (NXDOMAIN): no mail can be delivered to it.")
                 .remedy("Check the spelling, or register the domain and publish MX records for it.")
                 .build());
         return out;
@@ -57,31 +60,69 @@ public final class MxEvaluator {
     }
 
     List<MxHost> hosts = facts.hosts();
-    long resolved = hosts.stream().filter(h -> h.resolution() == MxHost.Resolution.RESOLVED).count();
+    long resolved =
+        hosts.stream().filter(h -> h.resolution() == MxHost.Resolution.RESOLVED).count();
     boolean anyError = hosts.stream().anyMatch(h -> h.resolution() == MxHost.Resolution.ERROR);
     if (facts.implicit()) {
       MxHost self = hosts.get(0);
       if (resolved > 0) {
         out.add(
-            Finding.of("mx.implicit", Status.WARN, "No MX record: mail goes to the domain's own address")
+            Finding.of(
+                    "mx.implicit",
+                    Status.WARN,
+                    "No MX record: mail goes to the domain's own address")
                 .detail(
                     "RFC 5321 §5.1 falls back to the A/AAAA records of "
                         + domain
                         + " (the implicit MX). It works, but many senders and filters treat a domain without MX as suspicious, and the web server usually does not accept mail.")
-                .remedy("Publish the host that accepts mail: " + domain + ". MX 10 mail." + domain + ".")
-                .evidence(self.addresses().stream().map(a -> domain + ". " + (a.getAddress().length == 4 ? "A " : "AAAA ") + InetAddresses.format(a)).toList())
+                .remedy(
+                    "Publish the host that accepts mail: "
+                        + domain
+                        + ". MX 10 mail."
+                        + domain
+                        + ".")
+                .evidence(
+                    self.addresses().stream()
+                        .map(
+                            a ->
+                                domain
+                                    + ". "
+                                    + (a.getAddress().length == 4 ? "A " : "AAAA ")
+                                    + InetAddresses.format(a))
+                        .toList())
                 .build());
-        out.add(Finding.of("mx.present", Status.PASS, "Mail is accepted at the implicit MX").detail(domain + " has no MX records; its own addresses receive mail.").build());
+        out.add(
+            Finding.of("mx.present", Status.PASS, "Mail is accepted at the implicit MX")
+                .detail(domain + " has no MX records; its own addresses receive mail.")
+                .build());
       } else if (self.resolution() == MxHost.Resolution.ERROR) {
         out.add(
-            Finding.of("mx.present", Status.ERROR, "Could not determine where mail for the domain goes")
-                .detail("No MX records, and the A/AAAA lookup of " + domain + " failed: " + outcomes(self) + ". This is a temporary DNS failure, not an absence.")
+            Finding.of(
+                    "mx.present",
+                    Status.ERROR,
+                    "Could not determine where mail for the domain goes")
+                .detail(
+                    "No MX records, and the A/AAAA lookup of "
+                        + domain
+                        + " failed: "
+                        + outcomes(self)
+                        + ". This is a temporary DNS failure, not an absence.")
                 .build());
       } else {
         out.add(
-            Finding.of("mx.present", Status.FAIL, "No MX record and no address: the domain cannot receive mail")
+            Finding.of(
+                    "mx.present",
+                    Status.FAIL,
+                    "No MX record and no address: the domain cannot receive mail")
                 .detail(domain + " has neither MX nor A/AAAA records.")
-                .remedy("Publish an MX record, e.g. " + domain + ". MX 10 mail." + domain + ". -- or, if the domain sends but never receives mail, a null MX: " + domain + ". MX 0 .")
+                .remedy(
+                    "Publish an MX record, e.g. "
+                        + domain
+                        + ". MX 10 mail."
+                        + domain
+                        + ". -- or, if the domain sends but never receives mail, a null MX: "
+                        + domain
+                        + ". MX 0 .")
                 .build());
       }
       return out;
@@ -89,21 +130,29 @@ public final class MxEvaluator {
 
     if (resolved > 0) {
       out.add(
-          Finding.of("mx.present", Status.PASS, hosts.size() == 1 ? "1 mail exchange" : hosts.size() + " mail exchanges")
+          Finding.of(
+                  "mx.present",
+                  Status.PASS,
+                  hosts.size() == 1 ? "1 mail exchange" : hosts.size() + " mail exchanges")
               .detail(resolved + " of " + hosts.size() + " resolve to an address.")
               .evidence(evidence)
               .build());
     } else if (anyError) {
       out.add(
           Finding.of("mx.present", Status.ERROR, "Could not resolve any mail exchange")
-              .detail("The address lookups of the exchanges failed temporarily; whether mail can be delivered is unknown.")
+              .detail(
+                  "The address lookups of the exchanges failed temporarily; whether mail can be delivered is unknown.")
               .evidence(evidence)
               .build());
     } else {
       out.add(
-          Finding.of("mx.present", Status.FAIL, "No mail exchange has an address: the domain cannot receive mail")
+          Finding.of(
+                  "mx.present",
+                  Status.FAIL,
+                  "No mail exchange has an address: the domain cannot receive mail")
               .detail("Every MX target is missing from DNS or has no A/AAAA record.")
-              .remedy("Give each MX target an A and/or AAAA record, or point the MX records at hosts that have them.")
+              .remedy(
+                  "Give each MX target an A and/or AAAA record, or point the MX records at hosts that have them.")
               .evidence(evidence)
               .build());
     }
@@ -119,8 +168,12 @@ public final class MxEvaluator {
     if (records.size() > 1) {
       out.add(
           Finding.of("mx.null", Status.FAIL, "Null MX published together with other MX records")
-              .detail("RFC 7505 §3: a domain that publishes a null MX (\"MX 0 .\") must not publish any other MX record. Senders may treat the domain as accepting no mail, or try the other hosts.")
-              .remedy("Either remove the null MX record (" + domain + ". MX 0 .) or remove the other MX records.")
+              .detail(
+                  "RFC 7505 §3: a domain that publishes a null MX (\"MX 0 .\") must not publish any other MX record. Senders may treat the domain as accepting no mail, or try the other hosts.")
+              .remedy(
+                  "Either remove the null MX record ("
+                      + domain
+                      + ". MX 0 .) or remove the other MX records.")
               .evidence(evidence)
               .build());
       return;
@@ -128,13 +181,18 @@ public final class MxEvaluator {
     DnsRecord.Mx only = records.get(0);
     var f =
         Finding.of("mx.null", Status.INFO, "Null MX: the domain accepts no mail")
-            .detail("RFC 7505: senders fail messages to this domain at once instead of queueing them. Expect an SPF record ending in -all and a DMARC policy of reject for a domain that sends no mail either.")
+            .detail(
+                "RFC 7505: senders fail messages to this domain at once instead of queueing them. Expect an SPF record ending in -all and a DMARC policy of reject for a domain that sends no mail either.")
             .evidence(evidence);
     if (only.preference() != 0) {
-      f = Finding.of("mx.null", Status.WARN, "Null MX with a preference other than 0")
-          .detail("RFC 7505 §3 says a null MX has preference 0; this one has " + only.preference() + ". Senders still recognize it by the \".\" target.")
-          .remedy("Publish it as: " + domain + ". MX 0 .")
-          .evidence(evidence);
+      f =
+          Finding.of("mx.null", Status.WARN, "Null MX with a preference other than 0")
+              .detail(
+                  "RFC 7505 §3 says a null MX has preference 0; this one has "
+                      + only.preference()
+                      + ". Senders still recognize it by the \".\" target.")
+              .remedy("Publish it as: " + domain + ". MX 0 .")
+              .evidence(evidence);
     }
     out.add(f.build());
   }
@@ -149,8 +207,14 @@ public final class MxEvaluator {
         out.add(
             Finding.of("mx.ip-literal", Status.FAIL, "MX target is an IP address, not a host name")
                 .subject(name)
-                .detail("RFC 5321 §5.1 and RFC 7505 require a host name as MX target; senders look \"" + name + "\" up as a name and find nothing.")
-                .remedy("Give the server a name with an A/AAAA record (e.g. mx1.<domain>. A " + name + ") and point the MX record at that name.")
+                .detail(
+                    "RFC 5321 §5.1 and RFC 7505 require a host name as MX target; senders look \""
+                        + name
+                        + "\" up as a name and find nothing.")
+                .remedy(
+                    "Give the server a name with an A/AAAA record (e.g. mx1.<domain>. A "
+                        + name
+                        + ") and point the MX record at that name.")
                 .build());
         continue;
       }
@@ -159,8 +223,16 @@ public final class MxEvaluator {
         out.add(
             Finding.of("mx.cname", Status.WARN, "MX target is a CNAME")
                 .subject(name)
-                .detail("RFC 2181 §10.3 and RFC 5321 §5.1: an MX target must be the canonical name, not an alias. Most senders follow the alias, some refuse it, and the TLS name checks get harder.")
-                .remedy(h.canonicalName().map(c -> "Point the MX record at the canonical name the alias leads to: " + c + ".").orElse("Point the MX record at the canonical name the alias leads to."))
+                .detail(
+                    "RFC 2181 §10.3 and RFC 5321 §5.1: an MX target must be the canonical name, not an alias. Most senders follow the alias, some refuse it, and the TLS name checks get harder.")
+                .remedy(
+                    h.canonicalName()
+                        .map(
+                            c ->
+                                "Point the MX record at the canonical name the alias leads to: "
+                                    + c
+                                    + ".")
+                        .orElse("Point the MX record at the canonical name the alias leads to."))
                 .evidence(h.cnameRecords())
                 .build());
       }
@@ -171,7 +243,10 @@ public final class MxEvaluator {
               Finding.of("mx.resolvable", Status.FAIL, "MX target does not exist")
                   .subject(name)
                   .detail(name + " does not exist in DNS (NXDOMAIN); senders skip it.")
-                  .remedy("Create " + name + " with an A/AAAA record, or remove the MX record that names it.")
+                  .remedy(
+                      "Create "
+                          + name
+                          + " with an A/AAAA record, or remove the MX record that names it.")
                   .build());
         }
         case NO_ADDRESS -> {
@@ -188,7 +263,10 @@ public final class MxEvaluator {
           out.add(
               Finding.of("mx.resolvable", Status.ERROR, "Could not resolve the MX target")
                   .subject(name)
-                  .detail("The address lookups failed temporarily (" + outcomes(h) + "); this says nothing about whether the records exist.")
+                  .detail(
+                      "The address lookups failed temporarily ("
+                          + outcomes(h)
+                          + "); this says nothing about whether the records exist.")
                   .build());
         }
         case RESOLVED, IP_LITERAL -> {}
@@ -204,17 +282,26 @@ public final class MxEvaluator {
                     "MX address is not reachable from the internet")
                 .subject(name + " " + InetAddresses.format(a))
                 .detail(
-                    InetAddresses.format(a) + " is in a special-purpose range: " + range.get() + "."
-                        + (allowPrivate ? " Accepted because of --allow-private." : " Mail from the internet cannot reach it (fine for labs and internal mail: use --allow-private)."))
+                    InetAddresses.format(a)
+                        + " is in a special-purpose range: "
+                        + range.get()
+                        + "."
+                        + (allowPrivate
+                            ? " Accepted because of --allow-private."
+                            : " Mail from the internet cannot reach it (fine for labs and internal mail: use --allow-private)."))
                 .remedy(allowPrivate ? null : "Publish the public address of " + name + ".")
                 .build());
       }
     }
     if (!unresolved && !hosts.isEmpty()) {
-      out.add(Finding.of("mx.resolvable", Status.PASS, "Every MX target resolves to an address").build());
+      out.add(
+          Finding.of("mx.resolvable", Status.PASS, "Every MX target resolves to an address")
+              .build());
     }
     if (!special && hosts.stream().anyMatch(h -> !h.addresses().isEmpty())) {
-      out.add(Finding.of("mx.private-address", Status.PASS, "Every MX address is a public address").build());
+      out.add(
+          Finding.of("mx.private-address", Status.PASS, "Every MX address is a public address")
+              .build());
     }
   }
 
@@ -222,14 +309,18 @@ public final class MxEvaluator {
     Map<String, Long> counts =
         facts.records().stream()
             .filter(r -> !r.exchange().isEmpty())
-            .collect(Collectors.groupingBy(DnsRecord.Mx::exchange, LinkedHashMap::new, Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(
+                    DnsRecord.Mx::exchange, LinkedHashMap::new, Collectors.counting()));
     counts.forEach(
         (host, n) -> {
           if (n > 1) {
             out.add(
-                Finding.of("mx.duplicate", Status.WARN, "The same MX target is listed " + n + " times")
+                Finding.of(
+                        "mx.duplicate", Status.WARN, "The same MX target is listed " + n + " times")
                     .subject(host)
-                    .detail("Repeating a target adds no redundancy; senders try the same host again.")
+                    .detail(
+                        "Repeating a target adds no redundancy; senders try the same host again.")
                     .remedy("Keep one MX record for " + host + ".")
                     .evidence(evidence)
                     .build());
@@ -243,14 +334,20 @@ public final class MxEvaluator {
     if (hosts.stream().map(MxHost::preference).distinct().count() == 1) {
       out.add(
           Finding.of("mx.same-preference", Status.INFO, "All MX targets have the same preference")
-              .detail("Senders spread mail across them at random (RFC 5321 §5.1); that is load sharing, with no primary/backup order.")
+              .detail(
+                  "Senders spread mail across them at random (RFC 5321 §5.1); that is load sharing, with no primary/backup order.")
               .build());
     }
   }
 
   private static Finding lookupError(String domain, DnsResult r) {
     return Finding.of("mx.present", Status.ERROR, "Could not look up the MX records")
-        .detail("The MX lookup of " + domain + " failed (" + r.outcome() + "); this is a temporary DNS failure, not a missing record.")
+        .detail(
+            "The MX lookup of "
+                + domain
+                + " failed ("
+                + r.outcome()
+                + "); this is a temporary DNS failure, not a missing record.")
         .build();
   }
 

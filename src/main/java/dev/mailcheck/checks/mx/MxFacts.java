@@ -18,7 +18,10 @@ public record MxFacts(String domain, DnsResult mx, List<MxHost> hosts, boolean i
   public MxFacts {
     Objects.requireNonNull(domain);
     Objects.requireNonNull(mx);
-    hosts = hosts.stream().sorted(Comparator.comparingInt(MxHost::preference).thenComparing(MxHost::exchange)).toList();
+    hosts =
+        hosts.stream()
+            .sorted(Comparator.comparingInt(MxHost::preference).thenComparing(MxHost::exchange))
+            .toList();
   }
 
   /** The MX records as published, in answer order. */

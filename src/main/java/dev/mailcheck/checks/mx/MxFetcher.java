@@ -31,7 +31,8 @@ public final class MxFetcher {
    *
    * @param implicit true when the domain has no MX and its own name is the implicit MX
    */
-  public record Started(String domain, DnsResult mx, List<CompletableFuture<MxHost>> hosts, boolean implicit) {
+  public record Started(
+      String domain, DnsResult mx, List<CompletableFuture<MxHost>> hosts, boolean implicit) {
     public Started {
       hosts = List.copyOf(hosts);
     }
@@ -39,7 +40,10 @@ public final class MxFetcher {
     /** Waits for every exchange (each lookup is bounded by the resolver's deadline). */
     public CompletableFuture<MxFacts> facts() {
       return CompletableFuture.allOf(hosts.toArray(CompletableFuture[]::new))
-          .thenApply(v -> new MxFacts(domain, mx, hosts.stream().map(CompletableFuture::join).toList(), implicit));
+          .thenApply(
+              v ->
+                  new MxFacts(
+                      domain, mx, hosts.stream().map(CompletableFuture::join).toList(), implicit));
     }
   }
 
@@ -54,8 +58,12 @@ public final class MxFetcher {
   private Started started(String domain, DnsResult mx) {
     return switch (mx) {
       case DnsResult.Records r -> {
-        // Lowest preference first (RFC 5321 §5.1), so that the limits below keep the exchanges senders try first.
-        List<DnsRecord.Mx> records = r.of(DnsRecord.Mx.class).stream().sorted(java.util.Comparator.comparingInt(DnsRecord.Mx::preference)).toList();
+        // Lowest preference first (RFC 5321 §5.1), so that the limits below keep the exchanges
+        // senders try first.
+        List<DnsRecord.Mx> records =
+            r.of(DnsRecord.Mx.class).stream()
+                .sorted(java.util.Comparator.comparingInt(DnsRecord.Mx::preference))
+                .toList();
         // A null MX (RFC 7505) names no host to look up; a null MX mixed with real ones is
         // flagged by the evaluator, and the real ones are still looked up.
         List<CompletableFuture<MxHost>> hosts = new ArrayList<>();

@@ -27,7 +27,10 @@ public record MxHost(int preference, String exchange, DnsResult a, DnsResult aaa
 
   /** An MX target written as an address ("10 192.0.2.1.") instead of a host name. */
   public static boolean isIpLiteral(String exchange) {
-    String e = exchange.startsWith("[") && exchange.endsWith("]") ? exchange.substring(1, exchange.length() - 1) : exchange;
+    String e =
+        exchange.startsWith("[") && exchange.endsWith("]")
+            ? exchange.substring(1, exchange.length() - 1)
+            : exchange;
     return IPV4.matcher(e).matches() || e.contains(":");
   }
 
@@ -39,7 +42,10 @@ public record MxHost(int preference, String exchange, DnsResult a, DnsResult aaa
   public List<InetAddress> addresses() {
     List<InetAddress> out = new ArrayList<>();
     for (DnsResult r : List.of(a, aaaa)) {
-      for (DnsRecord.Address rec : r instanceof DnsResult.Records rs ? rs.of(DnsRecord.Address.class) : List.<DnsRecord.Address>of()) {
+      for (DnsRecord.Address rec :
+          r instanceof DnsResult.Records rs
+              ? rs.of(DnsRecord.Address.class)
+              : List.<DnsRecord.Address>of()) {
         if (!out.contains(rec.address())) out.add(rec.address());
       }
     }
@@ -58,19 +64,25 @@ public record MxHost(int preference, String exchange, DnsResult a, DnsResult aaa
   /** The canonical name an alias exchange leads to, when its chain ends in addresses. */
   public java.util.Optional<String> canonicalName() {
     for (DnsResult r : List.of(a, aaaa)) {
-      if (r instanceof DnsResult.Records rs && !rs.cnameChain().isEmpty() && !rs.records().isEmpty()) {
+      if (r instanceof DnsResult.Records rs
+          && !rs.cnameChain().isEmpty()
+          && !rs.records().isEmpty()) {
         return java.util.Optional.of(rs.records().get(0).name());
       }
     }
     return java.util.Optional.empty();
   }
 
-  /** The alias records of the chain, "name. CNAME target." ("?" when no canonical name with addresses is known). */
+  /**
+   * The alias records of the chain, "name. CNAME target." ("?" when no canonical name with
+   * addresses is known).
+   */
   public List<String> cnameRecords() {
     List<String> chain = cnameChain();
     String end = canonicalName().map(n -> n + ".").orElse("?");
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < chain.size(); i++) out.add(chain.get(i) + ". CNAME " + (i + 1 < chain.size() ? chain.get(i + 1) + "." : end));
+    for (int i = 0; i < chain.size(); i++)
+      out.add(chain.get(i) + ". CNAME " + (i + 1 < chain.size() ? chain.get(i + 1) + "." : end));
     return List.copyOf(out);
   }
 
@@ -79,7 +91,8 @@ public record MxHost(int preference, String exchange, DnsResult a, DnsResult aaa
     if (ipLiteral()) return Resolution.IP_LITERAL;
     if (!addresses().isEmpty()) return Resolution.RESOLVED;
     if (a.isTemporaryFailure() || aaaa.isTemporaryFailure()) return Resolution.ERROR;
-    if (a instanceof DnsResult.NxDomain || aaaa instanceof DnsResult.NxDomain) return Resolution.NXDOMAIN;
+    if (a instanceof DnsResult.NxDomain || aaaa instanceof DnsResult.NxDomain)
+      return Resolution.NXDOMAIN;
     return Resolution.NO_ADDRESS;
   }
 

@@ -13,7 +13,8 @@ import java.util.List;
  * @param nullMx RFC 7505 null MX published
  * @param implicit no MX: {@code hosts} holds the domain itself (RFC 5321 §5.1)
  */
-public record MxSection(String domain, String outcome, boolean nullMx, boolean implicit, List<Host> hosts)
+public record MxSection(
+    String domain, String outcome, boolean nullMx, boolean implicit, List<Host> hosts)
     implements Section {
   public MxSection {
     hosts = List.copyOf(hosts);
@@ -24,7 +25,13 @@ public record MxSection(String domain, String outcome, boolean nullMx, boolean i
    * @param cname the CNAME chain when the exchange is an alias, else empty
    * @param special per address in a special-purpose range, "address: range"
    */
-  public record Host(int preference, String exchange, List<String> addresses, String resolution, List<String> cname, List<String> special) {
+  public record Host(
+      int preference,
+      String exchange,
+      List<String> addresses,
+      String resolution,
+      List<String> cname,
+      List<String> special) {
     public Host {
       addresses = List.copyOf(addresses);
       cname = List.copyOf(cname);
@@ -37,7 +44,8 @@ public record MxSection(String domain, String outcome, boolean nullMx, boolean i
     for (MxHost h : facts.hosts()) {
       List<String> special = new ArrayList<>();
       for (InetAddress a : h.addresses()) {
-        SpecialAddresses.classify(a).ifPresent(r -> special.add(InetAddresses.format(a) + ": " + r));
+        SpecialAddresses.classify(a)
+            .ifPresent(r -> special.add(InetAddresses.format(a) + ": " + r));
       }
       hosts.add(
           new Host(
@@ -48,7 +56,8 @@ public record MxSection(String domain, String outcome, boolean nullMx, boolean i
               h.cnameChain(),
               special));
     }
-    return new MxSection(facts.domain(), facts.mx().outcome(), facts.nullMx(), facts.implicit(), hosts);
+    return new MxSection(
+        facts.domain(), facts.mx().outcome(), facts.nullMx(), facts.implicit(), hosts);
   }
 
   @Override
@@ -59,10 +68,16 @@ public record MxSection(String domain, String outcome, boolean nullMx, boolean i
   @Override
   public List<String> textLines() {
     List<String> lines = new ArrayList<>();
-    lines.add("MX " + domain + (nullMx ? "  (null MX: accepts no mail)" : implicit ? "  (no MX: implicit MX on the domain's address)" : ""));
+    lines.add(
+        "MX "
+            + domain
+            + (nullMx
+                ? "  (null MX: accepts no mail)"
+                : implicit ? "  (no MX: implicit MX on the domain's address)" : ""));
     if (hosts.isEmpty() && !nullMx) lines.add("  (none: " + outcome + ")");
     for (Host h : hosts) {
-      String addrs = h.addresses().isEmpty() ? "(" + h.resolution() + ")" : String.join(", ", h.addresses());
+      String addrs =
+          h.addresses().isEmpty() ? "(" + h.resolution() + ")" : String.join(", ", h.addresses());
       String alias = h.cname().isEmpty() ? "" : "  [CNAME]";
       lines.add(String.format("  %5d  %-36s %s%s", h.preference(), h.exchange(), addrs, alias));
     }

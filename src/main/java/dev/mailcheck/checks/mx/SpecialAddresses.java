@@ -74,7 +74,10 @@ public final class SpecialAddresses {
       b[11] = (byte) 0xff;
       return b;
     }
-    InetAddress a = InetAddresses.parse(s).filter(kind::isInstance).orElseThrow(() -> new IllegalStateException(s));
+    InetAddress a =
+        InetAddresses.parse(s)
+            .filter(kind::isInstance)
+            .orElseThrow(() -> new IllegalStateException(s));
     return a.getAddress();
   }
 }

@@ -18,9 +18,38 @@ import java.util.regex.Pattern;
 public final class GenericNames {
   private static final Set<String> WORDS =
       Set.of(
-          "dynamic", "dyn", "dynip", "dhcp", "dsl", "adsl", "vdsl", "xdsl", "sdsl", "cable", "cablemodem", "pool",
-          "ppp", "pppoe", "dial", "dialup", "dialin", "broadband", "customer", "cust", "client", "clients",
-          "residential", "resnet", "unassigned", "unknown", "nat", "dip", "fttx", "ftth", "wireless", "mobile");
+          "dynamic",
+          "dyn",
+          "dynip",
+          "dhcp",
+          "dsl",
+          "adsl",
+          "vdsl",
+          "xdsl",
+          "sdsl",
+          "cable",
+          "cablemodem",
+          "pool",
+          "ppp",
+          "pppoe",
+          "dial",
+          "dialup",
+          "dialin",
+          "broadband",
+          "customer",
+          "cust",
+          "client",
+          "clients",
+          "residential",
+          "resnet",
+          "unassigned",
+          "unknown",
+          "nat",
+          "dip",
+          "fttx",
+          "ftth",
+          "wireless",
+          "mobile");
 
   private static final Pattern SPLIT = Pattern.compile("[.\\-_]+");
 
@@ -37,7 +66,8 @@ public final class GenericNames {
       for (String t : SPLIT.split(labels[i])) {
         String word = t.replaceAll("\\d+$", "");
         if (WORDS.contains(t) || (!word.isEmpty() && WORDS.contains(word))) {
-          return Optional.of("the name contains \"" + t + "\", a word ISPs use for end-user address pools");
+          return Optional.of(
+              "the name contains \"" + t + "\", a word ISPs use for end-user address pools");
         }
       }
     }
@@ -45,22 +75,31 @@ public final class GenericNames {
     if (b.length == 4) {
       String[] o = new String[4];
       for (int i = 0; i < 4; i++) o[i] = Integer.toString(b[i] & 0xff);
-      if (embedded(n, o) || embedded(n, reverse(o))) return Optional.of("the name contains the address " + address.getHostAddress());
-      String hex = String.format("%02x%02x%02x%02x", b[0] & 0xff, b[1] & 0xff, b[2] & 0xff, b[3] & 0xff);
-      if (n.contains(hex)) return Optional.of("the name contains the address in hexadecimal (" + hex + ")");
-      String[] padded = Arrays.stream(o).map(x -> String.format("%03d", Integer.parseInt(x))).toArray(String[]::new);
-      if (n.contains(String.join("", padded)) || embedded(n, padded) || embedded(n, reverse(padded))) return Optional.of("the name contains the address " + address.getHostAddress());
+      if (embedded(n, o) || embedded(n, reverse(o)))
+        return Optional.of("the name contains the address " + address.getHostAddress());
+      String hex =
+          String.format("%02x%02x%02x%02x", b[0] & 0xff, b[1] & 0xff, b[2] & 0xff, b[3] & 0xff);
+      if (n.contains(hex))
+        return Optional.of("the name contains the address in hexadecimal (" + hex + ")");
+      String[] padded =
+          Arrays.stream(o)
+              .map(x -> String.format("%03d", Integer.parseInt(x)))
+              .toArray(String[]::new);
+      if (n.contains(String.join("", padded))
+          || embedded(n, padded)
+          || embedded(n, reverse(padded)))
+        return Optional.of("the name contains the address " + address.getHostAddress());
     } else {
       // IPv6 pools embed the low 64 bits as hex groups, e.g. 2001-db8-0-0-0-0-0-1.example.net.
       String h = InetAddresses.format(address);
-      if (n.contains(h.replace(':', '-')) || n.contains(h.replace(":", ""))) return Optional.of("the name contains the address " + h);
+      if (n.contains(h.replace(':', '-')) || n.contains(h.replace(":", "")))
+        return Optional.of("the name contains the address " + h);
     }
     return Optional.empty();
   }
 
   private static boolean embedded(String name, String[] octets) {
-    Pattern p =
-        Pattern.compile("(^|\\D)" + String.join("[.\\-_x]{1,3}", octets) + "(\\D|$)");
+    Pattern p = Pattern.compile("(^|\\D)" + String.join("[.\\-_x]{1,3}", octets) + "(\\D|$)");
     return p.matcher(name).find();
   }
 

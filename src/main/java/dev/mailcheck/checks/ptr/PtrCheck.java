@@ -22,9 +22,13 @@ public final class PtrCheck {
     }
   }
 
-  /** @param host the MX name the address belongs to (domain report), or empty */
+  /**
+   * @param host the MX name the address belongs to (domain report), or empty
+   */
   public CompletableFuture<Result> run(InetAddress address, Optional<String> host) {
-    return fetcher.fetch(address)
-        .thenApply(f -> new Result(f, evaluator.evaluate(f, host), PtrSection.entry(f, host.orElse(""))));
+    return fetcher
+        .fetch(address)
+        .thenApply(
+            f -> new Result(f, evaluator.evaluate(f, host), PtrSection.entry(f, host.orElse(""))));
   }
 }

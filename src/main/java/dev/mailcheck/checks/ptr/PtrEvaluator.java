@@ -26,7 +26,12 @@ public final class PtrEvaluator {
           return out;
         }
         out.add(
-            Finding.of("ptr.present", Status.PASS, names.size() == 1 ? "Reverse DNS: " + names.get(0) : "Reverse DNS: " + names.size() + " names")
+            Finding.of(
+                    "ptr.present",
+                    Status.PASS,
+                    names.size() == 1
+                        ? "Reverse DNS: " + names.get(0)
+                        : "Reverse DNS: " + names.size() + " names")
                 .subject(ip)
                 .evidence(names.stream().map(n -> reverse + ". PTR " + n + ".").toList())
                 .build());
@@ -34,7 +39,8 @@ public final class PtrEvaluator {
           out.add(
               Finding.of("ptr.multiple", Status.INFO, "Several PTR names for one address")
                   .subject(ip)
-                  .detail("Receivers may pick any of them; keep one PTR per address so that FCrDNS and HELO checks see the same name.")
+                  .detail(
+                      "Receivers may pick any of them; keep one PTR per address so that FCrDNS and HELO checks see the same name.")
                   .build());
         }
       }
@@ -50,7 +56,12 @@ public final class PtrEvaluator {
         out.add(
             Finding.of("ptr.present", Status.ERROR, "Could not look up the reverse DNS")
                 .subject(ip)
-                .detail("The PTR lookup of " + reverse + " failed (" + facts.ptr().outcome() + "); a temporary failure, not an absence.")
+                .detail(
+                    "The PTR lookup of "
+                        + reverse
+                        + " failed ("
+                        + facts.ptr().outcome()
+                        + "); a temporary failure, not an absence.")
                 .build());
         return out;
       }
@@ -63,17 +74,40 @@ public final class PtrEvaluator {
                   out.add(
                       Finding.of("ptr.generic", Status.WARN, "Reverse name looks generic: " + name)
                           .subject(ip)
-                          .detail("Receivers treat mail from ISP pool names as coming from end-user machines: " + why + ".")
-                          .remedy("Ask the provider of " + ip + " for a PTR record naming the mail server, e.g. " + expectedHost.orElse("mail.<your domain>") + ".")
+                          .detail(
+                              "Receivers treat mail from ISP pool names as coming from end-user machines: "
+                                  + why
+                                  + ".")
+                          .remedy(
+                              "Ask the provider of "
+                                  + ip
+                                  + " for a PTR record naming the mail server, e.g. "
+                                  + expectedHost.orElse("mail.<your domain>")
+                                  + ".")
                           .build()));
     }
     expectedHost.ifPresent(
         host -> {
           boolean match = names.stream().anyMatch(n -> n.equalsIgnoreCase(host));
           out.add(
-              Finding.of("ptr.matches-mx", Status.INFO, match ? "Reverse name matches the MX name" : "Reverse name differs from the MX name")
+              Finding.of(
+                      "ptr.matches-mx",
+                      Status.INFO,
+                      match
+                          ? "Reverse name matches the MX name"
+                          : "Reverse name differs from the MX name")
                   .subject(ip)
-                  .detail(match ? ip + " (an address of " + host + ") reverses to " + host + "." : ip + " (an address of " + host + ") reverses to " + String.join(", ", names) + ", not to " + host + "; fine if that name is the one the server uses in its banner and EHLO.")
+                  .detail(
+                      match
+                          ? ip + " (an address of " + host + ") reverses to " + host + "."
+                          : ip
+                              + " (an address of "
+                              + host
+                              + ") reverses to "
+                              + String.join(", ", names)
+                              + ", not to "
+                              + host
+                              + "; fine if that name is the one the server uses in its banner and EHLO.")
                   .build());
         });
     return out;
@@ -86,12 +120,19 @@ public final class PtrEvaluator {
     for (PtrFacts.Forward f : facts.forwards()) {
       if (f.confirms(facts.address())) confirmed.add(f.name());
       if (f.result().isTemporaryFailure()) tempFailure = true;
-      String addrs = f.addresses().stream().map(a -> InetAddresses.format(a)).reduce((a, b) -> a + ", " + b).orElse(f.result().outcome());
+      String addrs =
+          f.addresses().stream()
+              .map(a -> InetAddresses.format(a))
+              .reduce((a, b) -> a + ", " + b)
+              .orElse(f.result().outcome());
       evidence.add(f.name() + " -> " + addrs);
     }
     if (!confirmed.isEmpty()) {
       out.add(
-          Finding.of("ptr.fcrdns", Status.PASS, "Forward-confirmed: " + String.join(", ", confirmed) + " resolves back to " + ip)
+          Finding.of(
+                  "ptr.fcrdns",
+                  Status.PASS,
+                  "Forward-confirmed: " + String.join(", ", confirmed) + " resolves back to " + ip)
               .subject(ip)
               .evidence(evidence)
               .build());
@@ -106,8 +147,16 @@ public final class PtrEvaluator {
       out.add(
           Finding.of("ptr.fcrdns", Status.FAIL, "Reverse name does not resolve back to " + ip)
               .subject(ip)
-              .detail("Forward-confirmed reverse DNS fails: receivers (iprev, RFC 8601 §2.7.3) treat the sender as having no valid reverse DNS.")
-              .remedy("Give " + String.join(", ", facts.names()) + " an " + (facts.address().getAddress().length == 4 ? "A" : "AAAA") + " record for " + ip + ", or change the PTR to a name that has one.")
+              .detail(
+                  "Forward-confirmed reverse DNS fails: receivers (iprev, RFC 8601 §2.7.3) treat the sender as having no valid reverse DNS.")
+              .remedy(
+                  "Give "
+                      + String.join(", ", facts.names())
+                      + " an "
+                      + (facts.address().getAddress().length == 4 ? "A" : "AAAA")
+                      + " record for "
+                      + ip
+                      + ", or change the PTR to a name that has one.")
               .evidence(evidence)
               .build());
     }
@@ -116,8 +165,12 @@ public final class PtrEvaluator {
   private static Finding absent(String ip, String reverse, String why) {
     return Finding.of("ptr.present", Status.FAIL, "No reverse DNS for " + ip)
         .subject(ip)
-        .detail(why + ". Many receivers reject or penalize mail from addresses without a PTR record.")
-        .remedy("Ask whoever runs the address block (your hosting or network provider) to publish " + reverse + ". PTR <mail server name>.")
+        .detail(
+            why + ". Many receivers reject or penalize mail from addresses without a PTR record.")
+        .remedy(
+            "Ask whoever runs the address block (your hosting or network provider) to publish "
+                + reverse
+                + ". PTR <mail server name>.")
         .build();
   }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param ptr the PTR lookup of {@code reverseName}
  * @param forwards the A (IPv4) or AAAA (IPv6) lookup of each PTR name, in PTR answer order
  */
-public record PtrFacts(InetAddress address, String reverseName, DnsResult ptr, List<Forward> forwards) {
+public record PtrFacts(
+    InetAddress address, String reverseName, DnsResult ptr, List<Forward> forwards) {
   public PtrFacts {
     Objects.requireNonNull(address);
     Objects.requireNonNull(ptr);
@@ -27,11 +28,15 @@ public record PtrFacts(InetAddress address, String reverseName, DnsResult ptr, L
     }
 
     public List<InetAddress> addresses() {
-      return result instanceof DnsResult.Records r ? r.of(DnsRecord.Address.class).stream().map(DnsRecord.Address::address).toList() : List.of();
+      return result instanceof DnsResult.Records r
+          ? r.of(DnsRecord.Address.class).stream().map(DnsRecord.Address::address).toList()
+          : List.of();
     }
   }
 
   public List<String> names() {
-    return ptr instanceof DnsResult.Records r ? r.of(DnsRecord.Ptr.class).stream().map(DnsRecord.Ptr::target).distinct().toList() : List.of();
+    return ptr instanceof DnsResult.Records r
+        ? r.of(DnsRecord.Ptr.class).stream().map(DnsRecord.Ptr::target).distinct().toList()
+        : List.of();
   }
 }

@@ -29,10 +29,19 @@ public final class PtrFetcher {
               List<CompletableFuture<PtrFacts.Forward>> forwards =
                   bare.names().stream()
                       .limit(MAX_NAMES)
-                      .map(n -> dns.query(DnsQuestion.of(n, forwardType)).thenApply(r -> new PtrFacts.Forward(n, r)))
+                      .map(
+                          n ->
+                              dns.query(DnsQuestion.of(n, forwardType))
+                                  .thenApply(r -> new PtrFacts.Forward(n, r)))
                       .toList();
               return CompletableFuture.allOf(forwards.toArray(CompletableFuture[]::new))
-                  .thenApply(v -> new PtrFacts(address, reverse, ptr, forwards.stream().map(CompletableFuture::join).toList()));
+                  .thenApply(
+                      v ->
+                          new PtrFacts(
+                              address,
+                              reverse,
+                              ptr,
+                              forwards.stream().map(CompletableFuture::join).toList()));
             });
   }
 }

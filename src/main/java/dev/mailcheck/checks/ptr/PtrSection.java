@@ -2,7 +2,6 @@ package dev.mailcheck.checks.ptr;
 
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Section;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +15,8 @@ public record PtrSection(List<Entry> addresses) implements Section {
    * @param outcome the PTR lookup's outcome (NOERROR, NXDOMAIN, NODATA, SERVFAIL, TIMEOUT...)
    * @param host the MX name the address belongs to, in the domain report
    */
-  public record Entry(String address, String reverseName, String outcome, String host, List<Name> names) {
+  public record Entry(
+      String address, String reverseName, String outcome, String host, List<Name> names) {
     public Entry {
       host = host == null ? "" : host;
       names = List.copyOf(names);
@@ -28,7 +28,12 @@ public record PtrSection(List<Entry> addresses) implements Section {
    * @param forwardOutcome outcome of the forward lookup
    * @param generic why the name looks like an ISP pool name, or empty
    */
-  public record Name(String name, boolean forwardConfirmed, String forwardOutcome, List<String> forwardAddresses, String generic) {
+  public record Name(
+      String name,
+      boolean forwardConfirmed,
+      String forwardOutcome,
+      List<String> forwardAddresses,
+      String generic) {
     public Name {
       forwardAddresses = List.copyOf(forwardAddresses);
       generic = generic == null ? "" : generic;
@@ -44,10 +49,16 @@ public record PtrSection(List<Entry> addresses) implements Section {
               n,
               fwd.map(f -> f.confirms(facts.address())).orElse(false),
               fwd.map(f -> f.result().outcome()).orElse("NOT-ASKED"),
-              fwd.map(f -> f.addresses().stream().map(InetAddresses::format).toList()).orElse(List.of()),
+              fwd.map(f -> f.addresses().stream().map(InetAddresses::format).toList())
+                  .orElse(List.of()),
               GenericNames.reason(n, facts.address()).orElse("")));
     }
-    return new Entry(InetAddresses.format(facts.address()), facts.reverseName(), facts.ptr().outcome(), host, names);
+    return new Entry(
+        InetAddresses.format(facts.address()),
+        facts.reverseName(),
+        facts.ptr().outcome(),
+        host,
+        names);
   }
 
   @Override
@@ -68,8 +79,16 @@ public record PtrSection(List<Entry> addresses) implements Section {
         continue;
       }
       for (Name n : e.names()) {
-        String fc = n.forwardConfirmed() ? "forward-confirmed" : "NOT forward-confirmed (" + (n.forwardAddresses().isEmpty() ? n.forwardOutcome() : String.join(", ", n.forwardAddresses())) + ")";
-        lines.add(head + "  ->  " + n.name() + "  " + fc + (n.generic().isEmpty() ? "" : "  [generic]"));
+        String fc =
+            n.forwardConfirmed()
+                ? "forward-confirmed"
+                : "NOT forward-confirmed ("
+                    + (n.forwardAddresses().isEmpty()
+                        ? n.forwardOutcome()
+                        : String.join(", ", n.forwardAddresses()))
+                    + ")";
+        lines.add(
+            head + "  ->  " + n.name() + "  " + fc + (n.generic().isEmpty() ? "" : "  [generic]"));
       }
     }
     return lines;

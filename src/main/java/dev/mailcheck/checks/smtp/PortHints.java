@@ -15,8 +15,12 @@ final class PortHints {
   }
 
   static String refused(int port) {
-    return "Nothing listens on port " + port + ": the mail service is not running, or not on this port/address"
-        + (port == 465 ? " (Postfix: enable the submissions/smtps service in master.cf)" : port == 587 ? " (Postfix: enable the submission service in master.cf)" : "")
+    return "Nothing listens on port "
+        + port
+        + ": the mail service is not running, or not on this port/address"
+        + (port == 465
+            ? " (Postfix: enable the submissions/smtps service in master.cf)"
+            : port == 587 ? " (Postfix: enable the submission service in master.cf)" : "")
         + ". Check with: ss -ltnp on the server.";
   }
 
@@ -24,6 +28,8 @@ final class PortHints {
     if (port == 25) {
       return "Many ISPs and cloud providers block outbound port 25: probe from another network, or try port 587. Otherwise check the server's firewall.";
     }
-    return "Check the firewall in front of the server (and any security group) for port " + port + ".";
+    return "Check the firewall in front of the server (and any security group) for port "
+        + port
+        + ".";
   }
 }

@@ -19,27 +19,31 @@ public final class PortScan {
 
   private PortScan() {}
 
-  /** {@code base} supplies host, addresses, timeout and trust; port and TLS mode are set per port. */
+  /**
+   * {@code base} supplies host, addresses, timeout and trust; port and TLS mode are set per port.
+   */
   public static List<ProbeResult> run(SmtpProbe probe, ProbeRequest base, List<Integer> ports) {
     try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<ProbeResult>> futures =
-          ports.stream()
-              .map(port -> exec.submit(() -> probe.probe(forPort(base, port))))
-              .toList();
+          ports.stream().map(port -> exec.submit(() -> probe.probe(forPort(base, port)))).toList();
       return futures.stream().map(PortScan::join).toList();
     }
   }
 
   static ProbeRequest forPort(ProbeRequest base, int port) {
     ProbeRequest b = base;
-    var builder = ProbeRequest.builder(b.host(), port)
-        .addresses(b.addresses())
-        .ehloName(b.ehloName())
-        .certificateName(b.certificateName())
-        .timeout(b.timeout())
-        .insecure(b.insecure())
-        .legacyTlsCheck(b.legacyTlsCheck())
-        .tlsMode(port == 465 ? TlsMode.IMPLICIT : base.tlsMode() == TlsMode.IMPLICIT ? TlsMode.OPPORTUNISTIC : base.tlsMode());
+    var builder =
+        ProbeRequest.builder(b.host(), port)
+            .addresses(b.addresses())
+            .ehloName(b.ehloName())
+            .certificateName(b.certificateName())
+            .timeout(b.timeout())
+            .insecure(b.insecure())
+            .legacyTlsCheck(b.legacyTlsCheck())
+            .tlsMode(
+                port == 465
+                    ? TlsMode.IMPLICIT
+                    : base.tlsMode() == TlsMode.IMPLICIT ? TlsMode.OPPORTUNISTIC : base.tlsMode());
     b.trustAnchors().ifPresent(builder::trustAnchors);
     return builder.build();
   }

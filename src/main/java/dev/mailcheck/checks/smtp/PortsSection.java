@@ -23,7 +23,16 @@ public record PortsSection(String host, List<Port> ports) implements Section {
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Port(int port, String service, String state, String address, Long connectMs, String banner, String tls, String detail, String hint) {}
+  public record Port(
+      int port,
+      String service,
+      String state,
+      String address,
+      Long connectMs,
+      String banner,
+      String tls,
+      String detail,
+      String hint) {}
 
   public static PortsSection of(String host, List<ProbeResult> results) {
     return new PortsSection(host, results.stream().map(PortsSection::port).toList());
@@ -49,7 +58,9 @@ public record PortsSection(String host, List<Port> ports) implements Section {
           default -> null;
         };
     String detail =
-        r.failure().map(Failure::detail).orElse(state.equals("open") ? "SMTP session completed" : null);
+        r.failure()
+            .map(Failure::detail)
+            .orElse(state.equals("open") ? "SMTP session completed" : null);
     return new Port(
         r.port(),
         PortHints.service(r.port()),
@@ -72,17 +83,47 @@ public record PortsSection(String host, List<Port> ports) implements Section {
       String state = state(r);
       String subject = SmtpEvaluator.subject(r);
       int other = r.port() == 465 ? 587 : r.port() == 587 ? 465 : -1;
-      boolean otherOpen = results.stream().anyMatch(o -> o.port() == other && state(o).equals("open"));
+      boolean otherOpen =
+          results.stream().anyMatch(o -> o.port() == other && state(o).equals("open"));
       Status closed = otherOpen ? Status.INFO : Status.WARN;
       Finding f =
           switch (state) {
-            case "open" -> Finding.of("smtp.ports", Status.PASS, "Port " + r.port() + " (" + PortHints.service(r.port()) + ") is open").subject(subject).build();
-            case "refused" -> Finding.of("smtp.ports", closed, "Port " + r.port() + " (" + PortHints.service(r.port()) + ") is closed (refused)")
-                .remedy(PortHints.refused(r.port())).subject(subject).build();
-            case "filtered" -> Finding.of("smtp.ports", closed, "Port " + r.port() + " (" + PortHints.service(r.port()) + ") does not answer (filtered)")
-                .remedy(PortHints.filtered(r.port())).subject(subject).build();
-            default -> Finding.of("smtp.ports", Status.ERROR, "Port " + r.port() + ": " + state)
-                .detail(r.failure().map(Failure::detail).orElse("")).subject(subject).build();
+            case "open" ->
+                Finding.of(
+                        "smtp.ports",
+                        Status.PASS,
+                        "Port " + r.port() + " (" + PortHints.service(r.port()) + ") is open")
+                    .subject(subject)
+                    .build();
+            case "refused" ->
+                Finding.of(
+                        "smtp.ports",
+                        closed,
+                        "Port "
+                            + r.port()
+                            + " ("
+                            + PortHints.service(r.port())
+                            + ") is closed (refused)")
+                    .remedy(PortHints.refused(r.port()))
+                    .subject(subject)
+                    .build();
+            case "filtered" ->
+                Finding.of(
+                        "smtp.ports",
+                        closed,
+                        "Port "
+                            + r.port()
+                            + " ("
+                            + PortHints.service(r.port())
+                            + ") does not answer (filtered)")
+                    .remedy(PortHints.filtered(r.port()))
+                    .subject(subject)
+                    .build();
+            default ->
+                Finding.of("smtp.ports", Status.ERROR, "Port " + r.port() + ": " + state)
+                    .detail(r.failure().map(Failure::detail).orElse(""))
+                    .subject(subject)
+                    .build();
           };
       out.add(f);
     }
@@ -94,11 +135,16 @@ public record PortsSection(String host, List<Port> ports) implements Section {
     var out = new ArrayList<String>();
     out.add("PORTS " + host);
     for (Port p : ports) {
-      out.add(String.format("  %-5d %-26s %-11s %s", p.port(), p.service(), p.state(),
-          (p.connectMs() != null && p.state().equals("open") ? p.connectMs() + " ms" : "")
-              + (p.tls() != null ? "  " + p.tls() : "")
-              + (p.banner() != null ? "  " + p.banner() : "")
-              + (!p.state().equals("open") && p.detail() != null ? "  " + p.detail() : "")));
+      out.add(
+          String.format(
+              "  %-5d %-26s %-11s %s",
+              p.port(),
+              p.service(),
+              p.state(),
+              (p.connectMs() != null && p.state().equals("open") ? p.connectMs() + " ms" : "")
+                  + (p.tls() != null ? "  " + p.tls() : "")
+                  + (p.banner() != null ? "  " + p.banner() : "")
+                  + (!p.state().equals("open") && p.detail() != null ? "  " + p.detail() : "")));
     }
     return out;
   }

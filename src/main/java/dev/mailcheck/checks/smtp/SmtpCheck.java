@@ -20,7 +20,12 @@ import java.util.List;
 public final class SmtpCheck {
   private SmtpCheck() {}
 
-  public record Outcome(List<Finding> findings, List<Section> sections, List<String> transcript, boolean couldNotRun, List<ProbeResult> results) {
+  public record Outcome(
+      List<Finding> findings,
+      List<Section> sections,
+      List<String> transcript,
+      boolean couldNotRun,
+      List<ProbeResult> results) {
     public Outcome {
       findings = List.copyOf(findings);
       sections = List.copyOf(sections);
@@ -31,23 +36,34 @@ public final class SmtpCheck {
 
   public static Outcome probe(SmtpProbe probe, ProbeRequest request) {
     ProbeResult r = probe.probe(request);
-    return new Outcome(SmtpEvaluator.evaluate(r), List.of(SmtpSection.of(r)), r.transcript(), undetermined(r), List.of(r));
+    return new Outcome(
+        SmtpEvaluator.evaluate(r),
+        List.of(SmtpSection.of(r)),
+        r.transcript(),
+        undetermined(r),
+        List.of(r));
   }
 
-  /** 25, 465 and 587 in parallel; findings per port, each probe's findings with its port as subject. */
+  /**
+   * 25, 465 and 587 in parallel; findings per port, each probe's findings with its port as subject.
+   */
   public static Outcome scan(SmtpProbe probe, ProbeRequest base) {
     List<ProbeResult> results = PortScan.run(probe, base, PortScan.MAIL_PORTS);
     var findings = new ArrayList<Finding>(PortsSection.findings(results));
     var transcript = new ArrayList<String>();
     for (ProbeResult r : results) {
       if (PortsSection.state(r).equals("open")) {
-        SmtpEvaluator.evaluate(r).stream().filter(f -> !f.id().equals("smtp.connect")).forEach(findings::add);
+        SmtpEvaluator.evaluate(r).stream()
+            .filter(f -> !f.id().equals("smtp.connect"))
+            .forEach(findings::add);
       }
       transcript.add("--- port " + r.port() + " ---");
       transcript.addAll(r.transcript());
     }
-    boolean none = results.stream().allMatch(r -> r.failure().map(f -> f.phase() == Phase.DNS).orElse(false));
-    return new Outcome(findings, List.of(PortsSection.of(base.host(), results)), transcript, none, results);
+    boolean none =
+        results.stream().allMatch(r -> r.failure().map(f -> f.phase() == Phase.DNS).orElse(false));
+    return new Outcome(
+        findings, List.of(PortsSection.of(base.host(), results)), transcript, none, results);
   }
 
   /**
@@ -60,13 +76,19 @@ public final class SmtpCheck {
     if (r.failure().isEmpty()) return false;
     Failure f = r.failure().get();
     if (f.phase() == Phase.DNS) return true;
-    boolean refused = r.attempts().stream().anyMatch(a -> a.failure().map(k -> k == Failure.Kind.REFUSED).orElse(false));
+    boolean refused =
+        r.attempts().stream()
+            .anyMatch(a -> a.failure().map(k -> k == Failure.Kind.REFUSED).orElse(false));
     if (refused) return false;
     return switch (f.phase()) {
       case CONNECT -> f.kind() != Failure.Kind.REFUSED;
       case BANNER -> f.kind() == Failure.Kind.TIMEOUT && r.banner().isEmpty();
       // implicit TLS (RFC 8314): the handshake is the first exchange, so silence there is the same
-      case TLS_HANDSHAKE -> f.kind() == Failure.Kind.TIMEOUT && r.tlsMode() == TlsMode.IMPLICIT && r.tls().isEmpty() && r.banner().isEmpty();
+      case TLS_HANDSHAKE ->
+          f.kind() == Failure.Kind.TIMEOUT
+              && r.tlsMode() == TlsMode.IMPLICIT
+              && r.tls().isEmpty()
+              && r.banner().isEmpty();
       default -> false;
     };
   }

@@ -30,7 +30,8 @@ public record SmtpSection(
     Tls tls,
     Auth auth,
     Relay relay,
-    FailureView failure) implements Section {
+    FailureView failure)
+    implements Section {
 
   @Override
   public String key() {
@@ -51,28 +52,94 @@ public record SmtpSection(
         r.ehloTls().map(ExtensionsView::of).orElse(null),
         r.startTls().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
         r.tls().map(t -> Tls.of(t, r)).orElse(null),
-        r.auth().map(a -> new Auth(a.offered(), a.attempted().orElse(null), a.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-            a.reply().map(ReplyView::of).orElse(null), a.detail())).orElse(null),
-        r.relay().map(x -> new Relay(x.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), x.from(), x.to(),
-            x.mailReply().map(ReplyView::of).orElse(null), x.rcptReply().map(ReplyView::of).orElse(null))).orElse(null),
-        r.failure().map(f -> new FailureView(f.phase().token(), f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-            f.detail(), f.temporary(), f.reply().map(ReplyView::of).orElse(null))).orElse(null));
+        r.auth()
+            .map(
+                a ->
+                    new Auth(
+                        a.offered(),
+                        a.attempted().orElse(null),
+                        a.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        a.reply().map(ReplyView::of).orElse(null),
+                        a.detail()))
+            .orElse(null),
+        r.relay()
+            .map(
+                x ->
+                    new Relay(
+                        x.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        x.from(),
+                        x.to(),
+                        x.mailReply().map(ReplyView::of).orElse(null),
+                        x.rcptReply().map(ReplyView::of).orElse(null)))
+            .orElse(null),
+        r.failure()
+            .map(
+                f ->
+                    new FailureView(
+                        f.phase().token(),
+                        f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        f.detail(),
+                        f.temporary(),
+                        f.reply().map(ReplyView::of).orElse(null)))
+            .orElse(null));
   }
 
   @Override
   public List<String> textLines() {
     var out = new ArrayList<String>();
-    out.add("SMTP " + host + ":" + port + (address != null && !address.equals(host) ? " (" + address + ")" : "") + ", TLS mode " + tlsMode);
+    out.add(
+        "SMTP "
+            + host
+            + ":"
+            + port
+            + (address != null && !address.equals(host) ? " (" + address + ")" : "")
+            + ", TLS mode "
+            + tlsMode);
     var phaseLine = new StringBuilder("  phases:");
-    for (PhaseView p : phases) phaseLine.append(' ').append(p.name()).append(' ').append(p.ms()).append("ms").append(p.ok() ? "" : "(failed)");
+    for (PhaseView p : phases)
+      phaseLine
+          .append(' ')
+          .append(p.name())
+          .append(' ')
+          .append(p.ms())
+          .append("ms")
+          .append(p.ok() ? "" : "(failed)");
     out.add(phaseLine.toString());
-    if (banner != null) out.add("  banner: " + banner.code() + " " + String.join(" / ", banner.lines()));
-    if (extensionsBeforeTls != null) out.add("  EHLO: " + String.join(", ", extensionsBeforeTls.keywords()) + (extensionsBeforeTls.helo() ? " (HELO only)" : ""));
-    if (extensionsAfterTls != null) out.add("  EHLO after TLS: " + String.join(", ", extensionsAfterTls.keywords()));
+    if (banner != null)
+      out.add("  banner: " + banner.code() + " " + String.join(" / ", banner.lines()));
+    if (extensionsBeforeTls != null)
+      out.add(
+          "  EHLO: "
+              + String.join(", ", extensionsBeforeTls.keywords())
+              + (extensionsBeforeTls.helo() ? " (HELO only)" : ""));
+    if (extensionsAfterTls != null)
+      out.add("  EHLO after TLS: " + String.join(", ", extensionsAfterTls.keywords()));
     if (tls != null) {
-      out.add("  TLS: " + tls.protocol() + " " + tls.cipher() + ", " + (tls.trusted() ? "trusted" : "NOT trusted") + ", name "
-          + (tls.nameMatches() ? "matches " : "does not match ") + tls.checkedName() + ", " + expiry(tls.daysToExpiry()));
-      for (Cert c : tls.certificates()) out.add("    cert: " + c.subject() + " <- " + c.issuer() + " (" + c.keyAlgorithm() + " " + c.keyBits() + ", " + c.signatureAlgorithm() + ")");
+      out.add(
+          "  TLS: "
+              + tls.protocol()
+              + " "
+              + tls.cipher()
+              + ", "
+              + (tls.trusted() ? "trusted" : "NOT trusted")
+              + ", name "
+              + (tls.nameMatches() ? "matches " : "does not match ")
+              + tls.checkedName()
+              + ", "
+              + expiry(tls.daysToExpiry()));
+      for (Cert c : tls.certificates())
+        out.add(
+            "    cert: "
+                + c.subject()
+                + " <- "
+                + c.issuer()
+                + " ("
+                + c.keyAlgorithm()
+                + " "
+                + c.keyBits()
+                + ", "
+                + c.signatureAlgorithm()
+                + ")");
       if (tls.legacy() != null) out.add("  legacy TLS 1.0/1.1: " + tls.legacy().detail());
     }
     if (auth != null) out.add("  AUTH: " + authWords(auth, tls != null));
@@ -83,7 +150,13 @@ public record SmtpSection(
 
   public record Attempt(String address, long ms, String result, String detail) {
     static Attempt of(AddressAttempt a) {
-      return new Attempt(a.address(), a.millis(), a.failure().map(k -> k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).orElse("connected"), a.detail());
+      return new Attempt(
+          a.address(),
+          a.millis(),
+          a.failure()
+              .map(k -> k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+              .orElse("connected"),
+          a.detail());
     }
   }
 
@@ -97,7 +170,10 @@ public record SmtpSection(
     }
   }
 
-  /** The leaf certificate's expiry in words: "expires in 29 days", "expires today", "EXPIRED 2158 days ago". */
+  /**
+   * The leaf certificate's expiry in words: "expires in 29 days", "expires today", "EXPIRED 2158
+   * days ago".
+   */
   static String expiry(long days) {
     if (days > 1) return "expires in " + days + " days";
     if (days == 1) return "expires in 1 day";
@@ -106,9 +182,15 @@ public record SmtpSection(
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ExtensionsView(String greeting, boolean helo, List<String> keywords, Long size, List<String> auth) {
+  public record ExtensionsView(
+      String greeting, boolean helo, List<String> keywords, Long size, List<String> auth) {
     static ExtensionsView of(Extensions e) {
-      return new ExtensionsView(e.greeting(), e.helo(), e.lines(), e.size().isPresent() ? e.size().getAsLong() : null, e.authMechanisms());
+      return new ExtensionsView(
+          e.greeting(),
+          e.helo(),
+          e.lines(),
+          e.size().isPresent() ? e.size().getAsLong() : null,
+          e.authMechanisms());
     }
   }
 
@@ -125,18 +207,44 @@ public record SmtpSection(
       Legacy legacy) {
     static Tls of(TlsFacts t, ProbeResult r) {
       return new Tls(
-          t.protocol(), t.cipherSuite(), t.chain().stream().map(Cert::of).toList(), t.trusted(), t.trustProblem().orElse(null),
-          t.checkedName(), t.nameMatches(), t.daysToExpiry(),
-          r.legacyTls().map(l -> new Legacy(l.accepted(), l.protocol().orElse(null), l.detail(), l.conclusive())).orElse(null));
+          t.protocol(),
+          t.cipherSuite(),
+          t.chain().stream().map(Cert::of).toList(),
+          t.trusted(),
+          t.trustProblem().orElse(null),
+          t.checkedName(),
+          t.nameMatches(),
+          t.daysToExpiry(),
+          r.legacyTls()
+              .map(
+                  l ->
+                      new Legacy(
+                          l.accepted(), l.protocol().orElse(null), l.detail(), l.conclusive()))
+              .orElse(null));
     }
   }
 
   public record Cert(
-      String subject, String issuer, List<String> sans, String notBefore, String notAfter, String keyAlgorithm, int keyBits,
-      String signatureAlgorithm, String sha256) {
+      String subject,
+      String issuer,
+      List<String> sans,
+      String notBefore,
+      String notAfter,
+      String keyAlgorithm,
+      int keyBits,
+      String signatureAlgorithm,
+      String sha256) {
     static Cert of(CertificateFacts c) {
-      return new Cert(c.subject(), c.issuer(), c.sans(), c.notBefore().toString(), c.notAfter().toString(), c.keyAlgorithm(), c.keyBits(),
-          c.signatureAlgorithm(), c.sha256());
+      return new Cert(
+          c.subject(),
+          c.issuer(),
+          c.sans(),
+          c.notBefore().toString(),
+          c.notAfter().toString(),
+          c.keyAlgorithm(),
+          c.keyBits(),
+          c.signatureAlgorithm(),
+          c.sha256());
     }
   }
 
@@ -144,11 +252,12 @@ public record SmtpSection(
   public record Legacy(boolean accepted, String protocol, String detail, boolean conclusive) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Auth(List<String> offered, String attempted, String result, ReplyView reply, String detail) {}
+  public record Auth(
+      List<String> offered, String attempted, String result, ReplyView reply, String detail) {}
 
   /**
-   * The AUTH line for people: the JSON token ({@code skipped-plaintext}, ...) in words, e.g.
-   * "PLAIN succeeded; offered PLAIN LOGIN" or "not sent: the connection is not encrypted; offered PLAIN".
+   * The AUTH line for people: the JSON token ({@code skipped-plaintext}, ...) in words, e.g. "PLAIN
+   * succeeded; offered PLAIN LOGIN" or "not sent: the connection is not encrypted; offered PLAIN".
    */
   static String authWords(Auth auth, boolean encrypted) {
     String mech = auth.attempted() == null ? "" : auth.attempted() + " ";
@@ -157,10 +266,14 @@ public record SmtpSection(
           case "success" -> mech + "succeeded";
           case "failed" -> mech + "failed (credentials rejected)";
           case "mechanism-refused" ->
-              auth.attempted() == null ? "no usable mechanism" : "mechanism " + auth.attempted() + " not usable";
+              auth.attempted() == null
+                  ? "no usable mechanism"
+                  : "mechanism " + auth.attempted() + " not usable";
           case "not-offered" -> "not offered by the server";
           case "skipped-plaintext" ->
-              encrypted ? "not sent: the certificate is not verified" : "not sent: the connection is not encrypted";
+              encrypted
+                  ? "not sent: the certificate is not verified"
+                  : "not sent: the connection is not encrypted";
           case "error" -> mech + "could not complete";
           default -> auth.result();
         };
@@ -168,8 +281,10 @@ public record SmtpSection(
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Relay(String result, String from, String to, ReplyView mailReply, ReplyView rcptReply) {}
+  public record Relay(
+      String result, String from, String to, ReplyView mailReply, ReplyView rcptReply) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record FailureView(String phase, String kind, String detail, boolean temporary, ReplyView reply) {}
+  public record FailureView(
+      String phase, String kind, String detail, boolean temporary, ReplyView reply) {}
 }

@@ -2,8 +2,8 @@
  * Judges SMTP probe facts: {@link dev.mailcheck.checks.smtp.SmtpEvaluator} turns a {@link
  * dev.mailcheck.smtp.ProbeResult} into findings (ids {@code smtp.*}, see docs/checks.md), {@link
  * dev.mailcheck.checks.smtp.SmtpSection} and {@link dev.mailcheck.checks.smtp.PortsSection} carry
- * the facts to the report, and {@link dev.mailcheck.checks.smtp.PortScan} probes 25, 465 and 587
- * in parallel. No socket is opened here; the probe does that.
+ * the facts to the report, and {@link dev.mailcheck.checks.smtp.PortScan} probes 25, 465 and 587 in
+ * parallel. No socket is opened here; the probe does that.
  *
  * <p>Severity follows the port's role: 25 is MX-to-MX relay, where TLS is opportunistic (RFC 3207,
  * RFC 7435) and certificates are often not checked by senders (but are by MTA-STS, RFC 8461), so a

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Audits a domain's published SPF policy without a client address: the record, its syntax, and
- * the whole include/redirect tree with the lookups it costs. The ids and their statuses are listed
- * in docs/checks.md under SPF.
+ * Audits a domain's published SPF policy without a client address: the record, its syntax, and the
+ * whole include/redirect tree with the lookups it costs. The ids and their statuses are listed in
+ * docs/checks.md under SPF.
  */
 public final class SpfAudit {
   /** How many DNS-querying terms an audit follows at most (a hostile tree could fan out). */
@@ -25,7 +25,8 @@ public final class SpfAudit {
   static final int HEADROOM = 8;
 
   private static final Pattern TERM_START =
-      Pattern.compile("(?i)^[+\\-~?]?(all|include:|a[:/]|a$|mx[:/]|mx$|ptr|ip4:|ip6:|exists:|redirect=|exp=).*");
+      Pattern.compile(
+          "(?i)^[+\\-~?]?(all|include:|a[:/]|a$|mx[:/]|mx$|ptr|ip4:|ip6:|exists:|redirect=|exp=).*");
 
   private SpfAudit() {}
 
@@ -38,7 +39,12 @@ public final class SpfAudit {
     if (txt.isTemporaryFailure()) {
       out.add(
           Finding.of("spf.present", Status.ERROR, "Could not look up the SPF record")
-              .detail("The TXT lookup for " + domain + " failed (" + txt.outcome() + "); receivers would get temperror. This says nothing about whether a record exists.")
+              .detail(
+                  "The TXT lookup for "
+                      + domain
+                      + " failed ("
+                      + txt.outcome()
+                      + "); receivers would get temperror. This says nothing about whether a record exists.")
               .subject(domain)
               .build());
       return new SpfReport(out, section(domain, Optional.empty(), 0, 0, Optional.empty()));
@@ -48,28 +54,46 @@ public final class SpfAudit {
     if (records.isEmpty()) {
       out.add(
           Finding.of("spf.present", Status.FAIL, "No SPF record")
-              .detail(domain + " publishes no TXT record starting with v=spf1 (" + txt.outcome() + "). Receivers get SPF none and cannot tell your mail from forgeries.")
-              .remedy("Publish a TXT record at " + domain + ", e.g. \"v=spf1 mx -all\" if your MX hosts send your mail, or \"v=spf1 -all\" if the domain sends no mail.")
+              .detail(
+                  domain
+                      + " publishes no TXT record starting with v=spf1 ("
+                      + txt.outcome()
+                      + "). Receivers get SPF none and cannot tell your mail from forgeries.")
+              .remedy(
+                  "Publish a TXT record at "
+                      + domain
+                      + ", e.g. \"v=spf1 mx -all\" if your MX hosts send your mail, or \"v=spf1 -all\" if the domain sends no mail.")
               .subject(domain)
               .build());
       return new SpfReport(out, section(domain, Optional.empty(), 0, 0, Optional.empty()));
     }
     if (records.size() > 1) {
-      out.add(Finding.of("spf.present", Status.PASS, "SPF record published").subject(domain).build());
+      out.add(
+          Finding.of("spf.present", Status.PASS, "SPF record published").subject(domain).build());
       out.add(
           Finding.of("spf.multiple", Status.FAIL, records.size() + " SPF records")
-              .detail("RFC 7208 §4.5: more than one record starting with v=spf1 is a permerror; every receiver fails SPF for " + domain + ".")
+              .detail(
+                  "RFC 7208 §4.5: more than one record starting with v=spf1 is a permerror; every receiver fails SPF for "
+                      + domain
+                      + ".")
               .remedy("Merge them into one TXT record and delete the others.")
               .evidence(records.stream().map(DnsRecord.Txt::text).toList())
               .subject(domain)
               .build());
-      return new SpfReport(out, section(domain, Optional.of(records.get(0).text()), 0, 0, Optional.empty()));
+      return new SpfReport(
+          out, section(domain, Optional.of(records.get(0).text()), 0, 0, Optional.empty()));
     }
     DnsRecord.Txt raw = records.get(0);
     SpfRecord record = SpfParser.parse(raw.text());
-    out.add(Finding.of("spf.present", Status.PASS, "SPF record published").evidence(record.text()).subject(domain).build());
+    out.add(
+        Finding.of("spf.present", Status.PASS, "SPF record published")
+            .evidence(record.text())
+            .subject(domain)
+            .build());
     SpfNode tree =
-        new SpfTreeWalker(lookups, MAX_NODES, options.maxNames()).recordNode(Optional.empty(), domain, List.of()).join();
+        new SpfTreeWalker(lookups, MAX_NODES, options.maxNames())
+            .recordNode(Optional.empty(), domain, List.of())
+            .join();
     List<SpfNode> all = tree.flatten();
     syntax(domain, record, all, out);
     int voids = (int) all.stream().filter(SpfNode::voidLookup).count();
@@ -82,8 +106,12 @@ public final class SpfAudit {
     afterAll(domain, record, out);
     txtStrings(domain, raw, out);
     size(domain, txt, out);
-    SpfNode shown = crossing(tree, all, options.maxLookups()).map(c -> mark(tree, c, options.maxLookups())).orElse(tree);
-    return new SpfReport(out, section(domain, Optional.of(record.text()), tree.cost(), voids, Optional.of(shown)));
+    SpfNode shown =
+        crossing(tree, all, options.maxLookups())
+            .map(c -> mark(tree, c, options.maxLookups()))
+            .orElse(tree);
+    return new SpfReport(
+        out, section(domain, Optional.of(record.text()), tree.cost(), voids, Optional.of(shown)));
   }
 
   /** The node whose lookup is the first over the limit, in evaluation order. */
@@ -100,21 +128,53 @@ public final class SpfAudit {
   private static SpfNode mark(SpfNode node, SpfNode target, int max) {
     if (node == target) {
       String marker = "lookup " + (max + 1) + ": over the limit from here on (permerror)";
-      return new SpfNode(node.term(), node.domain(), node.record(), node.cost(), node.voidLookup(), node.addresses(), node.children(), node.error(),
+      return new SpfNode(
+          node.term(),
+          node.domain(),
+          node.record(),
+          node.cost(),
+          node.voidLookup(),
+          node.addresses(),
+          node.children(),
+          node.error(),
           Optional.of(node.note().map(n -> n + "; " + marker).orElse(marker)));
     }
     if (node.children().isEmpty()) return node;
     List<SpfNode> kids = node.children().stream().map(c -> mark(c, target, max)).toList();
-    return new SpfNode(node.term(), node.domain(), node.record(), node.cost(), node.voidLookup(), node.addresses(), kids, node.error(), node.note());
+    return new SpfNode(
+        node.term(),
+        node.domain(),
+        node.record(),
+        node.cost(),
+        node.voidLookup(),
+        node.addresses(),
+        kids,
+        node.error(),
+        node.note());
   }
 
-  private static SpfSection section(String domain, Optional<String> record, int lookups, int voids, Optional<SpfNode> tree) {
-    return new SpfSection(domain, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), record, lookups, voids, tree, List.of());
+  private static SpfSection section(
+      String domain, Optional<String> record, int lookups, int voids, Optional<SpfNode> tree) {
+    return new SpfSection(
+        domain,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        record,
+        lookups,
+        voids,
+        tree,
+        List.of());
   }
 
-  private static void syntax(String domain, SpfRecord record, List<SpfNode> all, List<Finding> out) {
+  private static void syntax(
+      String domain, SpfRecord record, List<SpfNode> all, List<Finding> out) {
     if (record.valid()) {
-      out.add(Finding.of("spf.syntax", Status.PASS, "Record syntax is valid").subject(domain).build());
+      out.add(
+          Finding.of("spf.syntax", Status.PASS, "Record syntax is valid").subject(domain).build());
     } else {
       out.add(syntaxFinding(domain, record));
     }
@@ -133,49 +193,104 @@ public final class SpfAudit {
     }
     SpfProblem first = record.problems().get(0);
     return Finding.of("spf.syntax", Status.FAIL, "Syntax error in the SPF record of " + domain)
-        .detail("Any syntax error makes the whole record a permerror (RFC 7208 §4.6): " + first + (record.problems().size() > 1 ? " (and " + (record.problems().size() - 1) + " more)" : ""))
+        .detail(
+            "Any syntax error makes the whole record a permerror (RFC 7208 §4.6): "
+                + first
+                + (record.problems().size() > 1
+                    ? " (and " + (record.problems().size() - 1) + " more)"
+                    : ""))
         .remedy("Fix the term at character " + first.position() + ".")
         .evidence(evidence)
         .subject(domain)
         .build();
   }
 
-  private static void lookups(SpfNode tree, List<SpfNode> all, SpfOptions options, List<Finding> out) {
+  private static void lookups(
+      SpfNode tree, List<SpfNode> all, SpfOptions options, List<Finding> out) {
     int total = tree.cost();
     int max = options.maxLookups();
     long macros = all.stream().filter(n -> n.note().orElse("").contains("(macros)")).count();
-    String bound = macros > 0 ? " (at least: " + macros + " term" + (macros == 1 ? " depends" : "s depend") + " on macros and " + (macros == 1 ? "was" : "were") + " not followed)" : "";
+    String bound =
+        macros > 0
+            ? " (at least: "
+                + macros
+                + " term"
+                + (macros == 1 ? " depends" : "s depend")
+                + " on macros and "
+                + (macros == 1 ? "was" : "were")
+                + " not followed)"
+            : "";
     String costliest = costliest(tree);
     if (total > max) {
       SpfNode crossing = crossing(tree, all, max).orElse(null);
       SpfNode top = crossing == null ? null : topLevel(tree, crossing);
       String where =
-          crossing == null ? "" : " The lookup that crosses the limit is " + crossing.term().orElse("?") + (top != null && top != crossing ? ", reached through " + top.term().orElse("?") : "") + ".";
+          crossing == null
+              ? ""
+              : " The lookup that crosses the limit is "
+                  + crossing.term().orElse("?")
+                  + (top != null && top != crossing
+                      ? ", reached through " + top.term().orElse("?")
+                      : "")
+                  + ".";
       out.add(
           Finding.of("spf.lookups", Status.FAIL, total + " DNS lookups, over the limit of " + max)
-              .detail("RFC 7208 §4.6.4: evaluation stops with permerror at the " + (max + 1) + "th DNS-querying term, so mail that needs a later term fails SPF." + where + bound)
-              .remedy("Shed " + (total - max) + " lookup" + (total - max == 1 ? "" : "s") + "." + costliest + flatten(tree, total, max))
+              .detail(
+                  "RFC 7208 §4.6.4: evaluation stops with permerror at the "
+                      + (max + 1)
+                      + "th DNS-querying term, so mail that needs a later term fails SPF."
+                      + where
+                      + bound)
+              .remedy(
+                  "Shed "
+                      + (total - max)
+                      + " lookup"
+                      + (total - max == 1 ? "" : "s")
+                      + "."
+                      + costliest
+                      + flatten(tree, total, max))
               .subject(tree.domain())
               .build());
     } else if (total > HEADROOM) {
       out.add(
-          Finding.of("spf.lookups", Status.INFO, total + " of " + max + " DNS lookups: little headroom")
-              .detail("A provider adding one include to its record would push the policy over the limit (permerror)." + bound)
+          Finding.of(
+                  "spf.lookups",
+                  Status.INFO,
+                  total + " of " + max + " DNS lookups: little headroom")
+              .detail(
+                  "A provider adding one include to its record would push the policy over the limit (permerror)."
+                      + bound)
               .remedy("Keep headroom." + costliest + flatten(tree, total, HEADROOM))
               .subject(tree.domain())
               .build());
     } else {
-      out.add(Finding.of("spf.lookups", Status.PASS, total + " of " + max + " DNS lookups").detail(bound.trim()).subject(tree.domain()).build());
+      out.add(
+          Finding.of("spf.lookups", Status.PASS, total + " of " + max + " DNS lookups")
+              .detail(bound.trim())
+              .subject(tree.domain())
+              .build());
     }
   }
 
   private static String costliest(SpfNode tree) {
-    List<SpfNode> top = tree.children().stream().filter(c -> c.cost() > 1).sorted(Comparator.comparingInt(SpfNode::cost).reversed()).limit(3).toList();
+    List<SpfNode> top =
+        tree.children().stream()
+            .filter(c -> c.cost() > 1)
+            .sorted(Comparator.comparingInt(SpfNode::cost).reversed())
+            .limit(3)
+            .toList();
     if (top.isEmpty()) return "";
-    return " Costliest: " + String.join(", ", top.stream().map(c -> c.term().orElse(c.domain()) + " (" + c.cost() + ")").toList()) + ".";
+    return " Costliest: "
+        + String.join(
+            ", ",
+            top.stream().map(c -> c.term().orElse(c.domain()) + " (" + c.cost() + ")").toList())
+        + ".";
   }
 
-  /** A record with the root's a/mx terms replaced by their addresses and ptr dropped, if it saves lookups. */
+  /**
+   * A record with the root's a/mx terms replaced by their addresses and ptr dropped, if it saves
+   * lookups.
+   */
   private static String flatten(SpfNode tree, int total, int target) {
     if (tree.record().isEmpty()) return "";
     SpfRecord rec = SpfParser.parse(tree.record().get());
@@ -186,12 +301,19 @@ public final class SpfAudit {
     List<SpfNode> kids = tree.children();
     for (SpfTerm t : rec.terms()) {
       SpfNode node = null;
-      if (t instanceof SpfTerm.Mechanism m && m.kind().queriesDns() && child < kids.size() && kids.get(child).term().orElse("").equals(m.text())) {
+      if (t instanceof SpfTerm.Mechanism m
+          && m.kind().queriesDns()
+          && child < kids.size()
+          && kids.get(child).term().orElse("").equals(m.text())) {
         node = kids.get(child++);
       }
       if (node != null && t instanceof SpfTerm.Mechanism m) {
-        boolean plain = m.qualifier() == Qualifier.PASS && node.error().isEmpty() && node.ownCost() == 1;
-        if (plain && (m.kind() == SpfTerm.Kind.A || m.kind() == SpfTerm.Kind.MX) && !node.addresses().isEmpty() && node.addresses().size() <= 10) {
+        boolean plain =
+            m.qualifier() == Qualifier.PASS && node.error().isEmpty() && node.ownCost() == 1;
+        if (plain
+            && (m.kind() == SpfTerm.Kind.A || m.kind() == SpfTerm.Kind.MX)
+            && !node.addresses().isEmpty()
+            && node.addresses().size() <= 10) {
           terms.addAll(node.addresses());
           saved++;
           continue;
@@ -203,10 +325,16 @@ public final class SpfAudit {
       }
       terms.add(t.text());
     }
-    if (saved == 0) return " Replace includes of services you no longer use, or ask providers for narrower includes.";
+    if (saved == 0)
+      return " Replace includes of services you no longer use, or ask providers for narrower includes.";
     String text = "v=spf1 " + String.join(" ", terms);
     return " Replacing the record's own a/mx terms with the addresses they stand for today (and dropping ptr) saves "
-        + saved + ": \"" + text + "\" (" + (total - saved) + " lookups; update it when those hosts change).";
+        + saved
+        + ": \""
+        + text
+        + "\" ("
+        + (total - saved)
+        + " lookups; update it when those hosts change).";
   }
 
   private static SpfNode topLevel(SpfNode root, SpfNode target) {
@@ -217,20 +345,34 @@ public final class SpfAudit {
   }
 
   private static void voids(List<SpfNode> all, int voids, SpfOptions options, List<Finding> out) {
-    List<String> evidence = all.stream().filter(SpfNode::voidLookup).map(n -> n.term().orElse("") + " (" + n.domain() + ")").toList();
+    List<String> evidence =
+        all.stream()
+            .filter(SpfNode::voidLookup)
+            .map(n -> n.term().orElse("") + " (" + n.domain() + ")")
+            .toList();
     if (voids == 0) {
       out.add(Finding.of("spf.void-lookups", Status.PASS, "No void lookups").build());
     } else if (voids <= options.maxVoidLookups()) {
       out.add(
-          Finding.of("spf.void-lookups", Status.WARN, voids + " void lookup" + (voids == 1 ? "" : "s"))
-              .detail("These terms look up names with no records (NXDOMAIN or no data). They never match and count toward the limit of " + options.maxVoidLookups() + " (RFC 7208 §4.6.4); one more makes the record a permerror.")
+          Finding.of(
+                  "spf.void-lookups", Status.WARN, voids + " void lookup" + (voids == 1 ? "" : "s"))
+              .detail(
+                  "These terms look up names with no records (NXDOMAIN or no data). They never match and count toward the limit of "
+                      + options.maxVoidLookups()
+                      + " (RFC 7208 §4.6.4); one more makes the record a permerror.")
               .remedy("Remove the terms, or publish the records they expect.")
               .evidence(evidence)
               .build());
     } else {
       out.add(
-          Finding.of("spf.void-lookups", Status.FAIL, voids + " void lookups, over the limit of " + options.maxVoidLookups())
-              .detail("RFC 7208 §4.6.4: more than " + options.maxVoidLookups() + " lookups returning no records is a permerror for mail that reaches them.")
+          Finding.of(
+                  "spf.void-lookups",
+                  Status.FAIL,
+                  voids + " void lookups, over the limit of " + options.maxVoidLookups())
+              .detail(
+                  "RFC 7208 §4.6.4: more than "
+                      + options.maxVoidLookups()
+                      + " lookups returning no records is a permerror for mail that reaches them.")
               .remedy("Remove the terms that name hosts without records.")
               .evidence(evidence)
               .build());
@@ -242,12 +384,20 @@ public final class SpfAudit {
     SpfNode node = tree;
     for (int hops = 0; hops < 10 && node.record().isPresent(); hops++) {
       SpfRecord rec = SpfParser.parse(node.record().get());
-      Optional<SpfTerm.Mechanism> all = rec.mechanisms().stream().filter(m -> m.kind() == SpfTerm.Kind.ALL).findFirst();
+      Optional<SpfTerm.Mechanism> all =
+          rec.mechanisms().stream().filter(m -> m.kind() == SpfTerm.Kind.ALL).findFirst();
       if (all.isPresent()) {
-        out.add(allFinding(all.get(), node.domain(), node == tree ? "" : " (in " + node.domain() + ", reached by redirect)"));
+        out.add(
+            allFinding(
+                all.get(),
+                node.domain(),
+                node == tree ? "" : " (in " + node.domain() + ", reached by redirect)"));
         return;
       }
-      Optional<SpfNode> redirect = node.children().stream().filter(c -> c.term().orElse("").toLowerCase().startsWith("redirect=")).findFirst();
+      Optional<SpfNode> redirect =
+          node.children().stream()
+              .filter(c -> c.term().orElse("").toLowerCase().startsWith("redirect="))
+              .findFirst();
       if (redirect.isEmpty()) break;
       node = redirect.get();
     }
@@ -256,29 +406,46 @@ public final class SpfAudit {
     if (node != tree && node.error().isPresent()) return;
     out.add(
         Finding.of("spf.all", Status.WARN, "No 'all' mechanism: mail from other hosts gets neutral")
-            .detail("Without 'all' (or a working redirect=) the default result is neutral (RFC 7208 §4.7); receivers treat it like no policy.")
-            .remedy(tree.record().map(r -> "End the record with -all (or ~all): \"" + r.strip() + " -all\"").orElse("End the record with -all or ~all."))
+            .detail(
+                "Without 'all' (or a working redirect=) the default result is neutral (RFC 7208 §4.7); receivers treat it like no policy.")
+            .remedy(
+                tree.record()
+                    .map(r -> "End the record with -all (or ~all): \"" + r.strip() + " -all\"")
+                    .orElse("End the record with -all or ~all."))
             .subject(tree.domain())
             .build());
   }
 
   private static Finding allFinding(SpfTerm.Mechanism all, String domain, String where) {
     return switch (all.qualifier()) {
-      case FAIL -> Finding.of("spf.all", Status.PASS, "-all: mail from other hosts fails SPF" + where).subject(domain).build();
+      case FAIL ->
+          Finding.of("spf.all", Status.PASS, "-all: mail from other hosts fails SPF" + where)
+              .subject(domain)
+              .build();
       case SOFTFAIL ->
           Finding.of("spf.all", Status.PASS, "~all: mail from other hosts softfails" + where)
-              .detail("Softfail is a common choice alongside DMARC, which turns it into rejection by its own policy; -all is stricter for receivers that act on SPF alone.")
+              .detail(
+                  "Softfail is a common choice alongside DMARC, which turns it into rejection by its own policy; -all is stricter for receivers that act on SPF alone.")
               .subject(domain)
               .build();
       case NEUTRAL ->
-          Finding.of("spf.all", Status.WARN, "?all: the policy asserts nothing about other hosts" + where)
+          Finding.of(
+                  "spf.all",
+                  Status.WARN,
+                  "?all: the policy asserts nothing about other hosts" + where)
               .detail("Neutral means 'no statement' (RFC 7208 §8.2); forged mail is not marked.")
               .remedy("Use ~all or -all once all legitimate senders are listed.")
               .subject(domain)
               .build();
       case PASS ->
-          Finding.of("spf.all", Status.FAIL, all.text() + ": every host on the Internet passes SPF" + where)
-              .detail("'+all' authorizes the whole Internet to send as " + domain + "; SPF then protects nothing and some receivers treat it as spam.")
+          Finding.of(
+                  "spf.all",
+                  Status.FAIL,
+                  all.text() + ": every host on the Internet passes SPF" + where)
+              .detail(
+                  "'+all' authorizes the whole Internet to send as "
+                      + domain
+                      + "; SPF then protects nothing and some receivers treat it as spam.")
               .remedy("Replace '" + all.text() + "' with -all or ~all.")
               .subject(domain)
               .build();
@@ -292,8 +459,12 @@ public final class SpfAudit {
       boolean pMacro = n.record().map(r -> r.contains("%{p") || r.contains("%{P")).orElse(false);
       if (ptrTerm || pMacro) {
         out.add(
-            Finding.of("spf.ptr", Status.WARN, (ptrTerm ? "'" + term + "'" : "The %{p} macro") + " is deprecated")
-                .detail("RFC 7208 §5.5: ptr (and %{p}) SHOULD NOT be used: it is slow, puts load on the .arpa servers, and fails when reverse DNS is missing; large receivers may skip it.")
+            Finding.of(
+                    "spf.ptr",
+                    Status.WARN,
+                    (ptrTerm ? "'" + term + "'" : "The %{p} macro") + " is deprecated")
+                .detail(
+                    "RFC 7208 §5.5: ptr (and %{p}) SHOULD NOT be used: it is slow, puts load on the .arpa servers, and fails when reverse DNS is missing; large receivers may skip it.")
                 .remedy("List the sending hosts with ip4:/ip6: or a: instead.")
                 .subject(n.domain())
                 .build());
@@ -308,25 +479,48 @@ public final class SpfAudit {
       boolean include = term.matches("(?i)[+\\-~?]?include:.*");
       if (error.endsWith("(temperror)")) {
         out.add(
-            Finding.of("spf.dns", Status.ERROR, "Could not look up " + n.domain() + " for '" + term + "'")
-                .detail(error + ". Receivers hitting this get temperror; the lookup counts above may be incomplete.")
+            Finding.of(
+                    "spf.dns",
+                    Status.ERROR,
+                    "Could not look up " + n.domain() + " for '" + term + "'")
+                .detail(
+                    error
+                        + ". Receivers hitting this get temperror; the lookup counts above may be incomplete.")
                 .subject(n.domain())
                 .build());
       } else if (include && error.startsWith("no SPF record")) {
         out.add(
-            Finding.of("spf.include-missing", Status.FAIL, "'" + term + "' names a domain without an SPF record")
-                .detail(n.domain() + ": " + error + ". RFC 7208 §5.2: an include of a domain with no record is a permerror for every message that reaches it.")
-                .remedy("Remove '" + term + "' or correct the domain (check the provider's documentation).")
+            Finding.of(
+                    "spf.include-missing",
+                    Status.FAIL,
+                    "'" + term + "' names a domain without an SPF record")
+                .detail(
+                    n.domain()
+                        + ": "
+                        + error
+                        + ". RFC 7208 §5.2: an include of a domain with no record is a permerror for every message that reaches it.")
+                .remedy(
+                    "Remove '"
+                        + term
+                        + "' or correct the domain (check the provider's documentation).")
                 .subject(n.domain())
                 .build());
       } else if (include && error.contains("SPF records")) {
         out.add(
-            Finding.of("spf.multiple", Status.FAIL, "'" + term + "' names a domain with several SPF records")
+            Finding.of(
+                    "spf.multiple",
+                    Status.FAIL,
+                    "'" + term + "' names a domain with several SPF records")
                 .detail(n.domain() + ": " + error + " (RFC 7208 §4.5).")
                 .subject(n.domain())
                 .build());
       } else if (error.startsWith("loop")) {
-        out.add(Finding.of("spf.loop", Status.FAIL, "Include/redirect loop at '" + term + "'").detail(error + ".").remedy("Remove '" + term + "'.").subject(n.domain()).build());
+        out.add(
+            Finding.of("spf.loop", Status.FAIL, "Include/redirect loop at '" + term + "'")
+                .detail(error + ".")
+                .remedy("Remove '" + term + "'.")
+                .subject(n.domain())
+                .build());
       } else if (error.contains("MX names")) {
         out.add(
             Finding.of("spf.mx-names", Status.FAIL, "'" + term + "' has more than 10 MX names")
@@ -345,18 +539,35 @@ public final class SpfAudit {
       String error = n.error().orElse("");
       String note = n.note().orElse("");
       if (note.startsWith("ignored")) {
-        out.add(Finding.of("spf.redirect", Status.INFO, "'" + term + "' is ignored").detail("The record has an 'all' mechanism, so redirect= never applies (RFC 7208 §6.1).").remedy("Remove either 'all' or '" + term + "'.").subject(n.domain()).build());
+        out.add(
+            Finding.of("spf.redirect", Status.INFO, "'" + term + "' is ignored")
+                .detail(
+                    "The record has an 'all' mechanism, so redirect= never applies (RFC 7208 §6.1).")
+                .remedy("Remove either 'all' or '" + term + "'.")
+                .subject(n.domain())
+                .build());
       } else if (error.startsWith("no SPF record") || error.contains("not a domain")) {
         out.add(
             Finding.of("spf.redirect", Status.FAIL, "'" + term + "' leads to no SPF record")
-                .detail(n.domain() + ": " + error + ". RFC 7208 §6.1: a redirect to a domain without a record is a permerror.")
-                .remedy("Point redirect= at a domain that publishes SPF, or replace it with the policy itself.")
+                .detail(
+                    n.domain()
+                        + ": "
+                        + error
+                        + ". RFC 7208 §6.1: a redirect to a domain without a record is a permerror.")
+                .remedy(
+                    "Point redirect= at a domain that publishes SPF, or replace it with the policy itself.")
                 .subject(n.domain())
                 .build());
       } else if (n.flatten().stream().allMatch(x -> x.error().isEmpty())) {
         // Only when nothing below it is broken either: a redirect into a loop or a record with
         // errors is not a policy "taken"; those errors have findings of their own.
-        out.add(Finding.of("spf.redirect", Status.PASS, "Policy taken from " + n.domain() + " by redirect=").subject(n.domain()).build());
+        out.add(
+            Finding.of(
+                    "spf.redirect",
+                    Status.PASS,
+                    "Policy taken from " + n.domain() + " by redirect=")
+                .subject(n.domain())
+                .build());
       }
     }
   }
@@ -371,25 +582,44 @@ public final class SpfAudit {
       }
     }
     if (idx < 0 || idx == ms.size() - 1) return;
-    List<String> after = ms.subList(idx + 1, ms.size()).stream().map(SpfTerm.Mechanism::text).toList();
+    List<String> after =
+        ms.subList(idx + 1, ms.size()).stream().map(SpfTerm.Mechanism::text).toList();
     out.add(
-        Finding.of("spf.after-all", Status.WARN, "Terms after '" + ms.get(idx).text() + "' are never evaluated")
-            .detail("'all' always matches, so " + String.join(" ", after) + " can never apply; their lookups are not counted.")
+        Finding.of(
+                "spf.after-all",
+                Status.WARN,
+                "Terms after '" + ms.get(idx).text() + "' are never evaluated")
+            .detail(
+                "'all' always matches, so "
+                    + String.join(" ", after)
+                    + " can never apply; their lookups are not counted.")
             .remedy("Move them before '" + ms.get(idx).text() + "' or remove them.")
             .subject(domain)
             .build());
   }
 
-  private static void type99(String domain, DnsResult r, List<DnsRecord.Txt> txt, List<Finding> out) {
+  private static void type99(
+      String domain, DnsResult r, List<DnsRecord.Txt> txt, List<Finding> out) {
     List<String> spf99 =
-        r.recordsOrEmpty().stream().filter(DnsRecord.Txt.class::isInstance).map(x -> ((DnsRecord.Txt) x).text()).filter(SpfParser::isSpf).toList();
+        r.recordsOrEmpty().stream()
+            .filter(DnsRecord.Txt.class::isInstance)
+            .map(x -> ((DnsRecord.Txt) x).text())
+            .filter(SpfParser::isSpf)
+            .toList();
     List<String> other =
-        r.recordsOrEmpty().stream().filter(x -> !(x instanceof DnsRecord.Txt)).map(DnsRecord::data).toList();
+        r.recordsOrEmpty().stream()
+            .filter(x -> !(x instanceof DnsRecord.Txt))
+            .map(DnsRecord::data)
+            .toList();
     if (spf99.isEmpty() && other.isEmpty()) return;
     boolean same = txt.size() == 1 && spf99.size() == 1 && spf99.get(0).equals(txt.get(0).text());
     out.add(
         Finding.of("spf.type99", Status.WARN, "Obsolete SPF (type 99) record published")
-            .detail("RFC 7208 §3.1 and §14.1: SPF is published as TXT only; receivers no longer query type 99." + (same ? "" : " It differs from the TXT record, which is the one that counts."))
+            .detail(
+                "RFC 7208 §3.1 and §14.1: SPF is published as TXT only; receivers no longer query type 99."
+                    + (same
+                        ? ""
+                        : " It differs from the TXT record, which is the one that counts."))
             .remedy("Delete the type-99 record at " + domain + ".")
             .evidence(spf99.isEmpty() ? other : spf99)
             .subject(domain)
@@ -398,8 +628,8 @@ public final class SpfAudit {
 
   /**
    * A record split into several strings is joined with nothing in between (RFC 7208 §3.3). The
-   * common mistake is splitting at a term boundary and expecting a space: a string that begins
-   * with a term right after one that does not end in a space glues two terms together.
+   * common mistake is splitting at a term boundary and expecting a space: a string that begins with
+   * a term right after one that does not end in a space glues two terms together.
    */
   private static void txtStrings(String domain, DnsRecord.Txt raw, List<Finding> out) {
     List<String> strings = raw.stringsAsText();
@@ -411,14 +641,31 @@ public final class SpfAudit {
       if (TERM_START.matcher(next).matches()) {
         String tail = prev.substring(Math.max(0, prev.length() - 20));
         String head = next.substring(0, Math.min(20, next.length()));
-        evidence.add("string " + i + " ends \"…" + tail + "\", string " + (i + 1) + " begins \"" + head + "…\" -> joined \"" + tail + head + "\"");
+        evidence.add(
+            "string "
+                + i
+                + " ends \"…"
+                + tail
+                + "\", string "
+                + (i + 1)
+                + " begins \""
+                + head
+                + "…\" -> joined \""
+                + tail
+                + head
+                + "\"");
       }
     }
     if (evidence.isEmpty()) return;
     out.add(
-        Finding.of("spf.txt-strings", Status.WARN, "The record's strings are joined without a space")
-            .detail("The TXT record has " + strings.size() + " strings; receivers join them with nothing in between (RFC 7208 §3.3), so a term at the start of a string sticks to the end of the previous one.")
-            .remedy("End each string (except the last) with a space, or split inside a term, e.g. \"v=spf1 ip4:192.0.2.0/24 \" \"include:_spf.example.net -all\".")
+        Finding.of(
+                "spf.txt-strings", Status.WARN, "The record's strings are joined without a space")
+            .detail(
+                "The TXT record has "
+                    + strings.size()
+                    + " strings; receivers join them with nothing in between (RFC 7208 §3.3), so a term at the start of a string sticks to the end of the previous one.")
+            .remedy(
+                "End each string (except the last) with a space, or split inside a term, e.g. \"v=spf1 ip4:192.0.2.0/24 \" \"include:_spf.example.net -all\".")
             .evidence(evidence)
             .subject(domain)
             .build());
@@ -435,8 +682,12 @@ public final class SpfAudit {
     if (bytes <= 512) return;
     out.add(
         Finding.of("spf.size", Status.WARN, "The TXT answer is " + bytes + " octets, over 512")
-            .detail("RFC 7208 §3.4: SPF answers should fit a 512-octet UDP response. Larger ones need EDNS0 or TCP, which some resolvers and middleboxes break; receivers then get temperror. The count covers every TXT record at " + domain + ", not just SPF.")
-            .remedy("Shorten the SPF record (move ranges into an include) or move other TXT records (site verifications) to subdomains.")
+            .detail(
+                "RFC 7208 §3.4: SPF answers should fit a 512-octet UDP response. Larger ones need EDNS0 or TCP, which some resolvers and middleboxes break; receivers then get temperror. The count covers every TXT record at "
+                    + domain
+                    + ", not just SPF.")
+            .remedy(
+                "Shorten the SPF record (move ranges into an include) or move other TXT records (site verifications) to subdomains.")
             .subject(domain)
             .build());
   }

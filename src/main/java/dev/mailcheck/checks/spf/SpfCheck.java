@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SPF check as commands call it: {@link #audit} for {@code mailcheck spf DOMAIN} and the
- * domain report, {@link #evaluate} for {@code mailcheck spf DOMAIN --ip ADDR}.
+ * The SPF check as commands call it: {@link #audit} for {@code mailcheck spf DOMAIN} and the domain
+ * report, {@link #evaluate} for {@code mailcheck spf DOMAIN --ip ADDR}.
  */
 public final class SpfCheck {
   private SpfCheck() {}
@@ -26,17 +26,26 @@ public final class SpfCheck {
 
   /**
    * Evaluates {@code check_host(ip, domain, sender)} (RFC 7208 §4) and adds the audit's tree for
-   * context. {@code sender} is the MAIL FROM address; when empty, {@code postmaster@domain}
-   * (RFC 7208 §2.4).
+   * context. {@code sender} is the MAIL FROM address; when empty, {@code postmaster@domain} (RFC
+   * 7208 §2.4).
    */
-  public static SpfReport evaluate(String domain, InetAddress ip, Optional<String> sender, Optional<String> helo, DnsClient dns, SpfOptions options) {
+  public static SpfReport evaluate(
+      String domain,
+      InetAddress ip,
+      Optional<String> sender,
+      Optional<String> helo,
+      DnsClient dns,
+      SpfOptions options) {
     String from = sender.filter(s -> !s.isBlank()).orElse("postmaster@" + domain);
     if (from.startsWith("@")) from = "postmaster" + from;
     String heloName = helo.orElse(domain);
     SpfEvaluation e = new SpfEvaluator(dns, options).checkHost(ip, domain, from, heloName);
     SpfReport audit = SpfAudit.audit(domain, dns, options);
     Finding finding =
-        Finding.of("spf.result", status(e.result()), "SPF " + e.result().token() + " for " + InetAddresses.format(ip))
+        Finding.of(
+                "spf.result",
+                status(e.result()),
+                "SPF " + e.result().token() + " for " + InetAddresses.format(ip))
             .detail(e.reason() + ".")
             .evidence(e.explanation().map(x -> List.of("explanation: " + x)).orElse(List.of()))
             .subject(from)

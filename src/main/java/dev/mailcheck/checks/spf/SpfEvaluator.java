@@ -67,7 +67,11 @@ public final class SpfEvaluator {
   }
 
   private record Outcome(
-      SpfResult result, String reason, String domain, Optional<String> term, Optional<String> explanation) {}
+      SpfResult result,
+      String reason,
+      String domain,
+      Optional<String> term,
+      Optional<String> explanation) {}
 
   /** Ends the evaluation with a permerror or temperror from deep inside it. */
   private static final class Abort extends RuntimeException {
@@ -84,7 +88,8 @@ public final class SpfEvaluator {
   }
 
   private static String normalize(String name) {
-    String n = name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
+    String n =
+        name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
     return n.toLowerCase(Locale.ROOT);
   }
 
@@ -102,28 +107,43 @@ public final class SpfEvaluator {
       this.addressType = ip instanceof Inet4Address ? RecordType.A : RecordType.AAAA;
       this.values =
           new SpfMacros.Values(
-              ip, sender, "", helo, options.receiver(), options.clock().instant().getEpochSecond(), this::validatedName);
+              ip,
+              sender,
+              "",
+              helo,
+              options.receiver(),
+              options.clock().instant().getEpochSecond(),
+              this::validatedName);
     }
 
     Outcome checkHost(String domain, boolean wantExplanation, int depth) {
       if (!SpfLookups.queryable(domain) || domain.indexOf('.') < 0 || domain.contains("[")) {
-        return outcome(SpfResult.NONE, domain, "'" + domain + "' is not a domain name that can be looked up");
+        return outcome(
+            SpfResult.NONE, domain, "'" + domain + "' is not a domain name that can be looked up");
       }
       DnsResult txt = lookups.resolve(domain, RecordType.TXT);
       if (txt.isTemporaryFailure()) {
-        return outcome(SpfResult.TEMPERROR, domain, "TXT lookup for " + domain + " failed: " + txt.outcome());
+        return outcome(
+            SpfResult.TEMPERROR, domain, "TXT lookup for " + domain + " failed: " + txt.outcome());
       }
       List<DnsRecord.Txt> found = SpfLookups.spfRecords(txt);
       if (found.isEmpty()) {
-        return outcome(SpfResult.NONE, domain, "no SPF record at " + domain + " (" + txt.outcome() + ")");
+        return outcome(
+            SpfResult.NONE, domain, "no SPF record at " + domain + " (" + txt.outcome() + ")");
       }
       if (found.size() > 1) {
-        return outcome(SpfResult.PERMERROR, domain, found.size() + " SPF records at " + domain + " (RFC 7208 §4.5 allows one)");
+        return outcome(
+            SpfResult.PERMERROR,
+            domain,
+            found.size() + " SPF records at " + domain + " (RFC 7208 §4.5 allows one)");
       }
       SpfRecord record = SpfParser.parse(found.get(0).text());
       steps.add(indent(depth) + domain + ": " + record.text());
       if (!record.valid()) {
-        return outcome(SpfResult.PERMERROR, domain, "syntax error in the record of " + domain + " " + record.problems().get(0));
+        return outcome(
+            SpfResult.PERMERROR,
+            domain,
+            "syntax error in the record of " + domain + " " + record.problems().get(0));
       }
       SpfMacros.Values here = values.withDomain(domain);
       prefetch(record, here);
@@ -133,9 +153,15 @@ public final class SpfEvaluator {
           steps.add(indent(depth + 1) + m.text() + " matched -> " + r.token());
           Optional<String> exp =
               r == SpfResult.FAIL && wantExplanation ? explanation(record, here) : Optional.empty();
-          return new Outcome(r, m.text() + " in the record of " + domain + " matched", domain, Optional.of(m.text()), exp);
+          return new Outcome(
+              r,
+              m.text() + " in the record of " + domain + " matched",
+              domain,
+              Optional.of(m.text()),
+              exp);
         }
-        if (m.kind() != SpfTerm.Kind.INCLUDE) steps.add(indent(depth + 1) + m.text() + " -> no match");
+        if (m.kind() != SpfTerm.Kind.INCLUDE)
+          steps.add(indent(depth + 1) + m.text() + " -> no match");
       }
       if (record.redirect().isPresent() && !record.hasAll()) {
         SpfTerm.Modifier redirect = record.redirect().get();
@@ -144,11 +170,19 @@ public final class SpfEvaluator {
         steps.add(indent(depth + 1) + redirect.text() + " -> " + target);
         Outcome o = checkHost(target, wantExplanation, depth + 1);
         if (o.result == SpfResult.NONE) {
-          throw new Abort(SpfResult.PERMERROR, domain, "redirect target " + target + " has no SPF record (RFC 7208 §6.1)");
+          throw new Abort(
+              SpfResult.PERMERROR,
+              domain,
+              "redirect target " + target + " has no SPF record (RFC 7208 §6.1)");
         }
         return o;
       }
-      return new Outcome(SpfResult.NEUTRAL, "no mechanism of " + domain + " matched (default neutral, RFC 7208 §4.7)", domain, Optional.empty(), Optional.empty());
+      return new Outcome(
+          SpfResult.NEUTRAL,
+          "no mechanism of " + domain + " matched (default neutral, RFC 7208 §4.7)",
+          domain,
+          Optional.empty(),
+          Optional.empty());
     }
 
     private Outcome outcome(SpfResult r, String domain, String reason) {
@@ -158,19 +192,32 @@ public final class SpfEvaluator {
     private boolean matches(SpfTerm.Mechanism m, String domain, SpfMacros.Values here, int depth) {
       return switch (m.kind()) {
         case ALL -> true;
-        case IP4 -> values.ip() instanceof Inet4Address && InetAddresses.inPrefix(values.ip().getAddress(), m.network().get(), m.cidr4());
-        case IP6 -> !(values.ip() instanceof Inet4Address) && InetAddresses.inPrefix(values.ip().getAddress(), m.network().get(), m.cidr6());
+        case IP4 ->
+            values.ip() instanceof Inet4Address
+                && InetAddresses.inPrefix(values.ip().getAddress(), m.network().get(), m.cidr4());
+        case IP6 ->
+            !(values.ip() instanceof Inet4Address)
+                && InetAddresses.inPrefix(values.ip().getAddress(), m.network().get(), m.cidr6());
         case INCLUDE -> {
           charge(m.text(), domain);
           String target = expandDomain(m.domainSpec().get(), here);
           Outcome o = checkHost(target, false, depth + 1);
-          steps.add(indent(depth + 1) + m.text() + " -> " + o.result.token() + (o.result == SpfResult.PASS ? " (match)" : ""));
+          steps.add(
+              indent(depth + 1)
+                  + m.text()
+                  + " -> "
+                  + o.result.token()
+                  + (o.result == SpfResult.PASS ? " (match)" : ""));
           yield switch (o.result) {
             case PASS -> true;
             case FAIL, SOFTFAIL, NEUTRAL -> false;
             case TEMPERROR -> throw new Abort(SpfResult.TEMPERROR, o.domain, o.reason);
             case PERMERROR -> throw new Abort(SpfResult.PERMERROR, o.domain, o.reason);
-            case NONE -> throw new Abort(SpfResult.PERMERROR, domain, m.text() + ": " + target + " has no SPF record (RFC 7208 §5.2)");
+            case NONE ->
+                throw new Abort(
+                    SpfResult.PERMERROR,
+                    domain,
+                    m.text() + ": " + target + " has no SPF record (RFC 7208 §5.2)");
           };
         }
         case A -> {
@@ -186,7 +233,8 @@ public final class SpfEvaluator {
         case PTR -> {
           charge(m.text(), domain);
           String target = target(m, domain, here).toLowerCase(Locale.ROOT);
-          yield validatedNames().stream().anyMatch(n -> n.equals(target) || n.endsWith("." + target));
+          yield validatedNames().stream()
+              .anyMatch(n -> n.equals(target) || n.endsWith("." + target));
         }
         case EXISTS -> {
           charge(m.text(), domain);
@@ -201,18 +249,25 @@ public final class SpfEvaluator {
     /** True when the answer is void (charged); throws temperror on a DNS failure. */
     private boolean checkVoid(DnsResult r, String term, String domain) {
       if (r.isTemporaryFailure()) {
-        throw new Abort(SpfResult.TEMPERROR, domain, term + ": lookup of " + r.question() + " failed: " + r.outcome());
+        throw new Abort(
+            SpfResult.TEMPERROR,
+            domain,
+            term + ": lookup of " + r.question() + " failed: " + r.outcome());
       }
       if (r.isVoid() || r.recordsOrEmpty().isEmpty()) {
         if (!budget.chargeVoid()) {
-          throw new Abort(SpfResult.PERMERROR, domain, term + ": more than " + budget.maxVoid() + " void lookups (RFC 7208 §4.6.4)");
+          throw new Abort(
+              SpfResult.PERMERROR,
+              domain,
+              term + ": more than " + budget.maxVoid() + " void lookups (RFC 7208 §4.6.4)");
         }
         return true;
       }
       return false;
     }
 
-    private boolean addressMatch(String target, SpfTerm.Mechanism m, String domain, boolean chargeVoid) {
+    private boolean addressMatch(
+        String target, SpfTerm.Mechanism m, String domain, boolean chargeVoid) {
       DnsResult r = lookups.resolve(target, addressType);
       if (checkVoid(r, m.text(), domain)) return false;
       return matchesAnyCidr(r, m);
@@ -222,7 +277,11 @@ public final class SpfEvaluator {
       return r.recordsOrEmpty().stream()
           .filter(DnsRecord.Address.class::isInstance)
           .map(a -> ((DnsRecord.Address) a).address())
-          .anyMatch(a -> sameFamily(a) && InetAddresses.inPrefix(values.ip().getAddress(), a.getAddress(), a.getAddress().length * 8));
+          .anyMatch(
+              a ->
+                  sameFamily(a)
+                      && InetAddresses.inPrefix(
+                          values.ip().getAddress(), a.getAddress(), a.getAddress().length * 8));
     }
 
     private boolean mxMatch(String target, SpfTerm.Mechanism m, String domain) {
@@ -235,9 +294,18 @@ public final class SpfEvaluator {
               .filter(x -> !x.isEmpty())
               .toList();
       if (hosts.size() > options.maxNames()) {
-        throw new Abort(SpfResult.PERMERROR, domain, m.text() + ": " + hosts.size() + " MX names, more than " + options.maxNames() + " (RFC 7208 §4.6.4)");
+        throw new Abort(
+            SpfResult.PERMERROR,
+            domain,
+            m.text()
+                + ": "
+                + hosts.size()
+                + " MX names, more than "
+                + options.maxNames()
+                + " (RFC 7208 §4.6.4)");
       }
-      List<CompletableFuture<DnsResult>> answers = hosts.stream().map(h -> lookups.query(h, addressType)).toList();
+      List<CompletableFuture<DnsResult>> answers =
+          hosts.stream().map(h -> lookups.query(h, addressType)).toList();
       DnsResult failed = null;
       for (CompletableFuture<DnsResult> f : answers) {
         DnsResult a = f.join();
@@ -245,7 +313,10 @@ public final class SpfEvaluator {
         else if (matchesAnyCidr(a, m)) return true;
       }
       if (failed != null) {
-        throw new Abort(SpfResult.TEMPERROR, domain, m.text() + ": lookup of " + failed.question() + " failed: " + failed.outcome());
+        throw new Abort(
+            SpfResult.TEMPERROR,
+            domain,
+            m.text() + ": lookup of " + failed.question() + " failed: " + failed.outcome());
       }
       return false;
     }
@@ -255,7 +326,10 @@ public final class SpfEvaluator {
       return r.recordsOrEmpty().stream()
           .filter(DnsRecord.Address.class::isInstance)
           .map(a -> ((DnsRecord.Address) a).address())
-          .anyMatch(a -> sameFamily(a) && InetAddresses.inPrefix(values.ip().getAddress(), a.getAddress(), len));
+          .anyMatch(
+              a ->
+                  sameFamily(a)
+                      && InetAddresses.inPrefix(values.ip().getAddress(), a.getAddress(), len));
     }
 
     private boolean sameFamily(InetAddress a) {
@@ -268,7 +342,17 @@ public final class SpfEvaluator {
 
     private void charge(String term, String domain) {
       if (!budget.chargeLookup()) {
-        throw new Abort(SpfResult.PERMERROR, domain, term + " in " + domain + " is DNS-querying term " + budget.lookups() + ", more than " + budget.maxLookups() + " (RFC 7208 §4.6.4)");
+        throw new Abort(
+            SpfResult.PERMERROR,
+            domain,
+            term
+                + " in "
+                + domain
+                + " is DNS-querying term "
+                + budget.lookups()
+                + ", more than "
+                + budget.maxLookups()
+                + " (RFC 7208 §4.6.4)");
       }
     }
 
@@ -290,7 +374,11 @@ public final class SpfEvaluator {
       String target = expandDomain(record.exp().get().value(), here);
       if (!SpfLookups.queryable(target)) return options.defaultExplanation();
       DnsResult r = lookups.resolve(target, RecordType.TXT);
-      List<DnsRecord.Txt> txt = r.recordsOrEmpty().stream().filter(DnsRecord.Txt.class::isInstance).map(DnsRecord.Txt.class::cast).toList();
+      List<DnsRecord.Txt> txt =
+          r.recordsOrEmpty().stream()
+              .filter(DnsRecord.Txt.class::isInstance)
+              .map(DnsRecord.Txt.class::cast)
+              .toList();
       if (txt.size() != 1) return options.defaultExplanation();
       String text = txt.get(0).text();
       if (SpfMacros.check(text, true).isPresent()) return options.defaultExplanation();
@@ -303,7 +391,9 @@ public final class SpfEvaluator {
       List<String> names = validatedNames();
       String d = values.domain();
       String best =
-          names.stream().filter(n -> n.equals(d)).findFirst()
+          names.stream()
+              .filter(n -> n.equals(d))
+              .findFirst()
               .or(() -> names.stream().filter(n -> n.endsWith("." + d)).findFirst())
               .or(() -> names.stream().findFirst())
               .orElse("unknown");
@@ -321,7 +411,8 @@ public final class SpfEvaluator {
               .filter(SpfLookups::queryable)
               .limit(options.maxNames())
               .toList();
-      List<CompletableFuture<DnsResult>> answers = names.stream().map(n -> lookups.query(n, addressType)).toList();
+      List<CompletableFuture<DnsResult>> answers =
+          names.stream().map(n -> lookups.query(n, addressType)).toList();
       List<String> valid = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         if (matchesAny(answers.get(i).join())) valid.add(names.get(i));
@@ -344,7 +435,8 @@ public final class SpfEvaluator {
           case A -> lookups.query(t, addressType);
           case EXISTS -> lookups.query(t, RecordType.A);
           case MX ->
-              lookups.query(t, RecordType.MX)
+              lookups
+                  .query(t, RecordType.MX)
                   .thenAccept(
                       r ->
                           r.recordsOrEmpty().stream()
@@ -357,7 +449,8 @@ public final class SpfEvaluator {
         }
       }
       if (record.redirect().isPresent() && prefetched.incrementAndGet() <= options.maxLookups()) {
-        prefetchTarget(Optional.of(record.redirect().get().value()), here).ifPresent(this::prefetchRecord);
+        prefetchTarget(Optional.of(record.redirect().get().value()), here)
+            .ifPresent(this::prefetchRecord);
       }
     }
 

@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The DNS side of one evaluation or audit: every question is sent at most once (whatever the
- * client does), so that a prefetch and the evaluation that later needs the answer share one
- * query. A failed future (a bug in a client) is read as a timeout: temporary, never "absent".
+ * The DNS side of one evaluation or audit: every question is sent at most once (whatever the client
+ * does), so that a prefetch and the evaluation that later needs the answer share one query. A
+ * failed future (a bug in a client) is read as a timeout: temporary, never "absent".
  */
 final class SpfLookups {
   private final DnsClient dns;

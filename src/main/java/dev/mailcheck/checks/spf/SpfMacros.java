@@ -48,8 +48,8 @@ final class SpfMacros {
   }
 
   /**
-   * The first syntax error of a macro-string, empty if it is valid. {@code c}, {@code r} and
-   * {@code t} are allowed only in explanation strings (RFC 7208 §7.1).
+   * The first syntax error of a macro-string, empty if it is valid. {@code c}, {@code r} and {@code
+   * t} are allowed only in explanation strings (RFC 7208 §7.1).
    */
   static Optional<String> check(String s, boolean explanation) {
     for (int i = 0; i < s.length(); i++) {
@@ -67,7 +67,8 @@ final class SpfMacros {
         i++;
         continue;
       }
-      if (next != '{') return Optional.of("'%" + next + "' is not a macro (write '%%' for a percent sign)");
+      if (next != '{')
+        return Optional.of("'%" + next + "' is not a macro (write '%%' for a percent sign)");
       int close = s.indexOf('}', i + 2);
       if (close < 0) return Optional.of("macro '" + s.substring(i) + "' is not closed with '}'");
       Optional<String> bad = checkExpand(s.substring(i + 2, close), explanation);
@@ -82,21 +83,25 @@ final class SpfMacros {
     char letter = Character.toLowerCase(body.charAt(0));
     if ("slodiphv".indexOf(letter) < 0) {
       if ("crt".indexOf(letter) >= 0 && !explanation) {
-        return Optional.of("macro letter '" + body.charAt(0) + "' is allowed only in exp= explanations");
+        return Optional.of(
+            "macro letter '" + body.charAt(0) + "' is allowed only in exp= explanations");
       }
-      if ("crt".indexOf(letter) < 0) return Optional.of("'" + body.charAt(0) + "' is not a macro letter");
+      if ("crt".indexOf(letter) < 0)
+        return Optional.of("'" + body.charAt(0) + "' is not a macro letter");
     }
     int j = 1;
     int digitsStart = j;
     while (j < body.length() && Character.isDigit(body.charAt(j))) j++;
     if (j > digitsStart) {
       String digits = body.substring(digitsStart, j);
-      if (digits.chars().allMatch(c -> c == '0')) return Optional.of("macro transformer digit must not be 0");
+      if (digits.chars().allMatch(c -> c == '0'))
+        return Optional.of("macro transformer digit must not be 0");
     }
     if (j < body.length() && (body.charAt(j) == 'r' || body.charAt(j) == 'R')) j++;
     for (; j < body.length(); j++) {
       if (".-+,/_=".indexOf(body.charAt(j)) < 0) {
-        return Optional.of("'" + body.charAt(j) + "' is not a macro delimiter in '%{" + body + "}'");
+        return Optional.of(
+            "'" + body.charAt(j) + "' is not a macro delimiter in '%{" + body + "}'");
       }
     }
     return Optional.empty();
@@ -201,7 +206,10 @@ final class SpfMacros {
     StringBuilder sb = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~".indexOf(c) >= 0) {
         sb.append((char) c);
       } else {
         sb.append('%').append(String.format(Locale.ROOT, "%02X", c));

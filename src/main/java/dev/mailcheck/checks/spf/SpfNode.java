@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * One node of the policy tree an audit shows: the root record, or one term of a record. Only the
  * terms that matter for lookups are nodes ({@code include}, {@code a}, {@code mx}, {@code ptr},
- * {@code exists}, {@code redirect}); {@code ip4}, {@code ip6} and {@code all} are in the record text.
+ * {@code exists}, {@code redirect}); {@code ip4}, {@code ip6} and {@code all} are in the record
+ * text.
  *
  * @param term the term as written ({@code include:_spf.example.net}); absent for the root
  * @param domain the domain the term looks up (for the root: the domain audited)

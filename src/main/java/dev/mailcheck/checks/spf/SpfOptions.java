@@ -22,7 +22,8 @@ public record SpfOptions(
     String receiver,
     Clock clock) {
   public SpfOptions {
-    if (maxLookups < 0 || maxVoidLookups < 0 || maxNames < 0) throw new IllegalArgumentException("negative limit");
+    if (maxLookups < 0 || maxVoidLookups < 0 || maxNames < 0)
+      throw new IllegalArgumentException("negative limit");
     Objects.requireNonNull(defaultExplanation);
     Objects.requireNonNull(receiver);
     Objects.requireNonNull(clock);

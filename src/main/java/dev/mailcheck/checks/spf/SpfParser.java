@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses SPF record text by the ABNF of RFC 7208 §4.6 and §12. Lenient: it reads every term it
- * can, never throws, and collects each problem with its position (at most {@value #MAX_PROBLEMS}).
+ * Parses SPF record text by the ABNF of RFC 7208 §4.6 and §12. Lenient: it reads every term it can,
+ * never throws, and collects each problem with its position (at most {@value #MAX_PROBLEMS}).
  *
  * <pre>{@code
  * SpfRecord r = SpfParser.parse("v=spf1 ip4:192.0.2.0/24 include:_spf.example.net -all");
@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
 public final class SpfParser {
   static final int MAX_PROBLEMS = 20;
   private static final String VERSION = "v=spf1";
-  private static final Pattern MODIFIER = Pattern.compile("([A-Za-z][A-Za-z0-9\\-_.]*)=(.*)", Pattern.DOTALL);
-  private static final Pattern DUAL_CIDR = Pattern.compile("(.*?)(?:/(\\d+))?(?://(\\d+))?", Pattern.DOTALL);
-  private static final Pattern MACRO_END = Pattern.compile(".*(%\\{[^}]*\\}|%%|%_|%-)", Pattern.DOTALL);
+  private static final Pattern MODIFIER =
+      Pattern.compile("([A-Za-z][A-Za-z0-9\\-_.]*)=(.*)", Pattern.DOTALL);
+  private static final Pattern DUAL_CIDR =
+      Pattern.compile("(.*?)(?:/(\\d+))?(?://(\\d+))?", Pattern.DOTALL);
+  private static final Pattern MACRO_END =
+      Pattern.compile(".*(%\\{[^}]*\\}|%%|%_|%-)", Pattern.DOTALL);
   private static final Pattern TOPLABEL =
       Pattern.compile("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9]+-[A-Za-z0-9-]*[A-Za-z0-9]");
 
@@ -80,7 +83,8 @@ public final class SpfParser {
               term,
               c > 0x7e && c != 0x7f
                   ? "non-ASCII character; SPF records are 7-bit ASCII (RFC 7208 §3.1)"
-                  : String.format("control character U+%04X; terms are separated by spaces only", (int) c));
+                  : String.format(
+                      "control character U+%04X; terms are separated by spaces only", (int) c));
           continue;
         }
         Matcher m = MODIFIER.matcher(term);
@@ -111,7 +115,8 @@ public final class SpfParser {
       int start = q == null ? 0 : 1;
       if (q == null) q = Qualifier.PASS;
       int nameEnd = start;
-      while (nameEnd < term.length() && term.charAt(nameEnd) != ':' && term.charAt(nameEnd) != '/') nameEnd++;
+      while (nameEnd < term.length() && term.charAt(nameEnd) != ':' && term.charAt(nameEnd) != '/')
+        nameEnd++;
       String name = term.substring(start, nameEnd).toLowerCase(Locale.ROOT);
       String rest = term.substring(nameEnd);
       SpfTerm.Kind kind;
@@ -150,7 +155,8 @@ public final class SpfParser {
             problem(restPos + spec.length(), term, "'ptr' takes no prefix length");
           }
           if (m.group(2) != null) c4 = cidr(m.group(2), 32, restPos + spec.length() + 1, term);
-          if (m.group(3) != null) c6 = cidr(m.group(3), 128, restPos + rest.lastIndexOf("//") + 2, term);
+          if (m.group(3) != null)
+            c6 = cidr(m.group(3), 128, restPos + rest.lastIndexOf("//") + 2, term);
           String domain = null;
           if (!spec.isEmpty()) {
             if (!spec.startsWith(":") || spec.length() == 1) {
@@ -164,7 +170,14 @@ public final class SpfParser {
         }
         case IP4, IP6 -> {
           if (!rest.startsWith(":")) {
-            problem(restPos, term, "'" + name + "' needs an address: " + name + (kind == SpfTerm.Kind.IP4 ? ":192.0.2.0/24" : ":2001:db8::/32"));
+            problem(
+                restPos,
+                term,
+                "'"
+                    + name
+                    + "' needs an address: "
+                    + name
+                    + (kind == SpfTerm.Kind.IP4 ? ":192.0.2.0/24" : ":2001:db8::/32"));
             return;
           }
           String value = rest.substring(1);
@@ -175,17 +188,41 @@ public final class SpfParser {
           if (slash >= 0) len = cidr(value.substring(slash + 1), max, restPos + 2 + slash, term);
           byte[] net = kind == SpfTerm.Kind.IP4 ? ip4(addr) : ip6(addr);
           if (net == null) {
-            problem(restPos + 1, term, "'" + addr + "' is not an " + (kind == SpfTerm.Kind.IP4 ? "IPv4" : "IPv6") + " address");
+            problem(
+                restPos + 1,
+                term,
+                "'"
+                    + addr
+                    + "' is not an "
+                    + (kind == SpfTerm.Kind.IP4 ? "IPv4" : "IPv6")
+                    + " address");
             return;
           }
-          add(q, kind, null, net, kind == SpfTerm.Kind.IP4 ? len : 32, kind == SpfTerm.Kind.IP6 ? len : 128, term, pos);
+          add(
+              q,
+              kind,
+              null,
+              net,
+              kind == SpfTerm.Kind.IP4 ? len : 32,
+              kind == SpfTerm.Kind.IP6 ? len : 128,
+              term,
+              pos);
         }
       }
     }
 
-    private void add(Qualifier q, SpfTerm.Kind kind, String domain, byte[] net, int c4, int c6, String term, int pos) {
+    private void add(
+        Qualifier q,
+        SpfTerm.Kind kind,
+        String domain,
+        byte[] net,
+        int c4,
+        int c6,
+        String term,
+        int pos) {
       terms.add(
-          new SpfTerm.Mechanism(q, kind, Optional.ofNullable(domain), Optional.ofNullable(net), c4, c6, term, pos));
+          new SpfTerm.Mechanism(
+              q, kind, Optional.ofNullable(domain), Optional.ofNullable(net), c4, c6, term, pos));
     }
 
     /** A prefix length: no leading zeros, at most {@code max} (RFC 7208 §5.6 ABNF). */
@@ -215,7 +252,8 @@ public final class SpfParser {
       if (dot < 0) {
         problem(pos, term, "'" + spec + "' is not a fully qualified domain name");
       } else if (!TOPLABEL.matcher(top).matches()) {
-        problem(pos + dot + 1, term, "'" + top + "' is not a valid top-level label (RFC 7208 §7.1)");
+        problem(
+            pos + dot + 1, term, "'" + top + "' is not a valid top-level label (RFC 7208 §7.1)");
       }
     }
 

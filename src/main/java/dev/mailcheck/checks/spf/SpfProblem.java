@@ -17,6 +17,10 @@ public record SpfProblem(int position, String term, String message) {
 
   @Override
   public String toString() {
-    return "at character " + position + (term.isEmpty() ? "" : " ('" + term + "')") + ": " + message;
+    return "at character "
+        + position
+        + (term.isEmpty() ? "" : " ('" + term + "')")
+        + ": "
+        + message;
   }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A parsed SPF record. A record with problems is still returned with every term that could be
- * read, so that an audit can show the whole of it; evaluating it gives permerror.
+ * A parsed SPF record. A record with problems is still returned with every term that could be read,
+ * so that an audit can show the whole of it; evaluating it gives permerror.
  */
 public record SpfRecord(String text, List<SpfTerm> terms, List<SpfProblem> problems) {
   public SpfRecord {

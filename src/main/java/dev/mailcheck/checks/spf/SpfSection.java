@@ -55,11 +55,26 @@ public record SpfSection(
     record.ifPresent(r -> out.add("  record       " + r));
     result.ifPresent(
         r -> {
-          out.add("  result       " + r + "  (ip " + ip.orElse("?") + ", sender " + sender.orElse("?") + helo.map(h -> ", helo " + h).orElse("") + ")");
+          out.add(
+              "  result       "
+                  + r
+                  + "  (ip "
+                  + ip.orElse("?")
+                  + ", sender "
+                  + sender.orElse("?")
+                  + helo.map(h -> ", helo " + h).orElse("")
+                  + ")");
           reason.ifPresent(x -> out.add("  reason       " + x));
           explanation.ifPresent(x -> out.add("  explanation  " + x));
         });
-    out.add("  lookups      " + lookups + " of 10" + "   void lookups " + voidLookups + " of 2" + (result.isPresent() ? "  (charged by this evaluation)" : "  (whole tree)"));
+    out.add(
+        "  lookups      "
+            + lookups
+            + " of 10"
+            + "   void lookups "
+            + voidLookups
+            + " of 2"
+            + (result.isPresent() ? "  (charged by this evaluation)" : "  (whole tree)"));
     if (!steps.isEmpty()) {
       out.add("");
       out.add("  evaluation:");

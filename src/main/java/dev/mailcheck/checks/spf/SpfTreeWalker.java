@@ -1,9 +1,9 @@
 package dev.mailcheck.checks.spf;
 
 import dev.mailcheck.dns.DnsRecord;
-import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
+import dev.mailcheck.internal.InetAddresses;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,23 +30,39 @@ final class SpfTreeWalker {
     this.maxNames = maxNames;
   }
 
-  /** The node of a record: the root ({@code term} absent, cost 0) or an include/redirect (cost 1). */
+  /**
+   * The node of a record: the root ({@code term} absent, cost 0) or an include/redirect (cost 1).
+   */
   CompletableFuture<SpfNode> recordNode(Optional<String> term, String domain, List<String> path) {
     int own = term.isPresent() ? 1 : 0;
     if (path.contains(domain)) {
-      return done(term, domain, own, "loop: " + String.join(" -> ", path) + " -> " + domain + " (evaluation ends in permerror at the lookup limit)", null);
+      return done(
+          term,
+          domain,
+          own,
+          "loop: "
+              + String.join(" -> ", path)
+              + " -> "
+              + domain
+              + " (evaluation ends in permerror at the lookup limit)",
+          null);
     }
     if (!SpfLookups.queryable(domain)) {
-      return done(term, domain, own, "'" + domain + "' is not a domain name that can be looked up", null);
+      return done(
+          term, domain, own, "'" + domain + "' is not a domain name that can be looked up", null);
     }
     return lookups
         .query(domain, RecordType.TXT)
         .thenCompose(
             r -> {
-              if (r.isTemporaryFailure()) return done(term, domain, own, "TXT lookup failed: " + r.outcome() + " (temperror)", null);
+              if (r.isTemporaryFailure())
+                return done(
+                    term, domain, own, "TXT lookup failed: " + r.outcome() + " (temperror)", null);
               List<DnsRecord.Txt> found = SpfLookups.spfRecords(r);
-              if (found.isEmpty()) return done(term, domain, own, "no SPF record (" + r.outcome() + ")", null);
-              if (found.size() > 1) return done(term, domain, own, found.size() + " SPF records (permerror)", null);
+              if (found.isEmpty())
+                return done(term, domain, own, "no SPF record (" + r.outcome() + ")", null);
+              if (found.size() > 1)
+                return done(term, domain, own, found.size() + " SPF records (permerror)", null);
               SpfRecord rec = SpfParser.parse(found.get(0).text());
               List<String> below = new ArrayList<>(path);
               below.add(domain);
@@ -54,15 +70,27 @@ final class SpfTreeWalker {
               return CompletableFuture.allOf(kids.toArray(CompletableFuture[]::new))
                   .thenApply(
                       v -> {
-                        List<SpfNode> children = kids.stream().map(CompletableFuture::join).toList();
+                        List<SpfNode> children =
+                            kids.stream().map(CompletableFuture::join).toList();
                         int cost = own + children.stream().mapToInt(SpfNode::cost).sum();
-                        Optional<String> error = rec.problems().stream().findFirst().map(p -> "syntax error " + p);
-                        return new SpfNode(term, domain, Optional.of(rec.text()), cost, false, List.of(), children, error, Optional.empty());
+                        Optional<String> error =
+                            rec.problems().stream().findFirst().map(p -> "syntax error " + p);
+                        return new SpfNode(
+                            term,
+                            domain,
+                            Optional.of(rec.text()),
+                            cost,
+                            false,
+                            List.of(),
+                            children,
+                            error,
+                            Optional.empty());
                       });
             });
   }
 
-  private List<CompletableFuture<SpfNode>> termNodes(SpfRecord rec, String domain, List<String> path) {
+  private List<CompletableFuture<SpfNode>> termNodes(
+      SpfRecord rec, String domain, List<String> path) {
     List<CompletableFuture<SpfNode>> out = new ArrayList<>();
     boolean afterAll = false;
     for (SpfTerm t : rec.terms()) {
@@ -74,11 +102,23 @@ final class SpfTreeWalker {
       if (!m.kind().queriesDns()) continue;
       String target = m.domainSpec().map(SpfTreeWalker::literal).orElse(domain);
       if (afterAll) {
-        out.add(note(m.text(), target, 0, "never evaluated: it comes after 'all', which always matches"));
+        out.add(
+            note(
+                m.text(),
+                target,
+                0,
+                "never evaluated: it comes after 'all', which always matches"));
       } else if (nodes.incrementAndGet() > maxNodes) {
-        out.add(note(m.text(), target, 1, "not followed: the audit stops after " + maxNodes + " terms"));
+        out.add(
+            note(
+                m.text(), target, 1, "not followed: the audit stops after " + maxNodes + " terms"));
       } else if (m.domainSpec().isPresent() && m.domainSpec().get().contains("%")) {
-        out.add(note(m.text(), m.domainSpec().get(), 1, "the name depends on the sender or client address (macros): not looked up"));
+        out.add(
+            note(
+                m.text(),
+                m.domainSpec().get(),
+                1,
+                "the name depends on the sender or client address (macros): not looked up"));
       } else {
         out.add(
             switch (m.kind()) {
@@ -86,7 +126,12 @@ final class SpfTreeWalker {
               case A -> addresses(m, target);
               case MX -> mx(m, target);
               case EXISTS -> exists(m, target);
-              case PTR -> note(m.text(), target, 1, "deprecated (RFC 7208 §5.5): slow, unreliable, and depends on the client's reverse DNS");
+              case PTR ->
+                  note(
+                      m.text(),
+                      target,
+                      1,
+                      "deprecated (RFC 7208 §5.5): slow, unreliable, and depends on the client's reverse DNS");
               default -> throw new IllegalStateException(m.kind().toString());
             });
       }
@@ -96,11 +141,26 @@ final class SpfTreeWalker {
             r -> {
               String target = literal(r.value());
               if (rec.hasAll()) {
-                out.add(note(r.text(), target, 0, "ignored: the record has an 'all' mechanism (RFC 7208 §6.1)"));
+                out.add(
+                    note(
+                        r.text(),
+                        target,
+                        0,
+                        "ignored: the record has an 'all' mechanism (RFC 7208 §6.1)"));
               } else if (r.value().contains("%")) {
-                out.add(note(r.text(), r.value(), 1, "the name depends on the sender or client address (macros): not looked up"));
+                out.add(
+                    note(
+                        r.text(),
+                        r.value(),
+                        1,
+                        "the name depends on the sender or client address (macros): not looked up"));
               } else if (nodes.incrementAndGet() > maxNodes) {
-                out.add(note(r.text(), target, 1, "not followed: the audit stops after " + maxNodes + " terms"));
+                out.add(
+                    note(
+                        r.text(),
+                        target,
+                        1,
+                        "not followed: the audit stops after " + maxNodes + " terms"));
               } else {
                 out.add(recordNode(Optional.of(r.text()), target, path));
               }
@@ -109,7 +169,13 @@ final class SpfTreeWalker {
   }
 
   private CompletableFuture<SpfNode> addresses(SpfTerm.Mechanism m, String target) {
-    if (!SpfLookups.queryable(target)) return done(Optional.of(m.text()), target, 1, null, "not a name that can be looked up: the term never matches");
+    if (!SpfLookups.queryable(target))
+      return done(
+          Optional.of(m.text()),
+          target,
+          1,
+          null,
+          "not a name that can be looked up: the term never matches");
     var a = lookups.query(target, RecordType.A);
     var aaaa = lookups.query(target, RecordType.AAAA);
     return a.thenCombine(
@@ -117,40 +183,86 @@ final class SpfTreeWalker {
         (ra, r6) -> {
           if (ra.isTemporaryFailure() || r6.isTemporaryFailure()) {
             DnsResult bad = ra.isTemporaryFailure() ? ra : r6;
-            return node(m.text(), target, false, List.of(), "lookup of " + bad.question() + " failed: " + bad.outcome() + " (temperror)", null);
+            return node(
+                m.text(),
+                target,
+                false,
+                List.of(),
+                "lookup of " + bad.question() + " failed: " + bad.outcome() + " (temperror)",
+                null);
           }
           List<String> addrs = addressTexts(m, ra, r6);
           boolean isVoid = addrs.isEmpty();
-          return node(m.text(), target, isVoid, addrs, null, isVoid ? "void lookup: " + target + " has no A or AAAA record (" + ra.outcome() + ")" : null);
+          return node(
+              m.text(),
+              target,
+              isVoid,
+              addrs,
+              null,
+              isVoid
+                  ? "void lookup: " + target + " has no A or AAAA record (" + ra.outcome() + ")"
+                  : null);
         });
   }
 
   private CompletableFuture<SpfNode> mx(SpfTerm.Mechanism m, String target) {
-    if (!SpfLookups.queryable(target)) return done(Optional.of(m.text()), target, 1, null, "not a name that can be looked up: the term never matches");
+    if (!SpfLookups.queryable(target))
+      return done(
+          Optional.of(m.text()),
+          target,
+          1,
+          null,
+          "not a name that can be looked up: the term never matches");
     return lookups
         .query(target, RecordType.MX)
         .thenCompose(
             r -> {
               if (r.isTemporaryFailure()) {
-                return CompletableFuture.completedFuture(node(m.text(), target, false, List.of(), "MX lookup failed: " + r.outcome() + " (temperror)", null));
+                return CompletableFuture.completedFuture(
+                    node(
+                        m.text(),
+                        target,
+                        false,
+                        List.of(),
+                        "MX lookup failed: " + r.outcome() + " (temperror)",
+                        null));
               }
               // By preference, then name: servers rotate MX answers, the report should not.
               List<String> hosts =
                   r.recordsOrEmpty().stream()
                       .filter(DnsRecord.Mx.class::isInstance)
                       .map(DnsRecord.Mx.class::cast)
-                      .sorted(java.util.Comparator.comparingInt(DnsRecord.Mx::preference).thenComparing(DnsRecord.Mx::exchange))
+                      .sorted(
+                          java.util.Comparator.comparingInt(DnsRecord.Mx::preference)
+                              .thenComparing(DnsRecord.Mx::exchange))
                       .map(DnsRecord.Mx::exchange)
                       .filter(x -> !x.isEmpty())
                       .distinct()
                       .toList();
               if (hosts.isEmpty()) {
                 return CompletableFuture.completedFuture(
-                    node(m.text(), target, r.isVoid(), List.of(), null, r.isVoid() ? "void lookup: " + target + " has no MX record (" + r.outcome() + ")" : "null MX (RFC 7505): matches nothing"));
+                    node(
+                        m.text(),
+                        target,
+                        r.isVoid(),
+                        List.of(),
+                        null,
+                        r.isVoid()
+                            ? "void lookup: " + target + " has no MX record (" + r.outcome() + ")"
+                            : "null MX (RFC 7505): matches nothing"));
               }
               if (hosts.size() > maxNames) {
                 return CompletableFuture.completedFuture(
-                    node(m.text(), target, false, List.of(), hosts.size() + " MX names, more than " + maxNames + " (RFC 7208 §4.6.4): permerror", null));
+                    node(
+                        m.text(),
+                        target,
+                        false,
+                        List.of(),
+                        hosts.size()
+                            + " MX names, more than "
+                            + maxNames
+                            + " (RFC 7208 §4.6.4): permerror",
+                        null));
               }
               List<CompletableFuture<DnsResult>> answers = new ArrayList<>();
               for (String h : hosts) {
@@ -162,23 +274,61 @@ final class SpfTreeWalker {
                       v -> {
                         List<String> addrs = new ArrayList<>();
                         for (int i = 0; i < answers.size(); i += 2) {
-                          addrs.addAll(addressTexts(m, answers.get(i).join(), answers.get(i + 1).join()));
+                          addrs.addAll(
+                              addressTexts(m, answers.get(i).join(), answers.get(i + 1).join()));
                         }
-                        String note = hosts.size() + " MX host" + (hosts.size() == 1 ? "" : "s") + ": " + String.join(", ", hosts) + " (their address lookups are not counted)";
-                        return node(m.text(), target, false, addrs.stream().distinct().toList(), null, note);
+                        String note =
+                            hosts.size()
+                                + " MX host"
+                                + (hosts.size() == 1 ? "" : "s")
+                                + ": "
+                                + String.join(", ", hosts)
+                                + " (their address lookups are not counted)";
+                        return node(
+                            m.text(),
+                            target,
+                            false,
+                            addrs.stream().distinct().toList(),
+                            null,
+                            note);
                       });
             });
   }
 
   private CompletableFuture<SpfNode> exists(SpfTerm.Mechanism m, String target) {
-    if (!SpfLookups.queryable(target)) return done(Optional.of(m.text()), target, 1, null, "not a name that can be looked up: the term never matches");
+    if (!SpfLookups.queryable(target))
+      return done(
+          Optional.of(m.text()),
+          target,
+          1,
+          null,
+          "not a name that can be looked up: the term never matches");
     return lookups
         .query(target, RecordType.A)
         .thenApply(
             r -> {
-              if (r.isTemporaryFailure()) return node(m.text(), target, false, List.of(), "A lookup failed: " + r.outcome() + " (temperror)", null);
+              if (r.isTemporaryFailure())
+                return node(
+                    m.text(),
+                    target,
+                    false,
+                    List.of(),
+                    "A lookup failed: " + r.outcome() + " (temperror)",
+                    null);
               boolean isVoid = r.recordsOrEmpty().isEmpty();
-              return node(m.text(), target, isVoid, List.of(), null, isVoid ? "void lookup: " + target + " has no A record (" + r.outcome() + "); the term never matches" : null);
+              return node(
+                  m.text(),
+                  target,
+                  isVoid,
+                  List.of(),
+                  null,
+                  isVoid
+                      ? "void lookup: "
+                          + target
+                          + " has no A record ("
+                          + r.outcome()
+                          + "); the term never matches"
+                      : null);
             });
   }
 
@@ -198,18 +348,48 @@ final class SpfTreeWalker {
     return out;
   }
 
-  private static SpfNode node(String term, String domain, boolean isVoid, List<String> addrs, String error, String note) {
-    return new SpfNode(Optional.of(term), domain, Optional.empty(), 1, isVoid, addrs, List.of(), Optional.ofNullable(error), Optional.ofNullable(note));
+  private static SpfNode node(
+      String term, String domain, boolean isVoid, List<String> addrs, String error, String note) {
+    return new SpfNode(
+        Optional.of(term),
+        domain,
+        Optional.empty(),
+        1,
+        isVoid,
+        addrs,
+        List.of(),
+        Optional.ofNullable(error),
+        Optional.ofNullable(note));
   }
 
-  private static CompletableFuture<SpfNode> note(String term, String domain, int cost, String note) {
+  private static CompletableFuture<SpfNode> note(
+      String term, String domain, int cost, String note) {
     return CompletableFuture.completedFuture(
-        new SpfNode(Optional.of(term), domain, Optional.empty(), cost, false, List.of(), List.of(), Optional.empty(), Optional.of(note)));
+        new SpfNode(
+            Optional.of(term),
+            domain,
+            Optional.empty(),
+            cost,
+            false,
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.of(note)));
   }
 
-  private static CompletableFuture<SpfNode> done(Optional<String> term, String domain, int cost, String error, String note) {
+  private static CompletableFuture<SpfNode> done(
+      Optional<String> term, String domain, int cost, String error, String note) {
     return CompletableFuture.completedFuture(
-        new SpfNode(term, domain, Optional.empty(), cost, false, List.of(), List.of(), Optional.ofNullable(error), Optional.ofNullable(note)));
+        new SpfNode(
+            term,
+            domain,
+            Optional.empty(),
+            cost,
+            false,
+            List.of(),
+            List.of(),
+            Optional.ofNullable(error),
+            Optional.ofNullable(note)));
   }
 
   /** A domain-spec without macros as the name it stands for. */

@@ -133,10 +133,11 @@ public final class JsonRenderer implements Renderer {
 
   /**
    * Beyond JSON's own escapes (C0 controls, quote, backslash), escapes DEL, the C1 controls, U+2028
-   * and U+2029, and the bidi embedding, override and isolate marks: values come from hostile DNS and
-   * SMTP servers, and {@code jq -r} would otherwise print them raw to a terminal.
+   * and U+2029, and the bidi embedding, override and isolate marks: values come from hostile DNS
+   * and SMTP servers, and {@code jq -r} would otherwise print them raw to a terminal.
    */
-  private static final class TerminalSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+  private static final class TerminalSafeEscapes
+      extends com.fasterxml.jackson.core.io.CharacterEscapes {
     private static final long serialVersionUID = 1L;
     private final int[] ascii;
 
@@ -159,7 +160,8 @@ public final class JsonRenderer implements Renderer {
               || (c >= 0x202a && c <= 0x202e)
               || (c >= 0x2066 && c <= 0x2069);
       return bad
-          ? new com.fasterxml.jackson.core.io.SerializedString(String.format(java.util.Locale.ROOT, "\\u%04X", c))
+          ? new com.fasterxml.jackson.core.io.SerializedString(
+              String.format(java.util.Locale.ROOT, "\\u%04X", c))
           : null;
     }
   }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report for people: a summary line, the command's sections, then findings grouped by
- * category, each with a mark, its detail and its remedy. Colour only when asked for (a TTY without
- * NO_COLOR); the marks carry the meaning without it.
+ * The report for people: a summary line, the command's sections, then findings grouped by category,
+ * each with a mark, its detail and its remedy. Colour only when asked for (a TTY without NO_COLOR);
+ * the marks carry the meaning without it.
  *
  * <p>Everything shown comes from what was inspected (TXT records, SMTP banners), so it is hostile
  * until proven otherwise: control characters (ESC, CR, backspace, C1, bidi overrides) are shown as
@@ -49,15 +49,22 @@ public final class TextRenderer implements Renderer {
       String head = safe(e.getKey().toUpperCase(java.util.Locale.ROOT));
       var cat = report.score().map(s -> s.categories().get(e.getKey()));
       if (cat.isPresent() && cat.get() != null) {
-        head += "  " + cat.get().score() + "/100" + (e.getKey().equals("mx") && byCategory.containsKey("ptr") ? " (with PTR)" : "");
-      } else if (e.getKey().equals("ptr") && report.score().map(s -> s.categories().containsKey("mx")).orElse(false)) {
-        // docs/scoring.md: PTR findings score in the MX category; say so where the score is missing.
+        head +=
+            "  "
+                + cat.get().score()
+                + "/100"
+                + (e.getKey().equals("mx") && byCategory.containsKey("ptr") ? " (with PTR)" : "");
+      } else if (e.getKey().equals("ptr")
+          && report.score().map(s -> s.categories().containsKey("mx")).orElse(false)) {
+        // docs/scoring.md: PTR findings score in the MX category; say so where the score is
+        // missing.
         head += "  (scored with MX)";
       }
       w.line(bold(head));
       for (Finding f : e.getValue()) {
         String subject = f.subject().map(s -> " [" + safe(s) + "]").orElse("");
-        w.line("  " + mark(f.status()) + " " + safe(f.title()) + subject + dim("  (" + f.id() + ")"));
+        w.line(
+            "  " + mark(f.status()) + " " + safe(f.title()) + subject + dim("  (" + f.id() + ")"));
         if (!f.detail().isEmpty()) indent(w, f.detail(), "      ");
         for (String ev : f.evidence()) oneLine(w, ev, "      | ");
         f.remedy().ifPresent(r -> hang(w, r, "      fix: ", "           "));
@@ -90,8 +97,20 @@ public final class TextRenderer implements Renderer {
   }
 
   private String summary(Report report) {
-    var sb = new StringBuilder("mailcheck ").append(safe(report.command())).append(' ').append(safe(report.target()));
-    report.score().ifPresent(s -> sb.append(": grade ").append(safe(s.grade())).append(", score ").append(s.score()).append("/100"));
+    var sb =
+        new StringBuilder("mailcheck ")
+            .append(safe(report.command()))
+            .append(' ')
+            .append(safe(report.target()));
+    report
+        .score()
+        .ifPresent(
+            s ->
+                sb.append(": grade ")
+                    .append(safe(s.grade()))
+                    .append(", score ")
+                    .append(s.score())
+                    .append("/100"));
     if (report.incomplete()) sb.append(": could not complete");
     else if (report.score().isEmpty()) sb.append(": ").append(report.status().token());
     sb.append(" (").append(report.duration().toMillis()).append(" ms)");
@@ -102,18 +121,22 @@ public final class TextRenderer implements Renderer {
     if (s.deductions().isEmpty() && s.caps().isEmpty()) return;
     w.line("");
     w.line(bold("SCORE"));
-    for (Score.Deduction d : s.deductions()) w.line("  -" + d.points() + ": " + safe(d.reason()) + dim("  (" + safe(d.findingId()) + ")"));
+    for (Score.Deduction d : s.deductions())
+      w.line("  -" + d.points() + ": " + safe(d.reason()) + dim("  (" + safe(d.findingId()) + ")"));
     for (String cap : s.caps()) w.line("  cap: " + safe(cap));
   }
 
   /**
-   * A section line or an evidence item: one output line whatever it holds. A line end inside it
-   * (a TXT record or a banner carrying LF) is shown as {@code \x0a}, so inspected data can never
-   * start a line of its own and pass for mailcheck's output ("[PASS] ..."); one line end at the
-   * very end (an SMTP reply's CRLF) is dropped.
+   * A section line or an evidence item: one output line whatever it holds. A line end inside it (a
+   * TXT record or a banner carrying LF) is shown as {@code \x0a}, so inspected data can never start
+   * a line of its own and pass for mailcheck's output ("[PASS] ..."); one line end at the very end
+   * (an SMTP reply's CRLF) is dropped.
    */
   private static void oneLine(Lines w, String text, String prefix) {
-    String t = text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    String t =
+        text.endsWith("\r\n")
+            ? text.substring(0, text.length() - 2)
+            : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     w.line(prefix + safe(t));
   }
 
@@ -133,8 +156,8 @@ public final class TextRenderer implements Renderer {
   }
 
   /**
-   * The text with every character that could steer a terminal escaped: C0 controls but tab, DEL,
-   * C1 controls, line/paragraph separators and the bidi embedding, override and isolate marks.
+   * The text with every character that could steer a terminal escaped: C0 controls but tab, DEL, C1
+   * controls, line/paragraph separators and the bidi embedding, override and isolate marks.
    */
   static String safe(String s) {
     StringBuilder sb = null;

@@ -8,7 +8,7 @@
  * the other C0 and C1 controls, DEL, U+2028/U+2029, the bidi embedding, override and isolate marks,
  * cf. Unicode TR#9 and CVE-2021-42574): the text renderer as {@code \x1b}-style escapes, the JSON
  * renderer as JSON unicode escapes that decode back to the original text. Colour is decided by the
- * caller (cli: {@code --no-color}, {@code NO_COLOR}, {@code TERM=dumb}, not a terminal).
- * Golden files: src/test/resources/dev/mailcheck/report/render/.
+ * caller (cli: {@code --no-color}, {@code NO_COLOR}, {@code TERM=dumb}, not a terminal). Golden
+ * files: src/test/resources/dev/mailcheck/report/render/.
  */
 package dev.mailcheck.report.render;

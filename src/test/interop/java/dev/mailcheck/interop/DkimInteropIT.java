@@ -29,8 +29,15 @@ class DkimInteropIT {
 
   /** One index.tsv row. */
   record Message(
-      String file, String domain, String selector, String algorithm, String canon, boolean length,
-      String expected, String dkimpy, String note) {
+      String file,
+      String domain,
+      String selector,
+      String algorithm,
+      String canon,
+      boolean length,
+      String expected,
+      String dkimpy,
+      String note) {
     @Override
     public String toString() {
       return file + " (" + note + ") -> " + expected;
@@ -39,7 +46,18 @@ class DkimInteropIT {
 
   static Stream<Message> messages() {
     return Tsv.read(InteropEnv.load().path("dkim.messages").resolve("index.tsv")).stream()
-        .map(r -> new Message(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5).equals("yes"), r.get(6), r.get(7), r.get(8)));
+        .map(
+            r ->
+                new Message(
+                    r.get(0),
+                    r.get(1),
+                    r.get(2),
+                    r.get(3),
+                    r.get(4),
+                    r.get(5).equals("yes"),
+                    r.get(6),
+                    r.get(7),
+                    r.get(8)));
   }
 
   @Test
@@ -49,13 +67,19 @@ class DkimInteropIT {
 
   @Test
   void fixturesCoverEveryCombination() {
-    var passing = messages().filter(m -> m.expected().equals("pass") && m.note().equals("as signed")).toList();
+    var passing =
+        messages()
+            .filter(m -> m.expected().equals("pass") && m.note().equals("as signed"))
+            .toList();
     // 2 algorithms x 4 canonicalization pairs x with/without l=
     assertThat(passing).hasSize(16);
-    assertThat(passing.stream().map(Message::algorithm).distinct()).containsExactlyInAnyOrder("rsa-sha256", "ed25519-sha256");
+    assertThat(passing.stream().map(Message::algorithm).distinct())
+        .containsExactlyInAnyOrder("rsa-sha256", "ed25519-sha256");
     assertThat(passing.stream().map(Message::canon).distinct())
-        .containsExactlyInAnyOrder("simple/simple", "simple/relaxed", "relaxed/simple", "relaxed/relaxed");
-    assertThat(messages().filter(m -> m.expected().equals("fail")).count()).isGreaterThanOrEqualTo(32);
+        .containsExactlyInAnyOrder(
+            "simple/simple", "simple/relaxed", "relaxed/simple", "relaxed/relaxed");
+    assertThat(messages().filter(m -> m.expected().equals("fail")).count())
+        .isGreaterThanOrEqualTo(32);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -102,7 +126,8 @@ class DkimInteropIT {
   }
 
   static JsonNode selector(JsonNode report, String name) {
-    for (JsonNode s : report.path("dkim").path("selectors")) if (s.path("selector").asText().equals(name)) return s;
+    for (JsonNode s : report.path("dkim").path("selectors"))
+      if (s.path("selector").asText().equals(name)) return s;
     throw new AssertionError("selector " + name + " not in " + report.path("dkim"));
   }
 

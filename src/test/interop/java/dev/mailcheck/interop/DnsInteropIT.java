@@ -67,7 +67,8 @@ class DnsInteropIT {
         Case.of("mx2.good.test", RecordType.A, "NOERROR", "127.25.0.11"),
         Case.of("10.0.25.127.in-addr.arpa", RecordType.PTR, "NOERROR", "mx1.good.test."),
         Case.of("11.0.25.127.in-addr.arpa", RecordType.PTR, "NOERROR", "mx2.good.test."),
-        Case.of("good.test", RecordType.TXT, "NOERROR", "\"v=spf1 mx include:_spf.good.test -all\""),
+        Case.of(
+            "good.test", RecordType.TXT, "NOERROR", "\"v=spf1 mx include:_spf.good.test -all\""),
         Case.of("weak.test", RecordType.MX, "NOERROR", "10 mx.weak.test."),
         Case.of("mx.weak.test", RecordType.A, "NOERROR", "127.25.0.20"),
         Case.of("20.0.25.127.in-addr.arpa", RecordType.PTR, "NXDOMAIN"),
@@ -104,10 +105,13 @@ class DnsInteropIT {
   void knotServesTheZones(Case c) throws Exception {
     SimpleResolver r = new SimpleResolver(env.dnsAddress());
     r.setTimeout(Duration.ofSeconds(3));
-    Record q = Record.newRecord(Name.fromString(c.name() + "."), c.type().code(), org.xbill.DNS.DClass.IN);
+    Record q =
+        Record.newRecord(Name.fromString(c.name() + "."), c.type().code(), org.xbill.DNS.DClass.IN);
     Message answer = r.send(Message.newQuery(q));
     List<Record> records =
-        answer.getSection(Section.ANSWER).stream().filter(rr -> rr.getType() == c.type().code()).toList();
+        answer.getSection(Section.ANSWER).stream()
+            .filter(rr -> rr.getType() == c.type().code())
+            .toList();
     String outcome =
         switch (answer.getRcode()) {
           case Rcode.NOERROR -> records.isEmpty() ? "NODATA" : "NOERROR";
@@ -115,7 +119,8 @@ class DnsInteropIT {
           default -> Rcode.string(answer.getRcode());
         };
     assertThat(outcome).as(c.toString()).isEqualTo(c.outcome());
-    Set<String> data = records.stream().map(Record::rdataToString).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> data =
+        records.stream().map(Record::rdataToString).collect(Collectors.toCollection(TreeSet::new));
     assertThat(data).as(c.toString()).isEqualTo(c.data());
   }
 
@@ -200,9 +205,12 @@ class DnsInteropIT {
     String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     var key =
         (RSAPrivateCrtKey)
-            KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
+            KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
     BigInteger n = key.getModulus();
-    var pub = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, key.getPublicExponent()));
+    var pub =
+        KeyFactory.getInstance("RSA")
+            .generatePublic(new RSAPublicKeySpec(n, key.getPublicExponent()));
     return Base64.getEncoder().encodeToString(pub.getEncoded());
   }
 }

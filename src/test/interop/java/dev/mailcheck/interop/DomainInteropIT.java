@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code mailcheck domain} on every interop zone, through Knot and real Postfix (the MX hosts are the
- * 127.25.0.x listeners, hence --allow-private), asserted finding by finding.
+ * {@code mailcheck domain} on every interop zone, through Knot and real Postfix (the MX hosts are
+ * the 127.25.0.x listeners, hence --allow-private), asserted finding by finding.
  */
 class DomainInteropIT {
   static InteropEnv env;
@@ -41,10 +41,10 @@ class DomainInteropIT {
 
   /**
    * Every zone's report finding by finding: the worst status of each id (a check run on several MX
-   * addresses counts its worst). Every id the report flags (warn/fail/error) must be listed here, so
-   * a new problem shows up as a test failure, not silently. Recorded from main b5cccb1 and checked
-   * against what each zone was written to be; if a status changes on purpose, update the table
-   * (the failure message prints the whole actual table).
+   * addresses counts its worst). Every id the report flags (warn/fail/error) must be listed here,
+   * so a new problem shows up as a test failure, not silently. Recorded from main b5cccb1 and
+   * checked against what each zone was written to be; if a status changes on purpose, update the
+   * table (the failure message prints the whole actual table).
    */
   static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
@@ -105,7 +105,8 @@ class DomainInteropIT {
     JsonNode r = domain(words[0], selectors.toArray(String[]::new));
     Map<String, String> actual = worst(r);
     Map<String, String> expected = new TreeMap<>();
-    for (String pair : EXPECTED.get(zone).split(" ")) expected.put(pair.split("=")[0], pair.split("=")[1]);
+    for (String pair : EXPECTED.get(zone).split(" "))
+      expected.put(pair.split("=")[0], pair.split("=")[1]);
     StringBuilder table = new StringBuilder();
     actual.forEach((k, v) -> table.append(k).append('=').append(v).append(' '));
     Map<String, String> compared = new TreeMap<>();
@@ -114,7 +115,9 @@ class DomainInteropIT {
     actual.forEach(
         (id, st) -> {
           if (st.equals("warn") || st.equals("fail") || st.equals("error")) {
-            assertThat(expected).as("%s flags %s=%s, not in the table; actual: %s", zone, id, st, table).containsKey(id);
+            assertThat(expected)
+                .as("%s flags %s=%s, not in the table; actual: %s", zone, id, st, table)
+                .containsKey(id);
           }
         });
   }
@@ -122,9 +125,20 @@ class DomainInteropIT {
   @Test
   void wellConfiguredDomainScoresAtLeast90() {
     JsonNode r = domain("good.test", "rsa2048", "ed25519");
-    assertThat(r.path("score").asInt()).as("score; findings %s", Findings.ids(r)).isGreaterThanOrEqualTo(90);
+    assertThat(r.path("score").asInt())
+        .as("score; findings %s", Findings.ids(r))
+        .isGreaterThanOrEqualTo(90);
     assertThat(r.path("grade").asText()).startsWith("A");
-    for (String id : List.of("mx.present", "ptr.present", "ptr.fcrdns", "spf.all", "dmarc.present", "dmarc.policy", "dmarc.rua-authorized", "smtp.starttls")) {
+    for (String id :
+        List.of(
+            "mx.present",
+            "ptr.present",
+            "ptr.fcrdns",
+            "spf.all",
+            "dmarc.present",
+            "dmarc.policy",
+            "dmarc.rua-authorized",
+            "smtp.starttls")) {
       assertClean(r, id);
     }
     // Both MX hosts were probed on port 25 by real Postfix.
@@ -134,7 +148,14 @@ class DomainInteropIT {
   @Test
   void weakDomain() {
     JsonNode r = domain("weak.test", "rsa1024");
-    for (String id : List.of("spf.all", "dmarc.policy", "dkim.key-strength", "ptr.present", "smtp.plaintext-auth", "smtp.starttls")) {
+    for (String id :
+        List.of(
+            "spf.all",
+            "dmarc.policy",
+            "dkim.key-strength",
+            "ptr.present",
+            "smtp.plaintext-auth",
+            "smtp.starttls")) {
       assertFlagged(r, id);
     }
     JsonNode good = domain("good.test", "rsa2048", "ed25519");
@@ -144,7 +165,14 @@ class DomainInteropIT {
   @Test
   void brokenDomainCannotReachGradeA() {
     JsonNode r = domain("broken.test", "rsa512");
-    for (String id : List.of("spf.multiple", "dmarc.syntax", "mx.cname", "mx.resolvable", "dkim.key-strength", "ptr.fcrdns")) {
+    for (String id :
+        List.of(
+            "spf.multiple",
+            "dmarc.syntax",
+            "mx.cname",
+            "mx.resolvable",
+            "dkim.key-strength",
+            "ptr.fcrdns")) {
       assertFlagged(r, id);
     }
     assertThat(r.path("grade").asText()).doesNotStartWith("A");

@@ -13,7 +13,8 @@ final class Findings {
   /** The statuses of every finding with this id, in report order. */
   static List<String> statuses(JsonNode report, String id) {
     List<String> out = new ArrayList<>();
-    for (JsonNode f : report.path("findings")) if (f.path("id").asText().equals(id)) out.add(f.path("status").asText());
+    for (JsonNode f : report.path("findings"))
+      if (f.path("id").asText().equals(id)) out.add(f.path("status").asText());
     return out;
   }
 
@@ -45,7 +46,8 @@ final class Findings {
 
   static List<String> ids(JsonNode report) {
     List<String> out = new ArrayList<>();
-    for (JsonNode f : report.path("findings")) out.add(f.path("id").asText() + "=" + f.path("status").asText());
+    for (JsonNode f : report.path("findings"))
+      out.add(f.path("id").asText() + "=" + f.path("status").asText());
     return out;
   }
 }

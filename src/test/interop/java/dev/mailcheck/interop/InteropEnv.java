@@ -32,7 +32,10 @@ record InteropEnv(Properties props) {
     if (p == null || p.isBlank()) p = DEFAULT;
     Path file = Path.of(p);
     if (!Files.isRegularFile(file)) {
-      fail("interop environment not running (no " + file + "): start it with src/test/interop/run.sh start");
+      fail(
+          "interop environment not running (no "
+              + file
+              + "): start it with src/test/interop/run.sh start");
     }
     Properties props = new Properties();
     try (InputStream in = Files.newInputStream(file)) {
@@ -74,9 +77,15 @@ record InteropEnv(Properties props) {
     }
   }
 
-  /** mailcheck in-process with the interop resolver prepended: {@code mailcheck ARGS --resolver ...}. */
+  /**
+   * mailcheck in-process with the interop resolver prepended: {@code mailcheck ARGS --resolver
+   * ...}.
+   */
   CliRun mailcheck(String... args) {
-    assumeAvailable(args[0].equals("dkim") && args.length > 1 && args[1].equals("verify") ? "dkim verify" : args[0]);
+    assumeAvailable(
+        args[0].equals("dkim") && args.length > 1 && args[1].equals("verify")
+            ? "dkim verify"
+            : args[0]);
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(resolverArgs());
     return CliRun.of(all.toArray(String[]::new));
@@ -101,19 +110,23 @@ record InteropEnv(Properties props) {
         };
     boolean stub;
     try {
-      stub = Class.forName("dev.mailcheck.cli." + cls).getAnnotation(picocli.CommandLine.Command.class).hidden();
+      stub =
+          Class.forName("dev.mailcheck.cli." + cls)
+              .getAnnotation(picocli.CommandLine.Command.class)
+              .hidden();
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(e);
     }
-    Assumptions.assumeFalse(stub, () -> "mailcheck " + command + " is not implemented on this branch yet");
+    Assumptions.assumeFalse(
+        stub, () -> "mailcheck " + command + " is not implemented on this branch yet");
   }
 
   /** Result of an external reference tool run. */
   record Tool(int exitCode, String output) {}
 
   /**
-   * Runs a reference tool (swaks, openssl...) with a deadline; stdout and stderr together. Secrets go
-   * through {@code env}, never through the arguments.
+   * Runs a reference tool (swaks, openssl...) with a deadline; stdout and stderr together. Secrets
+   * go through {@code env}, never through the arguments.
    */
   static Tool tool(Map<String, String> env, String... command) {
     try {
@@ -140,7 +153,8 @@ record InteropEnv(Properties props) {
   }
 
   private static final java.util.Set<String> VERBS =
-      java.util.Set.of("EHLO", "HELO", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "STARTTLS", "NOOP", "VRFY");
+      java.util.Set.of(
+          "EHLO", "HELO", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "STARTTLS", "NOOP", "VRFY");
 
   /**
    * Tool output with what the client sent for AUTH removed: the mechanism stays, the initial
@@ -151,9 +165,10 @@ record InteropEnv(Properties props) {
     for (String line : s.split("\n", -1)) {
       var m = java.util.regex.Pattern.compile("^( [~-]> )(\\S*)(.*)$").matcher(line);
       if (m.matches() && !VERBS.contains(m.group(2).toUpperCase(java.util.Locale.ROOT))) {
-        line = m.group(2).equalsIgnoreCase("AUTH")
-            ? m.group(1) + "AUTH " + m.group(3).strip().split(" ")[0] + " [redacted]"
-            : m.group(1) + "[redacted]";
+        line =
+            m.group(2).equalsIgnoreCase("AUTH")
+                ? m.group(1) + "AUTH " + m.group(3).strip().split(" ")[0] + " [redacted]"
+                : m.group(1) + "[redacted]";
       }
       out.append(line).append('\n');
     }

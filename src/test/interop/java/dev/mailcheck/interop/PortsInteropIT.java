@@ -23,7 +23,8 @@ class PortsInteropIT {
     assertThat(run.err()).doesNotContain("Exception");
     assertThat(run.exitCode()).as("exit code: %s", run.err()).isBetween(0, 1);
     Map<Integer, String> out = new TreeMap<>();
-    for (JsonNode p : run.json().path("ports").path("ports")) out.put(p.path("port").asInt(), p.path("state").asText());
+    for (JsonNode p : run.json().path("ports").path("ports"))
+      out.put(p.path("port").asInt(), p.path("state").asText());
     return out;
   }
 
@@ -34,7 +35,8 @@ class PortsInteropIT {
 
   @Test
   void onlyPort25OnTheSecondMx() {
-    assertThat(states("mx2.good.test")).isEqualTo(Map.of(25, "open", 465, "refused", 587, "refused"));
+    assertThat(states("mx2.good.test"))
+        .isEqualTo(Map.of(25, "open", 465, "refused", 587, "refused"));
   }
 
   @Test

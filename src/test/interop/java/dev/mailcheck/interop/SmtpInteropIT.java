@@ -40,7 +40,9 @@ class SmtpInteropIT {
     CliRun run = env.mailcheck(all.toArray(String[]::new));
     String password = env.password();
     String user = env.get("auth.user");
-    String plain = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+    String plain =
+        Base64.getEncoder()
+            .encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
     String login = Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8));
     for (String secret : List.of(password, plain, login)) {
       assertThat(run.out()).as("stdout must not carry the password").doesNotContain(secret);
@@ -53,11 +55,13 @@ class SmtpInteropIT {
 
   static Set<String> keywords(JsonNode extensions) {
     Set<String> out = new TreeSet<>();
-    extensions.path("keywords").forEach(k -> out.add(k.asText().split(" ")[0].toUpperCase(Locale.ROOT)));
+    extensions
+        .path("keywords")
+        .forEach(k -> out.add(k.asText().split(" ")[0].toUpperCase(Locale.ROOT)));
     return out;
   }
 
-  /** The EHLO keywords swaks saw: before TLS ("<-  250") or after ("<~  250"). */
+  /** The EHLO keywords swaks saw: before TLS ("<- 250") or after ("<~ 250"). */
   static Set<String> swaksKeywords(String host, int port, boolean afterTls) {
     var t =
         afterTls
@@ -66,10 +70,15 @@ class SmtpInteropIT {
     assertThat(t.exitCode()).as(InteropEnv.redacted(t.output())).isZero();
     String prefix = afterTls ? "<~  250" : "<-  250";
     List<String> lines =
-        t.output().lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length() + 1)).toList();
+        t.output()
+            .lines()
+            .filter(l -> l.startsWith(prefix))
+            .map(l -> l.substring(prefix.length() + 1))
+            .toList();
     Set<String> out = new TreeSet<>();
     // The first 250 line is the greeting (the server's name), the rest are extensions.
-    for (String l : lines.subList(1, lines.size())) out.add(l.split(" ")[0].toUpperCase(Locale.ROOT));
+    for (String l : lines.subList(1, lines.size()))
+      out.add(l.split(" ")[0].toUpperCase(Locale.ROOT));
     return out;
   }
 
@@ -92,24 +101,40 @@ class SmtpInteropIT {
 
   @Test
   void extensionsAreWhatSwaksSees() {
-    JsonNode s = smtp("mx1.good.test:25", "--starttls", "--ca-file", env.get("tls.ca")).path("smtp");
-    assertThat(keywords(s.path("extensionsBeforeTls"))).isEqualTo(swaksKeywords(env.get("smtp.mx1"), 25, false));
-    assertThat(keywords(s.path("extensionsAfterTls"))).isEqualTo(swaksKeywords(env.get("smtp.mx1"), 25, true));
+    JsonNode s =
+        smtp("mx1.good.test:25", "--starttls", "--ca-file", env.get("tls.ca")).path("smtp");
+    assertThat(keywords(s.path("extensionsBeforeTls")))
+        .isEqualTo(swaksKeywords(env.get("smtp.mx1"), 25, false));
+    assertThat(keywords(s.path("extensionsAfterTls")))
+        .isEqualTo(swaksKeywords(env.get("smtp.mx1"), 25, true));
     JsonNode weak = smtp("mx.weak.test:25").path("smtp");
-    assertThat(keywords(weak.path("extensionsBeforeTls"))).isEqualTo(swaksKeywords(env.get("smtp.plain"), 25, false));
+    assertThat(keywords(weak.path("extensionsBeforeTls")))
+        .isEqualTo(swaksKeywords(env.get("smtp.plain"), 25, false));
   }
 
   @Test
   void submissionAuthPlainAndLoginSucceed() {
     for (String mech : List.of("PLAIN", "LOGIN")) {
       JsonNode r =
-          smtp("mx1.good.test:587", "--starttls", "--ca-file", env.get("tls.ca"), "--user", env.get("auth.user"),
-              "--auth", mech, "--password-file", env.get("auth.passwordFile"), "-v");
+          smtp(
+              "mx1.good.test:587",
+              "--starttls",
+              "--ca-file",
+              env.get("tls.ca"),
+              "--user",
+              env.get("auth.user"),
+              "--auth",
+              mech,
+              "--password-file",
+              env.get("auth.passwordFile"),
+              "-v");
       JsonNode auth = r.path("smtp").path("auth");
       assertThat(auth.path("attempted").asText()).as(mech).isEqualToIgnoringCase(mech);
       assertThat(auth.path("result").asText()).as(mech + ": " + auth).isEqualTo("success");
       assertThat(auth.path("reply").path("code").asInt()).isEqualTo(235);
-      assertThat(r.path("smtp").path("extensionsBeforeTls").path("auth")).as("no AUTH before TLS on 587").isEmpty();
+      assertThat(r.path("smtp").path("extensionsBeforeTls").path("auth"))
+          .as("no AUTH before TLS on 587")
+          .isEmpty();
       assertClean(r, "smtp.auth");
     }
   }
@@ -119,8 +144,17 @@ class SmtpInteropIT {
     Path wrong = tmp.resolve("wrong-password");
     Files.writeString(wrong, "not-the-password\n");
     JsonNode r =
-        smtp("mx1.good.test:587", "--starttls", "--ca-file", env.get("tls.ca"), "--user", env.get("auth.user"),
-            "--auth", "PLAIN", "--password-file", wrong.toString());
+        smtp(
+            "mx1.good.test:587",
+            "--starttls",
+            "--ca-file",
+            env.get("tls.ca"),
+            "--user",
+            env.get("auth.user"),
+            "--auth",
+            "PLAIN",
+            "--password-file",
+            wrong.toString());
     JsonNode auth = r.path("smtp").path("auth");
     assertThat(auth.path("result").asText()).isEqualTo("failed");
     assertThat(auth.path("reply").path("code").asInt()).isEqualTo(535);
@@ -130,8 +164,15 @@ class SmtpInteropIT {
   @Test
   void implicitTlsOn465() {
     JsonNode r =
-        smtp("mx1.good.test:465", "--tls", "--ca-file", env.get("tls.ca"), "--user", env.get("auth.user"),
-            "--password-file", env.get("auth.passwordFile"));
+        smtp(
+            "mx1.good.test:465",
+            "--tls",
+            "--ca-file",
+            env.get("tls.ca"),
+            "--user",
+            env.get("auth.user"),
+            "--password-file",
+            env.get("auth.passwordFile"));
     JsonNode s = r.path("smtp");
     assertThat(s.path("tlsMode").asText()).isEqualTo("implicit");
     assertThat(s.path("banner").path("code").asInt()).isEqualTo(220);
@@ -146,7 +187,9 @@ class SmtpInteropIT {
     JsonNode s = r.path("smtp");
     assertThat(s.path("startTls").asText()).isEqualTo("not-offered");
     List<String> offered = new ArrayList<>();
-    s.path("extensionsBeforeTls").path("auth").forEach(m -> offered.add(m.asText().toUpperCase(Locale.ROOT)));
+    s.path("extensionsBeforeTls")
+        .path("auth")
+        .forEach(m -> offered.add(m.asText().toUpperCase(Locale.ROOT)));
     assertThat(offered).contains("PLAIN", "LOGIN");
     assertFlagged(r, "smtp.plaintext-auth");
     assertFlagged(r, "smtp.starttls");
@@ -155,7 +198,12 @@ class SmtpInteropIT {
   @Test
   void passwordIsNotSentInClearTextUnlessAllowed() {
     JsonNode r =
-        smtp("mx.weak.test:587", "--user", env.get("auth.user"), "--password-file", env.get("auth.passwordFile"));
+        smtp(
+            "mx.weak.test:587",
+            "--user",
+            env.get("auth.user"),
+            "--password-file",
+            env.get("auth.passwordFile"));
     assertThat(r.path("smtp").path("auth").path("result").asText()).isEqualTo("skipped-plaintext");
   }
 
@@ -170,7 +218,8 @@ class SmtpInteropIT {
       assertThat(tls.path("trusted").asBoolean()).as(args[0]).isFalse();
       assertThat(tls.path("nameMatches").asBoolean()).as(args[0]).isFalse();
       assertThat(tls.path("daysToExpiry").asInt()).as(args[0]).isNegative();
-      assertThat(tls.path("certificates").get(0).path("sans").toString()).contains("wrong-name.invalid");
+      assertThat(tls.path("certificates").get(0).path("sans").toString())
+          .contains("wrong-name.invalid");
       assertFlagged(r, "smtp.certificate-expiry");
       assertFlagged(r, "smtp.certificate-name");
       // the handshake worked: never reported as a broken STARTTLS / implicit TLS
@@ -178,7 +227,9 @@ class SmtpInteropIT {
       if (args[0].endsWith(":25")) {
         // opportunistic TLS: the session goes on over the bad certificate, as MTAs do
         assertThat(r.path("smtp").path("startTls").asText()).isEqualTo("ok");
-        assertThat(r.path("smtp").has("failure")).as(r.path("smtp").path("failure").toString()).isFalse();
+        assertThat(r.path("smtp").has("failure"))
+            .as(r.path("smtp").path("failure").toString())
+            .isFalse();
         assertThat(r.path("smtp").has("extensionsAfterTls")).isTrue();
       } else {
         // submission: stopped after the handshake, as a certificate finding
@@ -202,7 +253,8 @@ class SmtpInteropIT {
     assertThat(legacy.path("conclusive").asBoolean()).as(legacy.toString()).isTrue();
     assertThat(legacy.path("accepted").asBoolean()).as(legacy.toString()).isFalse();
     assertClean(good, "smtp.tls-legacy");
-    JsonNode bad = smtp("mx.broken.test:465", "--tls", "--ca-file", env.get("tls.ca"), "--insecure");
+    JsonNode bad =
+        smtp("mx.broken.test:465", "--tls", "--ca-file", env.get("tls.ca"), "--insecure");
     JsonNode badLegacy = bad.path("smtp").path("tls").path("legacy");
     assertThat(badLegacy.path("accepted").asBoolean()).as(badLegacy.toString()).isTrue();
     assertFlagged(bad, "smtp.tls-legacy");

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailcheck.testing.CliRun;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,8 @@ class SpfInteropIT {
 
   @Test
   void theOracleAnsweredEveryCase() {
-    Path cases = dev.mailcheck.testing.ProjectPaths.basedir().resolve("src/test/interop/spf-cases.tsv");
+    Path cases =
+        dev.mailcheck.testing.ProjectPaths.basedir().resolve("src/test/interop/spf-cases.tsv");
     assertThat(cases().count()).isEqualTo(Tsv.read(cases).size()).isGreaterThanOrEqualTo(25);
     // Every RFC 7208 result the zones can produce is covered.
     assertThat(cases().map(Case::pyspf).distinct())
@@ -62,7 +62,17 @@ class SpfInteropIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void mailcheckAgreesWithPyspf(Case c) {
-    CliRun run = env.mailcheck("spf", c.domain(), "--ip", c.ip(), "--sender", c.sender(), "--helo", c.helo(), "--json");
+    CliRun run =
+        env.mailcheck(
+            "spf",
+            c.domain(),
+            "--ip",
+            c.ip(),
+            "--sender",
+            c.sender(),
+            "--helo",
+            c.helo(),
+            "--json");
     assertThat(run.exitCode()).as("exit code: %s", run.err()).isBetween(0, 1);
     JsonNode r = run.json();
     assertThat(r.path("spf").path("result").asText()).as(c.toString()).isEqualTo(c.pyspf());
@@ -77,7 +87,8 @@ class SpfInteropIT {
   @Test
   void auditOfTheGoodDomain() {
     JsonNode r = audit("good.test");
-    assertThat(r.path("spf").path("record").asText()).isEqualTo("v=spf1 mx include:_spf.good.test -all");
+    assertThat(r.path("spf").path("record").asText())
+        .isEqualTo("v=spf1 mx include:_spf.good.test -all");
     assertClean(r, "spf.all");
     assertClean(r, "spf.lookups");
   }
@@ -114,7 +125,8 @@ class SpfInteropIT {
   @Test
   void auditFlagsTheRedirectLoop() {
     JsonNode r = audit("loop.spflimit.test");
-    // The issue names spf.redirect for "redirect loop or missing target"; a dedicated id is fine too.
+    // The issue names spf.redirect for "redirect loop or missing target"; a dedicated id is fine
+    // too.
     var statuses = new java.util.ArrayList<>(Findings.statuses(r, "spf.redirect"));
     statuses.addAll(Findings.statuses(r, "spf.loop"));
     assertThat(statuses).as("spf.redirect / spf.loop in %s", Findings.ids(r)).contains("fail");

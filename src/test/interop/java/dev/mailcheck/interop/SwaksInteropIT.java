@@ -25,7 +25,8 @@ class SwaksInteropIT {
   }
 
   static InteropEnv.Tool swaks(String host, int port, Map<String, String> envVars, String... args) {
-    List<String> cmd = new ArrayList<>(List.of("swaks", "--server", host, "--port", Integer.toString(port)));
+    List<String> cmd =
+        new ArrayList<>(List.of("swaks", "--server", host, "--port", Integer.toString(port)));
     cmd.addAll(List.of("--helo", "client.interop.test", "--from", "probe@client.interop.test"));
     cmd.addAll(List.of("--timeout", "10"));
     cmd.addAll(List.of(args));
@@ -44,21 +45,36 @@ class SwaksInteropIT {
   void port25OffersStartTlsAndNoAuthBeforeTls() {
     var t = swaks(env.get("smtp.mx1"), 25, "--quit-after", "EHLO");
     assertThat(t.exitCode()).as(redacted(t.output())).isZero();
-    assertContains(t, "220 mx1.good.test ESMTP", "250-STARTTLS", "250-SIZE 10485760", "250-8BITMIME", "250-PIPELINING");
+    assertContains(
+        t,
+        "220 mx1.good.test ESMTP",
+        "250-STARTTLS",
+        "250-SIZE 10485760",
+        "250-8BITMIME",
+        "250-PIPELINING");
     assertThat(t.output()).doesNotContain("250-AUTH", "250 AUTH");
   }
 
   @Test
   void port25StartTlsWorksWithTheTestCa() {
     var t =
-        swaks(env.get("smtp.mx1"), 25, "--tls", "--tls-verify", "--tls-ca-path", env.get("tls.ca"), "--quit-after", "TLS");
+        swaks(
+            env.get("smtp.mx1"),
+            25,
+            "--tls",
+            "--tls-verify",
+            "--tls-ca-path",
+            env.get("tls.ca"),
+            "--quit-after",
+            "TLS");
     assertThat(t.exitCode()).as(redacted(t.output())).isZero();
     assertContains(t, "220 2.0.0 Ready to start TLS", "TLS started", "/CN=mx1.good.test");
   }
 
   @Test
   void port25RefusesRelayingToAForeignDomain() {
-    var t = swaks(env.get("smtp.mx1"), 25, "--to", "someone@foreign.example", "--quit-after", "RCPT");
+    var t =
+        swaks(env.get("smtp.mx1"), 25, "--to", "someone@foreign.example", "--quit-after", "RCPT");
     assertThat(t.exitCode()).as(redacted(t.output())).isNotZero();
     assertContains(t, "554 5.7.1 <someone@foreign.example>: Relay access denied");
   }
@@ -89,9 +105,19 @@ class SwaksInteropIT {
   void submissionAuthPlainSucceedsAfterStartTls() {
     var t =
         swaks(
-            env.get("smtp.mx1"), 587, password(),
-            "--tls", "--tls-verify", "--tls-ca-path", env.get("tls.ca"),
-            "--auth", "PLAIN", "--auth-user", env.get("auth.user"), "--quit-after", "AUTH");
+            env.get("smtp.mx1"),
+            587,
+            password(),
+            "--tls",
+            "--tls-verify",
+            "--tls-ca-path",
+            env.get("tls.ca"),
+            "--auth",
+            "PLAIN",
+            "--auth-user",
+            env.get("auth.user"),
+            "--quit-after",
+            "AUTH");
     assertThat(t.exitCode()).as(redacted(t.output())).isZero();
     assertContains(t, "250-AUTH PLAIN LOGIN", "235 2.7.0 Authentication successful");
   }
@@ -100,8 +126,16 @@ class SwaksInteropIT {
   void submissionAuthLoginSucceedsAfterStartTls() {
     var t =
         swaks(
-            env.get("smtp.mx1"), 587, password(),
-            "--tls", "--auth", "LOGIN", "--auth-user", env.get("auth.user"), "--quit-after", "AUTH");
+            env.get("smtp.mx1"),
+            587,
+            password(),
+            "--tls",
+            "--auth",
+            "LOGIN",
+            "--auth-user",
+            env.get("auth.user"),
+            "--quit-after",
+            "AUTH");
     assertThat(t.exitCode()).as(redacted(t.output())).isZero();
     assertContains(t, "235 2.7.0 Authentication successful");
   }
@@ -110,8 +144,16 @@ class SwaksInteropIT {
   void submissionWrongPasswordIsRefused() {
     var t =
         swaks(
-            env.get("smtp.mx1"), 587, Map.of("SWAKS_OPT_auth_password", "not-the-password"),
-            "--tls", "--auth", "PLAIN", "--auth-user", env.get("auth.user"), "--quit-after", "AUTH");
+            env.get("smtp.mx1"),
+            587,
+            Map.of("SWAKS_OPT_auth_password", "not-the-password"),
+            "--tls",
+            "--auth",
+            "PLAIN",
+            "--auth-user",
+            env.get("auth.user"),
+            "--quit-after",
+            "AUTH");
     assertThat(t.exitCode()).as(redacted(t.output())).isNotZero();
     assertContains(t, "535 5.7.8 Error: authentication failed");
   }
@@ -120,11 +162,22 @@ class SwaksInteropIT {
   void implicitTlsOn465WithAuth() {
     var t =
         swaks(
-            env.get("smtp.mx1"), 465, password(),
-            "--tlsc", "--tls-verify", "--tls-ca-path", env.get("tls.ca"),
-            "--auth", "PLAIN", "--auth-user", env.get("auth.user"), "--quit-after", "AUTH");
+            env.get("smtp.mx1"),
+            465,
+            password(),
+            "--tlsc",
+            "--tls-verify",
+            "--tls-ca-path",
+            env.get("tls.ca"),
+            "--auth",
+            "PLAIN",
+            "--auth-user",
+            env.get("auth.user"),
+            "--quit-after",
+            "AUTH");
     assertThat(t.exitCode()).as(redacted(t.output())).isZero();
-    assertContains(t, "TLS started", "220 mx1.good.test ESMTP", "235 2.7.0 Authentication successful");
+    assertContains(
+        t, "TLS started", "220 mx1.good.test ESMTP", "235 2.7.0 Authentication successful");
   }
 
   @Test
@@ -141,8 +194,15 @@ class SwaksInteropIT {
   void plainListenerReallyAcceptsThePasswordInClearText() {
     var t =
         swaks(
-            env.get("smtp.plain"), 587, password(),
-            "--auth", "PLAIN", "--auth-user", env.get("auth.user"), "--quit-after", "AUTH");
+            env.get("smtp.plain"),
+            587,
+            password(),
+            "--auth",
+            "PLAIN",
+            "--auth-user",
+            env.get("auth.user"),
+            "--quit-after",
+            "AUTH");
     assertThat(t.exitCode()).as(redacted(t.output())).isZero();
     assertContains(t, "235 2.7.0 Authentication successful");
   }
@@ -150,7 +210,15 @@ class SwaksInteropIT {
   @Test
   void badCertificateListenerFailsVerification() {
     var verified =
-        swaks(env.get("smtp.badcert"), 25, "--tls", "--tls-verify", "--tls-ca-path", env.get("tls.ca"), "--quit-after", "TLS");
+        swaks(
+            env.get("smtp.badcert"),
+            25,
+            "--tls",
+            "--tls-verify",
+            "--tls-ca-path",
+            env.get("tls.ca"),
+            "--quit-after",
+            "TLS");
     assertThat(verified.exitCode()).as(redacted(verified.output())).isNotZero();
     var unverified = swaks(env.get("smtp.badcert"), 25, "--tls", "--quit-after", "TLS");
     assertThat(unverified.exitCode()).as(redacted(unverified.output())).isZero();

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The certificates the listeners present (read with the JDK over implicit TLS on 465): the good one
- * chains to the test CA and names both MX hosts; the bad one is expired and names another host. These
- * are the facts mailcheck's SMTP probe must report.
+ * chains to the test CA and names both MX hosts; the bad one is expired and names another host.
+ * These are the facts mailcheck's SMTP probe must report.
  */
 class TlsCertificateInteropIT {
   static InteropEnv env;
@@ -45,14 +45,17 @@ class TlsCertificateInteropIT {
       s.connect(new InetSocketAddress(host, port), 5000);
       s.setSoTimeout(5000);
       s.startHandshake();
-      return Arrays.stream(s.getSession().getPeerCertificates()).map(c -> (X509Certificate) c).toList();
+      return Arrays.stream(s.getSession().getPeerCertificates())
+          .map(c -> (X509Certificate) c)
+          .toList();
     }
   }
 
   static List<String> dnsNames(X509Certificate c) throws Exception {
     List<String> names = new ArrayList<>();
     Collection<List<?>> sans = c.getSubjectAlternativeNames();
-    if (sans != null) for (List<?> san : sans) if ((Integer) san.get(0) == 2) names.add((String) san.get(1));
+    if (sans != null)
+      for (List<?> san : sans) if ((Integer) san.get(0) == 2) names.add((String) san.get(1));
     return names;
   }
 
@@ -67,7 +70,8 @@ class TlsCertificateInteropIT {
     ks.setCertificateEntry("interop-ca", ca);
     PKIXParameters params = new PKIXParameters(ks);
     params.setRevocationEnabled(false);
-    CertPathValidator.getInstance("PKIX").validate(cf.generateCertPath(chain.subList(0, 1)), params);
+    CertPathValidator.getInstance("PKIX")
+        .validate(cf.generateCertPath(chain.subList(0, 1)), params);
   }
 
   @Test

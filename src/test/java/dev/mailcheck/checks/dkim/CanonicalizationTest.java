@@ -11,11 +11,17 @@ class CanonicalizationTest {
   /** RFC 6376 §3.4.5 examples. */
   @Test
   void rfc6376Examples() {
-    DkimMessage m = DkimMessage.parse("A: X\r\nB : Y\t\r\n\tZ  \r\n\r\n C \r\nD \t E\r\n\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    DkimMessage m =
+        DkimMessage.parse(
+            "A: X\r\nB : Y\t\r\n\tZ  \r\n\r\n C \r\nD \t E\r\n\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
     assertThat(m.headers()).hasSize(2);
-    assertThat(Canonicalization.RELAXED.header(m.headers().get(0)) + Canonicalization.RELAXED.header(m.headers().get(1)))
+    assertThat(
+            Canonicalization.RELAXED.header(m.headers().get(0))
+                + Canonicalization.RELAXED.header(m.headers().get(1)))
         .isEqualTo("a:X\r\nb:Y Z\r\n");
-    assertThat(Canonicalization.SIMPLE.header(m.headers().get(1))).isEqualTo("B : Y\t\r\n\tZ  \r\n");
+    assertThat(Canonicalization.SIMPLE.header(m.headers().get(1)))
+        .isEqualTo("B : Y\t\r\n\tZ  \r\n");
     assertThat(Canonicalization.RELAXED.body(m.body())).isEqualTo(" C\r\nD E\r\n");
     assertThat(Canonicalization.SIMPLE.body(m.body())).isEqualTo(" C \r\nD \t E\r\n");
   }
@@ -35,16 +41,22 @@ class CanonicalizationTest {
   void bodyEdgeCases(String body, String simple, String relaxed) {
     String b = body == null ? "" : body.replace("~", "\r\n");
     assertThat(Canonicalization.SIMPLE.body(b)).isEqualTo(simple.replace("~", "\r\n"));
-    assertThat(Canonicalization.RELAXED.body(b)).isEqualTo(relaxed == null ? "" : relaxed.replace("~", "\r\n"));
+    assertThat(Canonicalization.RELAXED.body(b))
+        .isEqualTo(relaxed == null ? "" : relaxed.replace("~", "\r\n"));
   }
 
   @Test
   void lfOnlyInputBecomesCrlfAndIsFlagged() {
-    DkimMessage m = DkimMessage.parse("From: a@b.c\nSubject: x\n folded\n\nbody\n".getBytes(StandardCharsets.ISO_8859_1));
+    DkimMessage m =
+        DkimMessage.parse(
+            "From: a@b.c\nSubject: x\n folded\n\nbody\n".getBytes(StandardCharsets.ISO_8859_1));
     assertThat(m.lineEndingsConverted()).isTrue();
     assertThat(m.headers().get(1).raw()).isEqualTo("Subject: x\r\n folded\r\n");
     assertThat(m.body()).isEqualTo("body\r\n");
-    assertThat(DkimMessage.parse("From: a\r\n\r\nb\r\n".getBytes(StandardCharsets.ISO_8859_1)).lineEndingsConverted()).isFalse();
+    assertThat(
+            DkimMessage.parse("From: a\r\n\r\nb\r\n".getBytes(StandardCharsets.ISO_8859_1))
+                .lineEndingsConverted())
+        .isFalse();
   }
 
   @Test

@@ -19,7 +19,9 @@ final class ConformanceDns implements DnsClient {
   private final Map<String, JsonNode> records = new HashMap<>();
 
   ConformanceDns(JsonNode root) {
-    root.get("records").fields().forEachRemaining(e -> records.put(e.getKey().toLowerCase(), e.getValue()));
+    root.get("records")
+        .fields()
+        .forEachRemaining(e -> records.put(e.getKey().toLowerCase(), e.getValue()));
   }
 
   @Override
@@ -37,7 +39,8 @@ final class ConformanceDns implements DnsClient {
     }
     List<DnsRecord> txt = new java.util.ArrayList<>();
     for (JsonNode t : n.get("txt")) {
-      txt.add(new DnsRecord.Txt(q.name(), 300, List.of(t.asText().getBytes(StandardCharsets.UTF_8))));
+      txt.add(
+          new DnsRecord.Txt(q.name(), 300, List.of(t.asText().getBytes(StandardCharsets.UTF_8))));
     }
     return CompletableFuture.completedFuture(new DnsResult.Records(q, txt));
   }

@@ -24,13 +24,16 @@ class DkimCliIT {
   static String[] strings(String record) {
     int n = (record.length() + 254) / 255;
     String[] out = new String[n];
-    for (int i = 0; i < n; i++) out[i] = record.substring(i * 255, Math.min(record.length(), (i + 1) * 255));
+    for (int i = 0; i < n; i++)
+      out[i] = record.substring(i * 255, Math.min(record.length(), (i + 1) * 255));
     return out;
   }
 
   static TestDnsServer server() {
     return TestDnsServer.start()
-        .zone("example.test", "@ 300 IN SOA ns.example.test. h.example.test. 1 3600 600 86400 300\n@ 300 IN NS ns.example.test.\nns 300 IN A 127.0.0.1\n")
+        .zone(
+            "example.test",
+            "@ 300 IN SOA ns.example.test. h.example.test. 1 3600 600 86400 300\n@ 300 IN NS ns.example.test.\nns 300 IN A 127.0.0.1\n")
         .mx("example.test", 10, "aspmx.l.google.com")
         .txt("example.test", "v=spf1 include:_spf.google.com include:sendgrid.net -all")
         .txt("google._domainkey.example.test", strings(TestSigner.keyRecord(RSA.getPublic())))
@@ -42,7 +45,9 @@ class DkimCliIT {
   @Test
   void auditFindsProviderSelectorsThroughTheRealResolver() {
     try (TestDnsServer dns = server()) {
-      CliRun r = CliRun.of("dkim", "example.test", "--selector", "old", "--resolver", dns.address(), "--json");
+      CliRun r =
+          CliRun.of(
+              "dkim", "example.test", "--selector", "old", "--resolver", dns.address(), "--json");
       assertThat(r.exitCode()).as(r.err()).isZero();
       JsonNode j = r.json();
       assertThat(j.get("command").asText()).isEqualTo("dkim");
@@ -63,23 +68,45 @@ class DkimCliIT {
   void missingSelectorFailsAndServfailIsAnErrorNotMissing() {
     try (TestDnsServer dns = server()) {
       dns.servfail("flaky._domainkey.example.test", RecordType.TXT);
-      CliRun r = CliRun.of("dkim", "example.test", "-s", "gone", "-s", "flaky", "--resolver", dns.address(), "--json", "--timeout", "2s");
+      CliRun r =
+          CliRun.of(
+              "dkim",
+              "example.test",
+              "-s",
+              "gone",
+              "-s",
+              "flaky",
+              "--resolver",
+              dns.address(),
+              "--json",
+              "--timeout",
+              "2s");
       assertThat(r.exitCode()).isEqualTo(1);
       JsonNode j = r.json();
-      assertThat(j.get("findings").toString()).contains("No DKIM key for selector gone").contains("Could not look up selector flaky");
+      assertThat(j.get("findings").toString())
+          .contains("No DKIM key for selector gone")
+          .contains("Could not look up selector flaky");
       assertThat(j.get("findings").toString()).doesNotContain("No DKIM key for selector flaky");
     }
   }
 
   @Test
   void verifyPassesAndAChangedBodyFailsWithTheReason() throws Exception {
-    String msg = "From: a@example.test\r\nTo: b@example.net\r\nSubject: hi\r\nDate: Sat, 28 Nov 2026 21:00:00 +0000\r\n\r\nHello there.\r\n";
-    byte[] signed = TestSigner.sign(msg.getBytes(StandardCharsets.ISO_8859_1), RSA.getPrivate(),
-        TestSigner.Options.of(DkimAlgorithm.RSA_SHA256, "example.test", "google").times(System.currentTimeMillis() / 1000, null));
+    String msg =
+        "From: a@example.test\r\nTo: b@example.net\r\nSubject: hi\r\nDate: Sat, 28 Nov 2026 21:00:00 +0000\r\n\r\nHello there.\r\n";
+    byte[] signed =
+        TestSigner.sign(
+            msg.getBytes(StandardCharsets.ISO_8859_1),
+            RSA.getPrivate(),
+            TestSigner.Options.of(DkimAlgorithm.RSA_SHA256, "example.test", "google")
+                .times(System.currentTimeMillis() / 1000, null));
     Path ok = tmp.resolve("ok.eml");
     Files.write(ok, signed);
     Path bad = tmp.resolve("bad.eml");
-    Files.writeString(bad, new String(signed, StandardCharsets.ISO_8859_1).replace("Hello there", "Hello world"), StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        bad,
+        new String(signed, StandardCharsets.ISO_8859_1).replace("Hello there", "Hello world"),
+        StandardCharsets.ISO_8859_1);
     try (TestDnsServer dns = server()) {
       CliRun r = CliRun.of("dkim", "verify", ok.toString(), "--resolver", dns.address(), "--json");
       assertThat(r.exitCode()).as(r.err()).isZero();
@@ -98,21 +125,29 @@ class DkimCliIT {
   @Test
   void rsaSha1IsWarnedByDefaultAndPermerrorWithRfc8301() throws Exception {
     String msg = "From: a@example.test\r\nTo: b@example.net\r\nSubject: hi\r\n\r\nHello.\r\n";
-    byte[] signed = TestSigner.sign(msg.getBytes(StandardCharsets.ISO_8859_1), RSA.getPrivate(),
-        TestSigner.Options.of(DkimAlgorithm.RSA_SHA1, "example.test", "google").times(System.currentTimeMillis() / 1000, null));
+    byte[] signed =
+        TestSigner.sign(
+            msg.getBytes(StandardCharsets.ISO_8859_1),
+            RSA.getPrivate(),
+            TestSigner.Options.of(DkimAlgorithm.RSA_SHA1, "example.test", "google")
+                .times(System.currentTimeMillis() / 1000, null));
     Path f = tmp.resolve("sha1.eml");
     Files.write(f, signed);
     try (TestDnsServer dns = server()) {
-      CliRun lenient = CliRun.of("dkim", "verify", f.toString(), "--resolver", dns.address(), "--json");
+      CliRun lenient =
+          CliRun.of("dkim", "verify", f.toString(), "--resolver", dns.address(), "--json");
       assertThat(lenient.exitCode()).isZero();
       JsonNode j = lenient.json();
       assertThat(j.get("dkim").get("signatures").get(0).get("result").asText()).isEqualTo("pass");
       assertThat(j.get("status").asText()).isEqualTo("warn");
       assertThat(j.get("findings").findValuesAsText("id")).contains("dkim.rsa-sha1");
 
-      CliRun strict = CliRun.of("dkim", "verify", "--rfc8301", f.toString(), "--resolver", dns.address(), "--json");
+      CliRun strict =
+          CliRun.of(
+              "dkim", "verify", "--rfc8301", f.toString(), "--resolver", dns.address(), "--json");
       assertThat(strict.exitCode()).isEqualTo(1);
-      assertThat(strict.json().get("dkim").get("signatures").get(0).get("result").asText()).isEqualTo("permerror");
+      assertThat(strict.json().get("dkim").get("signatures").get(0).get("result").asText())
+          .isEqualTo("permerror");
     }
   }
 

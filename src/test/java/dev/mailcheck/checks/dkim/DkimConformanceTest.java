@@ -48,7 +48,8 @@ class DkimConformanceTest {
     JsonNode expected = JSON.readTree(root.resolve("expected.json").toFile());
     ConformanceDns dns = new ConformanceDns(JSON.readTree(root.resolve("dns.json").toFile()));
     DkimVerifier strict = new DkimVerifier(dns, Clock.systemUTC(), DkimVerifier.Sha1Policy.REJECT);
-    DkimVerifier lenient = new DkimVerifier(dns, Clock.systemUTC(), DkimVerifier.Sha1Policy.VERIFY_AND_WARN);
+    DkimVerifier lenient =
+        new DkimVerifier(dns, Clock.systemUTC(), DkimVerifier.Sha1Policy.VERIFY_AND_WARN);
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode entry : expected) {
       String file = entry.get("file").asText();
@@ -59,29 +60,57 @@ class DkimConformanceTest {
         int index = i;
         JsonNode want = sigs.get(i);
         total.incrementAndGet();
-        tests.add(DynamicTest.dynamicTest(file + " #" + (i + 1) + " " + want.path("a").asText() + " " + want.path("expect"), () -> {
-          Set<String> expect = new LinkedHashSet<>();
-          want.get("expect").forEach(x -> expect.add(x.asText()));
-          Verification rs = strict.verify(octets);
-          Verification rl = lenient.verify(octets);
-          assertThat(rs.signatures()).hasSize(sigs.size());
-          SignatureResult s = rs.signatures().get(index);
-          SignatureResult l = rl.signatures().get(index);
-          assertThat(s.signature().domain()).isEqualToIgnoringCase(want.path("d").asText());
+        tests.add(
+            DynamicTest.dynamicTest(
+                file + " #" + (i + 1) + " " + want.path("a").asText() + " " + want.path("expect"),
+                () -> {
+                  Set<String> expect = new LinkedHashSet<>();
+                  want.get("expect").forEach(x -> expect.add(x.asText()));
+                  Verification rs = strict.verify(octets);
+                  Verification rl = lenient.verify(octets);
+                  assertThat(rs.signatures()).hasSize(sigs.size());
+                  SignatureResult s = rs.signatures().get(index);
+                  SignatureResult l = rl.signatures().get(index);
+                  assertThat(s.signature().domain()).isEqualToIgnoringCase(want.path("d").asText());
 
-          boolean sOk = expect.contains(s.result().token());
-          if (sOk) strictOk.incrementAndGet();
-          else synchronized (strictMisses) { strictMisses.add(file + " #" + (index + 1) + ": " + s.result().token() + " (" + s.reason() + ")"); }
+                  boolean sOk = expect.contains(s.result().token());
+                  if (sOk) strictOk.incrementAndGet();
+                  else
+                    synchronized (strictMisses) {
+                      strictMisses.add(
+                          file
+                              + " #"
+                              + (index + 1)
+                              + ": "
+                              + s.result().token()
+                              + " ("
+                              + s.reason()
+                              + ")");
+                    }
 
-          Set<String> lenientExpect = new LinkedHashSet<>(expect);
-          if (want.path("a").asText().equals("rsa-sha1")) lenientExpect.addAll(legacy(entry, index, legacyNote));
-          boolean lOk = lenientExpect.contains(l.result().token());
-          if (lOk) defaultOk.incrementAndGet();
-          else synchronized (defaultMisses) { defaultMisses.add(file + " #" + (index + 1) + ": " + l.result().token() + " (" + l.reason() + ")"); }
+                  Set<String> lenientExpect = new LinkedHashSet<>(expect);
+                  if (want.path("a").asText().equals("rsa-sha1"))
+                    lenientExpect.addAll(legacy(entry, index, legacyNote));
+                  boolean lOk = lenientExpect.contains(l.result().token());
+                  if (lOk) defaultOk.incrementAndGet();
+                  else
+                    synchronized (defaultMisses) {
+                      defaultMisses.add(
+                          file
+                              + " #"
+                              + (index + 1)
+                              + ": "
+                              + l.result().token()
+                              + " ("
+                              + l.reason()
+                              + ")");
+                    }
 
-          assertThat(s.result().token()).as("RFC 8301 mode: %s", s.reason()).isIn(expect);
-          assertThat(l.result().token()).as("default mode: %s", l.reason()).isIn(lenientExpect);
-        }));
+                  assertThat(s.result().token()).as("RFC 8301 mode: %s", s.reason()).isIn(expect);
+                  assertThat(l.result().token())
+                      .as("default mode: %s", l.reason())
+                      .isIn(lenientExpect);
+                }));
       }
     }
     return tests.stream();
@@ -93,14 +122,19 @@ class DkimConformanceTest {
     Path root = ProjectPaths.conformance("dkim/expected.json").map(Path::getParent).orElse(null);
     Assumptions.assumeTrue(root != null, "DKIM conformance vectors absent: skipped (not passed)");
     ConformanceDns dns = new ConformanceDns(JSON.readTree(root.resolve("dns.json").toFile()));
-    DkimVerifier lenient = new DkimVerifier(dns, Clock.systemUTC(), DkimVerifier.Sha1Policy.VERIFY_AND_WARN);
-    Verification sha1 = lenient.verify(Files.readAllBytes(root.resolve("messages/derived/gen-rsa-sha1.eml")));
+    DkimVerifier lenient =
+        new DkimVerifier(dns, Clock.systemUTC(), DkimVerifier.Sha1Policy.VERIFY_AND_WARN);
+    Verification sha1 =
+        lenient.verify(Files.readAllBytes(root.resolve("messages/derived/gen-rsa-sha1.eml")));
     assertThat(sha1.signatures().get(0).result()).isEqualTo(DkimResult.PASS);
     assertThat(sha1.signatures().get(0).warnings()).anyMatch(w -> w.contains("RFC 8301"));
-    Verification multi = lenient.verify(Files.readAllBytes(root.resolve("messages/mail-dkim/multiple_2.eml")));
-    assertThat(multi.signatures()).extracting(r -> r.result().token())
+    Verification multi =
+        lenient.verify(Files.readAllBytes(root.resolve("messages/mail-dkim/multiple_2.eml")));
+    assertThat(multi.signatures())
+        .extracting(r -> r.result().token())
         .containsExactly("permerror", "pass", "fail", "permerror");
-    Verification small = lenient.verify(Files.readAllBytes(root.resolve("messages/mail-dkim/good_qp_1.eml")));
+    Verification small =
+        lenient.verify(Files.readAllBytes(root.resolve("messages/mail-dkim/good_qp_1.eml")));
     assertThat(small.signatures().get(0).reason()).contains("512 bits");
   }
 
@@ -120,8 +154,18 @@ class DkimConformanceTest {
   @AfterAll
   static void summary() {
     if (total.get() == 0) return;
-    System.out.println("DKIM conformance: " + strictOk.get() + " of " + total.get() + " signatures as expected (RFC 8301 mode: rsa-sha1 rejected)");
-    System.out.println("DKIM conformance: " + defaultOk.get() + " of " + total.get() + " signatures as expected (default mode: rsa-sha1 verified and warned)");
+    System.out.println(
+        "DKIM conformance: "
+            + strictOk.get()
+            + " of "
+            + total.get()
+            + " signatures as expected (RFC 8301 mode: rsa-sha1 rejected)");
+    System.out.println(
+        "DKIM conformance: "
+            + defaultOk.get()
+            + " of "
+            + total.get()
+            + " signatures as expected (default mode: rsa-sha1 verified and warned)");
     strictMisses.forEach(m -> System.out.println("  RFC 8301 mode miss: " + m));
     defaultMisses.forEach(m -> System.out.println("  default mode miss: " + m));
   }

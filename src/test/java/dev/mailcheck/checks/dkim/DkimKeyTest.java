@@ -24,19 +24,34 @@ class DkimKeyTest {
         "v=DKIM1; k=rsa; p=" + RSA_1024 + " | rsa | 1024 | true | false | false |",
         "p=" + RSA_1024 + " | rsa | 1024 | true | false | false |",
         "v=DKIM1; k=ed25519; p=" + ED_RAW + " | ed25519 | 256 | true | false | false |",
-        "v=DKIM1; k=ed25519; p=" + ED_SPKI + " | ed25519 | 0 | false | false | false | SPKI-wrapped",
+        "v=DKIM1; k=ed25519; p="
+            + ED_SPKI
+            + " | ed25519 | 0 | false | false | false | SPKI-wrapped",
         "v=DKIM1; k=rsa; p= | rsa | 0 | false | true | false |",
         "k=rsa; t=y; p= | rsa | 0 | false | true | true |",
         "v=DKIM1; t=y:s; p=" + RSA_512 + " | rsa | 512 | true | false | true |",
-        "k=rsa; v=DKIM1; p=" + RSA_1024 + " | rsa | 1024 | false | false | false | must be the first tag",
-        "v=DKIM2; p=" + RSA_1024 + " | rsa | 1024 | false | false | false | unsupported key version",
+        "k=rsa; v=DKIM1; p="
+            + RSA_1024
+            + " | rsa | 1024 | false | false | false | must be the first tag",
+        "v=DKIM2; p="
+            + RSA_1024
+            + " | rsa | 1024 | false | false | false | unsupported key version",
         "v=DKIM1; k=dsa; p=" + RSA_1024 + " | dsa | 0 | false | false | false | unknown key type",
         "v=DKIM1; p=not*base64 | rsa | 0 | false | false | false | base64",
         "v=DKIM1; k=rsa | rsa | 0 | false | false | false | p= (public key) is missing",
         "v=DKIM1; h=md5; p=" + RSA_1024 + " | rsa | 1024 | false | false | false | no hash",
-        "v=DKIM1; k=rsa; t; p=" + RSA_1024 + " | rsa | 1024 | false | false | false | at position 17",
+        "v=DKIM1; k=rsa; t; p="
+            + RSA_1024
+            + " | rsa | 1024 | false | false | false | at position 17",
       })
-  void parsesKeyRecords(String record, String type, int bits, boolean usable, boolean revoked, boolean testing, String problem) {
+  void parsesKeyRecords(
+      String record,
+      String type,
+      int bits,
+      boolean usable,
+      boolean revoked,
+      boolean testing,
+      String problem) {
     DkimKey k = DkimKey.parse(record);
     assertThat(k.keyType()).isEqualTo(type);
     assertThat(k.keyBits()).isEqualTo(bits);
@@ -49,7 +64,9 @@ class DkimKeyTest {
 
   @Test
   void acceptsBarePkcs1RsaKeys() {
-    var spki = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(Base64.getDecoder().decode(RSA_1024));
+    var spki =
+        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+            Base64.getDecoder().decode(RSA_1024));
     byte[] pkcs1 = spki.getPublicKeyData().getBytes();
     DkimKey k = DkimKey.parse("v=DKIM1; p=" + Base64.getEncoder().encodeToString(pkcs1));
     assertThat(k.usable()).isTrue();

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Both shapes of the dkim section, rendered as the CLI renders them, validate against
- * docs/report.schema.json, and every finding id is in docs/checks.md. (The CLI runs need the
- * run's resolver; these go through the same renderer with an in-memory zone.)
+ * docs/report.schema.json, and every finding id is in docs/checks.md. (The CLI runs need the run's
+ * resolver; these go through the same renderer with an in-memory zone.)
  */
 class DkimReportJsonTest {
   static JsonNode render(Report r) throws Exception {
@@ -29,11 +29,12 @@ class DkimReportJsonTest {
 
   @Test
   void auditSectionValidates() throws Exception {
-    FakeDns dns = new FakeDns()
-        .mx("example.com", 1, "aspmx.l.google.com")
-        .txt("google._domainkey.example.com", DkimAuditTest.RSA_2048)
-        .txt("revoked._domainkey.example.com", "v=DKIM1; p=")
-        .txt("t._domainkey.example.com", "v=DKIM1; t=y; k=ed25519; p=" + DkimKeyTest.ED_SPKI);
+    FakeDns dns =
+        new FakeDns()
+            .mx("example.com", 1, "aspmx.l.google.com")
+            .txt("google._domainkey.example.com", DkimAuditTest.RSA_2048)
+            .txt("revoked._domainkey.example.com", "v=DKIM1; p=")
+            .txt("t._domainkey.example.com", "v=DKIM1; t=y; k=ed25519; p=" + DkimKeyTest.ED_SPKI);
     var out = DkimCheck.audit("example.com", List.of("revoked", "t", "gone"), List.of(), dns);
     JsonNode j = render(new Report("dkim", "example.com", out.findings(), List.of(out.section())));
     JsonNode google = j.get("dkim").get("selectors").get(3);
@@ -47,8 +48,14 @@ class DkimReportJsonTest {
 
   @Test
   void verifySectionValidates() throws Exception {
-    byte[] signed = DkimVerifierTest.sign(DkimVerifierTest.MESSAGE, DkimVerifierTest.opts("rsa-sha1", "RELAXED", "SIMPLE").bodyLength(30L));
-    byte[] twice = DkimVerifierTest.sign(new String(signed, StandardCharsets.ISO_8859_1), DkimVerifierTest.opts("ed25519-sha256", "SIMPLE", "RELAXED"));
+    byte[] signed =
+        DkimVerifierTest.sign(
+            DkimVerifierTest.MESSAGE,
+            DkimVerifierTest.opts("rsa-sha1", "RELAXED", "SIMPLE").bodyLength(30L));
+    byte[] twice =
+        DkimVerifierTest.sign(
+            new String(signed, StandardCharsets.ISO_8859_1),
+            DkimVerifierTest.opts("ed25519-sha256", "SIMPLE", "RELAXED"));
     var out = DkimCheck.verify(twice, DkimVerifierTest.dns(), DkimVerifierTest.NOW);
     JsonNode j = render(new Report("dkim verify", "m.eml", out.findings(), List.of(out.section())));
     JsonNode sigs = j.get("dkim").get("signatures");
@@ -58,6 +65,7 @@ class DkimReportJsonTest {
     assertThat(sigs.get(0).get("result").asText()).isEqualTo("pass");
     assertThat(sigs.get(1).get("result").asText()).isEqualTo("pass");
     assertThat(sigs.get(1).get("bodyLength").asInt()).isEqualTo(30);
-    assertThat(j.get("findings").findValuesAsText("id")).contains("dkim.rsa-sha1", "dkim.body-length", "dkim.key-strength");
+    assertThat(j.get("findings").findValuesAsText("id"))
+        .contains("dkim.rsa-sha1", "dkim.body-length", "dkim.key-strength");
   }
 }

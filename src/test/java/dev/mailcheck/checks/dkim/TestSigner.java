@@ -30,28 +30,69 @@ final class TestSigner {
       Long expiry,
       String identity) {
     static Options of(DkimAlgorithm a, String d, String s) {
-      return new Options(a, d, s, Canonicalization.RELAXED, Canonicalization.RELAXED,
-          List.of("from", "to", "subject", "date", "message-id"), null, 1_700_000_000L, null, null);
+      return new Options(
+          a,
+          d,
+          s,
+          Canonicalization.RELAXED,
+          Canonicalization.RELAXED,
+          List.of("from", "to", "subject", "date", "message-id"),
+          null,
+          1_700_000_000L,
+          null,
+          null);
     }
 
     Options canon(Canonicalization h, Canonicalization b) {
-      return new Options(algorithm, domain, selector, h, b, headers, bodyLength, timestamp, expiry, identity);
+      return new Options(
+          algorithm, domain, selector, h, b, headers, bodyLength, timestamp, expiry, identity);
     }
 
     Options headers(List<String> h) {
-      return new Options(algorithm, domain, selector, headerCanon, bodyCanon, h, bodyLength, timestamp, expiry, identity);
+      return new Options(
+          algorithm,
+          domain,
+          selector,
+          headerCanon,
+          bodyCanon,
+          h,
+          bodyLength,
+          timestamp,
+          expiry,
+          identity);
     }
 
     Options bodyLength(Long l) {
-      return new Options(algorithm, domain, selector, headerCanon, bodyCanon, headers, l, timestamp, expiry, identity);
+      return new Options(
+          algorithm,
+          domain,
+          selector,
+          headerCanon,
+          bodyCanon,
+          headers,
+          l,
+          timestamp,
+          expiry,
+          identity);
     }
 
     Options times(long t, Long x) {
-      return new Options(algorithm, domain, selector, headerCanon, bodyCanon, headers, bodyLength, t, x, identity);
+      return new Options(
+          algorithm, domain, selector, headerCanon, bodyCanon, headers, bodyLength, t, x, identity);
     }
 
     Options identity(String i) {
-      return new Options(algorithm, domain, selector, headerCanon, bodyCanon, headers, bodyLength, timestamp, expiry, i);
+      return new Options(
+          algorithm,
+          domain,
+          selector,
+          headerCanon,
+          bodyCanon,
+          headers,
+          bodyLength,
+          timestamp,
+          expiry,
+          i);
     }
   }
 
@@ -61,18 +102,32 @@ final class TestSigner {
   static byte[] sign(byte[] message, PrivateKey key, Options o) {
     DkimMessage m = DkimMessage.parse(message);
     String body = o.bodyCanon().body(m.body());
-    if (o.bodyLength() != null) body = body.substring(0, (int) Math.min(body.length(), o.bodyLength()));
-    String bh = Base64.getEncoder().encodeToString(digest(o.algorithm(), body.getBytes(StandardCharsets.ISO_8859_1)));
+    if (o.bodyLength() != null)
+      body = body.substring(0, (int) Math.min(body.length(), o.bodyLength()));
+    String bh =
+        Base64.getEncoder()
+            .encodeToString(digest(o.algorithm(), body.getBytes(StandardCharsets.ISO_8859_1)));
     StringBuilder v = new StringBuilder();
-    v.append("v=1; a=").append(o.algorithm().token())
-        .append("; c=").append(o.headerCanon().token()).append('/').append(o.bodyCanon().token())
-        .append("; d=").append(o.domain()).append("; s=").append(o.selector())
-        .append(";\r\n\tt=").append(o.timestamp());
+    v.append("v=1; a=")
+        .append(o.algorithm().token())
+        .append("; c=")
+        .append(o.headerCanon().token())
+        .append('/')
+        .append(o.bodyCanon().token())
+        .append("; d=")
+        .append(o.domain())
+        .append("; s=")
+        .append(o.selector())
+        .append(";\r\n\tt=")
+        .append(o.timestamp());
     if (o.expiry() != null) v.append("; x=").append(o.expiry());
     if (o.bodyLength() != null) v.append("; l=").append(o.bodyLength());
     if (o.identity() != null) v.append("; i=").append(o.identity());
-    v.append(";\r\n\th=").append(String.join(":", o.headers()))
-        .append(";\r\n\tbh=").append(bh).append(";\r\n\tb=");
+    v.append(";\r\n\th=")
+        .append(String.join(":", o.headers()))
+        .append(";\r\n\tbh=")
+        .append(bh)
+        .append(";\r\n\tb=");
     String unsigned = "DKIM-Signature: " + v + "\r\n";
     DkimMessage.HeaderField field = new DkimMessage.HeaderField("DKIM-Signature", unsigned);
     DkimSignature sig = DkimSignature.parse(field);
@@ -84,7 +139,8 @@ final class TestSigner {
       String b = Base64.getEncoder().encodeToString(s.sign());
       // Fold b= like real signers do; the verifier must strip the folding.
       StringBuilder folded = new StringBuilder();
-      for (int i = 0; i < b.length(); i += 64) folded.append(i == 0 ? "" : "\r\n\t ").append(b, i, Math.min(b.length(), i + 64));
+      for (int i = 0; i < b.length(); i += 64)
+        folded.append(i == 0 ? "" : "\r\n\t ").append(b, i, Math.min(b.length(), i + 64));
       String signed = "DKIM-Signature: " + v + folded + "\r\n";
       byte[] head = signed.getBytes(StandardCharsets.ISO_8859_1);
       byte[] out = Arrays.copyOf(head, head.length + message.length);
@@ -98,8 +154,10 @@ final class TestSigner {
   /** The key record for a public key: RSA as SubjectPublicKeyInfo, Ed25519 as the raw 32 bytes. */
   static String keyRecord(PublicKey key) {
     byte[] enc = key.getEncoded();
-    if (key.getAlgorithm().equals("RSA")) return "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(enc);
-    return "v=DKIM1; k=ed25519; p=" + Base64.getEncoder().encodeToString(Arrays.copyOfRange(enc, enc.length - 32, enc.length));
+    if (key.getAlgorithm().equals("RSA"))
+      return "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(enc);
+    return "v=DKIM1; k=ed25519; p="
+        + Base64.getEncoder().encodeToString(Arrays.copyOfRange(enc, enc.length - 32, enc.length));
   }
 
   static KeyPair rsa(int bits) {

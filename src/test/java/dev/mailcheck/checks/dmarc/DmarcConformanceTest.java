@@ -34,7 +34,9 @@ class DmarcConformanceTest {
   @TestFactory
   Stream<DynamicTest> recordParsingCases() throws Exception {
     Optional<Path> file = ProjectPaths.conformance("dmarc/records.json");
-    Assumptions.assumeTrue(file.isPresent(), "DMARC conformance suite not found under " + ProjectPaths.conformanceRoot());
+    Assumptions.assumeTrue(
+        file.isPresent(),
+        "DMARC conformance suite not found under " + ProjectPaths.conformanceRoot());
     JsonNode root = new ObjectMapper().readTree(file.get().toFile());
     List<DynamicTest> tests = new ArrayList<>();
     int passed = 0;
@@ -52,7 +54,14 @@ class DmarcConformanceTest {
       if (mismatch.isEmpty()) passed++;
       tests.add(DynamicTest.dynamicTest(label, () -> assertThat(mismatch).as(text).isEmpty()));
     }
-    System.out.println("DMARC conformance: " + passed + " of " + total + " (" + SKIPPED.size() + " skipped with a reason)");
+    System.out.println(
+        "DMARC conformance: "
+            + passed
+            + " of "
+            + total
+            + " ("
+            + SKIPPED.size()
+            + " skipped with a reason)");
     return tests.stream();
   }
 
@@ -65,13 +74,16 @@ class DmarcConformanceTest {
 
   static Optional<String> check(JsonNode c, DmarcRecord r) {
     boolean valid = c.path("valid").asBoolean();
-    if (r.valid() != valid) return Optional.of("valid: expected " + valid + " but was " + r.valid() + " " + r.problems());
+    if (r.valid() != valid)
+      return Optional.of("valid: expected " + valid + " but was " + r.valid() + " " + r.problems());
     if (!valid) return Optional.empty();
-    for (Iterator<Map.Entry<String, JsonNode>> it = c.path("expected_tags").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = c.path("expected_tags").fields();
+        it.hasNext(); ) {
       var e = it.next();
       Object expected = expected(e.getValue());
       Object actual = actual(r, e.getKey());
-      if (!expected.equals(actual)) return Optional.of(e.getKey() + ": expected " + expected + " but was " + actual);
+      if (!expected.equals(actual))
+        return Optional.of(e.getKey() + ": expected " + expected + " but was " + actual);
     }
     return Optional.empty();
   }

@@ -57,7 +57,8 @@ class DmarcParserTest {
     assertThat(r.ri()).hasValue(3600);
     assertThat(r.rf()).contains("afrf");
     assertThat(r.removedTags()).containsExactly("pct=20", "rf=afrf", "ri=3600");
-    assertThat(DmarcParser.parse("v=DMARC1; p=reject; pct=150").warnings().get(0).message()).contains("RFC 7489 receivers reject it");
+    assertThat(DmarcParser.parse("v=DMARC1; p=reject; pct=150").warnings().get(0).message())
+        .contains("RFC 7489 receivers reject it");
   }
 
   @Test

@@ -42,7 +42,9 @@ class PublicSuffixesTest {
     assertThat(PublicSuffixes.organizationalDomain(name)).isEqualTo(org);
   }
 
-  /** Same answers as crawler-commons' finder for names at, below and beside every rule of the list. */
+  /**
+   * Same answers as crawler-commons' finder for names at, below and beside every rule of the list.
+   */
   @Test
   void agreesWithCrawlerCommonsOnEveryRule() throws IOException {
     List<String> names = new ArrayList<>();
@@ -65,13 +67,17 @@ class PublicSuffixesTest {
       String theirs = EffectiveTldFinder.getAssignedDomain(n, false, false);
       String expected = theirs == null || theirs.isEmpty() ? n : theirs.toLowerCase(Locale.ROOT);
       String ours = PublicSuffixes.organizationalDomain(n);
-      if (!ours.equals(expected)) differ.add(n + ": ours " + ours + ", crawler-commons " + expected);
+      if (!ours.equals(expected))
+        differ.add(n + ": ours " + ours + ", crawler-commons " + expected);
     }
     assertThat(differ).isEmpty();
   }
 
   private static List<String> rules() throws IOException {
-    String resource = EffectiveTldFinder.ETLD_DATA.startsWith("/") ? EffectiveTldFinder.ETLD_DATA : "/" + EffectiveTldFinder.ETLD_DATA;
+    String resource =
+        EffectiveTldFinder.ETLD_DATA.startsWith("/")
+            ? EffectiveTldFinder.ETLD_DATA
+            : "/" + EffectiveTldFinder.ETLD_DATA;
     List<String> out = new ArrayList<>();
     try (InputStream in = EffectiveTldFinder.class.getResourceAsStream(resource)) {
       assertThat(in).isNotNull();

@@ -36,7 +36,9 @@ class DomainCheckTest {
   static void key() throws Exception {
     var g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
-    dkimKey = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
+    dkimKey =
+        "v=DKIM1; k=rsa; p="
+            + Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
   }
 
   @AfterEach
@@ -56,14 +58,22 @@ class DomainCheckTest {
 
   DomainCheck.Result run(FakeDns dns, SmtpProbe probe, boolean smtp, int port) {
     var check = new DomainCheck(dns, probe, executor, Clock.systemUTC());
-    return check.run(new DomainCheck.Options("example.test", List.of("sel"), smtp, true, Duration.ofSeconds(3), port)).join();
+    return check
+        .run(
+            new DomainCheck.Options(
+                "example.test", List.of("sel"), smtp, true, Duration.ofSeconds(3), port))
+        .join();
   }
 
   @Test
   void wellConfiguredDomainScoresAtLeastNinety() throws Exception {
     TestPki pki = TestPki.create();
     var cert = pki.issue("mx.example.test", List.of("mx.example.test"), 90);
-    try (var server = ScriptedSmtpServer.start(new StandardSmtp().banner("220 mx.example.test ESMTP").starttls(cert.serverContext()))) {
+    try (var server =
+        ScriptedSmtpServer.start(
+            new StandardSmtp()
+                .banner("220 mx.example.test ESMTP")
+                .starttls(cert.serverContext()))) {
       var r = run(goodZone(), new SocketSmtpProbe(null), true, server.port());
       var w = worst(r.findings());
       assertThat(w)
@@ -74,13 +84,29 @@ class DomainCheckTest {
           .containsEntry("spf.present", Status.PASS)
           .containsEntry("dmarc.policy", Status.PASS)
           .containsEntry("ptr.matches-banner", Status.INFO);
-      assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.matches-banner")).findFirst().orElseThrow().title()).isEqualTo("Reverse name matches the SMTP greeting");
-      assertThat(r.score().score()).as(r.score().deductions().toString()).isGreaterThanOrEqualTo(90);
+      assertThat(
+              r.findings().stream()
+                  .filter(f -> f.id().equals("ptr.matches-banner"))
+                  .findFirst()
+                  .orElseThrow()
+                  .title())
+          .isEqualTo("Reverse name matches the SMTP greeting");
+      assertThat(r.score().score())
+          .as(r.score().deductions().toString())
+          .isGreaterThanOrEqualTo(90);
       assertThat(r.score().categories()).containsKeys("mx", "smtp", "spf", "dkim", "dmarc");
-      assertThat(r.sections()).extracting(s -> s.key()).containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc");
-      assertThat(r.findings().stream().filter(f -> f.id().startsWith("smtp.")).map(f -> f.subject().orElse("")))
+      assertThat(r.sections())
+          .extracting(s -> s.key())
+          .containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc");
+      assertThat(
+              r.findings().stream()
+                  .filter(f -> f.id().startsWith("smtp."))
+                  .map(f -> f.subject().orElse("")))
           .allMatch(s -> s.equals("mx.example.test 127.0.0.1"));
-      assertThat(r.transcript()).first().asString().startsWith("--- mx.example.test [127.0.0.1]:" + server.port());
+      assertThat(r.transcript())
+          .first()
+          .asString()
+          .startsWith("--- mx.example.test [127.0.0.1]:" + server.port());
     }
   }
 
@@ -92,9 +118,18 @@ class DomainCheckTest {
             .a("mx2.example.test", "127.0.0.2")
             .a("mx2.example.test", "127.0.0.3");
     AtomicInteger probes = new AtomicInteger();
-    var r = run(dns, req -> { probes.incrementAndGet(); return timedOut(req.host(), req.addresses().get(0).getHostAddress()); }, true, 25);
+    var r =
+        run(
+            dns,
+            req -> {
+              probes.incrementAndGet();
+              return timedOut(req.host(), req.addresses().get(0).getHostAddress());
+            },
+            true,
+            25);
     assertThat(probes).hasValue(3);
-    assertThat(dns.asked().stream().filter(q -> q.type() == dev.mailcheck.dns.RecordType.PTR)).hasSize(3);
+    assertThat(dns.asked().stream().filter(q -> q.type() == dev.mailcheck.dns.RecordType.PTR))
+        .hasSize(3);
     // every probe timed out connecting: blocked port 25, SMTP not scored
     assertThat(worst(r.findings())).containsEntry("domain.port25-blocked", Status.WARN);
     assertThat(r.score().categories()).doesNotContainKey("smtp");
@@ -115,8 +150,18 @@ class DomainCheckTest {
             .ptr("1.0.0.127.in-addr.arpa", "mismatch.example.test")
             .txt("example.test", "v=spf1 mx -all")
             .txt("_dmarc.example.test", "v=DMARC1; p=reject");
-    var r = run(dns, req -> { throw new AssertionError("no probe expected"); }, false, 25);
-    assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.fcrdns"))).singleElement().extracting(f -> f.status()).isEqualTo(Status.FAIL);
+    var r =
+        run(
+            dns,
+            req -> {
+              throw new AssertionError("no probe expected");
+            },
+            false,
+            25);
+    assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.fcrdns")))
+        .singleElement()
+        .extracting(f -> f.status())
+        .isEqualTo(Status.FAIL);
     assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.present"))).hasSize(1);
     // the per-exchange comparison stays: it names each exchange
     assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.matches-mx"))).hasSize(2);
@@ -125,7 +170,14 @@ class DomainCheckTest {
 
   @Test
   void noSmtpSkipsTheProbes() {
-    var r = run(goodZone(), req -> { throw new AssertionError("no probe expected"); }, false, 25);
+    var r =
+        run(
+            goodZone(),
+            req -> {
+              throw new AssertionError("no probe expected");
+            },
+            false,
+            25);
     assertThat(r.findings()).noneMatch(f -> f.category().equals("smtp"));
     assertThat(((DomainSmtpSection) r.sections().get(2)).skipped()).isTrue();
     assertThat(r.score().categories()).doesNotContainKey("smtp");
@@ -134,15 +186,37 @@ class DomainCheckTest {
 
   @Test
   void nullMxNeedsNoProbeAndWantsSpfMinusAll() {
-    FakeDns dns = new FakeDns().mx("example.test", 0, "").txt("example.test", "v=spf1 -all").txt("_dmarc.example.test", "v=DMARC1; p=reject");
-    var r = run(dns, req -> { throw new AssertionError("no probe expected"); }, true, 25);
-    assertThat(worst(r.findings())).containsEntry("mx.null", Status.INFO).containsEntry("domain.null-mx-spf", Status.PASS);
+    FakeDns dns =
+        new FakeDns()
+            .mx("example.test", 0, "")
+            .txt("example.test", "v=spf1 -all")
+            .txt("_dmarc.example.test", "v=DMARC1; p=reject");
+    var r =
+        run(
+            dns,
+            req -> {
+              throw new AssertionError("no probe expected");
+            },
+            true,
+            25);
+    assertThat(worst(r.findings()))
+        .containsEntry("mx.null", Status.INFO)
+        .containsEntry("domain.null-mx-spf", Status.PASS);
     // no address to reverse: no bare "PTR" heading in the text (lab nullmx.test)
     assertThat(r.sections().get(1).key()).isEqualTo("ptr");
     assertThat(r.sections().get(1).textLines()).isEmpty();
     FakeDns soft = new FakeDns().mx("example.test", 0, "").txt("example.test", "v=spf1 ~all");
-    var r2 = run(soft, req -> { throw new AssertionError(); }, true, 25);
-    assertThat(worst(r2.findings())).containsEntry("domain.null-mx-spf", Status.INFO).containsEntry("dmarc.present", Status.FAIL);
+    var r2 =
+        run(
+            soft,
+            req -> {
+              throw new AssertionError();
+            },
+            true,
+            25);
+    assertThat(worst(r2.findings()))
+        .containsEntry("domain.null-mx-spf", Status.INFO)
+        .containsEntry("dmarc.present", Status.FAIL);
     assertThat(r2.score().caps()).contains("no usable DMARC record");
     assertThat(r2.score().score()).isLessThanOrEqualTo(89);
   }
@@ -155,11 +229,20 @@ class DomainCheckTest {
             .txt("example.test", "v=spf1 include:_spf.mailservice.example -all")
             .txt("_spf.mailservice.example", "v=spf1 ip4:198.51.100.0/24 -all")
             .txt("_dmarc.example.test", "v=DMARC1; p=reject; aspf=s");
-    var r = run(dns, req -> { throw new AssertionError(); }, false, 25);
-    assertThat(r.findings()).anySatisfy(f -> {
-      assertThat(f.id()).isEqualTo("dmarc.alignment");
-      assertThat(f.title()).contains("_spf.mailservice.example");
-    });
+    var r =
+        run(
+            dns,
+            req -> {
+              throw new AssertionError();
+            },
+            false,
+            25);
+    assertThat(r.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.id()).isEqualTo("dmarc.alignment");
+              assertThat(f.title()).contains("_spf.mailservice.example");
+            });
   }
 
   @Test
@@ -170,19 +253,43 @@ class DomainCheckTest {
       for (int k = 1; k <= 6; k++) dns.a("h" + i + ".example.test", "127.1." + i + "." + k);
     }
     AtomicInteger probes = new AtomicInteger();
-    var r = run(dns, req -> { probes.incrementAndGet(); return timedOut(req.host(), "x"); }, true, 25);
-    assertThat(probes.get()).isLessThanOrEqualTo(DomainCheck.MAX_PROBED_EXCHANGES * DomainCheck.MAX_PROBED_ADDRESSES);
+    var r =
+        run(
+            dns,
+            req -> {
+              probes.incrementAndGet();
+              return timedOut(req.host(), "x");
+            },
+            true,
+            25);
+    assertThat(probes.get())
+        .isLessThanOrEqualTo(DomainCheck.MAX_PROBED_EXCHANGES * DomainCheck.MAX_PROBED_ADDRESSES);
     assertThat(worst(r.findings())).containsEntry("domain.truncated", Status.INFO);
   }
 
   @Test
   void theMostPreferredExchangesAreTheOnesProbed() {
     // RFC 5321 §5.1: senders try the lowest preference first; a zone may publish it last.
-    FakeDns dns = new FakeDns().txt("example.test", "v=spf1 -all").txt("_dmarc.example.test", "v=DMARC1; p=reject");
-    for (int i = 0; i < 12; i++) dns.mx("example.test", 50 - i, "h" + i + ".example.test").a("h" + i + ".example.test", "127.2.0." + (i + 1));
+    FakeDns dns =
+        new FakeDns()
+            .txt("example.test", "v=spf1 -all")
+            .txt("_dmarc.example.test", "v=DMARC1; p=reject");
+    for (int i = 0; i < 12; i++)
+      dns.mx("example.test", 50 - i, "h" + i + ".example.test")
+          .a("h" + i + ".example.test", "127.2.0." + (i + 1));
     var probed = java.util.Collections.synchronizedSet(new java.util.TreeSet<String>());
-    run(dns, req -> { probed.add(req.host()); return timedOut(req.host(), "x"); }, true, 25);
-    assertThat(probed).hasSize(DomainCheck.MAX_PROBED_EXCHANGES).contains("h11.example.test", "h10.example.test").doesNotContain("h0.example.test", "h1.example.test");
+    run(
+        dns,
+        req -> {
+          probed.add(req.host());
+          return timedOut(req.host(), "x");
+        },
+        true,
+        25);
+    assertThat(probed)
+        .hasSize(DomainCheck.MAX_PROBED_EXCHANGES)
+        .contains("h11.example.test", "h10.example.test")
+        .doesNotContain("h0.example.test", "h1.example.test");
   }
 
   static ProbeResult timedOut(String host, String address) {
@@ -202,7 +309,11 @@ class DomainCheckTest {
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.of(new Failure(Phase.CONNECT, Failure.Kind.TIMEOUT, "no answer from " + address + " port 25 within 3s")),
+        Optional.of(
+            new Failure(
+                Phase.CONNECT,
+                Failure.Kind.TIMEOUT,
+                "no answer from " + address + " port 25 within 3s")),
         List.of());
   }
 }

@@ -61,16 +61,25 @@ class ScoringTest {
 
   @Test
   void policyNoneIsExplained() {
-    // DMARC: present 4 + syntax 3 + policy 5 = 12 possible; p=none earns nothing -> 58.3; one fifth of 41.7 = 8.3
-    Score s = Scoring.score(with(good(), Finding.of("dmarc.policy", Status.WARN, "DMARC policy is none: monitoring only").build()));
+    // DMARC: present 4 + syntax 3 + policy 5 = 12 possible; p=none earns nothing -> 58.3; one fifth
+    // of 41.7 = 8.3
+    Score s =
+        Scoring.score(
+            with(
+                good(),
+                Finding.of("dmarc.policy", Status.WARN, "DMARC policy is none: monitoring only")
+                    .build()));
     assertThat(s.score()).isEqualTo(92);
     assertThat(s.grade()).isEqualTo("A");
     assertThat(s.categories().get("dmarc").score()).isEqualTo(58);
-    assertThat(s.deductions()).singleElement().satisfies(d -> {
-      assertThat(d.points()).isEqualTo(8);
-      assertThat(d.findingId()).isEqualTo("dmarc.policy");
-      assertThat(d.reason()).isEqualTo("DMARC: DMARC policy is none: monitoring only");
-    });
+    assertThat(s.deductions())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.points()).isEqualTo(8);
+              assertThat(d.findingId()).isEqualTo("dmarc.policy");
+              assertThat(d.reason()).isEqualTo("DMARC: DMARC policy is none: monitoring only");
+            });
   }
 
   @ParameterizedTest
@@ -82,7 +91,8 @@ class ScoringTest {
   })
   void capsKeepTheGradeAtB(String id, Status status, String cap) {
     List<Finding> findings = with(good(), f(id, status));
-    if (id.equals("dmarc.present")) findings.removeIf(x -> x.id().equals("dmarc.policy") || x.id().equals("dmarc.syntax"));
+    if (id.equals("dmarc.present"))
+      findings.removeIf(x -> x.id().equals("dmarc.policy") || x.id().equals("dmarc.syntax"));
     Score s = Scoring.score(findings);
     assertThat(s.caps()).contains(cap);
     assertThat(s.score()).isLessThanOrEqualTo(89);
@@ -93,7 +103,9 @@ class ScoringTest {
   void invalidDmarcRecordCaps() {
     Score s = Scoring.score(with(good(), f("dmarc.syntax", Status.FAIL, "_dmarc.example.com")));
     assertThat(s.caps()).containsExactly("no usable DMARC record");
-    assertThat(s.deductions()).extracting(Score.Deduction::findingId).contains("score.cap", "dmarc.syntax");
+    assertThat(s.deductions())
+        .extracting(Score.Deduction::findingId)
+        .contains("score.cap", "dmarc.syntax");
   }
 
   @Test
@@ -103,7 +115,8 @@ class ScoringTest {
     assertThat(s.grade()).isEqualTo("A");
     assertThat(s.caps()).anySatisfy(c -> assertThat(c).contains("dmarc.rua-authorized"));
     assertThat(s.deductions()).anySatisfy(d -> assertThat(d.findingId()).isEqualTo("score.cap"));
-    assertThat(s.deductions().stream().mapToInt(Score.Deduction::points).sum()).isEqualTo(100 - s.score());
+    assertThat(s.deductions().stream().mapToInt(Score.Deduction::points).sum())
+        .isEqualTo(100 - s.score());
 
     // a warning alone does not: A+ stays reachable with hygiene warnings
     Score w = Scoring.score(with(good(), f("dmarc.rua-authorized", Status.WARN)));
@@ -121,7 +134,8 @@ class ScoringTest {
     Score b = Scoring.score(good());
     assertThat(a.score()).isEqualTo(b.score());
     assertThat(a.deductions()).isEqualTo(b.deductions());
-    a.categories().forEach((k, v) -> assertThat(v.score()).isEqualTo(b.categories().get(k).score()));
+    a.categories()
+        .forEach((k, v) -> assertThat(v.score()).isEqualTo(b.categories().get(k).score()));
   }
 
   @Test
@@ -170,7 +184,8 @@ class ScoringTest {
             f("smtp.starttls", Status.ERROR, "192.0.2.1"),
             f("dkim.key-strength", Status.WARN));
     Score s = Scoring.score(findings);
-    assertThat(s.deductions().stream().mapToInt(Score.Deduction::points).sum()).isEqualTo(100 - s.score());
+    assertThat(s.deductions().stream().mapToInt(Score.Deduction::points).sum())
+        .isEqualTo(100 - s.score());
     for (int seed = 0; seed < 5; seed++) {
       List<Finding> shuffled = new ArrayList<>(findings);
       Collections.shuffle(shuffled, new Random(seed));
@@ -189,7 +204,10 @@ class ScoringTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"100, A+", "97, A+", "96, A", "90, A", "89, B", "80, B", "79, C", "70, C", "69, D", "60, D", "59, E", "50, E", "49, F", "0, F"})
+  @CsvSource({
+    "100, A+", "97, A+", "96, A", "90, A", "89, B", "80, B", "79, C", "70, C", "69, D", "60, D",
+    "59, E", "50, E", "49, F", "0, F"
+  })
   void grades(int score, String grade) {
     assertThat(Scoring.grade(score)).isEqualTo(grade);
   }

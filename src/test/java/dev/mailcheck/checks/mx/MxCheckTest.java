@@ -26,24 +26,34 @@ class MxCheckTest {
             .add(new dev.mailcheck.dns.DnsRecord.Address("mx1.example.com", 300, ip("2001:db8::1")))
             .a("mx2.example.com", "203.0.113.2");
     var r = run(dns, true);
-    assertThat(r.section().hosts()).extracting(MxSection.Host::exchange).containsExactly("mx1.example.com", "mx2.example.com");
-    assertThat(r.section().hosts().get(0).addresses()).containsExactly("198.51.100.1", "2001:db8::1");
-    assertThat(worst(r.findings())).containsEntry("mx.present", Status.PASS).containsEntry("mx.resolvable", Status.PASS);
+    assertThat(r.section().hosts())
+        .extracting(MxSection.Host::exchange)
+        .containsExactly("mx1.example.com", "mx2.example.com");
+    assertThat(r.section().hosts().get(0).addresses())
+        .containsExactly("198.51.100.1", "2001:db8::1");
+    assertThat(worst(r.findings()))
+        .containsEntry("mx.present", Status.PASS)
+        .containsEntry("mx.resolvable", Status.PASS);
     // documentation ranges are special; with --allow-private they are info, not warn
     assertThat(worst(r.findings())).containsEntry("mx.private-address", Status.INFO);
-    assertThat(r.section().textLines().get(1)).contains("10").contains("mx1.example.com").contains("198.51.100.1, 2001:db8::1");
+    assertThat(r.section().textLines().get(1))
+        .contains("10")
+        .contains("mx1.example.com")
+        .contains("198.51.100.1, 2001:db8::1");
   }
 
   @Test
   void privateAddressesWarnUnlessAllowed() {
-    FakeDns dns = new FakeDns().mx("example.com", 10, "mx.example.com").a("mx.example.com", "10.1.2.3");
+    FakeDns dns =
+        new FakeDns().mx("example.com", 10, "mx.example.com").a("mx.example.com", "10.1.2.3");
     assertThat(worst(run(dns, false).findings())).containsEntry("mx.private-address", Status.WARN);
     assertThat(worst(run(dns, true).findings())).containsEntry("mx.private-address", Status.INFO);
   }
 
   @Test
   void publicAddressesPass() {
-    FakeDns dns = new FakeDns().mx("example.com", 10, "mx.example.com").a("mx.example.com", "8.8.8.8");
+    FakeDns dns =
+        new FakeDns().mx("example.com", 10, "mx.example.com").a("mx.example.com", "8.8.8.8");
     assertThat(worst(run(dns, false).findings())).containsEntry("mx.private-address", Status.PASS);
   }
 
@@ -58,23 +68,36 @@ class MxCheckTest {
 
   @Test
   void nullMxWithOtherRecordsFails() {
-    FakeDns dns = new FakeDns().mx("example.com", 0, "").mx("example.com", 10, "mx.example.com").a("mx.example.com", "8.8.8.8");
-    assertThat(worst(run(dns, false).findings())).containsEntry("mx.null", Status.FAIL).containsEntry("mx.present", Status.PASS);
+    FakeDns dns =
+        new FakeDns()
+            .mx("example.com", 0, "")
+            .mx("example.com", 10, "mx.example.com")
+            .a("mx.example.com", "8.8.8.8");
+    assertThat(worst(run(dns, false).findings()))
+        .containsEntry("mx.null", Status.FAIL)
+        .containsEntry("mx.present", Status.PASS);
   }
 
   @Test
   void noMxFallsBackToTheDomainsAddress() {
     FakeDns dns = new FakeDns().a("example.com", "8.8.4.4").txt("example.com", "v=spf1 -all");
     var r = run(dns, false);
-    assertThat(worst(r.findings())).containsEntry("mx.implicit", Status.WARN).containsEntry("mx.present", Status.PASS);
+    assertThat(worst(r.findings()))
+        .containsEntry("mx.implicit", Status.WARN)
+        .containsEntry("mx.present", Status.PASS);
     assertThat(r.section().implicit()).isTrue();
-    assertThat(r.section().hosts()).singleElement().extracting(MxSection.Host::exchange).isEqualTo("example.com");
+    assertThat(r.section().hosts())
+        .singleElement()
+        .extracting(MxSection.Host::exchange)
+        .isEqualTo("example.com");
   }
 
   @Test
   void noMxAndNoAddressCannotReceiveMail() {
     FakeDns dns = new FakeDns().txt("example.com", "v=spf1 -all");
-    assertThat(worst(run(dns, false).findings())).containsEntry("mx.present", Status.FAIL).doesNotContainKey("mx.implicit");
+    assertThat(worst(run(dns, false).findings()))
+        .containsEntry("mx.present", Status.FAIL)
+        .doesNotContainKey("mx.implicit");
   }
 
   @Test
@@ -90,7 +113,8 @@ class MxCheckTest {
     FakeDns dns = new FakeDns().mx("example.com", 10, "mx.example.com");
     if (kind.equals("SERVFAIL")) dns.servfail("example.com", RecordType.MX);
     else dns.timeout("example.com", RecordType.MX);
-    assertThat(worst(run(dns, false).findings())).containsExactlyEntriesOf(Map.of("mx.present", Status.ERROR));
+    assertThat(worst(run(dns, false).findings()))
+        .containsExactlyEntriesOf(Map.of("mx.present", Status.ERROR));
   }
 
   @Test
@@ -101,7 +125,9 @@ class MxCheckTest {
             .servfail("mx.example.com", RecordType.A)
             .timeout("mx.example.com", RecordType.AAAA);
     var w = worst(run(dns, false).findings());
-    assertThat(w).containsEntry("mx.resolvable", Status.ERROR).containsEntry("mx.present", Status.ERROR);
+    assertThat(w)
+        .containsEntry("mx.resolvable", Status.ERROR)
+        .containsEntry("mx.present", Status.ERROR);
   }
 
   @Test
@@ -113,10 +139,14 @@ class MxCheckTest {
             .txt("noaddr.example.com", "x");
     var r = run(dns, false);
     var ids = r.findings().stream().filter(f -> f.id().equals("mx.resolvable")).toList();
-    assertThat(ids).extracting(f -> f.subject().orElseThrow()).containsExactly("gone.example.com", "noaddr.example.com");
+    assertThat(ids)
+        .extracting(f -> f.subject().orElseThrow())
+        .containsExactly("gone.example.com", "noaddr.example.com");
     assertThat(ids).allMatch(f -> f.status() == Status.FAIL);
     assertThat(worst(r.findings())).containsEntry("mx.present", Status.FAIL);
-    assertThat(r.section().hosts()).extracting(MxSection.Host::resolution).containsExactly("nxdomain", "no-address");
+    assertThat(r.section().hosts())
+        .extracting(MxSection.Host::resolution)
+        .containsExactly("nxdomain", "no-address");
   }
 
   @Test
@@ -138,17 +168,23 @@ class MxCheckTest {
         .containsEntry("mx.same-preference", Status.INFO)
         .containsEntry("mx.present", Status.PASS);
     assertThat(dns.asked()).noneMatch(q -> q.name().equals("192.0.2.7"));
-    assertThat(r.section().hosts()).extracting(MxSection.Host::exchange).containsExactly("192.0.2.7", "alias.example.com", "mx.example.com");
+    assertThat(r.section().hosts())
+        .extracting(MxSection.Host::exchange)
+        .containsExactly("192.0.2.7", "alias.example.com", "mx.example.com");
     // the alias record in full, not "alias.example.com. CNAME ..."
-    var cname = r.findings().stream().filter(f -> f.id().equals("mx.cname")).findFirst().orElseThrow();
+    var cname =
+        r.findings().stream().filter(f -> f.id().equals("mx.cname")).findFirst().orElseThrow();
     assertThat(cname.evidence()).containsExactly("alias.example.com. CNAME mx.example.com.");
-    assertThat(cname.remedy()).hasValue("Point the MX record at the canonical name the alias leads to: mx.example.com.");
+    assertThat(cname.remedy())
+        .hasValue("Point the MX record at the canonical name the alias leads to: mx.example.com.");
   }
 
   @Test
   void addressLookupsOfAllExchangesStartTogether() {
     FakeDns dns = new FakeDns();
-    for (int i = 0; i < 5; i++) dns.mx("example.com", i, "mx" + i + ".example.com").a("mx" + i + ".example.com", "8.8.8." + i);
+    for (int i = 0; i < 5; i++)
+      dns.mx("example.com", i, "mx" + i + ".example.com")
+          .a("mx" + i + ".example.com", "8.8.8." + i);
     run(dns, false);
     assertThat(dns.asked()).hasSize(11);
     assertThat(dns.asked().get(0).type()).isEqualTo(RecordType.MX);

@@ -17,56 +17,97 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PtrCheckTest {
   private static PtrCheck.Result run(FakeDns dns, String ip, String host) {
-    return new PtrCheck(dns).run(InetAddresses.parse(ip).orElseThrow(), Optional.ofNullable(host)).join();
+    return new PtrCheck(dns)
+        .run(InetAddresses.parse(ip).orElseThrow(), Optional.ofNullable(host))
+        .join();
   }
 
   @Test
   void forwardConfirmedName() {
-    FakeDns dns = new FakeDns().ptr("1.100.51.198.in-addr.arpa", "mx.example.com").a("mx.example.com", "198.51.100.1");
+    FakeDns dns =
+        new FakeDns()
+            .ptr("1.100.51.198.in-addr.arpa", "mx.example.com")
+            .a("mx.example.com", "198.51.100.1");
     var r = run(dns, "198.51.100.1", "mx.example.com");
     assertThat(worst(r.findings()))
         .containsEntry("ptr.present", Status.PASS)
         .containsEntry("ptr.fcrdns", Status.PASS)
         .containsEntry("ptr.matches-mx", Status.INFO)
         .doesNotContainKey("ptr.generic");
-    assertThat(r.entry().names()).singleElement().satisfies(n -> assertThat(n.forwardConfirmed()).isTrue());
+    assertThat(r.entry().names())
+        .singleElement()
+        .satisfies(n -> assertThat(n.forwardConfirmed()).isTrue());
     // the address reverses, not the MX name (was "mx.example.com reverses to itself")
-    assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.matches-mx")).findFirst().orElseThrow().detail())
+    assertThat(
+            r.findings().stream()
+                .filter(f -> f.id().equals("ptr.matches-mx"))
+                .findFirst()
+                .orElseThrow()
+                .detail())
         .isEqualTo("198.51.100.1 (an address of mx.example.com) reverses to mx.example.com.");
-    var other = run(new FakeDns().ptr("1.100.51.198.in-addr.arpa", "web.example.net").a("web.example.net", "198.51.100.1"), "198.51.100.1", "example.com");
-    assertThat(other.findings().stream().filter(f -> f.id().equals("ptr.matches-mx")).findFirst().orElseThrow().detail())
-        .startsWith("198.51.100.1 (an address of example.com) reverses to web.example.net, not to example.com;");
+    var other =
+        run(
+            new FakeDns()
+                .ptr("1.100.51.198.in-addr.arpa", "web.example.net")
+                .a("web.example.net", "198.51.100.1"),
+            "198.51.100.1",
+            "example.com");
+    assertThat(
+            other.findings().stream()
+                .filter(f -> f.id().equals("ptr.matches-mx"))
+                .findFirst()
+                .orElseThrow()
+                .detail())
+        .startsWith(
+            "198.51.100.1 (an address of example.com) reverses to web.example.net, not to example.com;");
   }
 
   @Test
   void nameThatResolvesElsewhereFailsFcrdns() {
-    FakeDns dns = new FakeDns().ptr("1.100.51.198.in-addr.arpa", "mx.example.com").a("mx.example.com", "198.51.100.9");
+    FakeDns dns =
+        new FakeDns()
+            .ptr("1.100.51.198.in-addr.arpa", "mx.example.com")
+            .a("mx.example.com", "198.51.100.9");
     var r = run(dns, "198.51.100.1", null);
-    assertThat(worst(r.findings())).containsEntry("ptr.fcrdns", Status.FAIL).doesNotContainKey("ptr.matches-mx");
+    assertThat(worst(r.findings()))
+        .containsEntry("ptr.fcrdns", Status.FAIL)
+        .doesNotContainKey("ptr.matches-mx");
     assertThat(r.entry().names().get(0).forwardAddresses()).containsExactly("198.51.100.9");
   }
 
   @Test
   void ipv6UsesNibblesAndAaaa() {
     String rev = InetAddresses.reverseName(InetAddresses.parse("2001:db8::1").orElseThrow());
-    assertThat(rev).isEqualTo("1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
+    assertThat(rev)
+        .isEqualTo("1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
     FakeDns dns =
-        new FakeDns().ptr(rev, "mx.example.com").add(new DnsRecord.Address("mx.example.com", 60, ip("2001:db8::1")));
-    assertThat(worst(run(dns, "2001:db8::1", null).findings())).containsEntry("ptr.fcrdns", Status.PASS);
-    assertThat(dns.asked()).extracting(q -> q.type()).containsExactly(RecordType.PTR, RecordType.AAAA);
+        new FakeDns()
+            .ptr(rev, "mx.example.com")
+            .add(new DnsRecord.Address("mx.example.com", 60, ip("2001:db8::1")));
+    assertThat(worst(run(dns, "2001:db8::1", null).findings()))
+        .containsEntry("ptr.fcrdns", Status.PASS);
+    assertThat(dns.asked())
+        .extracting(q -> q.type())
+        .containsExactly(RecordType.PTR, RecordType.AAAA);
   }
 
   @Test
   void missingPtrFails() {
-    assertThat(worst(run(new FakeDns(), "198.51.100.1", null).findings())).containsExactlyEntriesOf(Map.of("ptr.present", Status.FAIL));
+    assertThat(worst(run(new FakeDns(), "198.51.100.1", null).findings()))
+        .containsExactlyEntriesOf(Map.of("ptr.present", Status.FAIL));
   }
 
   @Test
   void temporaryFailuresAreErrors() {
     FakeDns dns = new FakeDns().servfail("1.100.51.198.in-addr.arpa", RecordType.PTR);
-    assertThat(worst(run(dns, "198.51.100.1", null).findings())).containsExactlyEntriesOf(Map.of("ptr.present", Status.ERROR));
-    FakeDns dns2 = new FakeDns().ptr("1.100.51.198.in-addr.arpa", "mx.example.com").timeout("mx.example.com", RecordType.A);
-    assertThat(worst(run(dns2, "198.51.100.1", null).findings())).containsEntry("ptr.fcrdns", Status.ERROR);
+    assertThat(worst(run(dns, "198.51.100.1", null).findings()))
+        .containsExactlyEntriesOf(Map.of("ptr.present", Status.ERROR));
+    FakeDns dns2 =
+        new FakeDns()
+            .ptr("1.100.51.198.in-addr.arpa", "mx.example.com")
+            .timeout("mx.example.com", RecordType.A);
+    assertThat(worst(run(dns2, "198.51.100.1", null).findings()))
+        .containsEntry("ptr.fcrdns", Status.ERROR);
   }
 
   @ParameterizedTest

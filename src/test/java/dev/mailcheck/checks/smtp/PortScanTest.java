@@ -34,38 +34,80 @@ class PortScanTest {
       var base = ProbeRequest.builder("127.0.0.1", 25).timeout(Duration.ofMillis(600)).build();
       long start = System.nanoTime();
       List<ProbeResult> results =
-          PortScan.run(new SocketSmtpProbe(null), base, List.of(slow1.port(), slow2.port(), tarpit.port(), refused));
+          PortScan.run(
+              new SocketSmtpProbe(null),
+              base,
+              List.of(slow1.port(), slow2.port(), tarpit.port(), refused));
       long ms = (System.nanoTime() - start) / 1_000_000;
       // sequential would be >= 400 + 400 + 600 = 1400 ms
       assertThat(ms).isLessThan(1200);
-      assertThat(results).extracting(PortsSection::state).containsExactly("open", "open", "open", "refused");
-      assertThat(results.get(2).failure().orElseThrow().kind()).isEqualTo(dev.mailcheck.smtp.Failure.Kind.TIMEOUT);
+      assertThat(results)
+          .extracting(PortsSection::state)
+          .containsExactly("open", "open", "open", "refused");
+      assertThat(results.get(2).failure().orElseThrow().kind())
+          .isEqualTo(dev.mailcheck.smtp.Failure.Kind.TIMEOUT);
       var section = PortsSection.of("127.0.0.1", results);
       assertThat(section.ports().get(3).hint()).contains("Nothing listens");
-      assertThat(PortsSection.findings(results)).extracting(f -> f.status().token()).containsExactly("pass", "pass", "pass", "warn");
+      assertThat(PortsSection.findings(results))
+          .extracting(f -> f.status().token())
+          .containsExactly("pass", "pass", "pass", "warn");
     }
   }
 
   @Test
   void port465UsesImplicitTlsAndOthersStartTls() {
     var base = ProbeRequest.builder("mx.example", 25).build();
-    assertThat(PortScan.forPort(base, 465).tlsMode()).isEqualTo(dev.mailcheck.smtp.TlsMode.IMPLICIT);
-    assertThat(PortScan.forPort(base, 587).tlsMode()).isEqualTo(dev.mailcheck.smtp.TlsMode.OPPORTUNISTIC);
+    assertThat(PortScan.forPort(base, 465).tlsMode())
+        .isEqualTo(dev.mailcheck.smtp.TlsMode.IMPLICIT);
+    assertThat(PortScan.forPort(base, 587).tlsMode())
+        .isEqualTo(dev.mailcheck.smtp.TlsMode.OPPORTUNISTIC);
     assertThat(PortScan.forPort(base, 587).port()).isEqualTo(587);
   }
 
   @Test
   void aClosedSubmissionPortIsOnlyInfoWhenTheOtherIsOpen() {
-    var refused = new dev.mailcheck.smtp.Failure(dev.mailcheck.smtp.Phase.CONNECT, dev.mailcheck.smtp.Failure.Kind.REFUSED, "refused");
-    var filtered = new dev.mailcheck.smtp.Failure(dev.mailcheck.smtp.Phase.CONNECT, dev.mailcheck.smtp.Failure.Kind.TIMEOUT, "timeout");
+    var refused =
+        new dev.mailcheck.smtp.Failure(
+            dev.mailcheck.smtp.Phase.CONNECT, dev.mailcheck.smtp.Failure.Kind.REFUSED, "refused");
+    var filtered =
+        new dev.mailcheck.smtp.Failure(
+            dev.mailcheck.smtp.Phase.CONNECT, dev.mailcheck.smtp.Failure.Kind.TIMEOUT, "timeout");
     var ok587 = SmtpEvaluatorTest.R.ok(587).result();
-    var closed465 = new SmtpEvaluatorTest.R(465, dev.mailcheck.smtp.TlsMode.IMPLICIT, null, null, dev.mailcheck.smtp.StartTls.NOT_ATTEMPTED,
-        null, null, null, null, refused, null).result();
-    var filtered25 = new SmtpEvaluatorTest.R(25, dev.mailcheck.smtp.TlsMode.OPPORTUNISTIC, null, null, dev.mailcheck.smtp.StartTls.NOT_ATTEMPTED,
-        null, null, null, null, filtered, null).result();
-    assertThat(PortsSection.findings(List.of(filtered25, closed465, ok587))).extracting(f -> f.status().token())
+    var closed465 =
+        new SmtpEvaluatorTest.R(
+                465,
+                dev.mailcheck.smtp.TlsMode.IMPLICIT,
+                null,
+                null,
+                dev.mailcheck.smtp.StartTls.NOT_ATTEMPTED,
+                null,
+                null,
+                null,
+                null,
+                refused,
+                null)
+            .result();
+    var filtered25 =
+        new SmtpEvaluatorTest.R(
+                25,
+                dev.mailcheck.smtp.TlsMode.OPPORTUNISTIC,
+                null,
+                null,
+                dev.mailcheck.smtp.StartTls.NOT_ATTEMPTED,
+                null,
+                null,
+                null,
+                null,
+                filtered,
+                null)
+            .result();
+    assertThat(PortsSection.findings(List.of(filtered25, closed465, ok587)))
+        .extracting(f -> f.status().token())
         .containsExactly("warn", "info", "pass");
-    assertThat(PortsSection.findings(List.of(closed465))).extracting(f -> f.status().token()).containsExactly("warn");
-    assertThat(PortsSection.of("mx.example", List.of(filtered25)).ports().get(0).hint()).contains("block outbound port 25");
+    assertThat(PortsSection.findings(List.of(closed465)))
+        .extracting(f -> f.status().token())
+        .containsExactly("warn");
+    assertThat(PortsSection.of("mx.example", List.of(filtered25)).ports().get(0).hint())
+        .contains("block outbound port 25");
   }
 }

@@ -20,7 +20,10 @@ class SpfAuditTest {
   }
 
   static Finding finding(SpfReport r, String id) {
-    return r.findings().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not in " + r.findings()));
+    return r.findings().stream()
+        .filter(f -> f.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(id + " not in " + r.findings()));
   }
 
   static boolean has(SpfReport r, String id) {
@@ -65,9 +68,12 @@ class SpfAuditTest {
 
   static FakeDns base() {
     FakeDns dns = new FakeDns();
-    for (int i = 1; i <= 5; i++) dns.mx("example.com", i, "mx" + i + ".example.com").a("mx" + i + ".example.com", "192.0.2." + i);
+    for (int i = 1; i <= 5; i++)
+      dns.mx("example.com", i, "mx" + i + ".example.com")
+          .a("mx" + i + ".example.com", "192.0.2." + i);
     dns.a("example.com", "192.0.2.80");
-    dns.txt("_spf.example.com", "v=spf1 a:h1.example.com mx:example.com -all").a("h1.example.com", "192.0.2.10");
+    dns.txt("_spf.example.com", "v=spf1 a:h1.example.com mx:example.com -all")
+        .a("h1.example.com", "192.0.2.10");
     dns.txt("inc.example.com", "v=spf1 include:inner.example.com a:h1.example.com -all");
     dns.txt("inner.example.com", "v=spf1 ip4:198.51.100.0/24 -all");
     dns.txt("why.example.com", "not allowed");
@@ -76,38 +82,74 @@ class SpfAuditTest {
 
   @Test
   void overTheLimitTheWholeTreeIsShownAndTheCrossingIncludeNamed() {
-    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:big.example.com include:late.example.com a:x.example.com -all");
-    dns.txt("big.example.com", "v=spf1 " + String.join(" ", IntStream.rangeClosed(1, 8).mapToObj(i -> "a:h" + i + ".example.com").toList()) + " -all");
+    FakeDns dns =
+        new FakeDns()
+            .txt(
+                "example.com",
+                "v=spf1 include:big.example.com include:late.example.com a:x.example.com -all");
+    dns.txt(
+        "big.example.com",
+        "v=spf1 "
+            + String.join(
+                " ", IntStream.rangeClosed(1, 8).mapToObj(i -> "a:h" + i + ".example.com").toList())
+            + " -all");
     dns.txt("late.example.com", "v=spf1 a:l1.example.com a:l2.example.com -all");
     for (int i = 1; i <= 8; i++) dns.a("h" + i + ".example.com", "192.0.2." + i);
-    dns.a("l1.example.com", "192.0.2.101").a("l2.example.com", "192.0.2.102").a("x.example.com", "192.0.2.103");
+    dns.a("l1.example.com", "192.0.2.101")
+        .a("l2.example.com", "192.0.2.102")
+        .a("x.example.com", "192.0.2.103");
     SpfReport r = audit(dns);
     assertThat(r.section().lookups()).isEqualTo(13);
     Finding f = finding(r, "spf.lookups");
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.detail()).contains("a:l1.example.com").contains("reached through include:late.example.com");
+    assertThat(f.detail())
+        .contains("a:l1.example.com")
+        .contains("reached through include:late.example.com");
     assertThat(f.remedy().get()).contains("Shed 3 lookups").contains("include:big.example.com (9)");
     // the tree goes on past the limit: every node is there
     List<SpfNode> nodes = r.section().tree().get().flatten();
-    assertThat(nodes).extracting(n -> n.term().orElse("root")).contains("a:l2.example.com", "a:x.example.com");
-    assertThat(nodes).filteredOn(n -> n.note().orElse("").contains("over the limit from here"))
-        .extracting(n -> n.term().orElse("")).containsExactly("a:l1.example.com");
+    assertThat(nodes)
+        .extracting(n -> n.term().orElse("root"))
+        .contains("a:l2.example.com", "a:x.example.com");
+    assertThat(nodes)
+        .filteredOn(n -> n.note().orElse("").contains("over the limit from here"))
+        .extracting(n -> n.term().orElse(""))
+        .containsExactly("a:l1.example.com");
   }
 
   @Test
   void remedyOffersTheRecordWithOwnHostsAsAddresses() {
     FakeDns dns = new FakeDns().txt("example.com", "v=spf1 a mx include:big.example.com -all");
-    dns.a("example.com", "192.0.2.80").mx("example.com", 10, "mx.example.com").a("mx.example.com", "192.0.2.25");
-    dns.txt("big.example.com", "v=spf1 " + String.join(" ", IntStream.rangeClosed(1, 9).mapToObj(i -> "a:h" + i + ".example.com").toList()) + " -all");
+    dns.a("example.com", "192.0.2.80")
+        .mx("example.com", 10, "mx.example.com")
+        .a("mx.example.com", "192.0.2.25");
+    dns.txt(
+        "big.example.com",
+        "v=spf1 "
+            + String.join(
+                " ", IntStream.rangeClosed(1, 9).mapToObj(i -> "a:h" + i + ".example.com").toList())
+            + " -all");
     for (int i = 1; i <= 9; i++) dns.a("h" + i + ".example.com", "192.0.2." + i);
     Finding f = finding(audit(dns), "spf.lookups");
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.remedy().get()).contains("\"v=spf1 ip4:192.0.2.80 ip4:192.0.2.25 include:big.example.com -all\" (10 lookups");
+    assertThat(f.remedy().get())
+        .contains(
+            "\"v=spf1 ip4:192.0.2.80 ip4:192.0.2.25 include:big.example.com -all\" (10 lookups");
   }
 
   @Test
   void nineOrTenLookupsIsInfoAboutHeadroom() {
-    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 " + String.join(" ", IntStream.rangeClosed(1, 9).mapToObj(i -> "a:h" + i + ".example.com").toList()) + " -all");
+    FakeDns dns =
+        new FakeDns()
+            .txt(
+                "example.com",
+                "v=spf1 "
+                    + String.join(
+                        " ",
+                        IntStream.rangeClosed(1, 9)
+                            .mapToObj(i -> "a:h" + i + ".example.com")
+                            .toList())
+                    + " -all");
     for (int i = 1; i <= 9; i++) dns.a("h" + i + ".example.com", "192.0.2." + i);
     assertThat(finding(audit(dns), "spf.lookups").status()).isEqualTo(Status.INFO);
   }
@@ -116,21 +158,36 @@ class SpfAuditTest {
   void voidLookupsWarnThenFail() {
     FakeDns one = new FakeDns().txt("example.com", "v=spf1 a:gone.example.com -all");
     assertThat(finding(audit(one), "spf.void-lookups").status()).isEqualTo(Status.WARN);
-    FakeDns three = new FakeDns().txt("example.com", "v=spf1 a:g1.example.com mx:g2.example.com exists:g3.example.com -all");
+    FakeDns three =
+        new FakeDns()
+            .txt(
+                "example.com",
+                "v=spf1 a:g1.example.com mx:g2.example.com exists:g3.example.com -all");
     SpfReport r = audit(three);
     assertThat(r.section().voidLookups()).isEqualTo(3);
     assertThat(finding(r, "spf.void-lookups").status()).isEqualTo(Status.FAIL);
   }
 
   @ParameterizedTest
-  @CsvSource({"v=spf1 -all,PASS", "v=spf1 ~all,PASS", "v=spf1 ?all,WARN", "v=spf1 +all,FAIL", "v=spf1 all,FAIL", "v=spf1 ip4:192.0.2.1,WARN"})
+  @CsvSource({
+    "v=spf1 -all,PASS",
+    "v=spf1 ~all,PASS",
+    "v=spf1 ?all,WARN",
+    "v=spf1 +all,FAIL",
+    "v=spf1 all,FAIL",
+    "v=spf1 ip4:192.0.2.1,WARN"
+  })
   void judgesTheAllQualifier(String record, Status status) {
-    assertThat(finding(audit(new FakeDns().txt("example.com", record)), "spf.all").status()).isEqualTo(status);
+    assertThat(finding(audit(new FakeDns().txt("example.com", record)), "spf.all").status())
+        .isEqualTo(status);
   }
 
   @Test
   void allIsTakenFromTheRedirectTarget() {
-    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 redirect=_spf.example.com").txt("_spf.example.com", "v=spf1 ip4:192.0.2.1 +all");
+    FakeDns dns =
+        new FakeDns()
+            .txt("example.com", "v=spf1 redirect=_spf.example.com")
+            .txt("_spf.example.com", "v=spf1 ip4:192.0.2.1 +all");
     Finding f = finding(audit(dns), "spf.all");
     assertThat(f.status()).isEqualTo(Status.FAIL);
     assertThat(f.title()).contains("reached by redirect");
@@ -145,16 +202,22 @@ class SpfAuditTest {
 
   @Test
   void multipleRecordsFail() {
-    SpfReport r = audit(new FakeDns().txt("example.com", "v=spf1 -all").txt("example.com", "v=spf1 mx -all"));
+    SpfReport r =
+        audit(new FakeDns().txt("example.com", "v=spf1 -all").txt("example.com", "v=spf1 mx -all"));
     assertThat(finding(r, "spf.multiple").status()).isEqualTo(Status.FAIL);
   }
 
   @Test
   void syntaxErrorNamesThePosition() {
-    Finding f = finding(audit(new FakeDns().txt("example.com", "v=spf1 ip4:192.0.2.1/33 -all")), "spf.syntax");
+    Finding f =
+        finding(
+            audit(new FakeDns().txt("example.com", "v=spf1 ip4:192.0.2.1/33 -all")), "spf.syntax");
     assertThat(f.status()).isEqualTo(Status.FAIL);
     assertThat(f.detail()).contains("at character 22");
-    assertThat(f.evidence()).containsExactly("v=spf1 ip4:192.0.2.1/33 -all", " ".repeat(21) + "^ '/33' is not a prefix length from 0 to 32");
+    assertThat(f.evidence())
+        .containsExactly(
+            "v=spf1 ip4:192.0.2.1/33 -all",
+            " ".repeat(21) + "^ '/33' is not a prefix length from 0 to 32");
   }
 
   @Test
@@ -167,7 +230,10 @@ class SpfAuditTest {
 
   @Test
   void includeThatTimesOutIsAnErrorNotMissing() {
-    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:slow.example.net -all").timeout("slow.example.net", RecordType.TXT);
+    FakeDns dns =
+        new FakeDns()
+            .txt("example.com", "v=spf1 include:slow.example.net -all")
+            .timeout("slow.example.net", RecordType.TXT);
     SpfReport r = audit(dns);
     assertThat(finding(r, "spf.dns").status()).isEqualTo(Status.ERROR);
     assertThat(has(r, "spf.include-missing")).isFalse();
@@ -183,20 +249,31 @@ class SpfAuditTest {
 
   @Test
   void loopIsFoundWithoutRunningAway() {
-    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:a.example.net -all").txt("a.example.net", "v=spf1 include:example.com -all");
+    FakeDns dns =
+        new FakeDns()
+            .txt("example.com", "v=spf1 include:a.example.net -all")
+            .txt("a.example.net", "v=spf1 include:example.com -all");
     assertThat(finding(audit(dns), "spf.loop").status()).isEqualTo(Status.FAIL);
   }
 
   @Test
   void redirectIntoALoopIsNotReportedAsAPolicyTaken() {
-    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 redirect=b.example.com").txt("b.example.com", "v=spf1 redirect=example.com");
+    FakeDns dns =
+        new FakeDns()
+            .txt("example.com", "v=spf1 redirect=b.example.com")
+            .txt("b.example.com", "v=spf1 redirect=example.com");
     SpfReport r = audit(dns);
     assertThat(finding(r, "spf.loop").status()).isEqualTo(Status.FAIL);
-    assertThat(r.findings()).noneMatch(f -> f.id().equals("spf.redirect") && f.status() == Status.PASS);
-    // nor "no 'all': gets neutral, add -all" (the result is permerror; -all would disable redirect=)
+    assertThat(r.findings())
+        .noneMatch(f -> f.id().equals("spf.redirect") && f.status() == Status.PASS);
+    // nor "no 'all': gets neutral, add -all" (the result is permerror; -all would disable
+    // redirect=)
     assertThat(r.findings()).noneMatch(f -> f.id().equals("spf.all"));
     // A working redirect still passes.
-    FakeDns ok = new FakeDns().txt("example.com", "v=spf1 redirect=b.example.com").txt("b.example.com", "v=spf1 -all");
+    FakeDns ok =
+        new FakeDns()
+            .txt("example.com", "v=spf1 redirect=b.example.com")
+            .txt("b.example.com", "v=spf1 -all");
     assertThat(finding(audit(ok), "spf.redirect").status()).isEqualTo(Status.PASS);
   }
 
@@ -206,8 +283,14 @@ class SpfAuditTest {
     FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:n0.l0.example -all");
     for (int level = 0; level < 5; level++) {
       int next = level + 1;
-      String includes = String.join(" ", IntStream.range(0, 10).mapToObj(i -> "include:n" + i + ".l" + next + ".example").toList());
-      for (int i = 0; i < 10; i++) dns.txt("n" + i + ".l" + level + ".example", "v=spf1 " + includes + " -all");
+      String includes =
+          String.join(
+              " ",
+              IntStream.range(0, 10)
+                  .mapToObj(i -> "include:n" + i + ".l" + next + ".example")
+                  .toList());
+      for (int i = 0; i < 10; i++)
+        dns.txt("n" + i + ".l" + level + ".example", "v=spf1 " + includes + " -all");
     }
     for (int i = 0; i < 10; i++) dns.txt("n" + i + ".l5.example", "v=spf1 -all");
     SpfReport r = audit(dns);
@@ -228,7 +311,11 @@ class SpfAuditTest {
 
   @Test
   void includeOfADomainWithTwoRecordsFails() {
-    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:two.example.net -all").txt("two.example.net", "v=spf1 -all").txt("two.example.net", "v=spf1 +all");
+    FakeDns dns =
+        new FakeDns()
+            .txt("example.com", "v=spf1 include:two.example.net -all")
+            .txt("two.example.net", "v=spf1 -all")
+            .txt("two.example.net", "v=spf1 +all");
     Finding f = finding(audit(dns), "spf.multiple");
     assertThat(f.status()).isEqualTo(Status.FAIL);
     assertThat(f.subject()).contains("two.example.net");
@@ -236,9 +323,13 @@ class SpfAuditTest {
 
   @Test
   void syntaxErrorInAnIncludedRecordIsReportedForThatDomain() {
-    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 include:bad.example.net -all").txt("bad.example.net", "v=spf1 ip4:10.0.0.1/99 -all");
+    FakeDns dns =
+        new FakeDns()
+            .txt("example.com", "v=spf1 include:bad.example.net -all")
+            .txt("bad.example.net", "v=spf1 ip4:10.0.0.1/99 -all");
     SpfReport r = audit(dns);
-    assertThat(r.findings()).filteredOn(f -> f.id().equals("spf.syntax"))
+    assertThat(r.findings())
+        .filteredOn(f -> f.id().equals("spf.syntax"))
         .extracting(f -> f.status() + " " + f.subject().orElse(""))
         .containsExactly("PASS example.com", "FAIL bad.example.net");
   }
@@ -251,37 +342,63 @@ class SpfAuditTest {
 
   @Test
   void termsAfterAllWarn() {
-    assertThat(finding(audit(new FakeDns().txt("example.com", "v=spf1 -all ip4:192.0.2.1")), "spf.after-all").status()).isEqualTo(Status.WARN);
+    assertThat(
+            finding(
+                    audit(new FakeDns().txt("example.com", "v=spf1 -all ip4:192.0.2.1")),
+                    "spf.after-all")
+                .status())
+        .isEqualTo(Status.WARN);
   }
 
   @Test
   void obsoleteType99Warns() {
     FakeDns dns = new FakeDns().txt("example.com", "v=spf1 -all");
-    dns.add(new DnsRecord.Txt("example.com", 300, RecordType.SPF, List.of("v=spf1 -all".getBytes(StandardCharsets.US_ASCII))));
+    dns.add(
+        new DnsRecord.Txt(
+            "example.com",
+            300,
+            RecordType.SPF,
+            List.of("v=spf1 -all".getBytes(StandardCharsets.US_ASCII))));
     assertThat(finding(audit(dns), "spf.type99").status()).isEqualTo(Status.WARN);
   }
 
   @Test
   void stringsJoinedWithoutSpaceWarnButASplitInsideATermDoesNot() {
-    FakeDns glued = new FakeDns().txt("example.com", "v=spf1 ip4:192.0.2.1", "include:_spf.example.net -all").txt("_spf.example.net", "v=spf1 -all");
+    FakeDns glued =
+        new FakeDns()
+            .txt("example.com", "v=spf1 ip4:192.0.2.1", "include:_spf.example.net -all")
+            .txt("_spf.example.net", "v=spf1 -all");
     assertThat(finding(audit(glued), "spf.txt-strings").status()).isEqualTo(Status.WARN);
     FakeDns fine = new FakeDns().txt("example.com", "v=spf1 ip4:192.0.", "2.1 -all");
     assertThat(has(audit(fine), "spf.txt-strings")).isFalse();
-    FakeDns spaced = new FakeDns().txt("example.com", "v=spf1 ip4:192.0.2.1 ", "ip4:192.0.2.2 -all");
+    FakeDns spaced =
+        new FakeDns().txt("example.com", "v=spf1 ip4:192.0.2.1 ", "ip4:192.0.2.2 -all");
     assertThat(has(audit(spaced), "spf.txt-strings")).isFalse();
   }
 
   @Test
   void answerOver512OctetsWarns() {
-    String ranges = String.join(" ", IntStream.range(0, 25).mapToObj(i -> "ip4:198.51.100." + i).toList());
-    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 " + ranges.substring(0, 240), ranges.substring(240) + " -all").txt("example.com", "google-site-verification=" + "x".repeat(43));
+    String ranges =
+        String.join(" ", IntStream.range(0, 25).mapToObj(i -> "ip4:198.51.100." + i).toList());
+    FakeDns dns =
+        new FakeDns()
+            .txt(
+                "example.com",
+                "v=spf1 " + ranges.substring(0, 240),
+                ranges.substring(240) + " -all")
+            .txt("example.com", "google-site-verification=" + "x".repeat(43));
     assertThat(finding(audit(dns), "spf.size").status()).isEqualTo(Status.WARN);
     assertThat(has(audit(new FakeDns().txt("example.com", "v=spf1 -all")), "spf.size")).isFalse();
   }
 
   @Test
   void macroTargetsAreCountedButNotFollowed() {
-    SpfReport r = audit(new FakeDns().txt("example.com", "v=spf1 exists:%{i}._spf.example.com include:%{d2}.x.example -all"));
+    SpfReport r =
+        audit(
+            new FakeDns()
+                .txt(
+                    "example.com",
+                    "v=spf1 exists:%{i}._spf.example.com include:%{d2}.x.example -all"));
     assertThat(r.section().lookups()).isEqualTo(2);
     assertThat(finding(r, "spf.lookups").detail()).contains("at least");
   }
@@ -289,13 +406,18 @@ class SpfAuditTest {
   @Test
   void mxHostsInTheTreeAreListedByPreferenceWhateverOrderDnsReturns() {
     FakeDns dns = new FakeDns().txt("example.com", "v=spf1 mx -all");
-    dns.mx("example.com", 20, "b.example.com").mx("example.com", 10, "z.example.com").mx("example.com", 20, "a.example.com");
-    dns.a("a.example.com", "192.0.2.1").a("b.example.com", "192.0.2.2").a("z.example.com", "192.0.2.3");
+    dns.mx("example.com", 20, "b.example.com")
+        .mx("example.com", 10, "z.example.com")
+        .mx("example.com", 20, "a.example.com");
+    dns.a("a.example.com", "192.0.2.1")
+        .a("b.example.com", "192.0.2.2")
+        .a("z.example.com", "192.0.2.3");
     SpfNode mx =
         audit(dns).section().tree().orElseThrow().flatten().stream()
             .filter(n -> n.note().orElse("").contains("MX host"))
             .findFirst()
             .orElseThrow();
-    assertThat(mx.note().orElseThrow()).startsWith("3 MX hosts: z.example.com, a.example.com, b.example.com ");
+    assertThat(mx.note().orElseThrow())
+        .startsWith("3 MX hosts: z.example.com, a.example.com, b.example.com ");
   }
 }

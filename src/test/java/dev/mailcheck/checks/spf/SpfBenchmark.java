@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * SPF benchmarks (numbers in docs/performance.md under "SPF"). Skipped unless
- * {@code -Dmailcheck.bench=true}:
+ * SPF benchmarks (numbers in docs/performance.md under "SPF"). Skipped unless {@code
+ * -Dmailcheck.bench=true}:
  *
  * <pre>
  * mvn -B -o test -Dtest=SpfBenchmark -Dmailcheck.bench=true -Dsurefire.failIfNoSpecifiedTests=false
@@ -56,7 +56,9 @@ class SpfBenchmark {
         long queries = 0;
         for (int i = 0; i < 6; i++) {
           server.clearQueries();
-          try (DnsStack dns = DnsStack.open(DnsSettings.of(List.of(server.socketAddress()), Duration.ofSeconds(3)))) {
+          try (DnsStack dns =
+              DnsStack.open(
+                  DnsSettings.of(List.of(server.socketAddress()), Duration.ofSeconds(3)))) {
             long t0 = System.nanoTime();
             SpfReport r =
                 mode.equals("evaluate")
@@ -65,22 +67,45 @@ class SpfBenchmark {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (i > 0) times.add(ms); // the first run warms the JVM
             queries = server.queries().size();
-            if (i == 5) System.out.println("SPF bench " + mode + ": lookups " + r.section().lookups());
+            if (i == 5)
+              System.out.println("SPF bench " + mode + ": lookups " + r.section().lookups());
           }
         }
         times.sort(Long::compare);
         System.out.printf(
             "SPF bench %s heavy.test @%d ms: median %d ms, min %d ms, max %d ms; depth %d x %d = %d ms; %d queries sequentially = %d ms%n",
-            mode, LATENCY.toMillis(), times.get(times.size() / 2), times.get(0), times.get(times.size() - 1), DEPTH, LATENCY.toMillis(),
-            DEPTH * LATENCY.toMillis(), queries, queries * LATENCY.toMillis());
+            mode,
+            LATENCY.toMillis(),
+            times.get(times.size() / 2),
+            times.get(0),
+            times.get(times.size() - 1),
+            DEPTH,
+            LATENCY.toMillis(),
+            DEPTH * LATENCY.toMillis(),
+            queries,
+            queries * LATENCY.toMillis());
       }
     }
   }
 
   private static SpfSection evaluationOnly(DnsStack dns, InetAddress client) {
-    SpfEvaluation e = new SpfEvaluator(dns.client(), SpfOptions.defaults()).checkHost(client, "heavy.test", "postmaster@heavy.test", "heavy.test");
+    SpfEvaluation e =
+        new SpfEvaluator(dns.client(), SpfOptions.defaults())
+            .checkHost(client, "heavy.test", "postmaster@heavy.test", "heavy.test");
     if (e.result() != SpfResult.FAIL) throw new AssertionError(e);
-    return new SpfSection("heavy.test", Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e.result().token()), Optional.empty(), Optional.empty(), Optional.empty(), e.lookups(), e.voidLookups(), Optional.empty(), List.of());
+    return new SpfSection(
+        "heavy.test",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(e.result().token()),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        e.lookups(),
+        e.voidLookups(),
+        Optional.empty(),
+        List.of());
   }
 
   @Test
@@ -97,7 +122,9 @@ class SpfBenchmark {
       rounds++;
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("SPF bench conformance: %d evaluations in %.2f s = %.0f evaluations/s (%d tests per round)%n", rounds * perRound, secs, rounds * perRound / secs, perRound);
+    System.out.printf(
+        "SPF bench conformance: %d evaluations in %.2f s = %.0f evaluations/s (%d tests per round)%n",
+        rounds * perRound, secs, rounds * perRound / secs, perRound);
   }
 
   private static void round(List<SpfConformanceTest.Scenario> scenarios) {

@@ -36,7 +36,14 @@ class SpfConformanceTest {
   private static final AtomicInteger total = new AtomicInteger();
 
   /** One test of the suite. */
-  record Case(String id, String scenario, String helo, String host, String mailfrom, List<String> results, String explanation) {}
+  record Case(
+      String id,
+      String scenario,
+      String helo,
+      String host,
+      String mailfrom,
+      List<String> results,
+      String explanation) {}
 
   /** One scenario: its tests and its zone. */
   record Scenario(String description, List<Case> cases, SuiteZone zone) {}
@@ -51,7 +58,8 @@ class SpfConformanceTest {
         if (doc == null || doc.isNull() || doc.isMissingNode()) continue;
         String description = doc.path("description").asText();
         List<Case> cases = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("tests").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("tests").fields();
+            it.hasNext(); ) {
           var e = it.next();
           JsonNode t = e.getValue();
           List<String> results = new ArrayList<>();
@@ -75,7 +83,9 @@ class SpfConformanceTest {
 
   /** Runs one test the way FORMAT.md says: sender defaults, "DEFAULT" default explanation. */
   static SpfEvaluation run(Case c, SuiteZone zone) {
-    InetAddress ip = dev.mailcheck.internal.InetAddresses.parse(c.host()).orElseThrow(() -> new AssertionError("bad host " + c.host()));
+    InetAddress ip =
+        dev.mailcheck.internal.InetAddresses.parse(c.host())
+            .orElseThrow(() -> new AssertionError("bad host " + c.host()));
     String sender = c.mailfrom().isEmpty() ? "postmaster@" + c.helo() : c.mailfrom();
     if (sender.startsWith("@")) sender = "postmaster" + sender;
     String domain = sender.substring(sender.lastIndexOf('@') + 1);
@@ -83,11 +93,15 @@ class SpfConformanceTest {
     return new SpfEvaluator(zone, options).checkHost(ip, domain, sender, c.helo());
   }
 
-  /** Also the test that shows up as skipped when the suite is absent (a skipped factory may not). */
+  /**
+   * Also the test that shows up as skipped when the suite is absent (a skipped factory may not).
+   */
   @Test
   void suiteIsCompleteAndEveryTestIdUnique() throws IOException {
     var file = ProjectPaths.conformance(SUITE);
-    Assumptions.assumeTrue(file.isPresent(), "SPF suite not found at " + ProjectPaths.conformanceRoot().resolve(SUITE) + ": skipped");
+    Assumptions.assumeTrue(
+        file.isPresent(),
+        "SPF suite not found at " + ProjectPaths.conformanceRoot().resolve(SUITE) + ": skipped");
     List<Scenario> scenarios = load(file.get());
     List<String> ids = scenarios.stream().flatMap(s -> s.cases().stream()).map(Case::id).toList();
     assertThat(scenarios).hasSize(16);
@@ -97,7 +111,9 @@ class SpfConformanceTest {
   @TestFactory
   Stream<DynamicContainer> rfc7208Suite() throws IOException {
     var file = ProjectPaths.conformance(SUITE);
-    Assumptions.assumeTrue(file.isPresent(), "SPF suite not found at " + ProjectPaths.conformanceRoot().resolve(SUITE) + ": skipped");
+    Assumptions.assumeTrue(
+        file.isPresent(),
+        "SPF suite not found at " + ProjectPaths.conformanceRoot().resolve(SUITE) + ": skipped");
     List<Scenario> scenarios = load(file.get());
     return scenarios.stream()
         .map(
@@ -111,13 +127,19 @@ class SpfConformanceTest {
                                     c.id(),
                                     () -> {
                                       total.incrementAndGet();
-                                      Assumptions.assumeFalse(KNOWN_FAILING.containsKey(c.id()), () -> "known failing: " + KNOWN_FAILING.get(c.id()));
+                                      Assumptions.assumeFalse(
+                                          KNOWN_FAILING.containsKey(c.id()),
+                                          () -> "known failing: " + KNOWN_FAILING.get(c.id()));
                                       SpfEvaluation e = run(c, s.zone());
                                       assertThat(c.results())
-                                          .as("%s: result %s (%s)", c.id(), e.result().token(), e.reason())
+                                          .as(
+                                              "%s: result %s (%s)",
+                                              c.id(), e.result().token(), e.reason())
                                           .contains(e.result().token());
                                       if (c.explanation() != null) {
-                                        assertThat(e.explanation()).as("%s explanation", c.id()).contains(c.explanation());
+                                        assertThat(e.explanation())
+                                            .as("%s explanation", c.id())
+                                            .contains(c.explanation());
                                       }
                                       passed.incrementAndGet();
                                     }))));
@@ -125,6 +147,7 @@ class SpfConformanceTest {
 
   @AfterAll
   static void printCount() {
-    if (total.get() > 0) System.out.println("SPF conformance: " + passed.get() + " of " + total.get() + " passed");
+    if (total.get() > 0)
+      System.out.println("SPF conformance: " + passed.get() + " of " + total.get() + " passed");
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class SpfEvaluatorTest {
   static SpfEvaluation eval(DnsClient dns, String ip, String domain) {
     try {
-      return new SpfEvaluator(dns, SpfOptions.defaults()).checkHost(InetAddress.getByName(ip), domain, "postmaster@" + domain, domain);
+      return new SpfEvaluator(dns, SpfOptions.defaults())
+          .checkHost(InetAddress.getByName(ip), domain, "postmaster@" + domain, domain);
     } catch (java.net.UnknownHostException e) {
       throw new AssertionError(e);
     }
@@ -44,9 +45,15 @@ class SpfEvaluatorTest {
   void timeoutIsTemperrorNeverNone() {
     FakeDns dns = new FakeDns().timeout("example.com", RecordType.TXT);
     assertThat(eval(dns, "192.0.2.1", "example.com").result()).isEqualTo(SpfResult.TEMPERROR);
-    FakeDns inner = new FakeDns().txt("example.com", "v=spf1 include:broken.example -all").servfail("broken.example", RecordType.TXT);
+    FakeDns inner =
+        new FakeDns()
+            .txt("example.com", "v=spf1 include:broken.example -all")
+            .servfail("broken.example", RecordType.TXT);
     assertThat(eval(inner, "192.0.2.1", "example.com").result()).isEqualTo(SpfResult.TEMPERROR);
-    FakeDns a = new FakeDns().txt("example.com", "v=spf1 a:h.example.com -all").timeout("h.example.com", RecordType.A);
+    FakeDns a =
+        new FakeDns()
+            .txt("example.com", "v=spf1 a:h.example.com -all")
+            .timeout("h.example.com", RecordType.A);
     assertThat(eval(a, "192.0.2.1", "example.com").result()).isEqualTo(SpfResult.TEMPERROR);
   }
 
@@ -83,7 +90,9 @@ class SpfEvaluatorTest {
   void mxCostsOneLookupHoweverManyHosts() {
     FakeDns dns = new FakeDns().txt("example.com", "v=spf1 mx " + hosts(9) + " -all");
     for (int i = 1; i <= 9; i++) {
-      dns.mx("example.com", i, "mx" + i + ".example.com").a("mx" + i + ".example.com", "198.51.100." + i).a("h" + i + ".example.com", "198.51.100." + (100 + i));
+      dns.mx("example.com", i, "mx" + i + ".example.com")
+          .a("mx" + i + ".example.com", "198.51.100." + i)
+          .a("h" + i + ".example.com", "198.51.100." + (100 + i));
     }
     SpfEvaluation e = eval(dns, "192.0.2.1", "example.com");
     assertThat(e.result()).isEqualTo(SpfResult.FAIL);
@@ -101,7 +110,11 @@ class SpfEvaluatorTest {
   @Test
   void theThirdVoidLookupIsPermerror() {
     FakeDns two = new FakeDns().txt("example.com", "v=spf1 a:x1.example.com a:x2.example.com -all");
-    FakeDns three = new FakeDns().txt("example.com", "v=spf1 a:x1.example.com a:x2.example.com exists:x3.example.com -all");
+    FakeDns three =
+        new FakeDns()
+            .txt(
+                "example.com",
+                "v=spf1 a:x1.example.com a:x2.example.com exists:x3.example.com -all");
     assertThat(eval(two, "192.0.2.1", "example.com").result()).isEqualTo(SpfResult.FAIL);
     SpfEvaluation e = eval(three, "192.0.2.1", "example.com");
     assertThat(e.result()).isEqualTo(SpfResult.PERMERROR);
@@ -115,7 +128,8 @@ class SpfEvaluatorTest {
             .txt("example.com", "v=spf1 -all exp=why.example.com")
             .txt("why.example.com", "%{i} is not one of %{d}'s designated mail servers.");
     SpfEvaluation e = eval(dns, "192.0.2.1", "example.com");
-    assertThat(e.explanation()).contains("192.0.2.1 is not one of example.com's designated mail servers.");
+    assertThat(e.explanation())
+        .contains("192.0.2.1 is not one of example.com's designated mail servers.");
   }
 
   @Test
@@ -133,20 +147,26 @@ class SpfEvaluatorTest {
 
   @Test
   void redirectLoopEndsAtTheLookupLimit() {
-    FakeDns dns = new FakeDns().txt("a.example.com", "v=spf1 redirect=b.example.com").txt("b.example.com", "v=spf1 redirect=a.example.com");
+    FakeDns dns =
+        new FakeDns()
+            .txt("a.example.com", "v=spf1 redirect=b.example.com")
+            .txt("b.example.com", "v=spf1 redirect=a.example.com");
     assertThat(eval(dns, "192.0.2.1", "a.example.com").result()).isEqualTo(SpfResult.PERMERROR);
   }
 
   @Test
   void cidrOnAAndMx() {
-    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 a:h.example.com/24 -all").a("h.example.com", "192.0.2.200");
+    FakeDns dns =
+        new FakeDns()
+            .txt("example.com", "v=spf1 a:h.example.com/24 -all")
+            .a("h.example.com", "192.0.2.200");
     assertThat(eval(dns, "192.0.2.1", "example.com").result()).isEqualTo(SpfResult.PASS);
     assertThat(eval(dns, "192.0.3.1", "example.com").result()).isEqualTo(SpfResult.FAIL);
   }
 
   /**
-   * The evaluation asks for the records of every include of a record at once, and for the
-   * includes inside those as soon as they arrive: one round trip per level of the tree.
+   * The evaluation asks for the records of every include of a record at once, and for the includes
+   * inside those as soon as they arrive: one round trip per level of the tree.
    */
   @Test
   void prefetchesEachLevelOfTheIncludeTreeAtOnce() throws Exception {
@@ -166,7 +186,8 @@ class SpfEvaluatorTest {
     assertThat(dns.pendingNames()).containsExactlyInAnyOrder("a.example", "b.example", "c.example");
     dns.releaseAll(); // round trip 2: all three includes
     dns.awaitAsked(7);
-    assertThat(dns.pendingNames()).containsExactlyInAnyOrder("a2.example", "b2.example", "c2.example");
+    assertThat(dns.pendingNames())
+        .containsExactlyInAnyOrder("a2.example", "b2.example", "c2.example");
     dns.releaseAll(); // round trip 3
     SpfEvaluation e = result.get(5, TimeUnit.SECONDS);
     assertThat(e.result()).isEqualTo(SpfResult.PASS);
@@ -202,13 +223,15 @@ class SpfEvaluatorTest {
     }
 
     void releaseAll() {
-      List<Map.Entry<DnsQuestion, CompletableFuture<DnsResult>>> now = List.copyOf(pending.entrySet());
+      List<Map.Entry<DnsQuestion, CompletableFuture<DnsResult>>> now =
+          List.copyOf(pending.entrySet());
       now.forEach(e -> pending.remove(e.getKey()));
       now.forEach(e -> e.getValue().complete(zone.query(e.getKey()).join()));
     }
   }
 
   private static String hosts(int n) {
-    return String.join(" ", IntStream.rangeClosed(1, n).mapToObj(i -> "a:h" + i + ".example.com").toList());
+    return String.join(
+        " ", IntStream.rangeClosed(1, n).mapToObj(i -> "a:h" + i + ".example.com").toList());
   }
 }

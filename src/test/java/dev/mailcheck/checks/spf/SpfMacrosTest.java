@@ -9,7 +9,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The examples of RFC 7208 §7.4. */
 class SpfMacrosTest {
   static SpfMacros.Values v4() throws Exception {
-    return new SpfMacros.Values(InetAddress.getByName("192.0.2.3"), "strong-bad@email.example.com", "email.example.com", "mx.example.org", "mx.example.org", 1700000000L, () -> "mx.example.org");
+    return new SpfMacros.Values(
+        InetAddress.getByName("192.0.2.3"),
+        "strong-bad@email.example.com",
+        "email.example.com",
+        "mx.example.org",
+        "mx.example.org",
+        1700000000L,
+        () -> "mx.example.org");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -45,9 +52,18 @@ class SpfMacrosTest {
 
   @org.junit.jupiter.api.Test
   void ipv6IsDottedNibbles() throws Exception {
-    var v = new SpfMacros.Values(InetAddress.getByName("2001:db8::cb01"), "a@b.example", "b.example", "h", "r", 0, () -> "unknown");
+    var v =
+        new SpfMacros.Values(
+            InetAddress.getByName("2001:db8::cb01"),
+            "a@b.example",
+            "b.example",
+            "h",
+            "r",
+            0,
+            () -> "unknown");
     assertThat(SpfMacros.expand("%{ir}.%{v}._spf.%{d2}", v, false))
-        .isEqualTo("1.0.B.C.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.B.D.0.1.0.0.2.ip6._spf.b.example");
+        .isEqualTo(
+            "1.0.B.C.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.B.D.0.1.0.0.2.ip6._spf.b.example");
     assertThat(SpfMacros.expand("%{c}", v, true)).isEqualTo("2001:db8::cb01");
   }
 
@@ -55,6 +71,7 @@ class SpfMacrosTest {
   void explanationOnlyLettersAreAcceptedInExplanations() throws Exception {
     assertThat(SpfMacros.check("%{c} %{r} %{t}", true)).isEmpty();
     assertThat(SpfMacros.check("%{c}", false)).isPresent();
-    assertThat(SpfMacros.expand("%{c} via %{r} at %{t}", v4(), true)).isEqualTo("192.0.2.3 via mx.example.org at 1700000000");
+    assertThat(SpfMacros.expand("%{c} via %{r} at %{t}", v4(), true))
+        .isEqualTo("192.0.2.3 via mx.example.org at 1700000000");
   }
 }

@@ -61,15 +61,20 @@ class SpfParserTest {
 
   @org.junit.jupiter.api.Test
   void keepsGoingPastBadTermsAndCollectsEveryProblem() {
-    SpfRecord r = SpfParser.parse("v=spf1 foo ip4:1.2.3.4 bar:x include:ok.example.com ip4:300.1.1.1 -all");
+    SpfRecord r =
+        SpfParser.parse("v=spf1 foo ip4:1.2.3.4 bar:x include:ok.example.com ip4:300.1.1.1 -all");
     assertThat(r.problems()).hasSize(3);
-    assertThat(r.mechanisms()).extracting(SpfTerm.Mechanism::text).containsExactly("ip4:1.2.3.4", "include:ok.example.com", "-all");
+    assertThat(r.mechanisms())
+        .extracting(SpfTerm.Mechanism::text)
+        .containsExactly("ip4:1.2.3.4", "include:ok.example.com", "-all");
   }
 
   @org.junit.jupiter.api.Test
   void controlAndNonAsciiCharactersAreProblems() {
-    assertThat(SpfParser.parse("v=spf1 a\tmx -all").problems().get(0).message()).contains("control character U+0009");
-    assertThat(SpfParser.parse("v=spf1 a:ex\u00e4mple.com -all").problems().get(0).message()).contains("non-ASCII");
+    assertThat(SpfParser.parse("v=spf1 a\tmx -all").problems().get(0).message())
+        .contains("control character U+0009");
+    assertThat(SpfParser.parse("v=spf1 a:ex\u00e4mple.com -all").problems().get(0).message())
+        .contains("non-ASCII");
   }
 
   @org.junit.jupiter.api.Test
@@ -79,7 +84,15 @@ class SpfParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"v=spf1,true", "v=spf1 -all,true", "V=SPF1 a,true", "v=spf10 -all,false", "v=spf1-all,false", "spf1,false", "'',false"})
+  @CsvSource({
+    "v=spf1,true",
+    "v=spf1 -all,true",
+    "V=SPF1 a,true",
+    "v=spf10 -all,false",
+    "v=spf1-all,false",
+    "spf1,false",
+    "'',false"
+  })
   void recognizesSpfRecords(String text, boolean spf) {
     assertThat(SpfParser.isSpf(text)).isEqualTo(spf);
   }

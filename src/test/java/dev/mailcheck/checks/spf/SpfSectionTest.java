@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class SpfSectionTest {
   static FakeDns zone() {
     return new FakeDns()
-        .txt("example.com", "v=spf1 mx include:_spf.example.net a:gone.example.com -all exp=why.example.com")
+        .txt(
+            "example.com",
+            "v=spf1 mx include:_spf.example.net a:gone.example.com -all exp=why.example.com")
         .txt("why.example.com", "%{i} may not send for %{d}")
         .mx("example.com", 10, "mx1.example.com")
         .mx("example.com", 20, "mx2.example.com")
@@ -31,13 +33,15 @@ class SpfSectionTest {
 
   static String json(SpfReport r) throws Exception {
     StringWriter out = new StringWriter();
-    new JsonRenderer("test", false).render(new Report("spf", "example.com", r.findings(), List.of(r.section())), out);
+    new JsonRenderer("test", false)
+        .render(new Report("spf", "example.com", r.findings(), List.of(r.section())), out);
     return out.toString();
   }
 
   static String text(SpfReport r) throws Exception {
     StringWriter out = new StringWriter();
-    new TextRenderer(false, false).render(new Report("spf", "example.com", r.findings(), List.of(r.section())), out);
+    new TextRenderer(false, false)
+        .render(new Report("spf", "example.com", r.findings(), List.of(r.section())), out);
     return out.toString();
   }
 
@@ -57,19 +61,27 @@ class SpfSectionTest {
     JsonNode include = tree.get("children").get(1);
     assertThat(include.get("record").asText()).startsWith("v=spf1 ip4:198.51.100.0/24");
     assertThat(include.get("cost").asInt()).isEqualTo(2);
-    assertThat(include.get("children").get(0).get("domain").asText()).isEqualTo("_inner.example.net");
+    assertThat(include.get("children").get(0).get("domain").asText())
+        .isEqualTo("_inner.example.net");
     assertThat(tree.get("children").get(2).get("void").asBoolean()).isTrue();
   }
 
   @Test
   void evaluationJsonHasResultAndExplanation() throws Exception {
     SpfReport r =
-        SpfCheck.evaluate("example.com", InetAddress.getByName("203.0.113.5"), Optional.empty(), Optional.empty(), zone(), SpfOptions.defaults());
+        SpfCheck.evaluate(
+            "example.com",
+            InetAddress.getByName("203.0.113.5"),
+            Optional.empty(),
+            Optional.empty(),
+            zone(),
+            SpfOptions.defaults());
     JsonNode node = ReportSchema.assertValid(json(r));
     CheckCatalog.assertDocumented(node);
     JsonNode spf = node.get("spf");
     assertThat(spf.get("result").asText()).isEqualTo("fail");
-    assertThat(spf.get("explanation").asText()).isEqualTo("203.0.113.5 may not send for example.com");
+    assertThat(spf.get("explanation").asText())
+        .isEqualTo("203.0.113.5 may not send for example.com");
     assertThat(spf.get("sender").asText()).isEqualTo("postmaster@example.com");
     assertThat(spf.get("lookups").asInt()).isEqualTo(4);
     assertThat(node.get("findings").get(0).get("id").asText()).isEqualTo("spf.result");

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A {@link DnsClient} answering from the {@code zonedata} of one OpenSPF suite scenario, by the
  * rules of ../shared/conformance/spf/FORMAT.md: SPF entries double as TXT unless the name lists
- * TXT, {@code TIMEOUT} times out the types not listed before it, unknown names are NXDOMAIN,
- * CNAMEs are followed (a loop ends as no data).
+ * TXT, {@code TIMEOUT} times out the types not listed before it, unknown names are NXDOMAIN, CNAMEs
+ * are followed (a loop ends as no data).
  */
 final class SuiteZone implements DnsClient {
   private final Map<String, List<JsonNode>> zone = new HashMap<>();

@@ -32,27 +32,43 @@ public final class DnsResolverBenchmark {
 
   public static void main(String[] args) throws Exception {
     try (TestDnsServer server = TestDnsServer.start("zones/example.test.zone")) {
-      for (int i = 0; i < QUESTIONS; i++) server.a("h" + i + ".example.test", "192.0.2." + (i % 250 + 1));
+      for (int i = 0; i < QUESTIONS; i++)
+        server.a("h" + i + ".example.test", "192.0.2." + (i % 250 + 1));
       server.latency(LATENCY);
       List<DnsQuestion> distinct =
-          IntStream.range(0, QUESTIONS).mapToObj(i -> DnsQuestion.of("h" + i + ".example.test", RecordType.A)).toList();
-      List<DnsQuestion> same = Collections.nCopies(QUESTIONS, DnsQuestion.of("example.test", RecordType.MX));
+          IntStream.range(0, QUESTIONS)
+              .mapToObj(i -> DnsQuestion.of("h" + i + ".example.test", RecordType.A))
+              .toList();
+      List<DnsQuestion> same =
+          Collections.nCopies(QUESTIONS, DnsQuestion.of("example.test", RecordType.MX));
 
       // Warm up dnsjava's selector thread and the JIT.
       run(server, distinct, s -> s.client().resolveAll(distinct));
 
-      report("100 distinct questions, all at once (resolveAll)", server, distinct, s -> s.client().resolveAll(distinct));
+      report(
+          "100 distinct questions, all at once (resolveAll)",
+          server,
+          distinct,
+          s -> s.client().resolveAll(distinct));
       report(
           "100 distinct questions, one after the other",
           server,
           distinct,
           s -> distinct.stream().map(q -> s.client().query(q).join()).toList());
-      report("100 identical questions, all at once (coalesced)", server, same, s -> s.client().resolveAll(same));
+      report(
+          "100 identical questions, all at once (coalesced)",
+          server,
+          same,
+          s -> s.client().resolveAll(same));
       System.out.printf("server saw %d queries in total%n", server.queries().size());
     }
   }
 
-  private static void report(String what, TestDnsServer server, List<DnsQuestion> qs, Function<DnsStack, List<DnsResult>> body)
+  private static void report(
+      String what,
+      TestDnsServer server,
+      List<DnsQuestion> qs,
+      Function<DnsStack, List<DnsResult>> body)
       throws Exception {
     List<Long> times = new ArrayList<>();
     long queries = 0;
@@ -67,10 +83,16 @@ public final class DnsResolverBenchmark {
         what, times.get(ROUNDS / 2), times.get(0), times.get(ROUNDS - 1), queries);
   }
 
-  private static long run(TestDnsServer server, List<DnsQuestion> qs, Function<DnsStack, List<DnsResult>> body)
+  private static long run(
+      TestDnsServer server, List<DnsQuestion> qs, Function<DnsStack, List<DnsResult>> body)
       throws Exception {
     DnsSettings settings =
-        new DnsSettings(List.of(server.socketAddress()), Duration.ofSeconds(5), 1, Optional.empty(), Optional.empty());
+        new DnsSettings(
+            List.of(server.socketAddress()),
+            Duration.ofSeconds(5),
+            1,
+            Optional.empty(),
+            Optional.empty());
     try (DnsStack stack = DnsStack.open(settings)) {
       long start = System.nanoTime();
       List<DnsResult> results = body.apply(stack);

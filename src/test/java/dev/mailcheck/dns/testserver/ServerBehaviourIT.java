@@ -47,11 +47,15 @@ class ServerBehaviourIT {
   void nxdomainAndNodataBothCarryTheSoa() throws Exception {
     Message nx = ask("nope.example.test", Type.A, false);
     assertThat(nx.getRcode()).isEqualTo(Rcode.NXDOMAIN);
-    assertThat(nx.getSection(Section.AUTHORITY)).extracting(Record::getType).containsExactly(Type.SOA);
+    assertThat(nx.getSection(Section.AUTHORITY))
+        .extracting(Record::getType)
+        .containsExactly(Type.SOA);
     Message nodata = ask("mx2.example.test", Type.AAAA, false);
     assertThat(nodata.getRcode()).isEqualTo(Rcode.NOERROR);
     assertThat(nodata.getSection(Section.ANSWER)).isEmpty();
-    assertThat(nodata.getSection(Section.AUTHORITY)).extracting(Record::getType).containsExactly(Type.SOA);
+    assertThat(nodata.getSection(Section.AUTHORITY))
+        .extracting(Record::getType)
+        .containsExactly(Type.SOA);
     Message ent = ask("_domainkey.example.test", Type.TXT, false);
     assertThat(ent.getRcode()).as("empty non-terminal").isEqualTo(Rcode.NOERROR);
   }
@@ -64,7 +68,9 @@ class ServerBehaviourIT {
   @Test
   void cnameChainInsideTheZoneIsInTheAnswer() throws Exception {
     Message m = ask("www.example.test", Type.A, false);
-    assertThat(m.getSection(Section.ANSWER)).extracting(Record::getType).containsExactly(Type.CNAME, Type.CNAME, Type.A);
+    assertThat(m.getSection(Section.ANSWER))
+        .extracting(Record::getType)
+        .containsExactly(Type.CNAME, Type.CNAME, Type.A);
   }
 
   @Test
@@ -78,7 +84,8 @@ class ServerBehaviourIT {
     assertThat(tcp.getSection(Section.ANSWER)).hasSize(2);
     assertThat(server.queries())
         .containsExactly(
-            new TestDnsServer.Query("example.test", "MX", "UDP"), new TestDnsServer.Query("example.test", "MX", "TCP"));
+            new TestDnsServer.Query("example.test", "MX", "UDP"),
+            new TestDnsServer.Query("example.test", "MX", "TCP"));
   }
 
   @Test
@@ -94,19 +101,30 @@ class ServerBehaviourIT {
   @Test
   void droppedQueryGetsNoAnswer() {
     server.drop("example.test", RecordType.MX);
-    assertThatThrownBy(() -> ask("example.test", Type.MX, false)).isInstanceOf(java.io.IOException.class);
+    assertThatThrownBy(() -> ask("example.test", Type.MX, false))
+        .isInstanceOf(java.io.IOException.class);
     assertThat(server.count("example.test", RecordType.MX)).isEqualTo(1);
   }
 
   @Test
   void zonesAndRecordsCanBeBuiltInCode() throws Exception {
     server.zone("code.test", "@ MX 10 mx\nmx A 192.0.2.5\n");
-    server.txt("_dmarc.fresh.test", "v=DMARC1; p=none").ptr("5.2.0.192.in-addr.arpa", "mx.code.test");
-    assertThat(ask("code.test", Type.MX, false).getSection(Section.ANSWER).get(0).rdataToString()).isEqualTo("10 mx.code.test.");
-    assertThat(ask("_dmarc.fresh.test", Type.TXT, false).getSection(Section.ANSWER).get(0).rdataToString())
+    server
+        .txt("_dmarc.fresh.test", "v=DMARC1; p=none")
+        .ptr("5.2.0.192.in-addr.arpa", "mx.code.test");
+    assertThat(ask("code.test", Type.MX, false).getSection(Section.ANSWER).get(0).rdataToString())
+        .isEqualTo("10 mx.code.test.");
+    assertThat(
+            ask("_dmarc.fresh.test", Type.TXT, false)
+                .getSection(Section.ANSWER)
+                .get(0)
+                .rdataToString())
         .isEqualTo("\"v=DMARC1; p=none\"");
-    assertThat(ask("fresh.test", Type.A, false).getRcode()).as("auto zone exists").isEqualTo(Rcode.NOERROR);
-    assertThat(ask("5.2.0.192.in-addr.arpa", Type.PTR, false).getSection(Section.ANSWER)).hasSize(1);
+    assertThat(ask("fresh.test", Type.A, false).getRcode())
+        .as("auto zone exists")
+        .isEqualTo(Rcode.NOERROR);
+    assertThat(ask("5.2.0.192.in-addr.arpa", Type.PTR, false).getSection(Section.ANSWER))
+        .hasSize(1);
   }
 
   @Test

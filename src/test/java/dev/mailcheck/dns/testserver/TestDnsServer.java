@@ -59,17 +59,21 @@ import org.xbill.DNS.Zone;
  * (NODATA) for an existing name (or empty non-terminal) without the type, SOA in the authority
  * section for both; CNAME chains are followed in the answer while they stay inside the zone (a
  * chain leaving it ends at the CNAME, as a partial answer the client must chase); REFUSED for a
- * name outside every zone. UDP answers larger than the client's EDNS payload (512 without EDNS)
- * are truncated with TC set. Faults: {@link #servfail}, {@link #refused}, {@link #rcode}, {@link
- * #drop} (no answer: the client times out), {@link #truncate} (TC on UDP, full answer on TCP),
- * {@link #delay} and the global {@link #latency}. The name "*" stands for every name; the
- * overloads without a type for every type. Every query received is logged ({@link #queries()}).
+ * name outside every zone. UDP answers larger than the client's EDNS payload (512 without EDNS) are
+ * truncated with TC set. Faults: {@link #servfail}, {@link #refused}, {@link #rcode}, {@link #drop}
+ * (no answer: the client times out), {@link #truncate} (TC on UDP, full answer on TCP), {@link
+ * #delay} and the global {@link #latency}. The name "*" stands for every name; the overloads
+ * without a type for every type. Every query received is logged ({@link #queries()}).
  */
 public final class TestDnsServer implements AutoCloseable {
   /** One query as the server received it: name lower case without the trailing dot. */
   public record Query(String name, String type, String transport) {}
 
-  private enum Kind { RCODE, DROP, TRUNCATE }
+  private enum Kind {
+    RCODE,
+    DROP,
+    TRUNCATE
+  }
 
   private record Fault(Kind kind, int rcode) {}
 
@@ -114,8 +118,8 @@ public final class TestDnsServer implements AutoCloseable {
   }
 
   /**
-   * Adds a zone file: a classpath resource ("zones/example.test.zone") or a file path. The origin is
-   * the file name without ".zone" unless the file says {@code $ORIGIN}.
+   * Adds a zone file: a classpath resource ("zones/example.test.zone") or a file path. The origin
+   * is the file name without ".zone" unless the file says {@code $ORIGIN}.
    */
   public TestDnsServer zoneFile(String resourceOrPath) {
     String file = resourceOrPath.substring(resourceOrPath.lastIndexOf('/') + 1);
@@ -140,7 +144,9 @@ public final class TestDnsServer implements AutoCloseable {
     try {
       Name o = absolute(origin);
       List<Record> records = new ArrayList<>();
-      try (Master m = new Master(new ByteArrayInputStream(masterText.getBytes(StandardCharsets.UTF_8)), o, 300)) {
+      try (Master m =
+          new Master(
+              new ByteArrayInputStream(masterText.getBytes(StandardCharsets.UTF_8)), o, 300)) {
         for (Record r; (r = m.nextRecord()) != null; ) records.add(r);
       }
       if (records.stream().noneMatch(r -> r.getType() == Type.SOA && r.getName().equals(o))) {
@@ -161,9 +167,9 @@ public final class TestDnsServer implements AutoCloseable {
   }
 
   /**
-   * Adds one record from a zone-file line with an absolute owner: {@code "example.test. 300 IN MX 10
-   * mx.example.test."}, TTL and class optional. It goes into the served zone that contains it, or a
-   * new zone at its last two labels.
+   * Adds one record from a zone-file line with an absolute owner: {@code "example.test. 300 IN MX
+   * 10 mx.example.test."}, TTL and class optional. It goes into the served zone that contains it,
+   * or a new zone at its last two labels.
    */
   public TestDnsServer record(String line) {
     try {
@@ -171,7 +177,11 @@ public final class TestDnsServer implements AutoCloseable {
       String ownerText = text.split("\\s+", 2)[0];
       Name owner = absolute(ownerText);
       Record r;
-      try (Master m = new Master(new ByteArrayInputStream((text + "\n").getBytes(StandardCharsets.UTF_8)), Name.root, 300)) {
+      try (Master m =
+          new Master(
+              new ByteArrayInputStream((text + "\n").getBytes(StandardCharsets.UTF_8)),
+              Name.root,
+              300)) {
         r = m.nextRecord();
       }
       if (r == null) throw new IllegalArgumentException("no record in '" + line + "'");
@@ -197,7 +207,8 @@ public final class TestDnsServer implements AutoCloseable {
   /** TXT with one character-string per argument (each at most 255 octets). */
   public TestDnsServer txt(String name, String... strings) {
     StringBuilder sb = new StringBuilder(fqdn(name) + " 300 IN TXT");
-    for (String s : strings) sb.append(" \"").append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    for (String s : strings)
+      sb.append(" \"").append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
     return record(sb.toString());
   }
 
@@ -326,17 +337,18 @@ public final class TestDnsServer implements AutoCloseable {
       }
       byte[] in = java.util.Arrays.copyOf(p.getData(), p.getLength());
       var from = p.getSocketAddress();
-      Thread.ofVirtual().start(
-          () ->
-              handle(in, true)
-                  .ifPresent(
-                      out -> {
-                        try {
-                          udp.send(new DatagramPacket(out, out.length, from));
-                        } catch (IOException ignored) {
-                          // client gone or server closed
-                        }
-                      }));
+      Thread.ofVirtual()
+          .start(
+              () ->
+                  handle(in, true)
+                      .ifPresent(
+                          out -> {
+                            try {
+                              udp.send(new DatagramPacket(out, out.length, from));
+                            } catch (IOException ignored) {
+                              // client gone or server closed
+                            }
+                          }));
     }
   }
 
@@ -445,7 +457,8 @@ public final class TestDnsServer implements AutoCloseable {
         sr = z.findRecords(name, type);
       }
       if (sr.isSuccessful()) {
-        for (RRset set : sr.answers()) set.rrs().forEach(r -> response.addRecord(r, Section.ANSWER));
+        for (RRset set : sr.answers())
+          set.rrs().forEach(r -> response.addRecord(r, Section.ANSWER));
         return;
       }
       if (sr.isCNAME()) {
@@ -494,7 +507,16 @@ public final class TestDnsServer implements AutoCloseable {
 
   private static SOARecord soa(Name origin) throws IOException {
     return new SOARecord(
-        origin, DClass.IN, 300, Name.fromString("ns.invalid."), Name.fromString("hostmaster.invalid."), 1, 3600, 600, 86400, 300);
+        origin,
+        DClass.IN,
+        300,
+        Name.fromString("ns.invalid."),
+        Name.fromString("hostmaster.invalid."),
+        1,
+        3600,
+        600,
+        86400,
+        300);
   }
 
   private static <T> Optional<T> lookup(Map<String, T> map, String name, String type) {

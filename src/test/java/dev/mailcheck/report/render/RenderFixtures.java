@@ -1,9 +1,9 @@
 package dev.mailcheck.report.render;
 
+import dev.mailcheck.checks.mx.MxSection;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.Score;
-import dev.mailcheck.checks.mx.MxSection;
 import dev.mailcheck.report.Status;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +47,8 @@ final class RenderFixtures {
                 Finding.of("mx.null", Status.INFO, "No null MX").build(),
                 Finding.of("mx.ip-literal", Status.WARN, "MX target is an IP address")
                     .detail("RFC 5321 section 5.1: an MX names a host, not an address.")
-                    .remedy("Point the MX at a host name with an A record:\nexample.com. MX 10 mail.example.com.")
+                    .remedy(
+                        "Point the MX at a host name with an A record:\nexample.com. MX 10 mail.example.com.")
                     .subject("192.0.2.1")
                     .evidence("example.com. 300 IN MX 10 192.0.2.1.")
                     .build(),
@@ -69,8 +70,20 @@ final class RenderFixtures {
                     false,
                     false,
                     List.of(
-                        new MxSection.Host(10, "mail.example.com", List.of("192.0.2.10", "2001:db8::10"), "resolved", List.of(), List.of()),
-                        new MxSection.Host(20, "mail2.example.com", List.of(), "no-address", List.of(), List.of())))))
+                        new MxSection.Host(
+                            10,
+                            "mail.example.com",
+                            List.of("192.0.2.10", "2001:db8::10"),
+                            "resolved",
+                            List.of(),
+                            List.of()),
+                        new MxSection.Host(
+                            20,
+                            "mail2.example.com",
+                            List.of(),
+                            "no-address",
+                            List.of(),
+                            List.of())))))
         .withDuration(Duration.ofMillis(1234));
   }
 
@@ -85,7 +98,8 @@ final class RenderFixtures {
                 "dkim", new Score.CategoryScore(0, Status.FAIL)),
             List.of(
                 new Score.Deduction(15, "dmarc.policy", "DMARC policy is none"),
-                new Score.Deduction(13, "dkim.selector", "no DKIM key found at the common selectors")),
+                new Score.Deduction(
+                    13, "dkim.selector", "no DKIM key found at the common selectors")),
             List.of("no DKIM key: grade capped at C"));
     return new Report(
             "domain",
@@ -96,9 +110,12 @@ final class RenderFixtures {
                     .build(),
                 Finding.of("dmarc.policy", Status.WARN, "DMARC policy is none")
                     .detail("Receivers are asked to take no action on failing mail.")
-                    .remedy("_dmarc.example.org. TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.org\"")
+                    .remedy(
+                        "_dmarc.example.org. TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.org\"")
                     .build(),
-                Finding.of("dkim.selector", Status.FAIL, "No DKIM key found").detail("Tried 12 selectors.").build()),
+                Finding.of("dkim.selector", Status.FAIL, "No DKIM key found")
+                    .detail("Tried 12 selectors.")
+                    .build()),
             List.of())
         .withScore(score)
         .withDuration(Duration.ofMillis(2051));
@@ -117,10 +134,32 @@ final class RenderFixtures {
         .withTrace(
             List.of(
                 new Report.TraceLine(
-                    "mail.example.com", "A", "127.0.0.1:5353", "records", List.of("mail.example.com. 300 IN A 192.0.2.10"), 3, "udp", false),
-                new Report.TraceLine("mail.example.com", "AAAA", "127.0.0.1:5353", "nodata", List.of(), 2, "udp", false),
+                    "mail.example.com",
+                    "A",
+                    "127.0.0.1:5353",
+                    "records",
+                    List.of("mail.example.com. 300 IN A 192.0.2.10"),
+                    3,
+                    "udp",
+                    false),
                 new Report.TraceLine(
-                    "mail.example.com", "A", "127.0.0.1:5353", "records", List.of("mail.example.com. 300 IN A 192.0.2.10"), 0, "cache", true)))
+                    "mail.example.com",
+                    "AAAA",
+                    "127.0.0.1:5353",
+                    "nodata",
+                    List.of(),
+                    2,
+                    "udp",
+                    false),
+                new Report.TraceLine(
+                    "mail.example.com",
+                    "A",
+                    "127.0.0.1:5353",
+                    "records",
+                    List.of("mail.example.com. 300 IN A 192.0.2.10"),
+                    0,
+                    "cache",
+                    true)))
         .withTranscript(
             List.of(
                 "S: 220 mail.example.com ESMTP",
@@ -132,7 +171,8 @@ final class RenderFixtures {
   }
 
   static Report empty() {
-    return new Report("spf", "example.net", List.of(), List.of()).withDuration(Duration.ofMillis(5));
+    return new Report("spf", "example.net", List.of(), List.of())
+        .withDuration(Duration.ofMillis(5));
   }
 
   static Report incomplete() {
@@ -157,7 +197,10 @@ final class RenderFixtures {
                 Finding.of("smtp.banner", Status.WARN, "Banner says \u001b[31mOK\u001b[0m")
                     .detail("line one\r\nline two\rhidden\u0008\u0008\u0008")
                     .subject("host\u202eoc.exe")
-                    .evidence("v=spf1 \u001b]0;pwned\u0007 -all", "tab\there", "C1 \u009b31m and DEL \u007f")
+                    .evidence(
+                        "v=spf1 \u001b]0;pwned\u0007 -all",
+                        "tab\there",
+                        "C1 \u009b31m and DEL \u007f")
                     .remedy("Ask the operator.\u2028Really.")
                     .build()),
             List.of())
@@ -165,7 +208,14 @@ final class RenderFixtures {
         .withTrace(
             List.of(
                 new Report.TraceLine(
-                    "evil.example", "TXT", "127.0.0.1:53", "records", List.of("\"\u001b[1mbold\""), 1, "udp", false)))
+                    "evil.example",
+                    "TXT",
+                    "127.0.0.1:53",
+                    "records",
+                    List.of("\"\u001b[1mbold\""),
+                    1,
+                    "udp",
+                    false)))
         .withTranscript(List.of("S: 220 evil\u001b[8m hidden\r\n", "C: QUIT"));
   }
 

@@ -53,7 +53,9 @@ class RendererGoldenTest {
   }
 
   static Path golden(String file) {
-    return ProjectPaths.basedir().resolve("src/test/resources/dev/mailcheck/report/render").resolve(file);
+    return ProjectPaths.basedir()
+        .resolve("src/test/resources/dev/mailcheck/report/render")
+        .resolve(file);
   }
 
   private static void compare(String file, String actual) throws IOException {
@@ -67,7 +69,9 @@ class RendererGoldenTest {
         .as("golden file %s is missing; create it with -Dmailcheck.updateGolden=true", path)
         .exists();
     assertThat(actual)
-        .as("%s differs from the renderer output; if the change is intended, rerun with -Dmailcheck.updateGolden=true and review the diff", file)
+        .as(
+            "%s differs from the renderer output; if the change is intended, rerun with -Dmailcheck.updateGolden=true and review the diff",
+            file)
         .isEqualTo(Files.readString(path, StandardCharsets.UTF_8));
   }
 }

@@ -53,7 +53,11 @@ class TextRendererTest {
             .evidence(java.util.List.of(txt, "250 last line\r\n"))
             .build();
     var report =
-        new dev.mailcheck.report.Report("spf", "example.com", java.util.List.of(finding), java.util.List.of(new OneLineSection(txt)));
+        new dev.mailcheck.report.Report(
+            "spf",
+            "example.com",
+            java.util.List.of(finding),
+            java.util.List.of(new OneLineSection(txt)));
     StringWriter out = new StringWriter();
     new TextRenderer(false, false).render(report, out);
     assertThat(out.toString().lines())
@@ -66,15 +70,28 @@ class TextRendererTest {
 
   @Test
   void ptrFindingsSayTheyScoreWithMx() throws IOException {
-    // weak.test showed "MX  75/100" over all-PASS MX findings; the FAIL that cost the points was under "PTR".
-    var score = new dev.mailcheck.report.Score(75, "C", java.util.Map.of("mx", new dev.mailcheck.report.Score.CategoryScore(75, dev.mailcheck.report.Status.FAIL)), java.util.List.of(), java.util.List.of());
+    // weak.test showed "MX  75/100" over all-PASS MX findings; the FAIL that cost the points was
+    // under "PTR".
+    var score =
+        new dev.mailcheck.report.Score(
+            75,
+            "C",
+            java.util.Map.of(
+                "mx",
+                new dev.mailcheck.report.Score.CategoryScore(75, dev.mailcheck.report.Status.FAIL)),
+            java.util.List.of(),
+            java.util.List.of());
     var report =
         new dev.mailcheck.report.Report(
                 "domain",
                 "example.com",
                 java.util.List.of(
-                    dev.mailcheck.report.Finding.of("mx.present", dev.mailcheck.report.Status.PASS, "1 mail exchange").build(),
-                    dev.mailcheck.report.Finding.of("ptr.present", dev.mailcheck.report.Status.FAIL, "No reverse DNS").build()),
+                    dev.mailcheck.report.Finding.of(
+                            "mx.present", dev.mailcheck.report.Status.PASS, "1 mail exchange")
+                        .build(),
+                    dev.mailcheck.report.Finding.of(
+                            "ptr.present", dev.mailcheck.report.Status.FAIL, "No reverse DNS")
+                        .build()),
                 java.util.List.of())
             .withScore(score);
     StringWriter out = new StringWriter();
@@ -92,7 +109,9 @@ class TextRendererTest {
     for (boolean verbose : new boolean[] {false, true}) {
       StringWriter out = new StringWriter();
       new TextRenderer(false, verbose).render(RenderFixtures.hostile(), out);
-      assertThat(out.toString()).doesNotContain("\u001b", "\r", "\u0007", "\u0008", "\u009b", "\u202e", "\u2028", "\u007f");
+      assertThat(out.toString())
+          .doesNotContain(
+              "\u001b", "\r", "\u0007", "\u0008", "\u009b", "\u202e", "\u2028", "\u007f");
     }
   }
 

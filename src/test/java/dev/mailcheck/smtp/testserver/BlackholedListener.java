@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A blackholed address on loopback: a listener that never accepts, its accept queue filled, so
- * the kernel drops further SYNs (or completes them and nothing is ever said). Stands in for a
- * filtered remote host without sending a packet off the machine.
+ * A blackholed address on loopback: a listener that never accepts, its accept queue filled, so the
+ * kernel drops further SYNs (or completes them and nothing is ever said). Stands in for a filtered
+ * remote host without sending a packet off the machine.
  */
 public final class BlackholedListener implements AutoCloseable {
   private final ServerSocket server;

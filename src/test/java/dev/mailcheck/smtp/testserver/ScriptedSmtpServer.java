@@ -43,7 +43,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     void run(Session s) throws Exception;
   }
 
-  private ScriptedSmtpServer(Script script, SSLContext implicitTls, InetAddress bind) throws IOException {
+  private ScriptedSmtpServer(Script script, SSLContext implicitTls, InetAddress bind)
+      throws IOException {
     this.listener = new ServerSocket(0, 50, bind);
     this.script = script;
     this.implicitTls = implicitTls;
@@ -56,12 +57,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
   /** Listens on another loopback address, e.g. {@code ::1} or {@code 127.0.0.2}. */
   public static ScriptedSmtpServer startOn(InetAddress loopback, Script script) throws IOException {
-    if (!loopback.isLoopbackAddress()) throw new IllegalArgumentException("loopback only: " + loopback);
+    if (!loopback.isLoopbackAddress())
+      throw new IllegalArgumentException("loopback only: " + loopback);
     return new ScriptedSmtpServer(script, null, loopback);
   }
 
   /** Implicit TLS (port 465 style): the handshake happens before the script runs. */
-  public static ScriptedSmtpServer startImplicitTls(Script script, SSLContext tls) throws IOException {
+  public static ScriptedSmtpServer startImplicitTls(Script script, SSLContext tls)
+      throws IOException {
     return new ScriptedSmtpServer(script, tls, InetAddress.getLoopbackAddress());
   }
 
@@ -72,7 +75,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   /** {@code 127.0.0.1:PORT} or {@code [::1]:PORT}, as the CLI takes it. */
   public String hostPort() {
     InetAddress a = listener.getInetAddress();
-    return (a instanceof java.net.Inet6Address ? "[" + a.getHostAddress().replaceAll("%.*$", "") + "]" : a.getHostAddress()) + ":" + port();
+    return (a instanceof java.net.Inet6Address
+            ? "[" + a.getHostAddress().replaceAll("%.*$", "") + "]"
+            : a.getHostAddress())
+        + ":"
+        + port();
   }
 
   /** Every line the clients sent, in order, across connections. */
@@ -102,7 +109,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     try {
       Socket active = s;
       if (implicitTls != null) {
-        SSLSocket tls = (SSLSocket) implicitTls.getSocketFactory().createSocket(s, null, s.getPort(), true);
+        SSLSocket tls =
+            (SSLSocket) implicitTls.getSocketFactory().createSocket(s, null, s.getPort(), true);
         tls.setUseClientMode(false);
         tls.startHandshake();
         active = tls;
@@ -143,7 +151,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
   }
 
-  /** One connection as a script sees it. Reads block until the client sends or the server closes. */
+  /**
+   * One connection as a script sees it. Reads block until the client sends or the server closes.
+   */
   public static final class Session {
     private Socket socket;
     private InputStream in;
@@ -191,7 +201,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     /** Server side of STARTTLS: handshake on the current socket. */
     public void startTls(SSLContext ctx) throws IOException {
-      SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
+      SSLSocket s =
+          (SSLSocket) ctx.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
       s.setUseClientMode(false);
       s.startHandshake();
       use(s);
@@ -218,7 +229,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
   }
 
-  /** Reads lines until EOF, refusing nothing and answering nothing: for scripts that stop talking. */
+  /**
+   * Reads lines until EOF, refusing nothing and answering nothing: for scripts that stop talking.
+   */
   static void drain(Session s) throws IOException {
     try {
       while (s.readLine() != null) {

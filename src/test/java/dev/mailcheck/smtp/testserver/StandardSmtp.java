@@ -19,7 +19,9 @@ import javax.net.ssl.SSLContext;
  */
 public final class StandardSmtp implements ScriptedSmtpServer.Script {
   private String banner = "220 mx.test.example ESMTP ready";
-  private List<String> extensions = new ArrayList<>(List.of("PIPELINING", "SIZE 52428800", "8BITMIME", "ENHANCEDSTATUSCODES", "SMTPUTF8"));
+  private List<String> extensions =
+      new ArrayList<>(
+          List.of("PIPELINING", "SIZE 52428800", "8BITMIME", "ENHANCEDSTATUSCODES", "SMTPUTF8"));
   private List<String> extensionsTls = null;
   private SSLContext starttls;
   private String starttlsReply = "220 2.0.0 Ready to start TLS";
@@ -50,7 +52,10 @@ public final class StandardSmtp implements ScriptedSmtpServer.Script {
     return this;
   }
 
-  /** Advertises STARTTLS but answers the command with this reply (e.g. {@code 454 4.7.0 TLS not available}). */
+  /**
+   * Advertises STARTTLS but answers the command with this reply (e.g. {@code 454 4.7.0 TLS not
+   * available}).
+   */
   public StandardSmtp starttlsReply(String reply) {
     starttlsReply = reply;
     return this;
@@ -98,9 +103,12 @@ public final class StandardSmtp implements ScriptedSmtpServer.Script {
         lines.add("mx.test.example Hello " + line.substring(5));
         List<String> ext = s.isTls() && extensionsTls != null ? extensionsTls : extensions;
         lines.addAll(ext);
-        if (!s.isTls() && (starttls != null || !starttlsReply.startsWith("220"))) lines.add("STARTTLS");
-        if (!authMechanisms.isEmpty() && (s.isTls() || authBeforeTls)) lines.add("AUTH " + String.join(" ", authMechanisms));
-        for (int i = 0; i < lines.size(); i++) s.send("250" + (i == lines.size() - 1 ? " " : "-") + lines.get(i));
+        if (!s.isTls() && (starttls != null || !starttlsReply.startsWith("220")))
+          lines.add("STARTTLS");
+        if (!authMechanisms.isEmpty() && (s.isTls() || authBeforeTls))
+          lines.add("AUTH " + String.join(" ", authMechanisms));
+        for (int i = 0; i < lines.size(); i++)
+          s.send("250" + (i == lines.size() - 1 ? " " : "-") + lines.get(i));
       } else if (upper.startsWith("HELO ")) {
         s.send("250 mx.test.example");
       } else if (upper.equals("STARTTLS") && !s.isTls()) {
@@ -111,7 +119,12 @@ public final class StandardSmtp implements ScriptedSmtpServer.Script {
       } else if (upper.startsWith("MAIL FROM:")) {
         s.send("250 2.1.0 Ok");
       } else if (upper.startsWith("RCPT TO:")) {
-        s.send(openRelay || authed ? "250 2.1.5 Ok" : "554 5.7.1 <" + line.substring(8).replaceAll("[<>]", "") + ">: Relay access denied");
+        s.send(
+            openRelay || authed
+                ? "250 2.1.5 Ok"
+                : "554 5.7.1 <"
+                    + line.substring(8).replaceAll("[<>]", "")
+                    + ">: Relay access denied");
       } else if (upper.equals("RSET")) {
         s.send("250 2.0.0 Ok");
       } else if (upper.equals("DATA")) {
@@ -142,7 +155,8 @@ public final class StandardSmtp implements ScriptedSmtpServer.Script {
           s.send("334 ");
           ir = s.readLine();
         }
-        String[] f = new String(Base64.getDecoder().decode(ir), StandardCharsets.UTF_8).split("\0", -1);
+        String[] f =
+            new String(Base64.getDecoder().decode(ir), StandardCharsets.UTF_8).split("\0", -1);
         user = f[1];
         pass = f[2];
       }
@@ -154,7 +168,10 @@ public final class StandardSmtp implements ScriptedSmtpServer.Script {
       }
       case "CRAM-MD5" -> {
         String challenge = "<1896.697170952@mx.test.example>";
-        s.send("334 " + Base64.getEncoder().encodeToString(challenge.getBytes(StandardCharsets.US_ASCII)));
+        s.send(
+            "334 "
+                + Base64.getEncoder()
+                    .encodeToString(challenge.getBytes(StandardCharsets.US_ASCII)));
         String[] f = decode(s.readLine()).split(" ", 2);
         user = f[0];
         String expected = users.get(user);
@@ -164,7 +181,8 @@ public final class StandardSmtp implements ScriptedSmtpServer.Script {
         }
         Mac mac = Mac.getInstance("HmacMD5");
         mac.init(new SecretKeySpec(expected.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-        String digest = HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.US_ASCII)));
+        String digest =
+            HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.US_ASCII)));
         pass = digest.equals(f[1]) ? expected : null;
       }
       case "XOAUTH2" -> {
@@ -174,7 +192,10 @@ public final class StandardSmtp implements ScriptedSmtpServer.Script {
         String bearer = f.length > 1 && f[1].startsWith("auth=Bearer ") ? f[1].substring(12) : "";
         if (!bearer.equals(users.get(user))) {
           // RFC 7628-style error challenge; the client answers with an empty line
-          s.send("334 " + Base64.getEncoder().encodeToString("{\"status\":\"401\"}".getBytes(StandardCharsets.US_ASCII)));
+          s.send(
+              "334 "
+                  + Base64.getEncoder()
+                      .encodeToString("{\"status\":\"401\"}".getBytes(StandardCharsets.US_ASCII)));
           s.readLine();
           s.send("535 5.7.8 Username and Password not accepted");
           return false;

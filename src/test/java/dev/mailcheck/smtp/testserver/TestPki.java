@@ -32,8 +32,8 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A throw-away CA and the server certificates it issues, generated in memory with BouncyCastle
- * (EC P-256, fast). Nothing is read from or written to disk except the CA's PEM when asked.
+ * A throw-away CA and the server certificates it issues, generated in memory with BouncyCastle (EC
+ * P-256, fast). Nothing is read from or written to disk except the CA's PEM when asked.
  */
 public final class TestPki {
   private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());
@@ -48,14 +48,27 @@ public final class TestPki {
   public static TestPki create() {
     KeyPair key = keyPair();
     Instant now = Instant.now();
-    return new TestPki(key, sign("CN=mailcheck test CA", key, "CN=mailcheck test CA", key, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)), true, List.of()));
+    return new TestPki(
+        key,
+        sign(
+            "CN=mailcheck test CA",
+            key,
+            "CN=mailcheck test CA",
+            key,
+            now.minus(Duration.ofDays(1)),
+            now.plus(Duration.ofDays(3650)),
+            true,
+            List.of()));
   }
 
   public X509Certificate ca() {
     return ca;
   }
 
-  /** A server certificate for {@code names} (DNS names or IP literals), valid from yesterday for {@code days}. */
+  /**
+   * A server certificate for {@code names} (DNS names or IP literals), valid from yesterday for
+   * {@code days}.
+   */
   public Issued issue(String cn, List<String> names, int days) {
     Instant now = Instant.now();
     return issue(cn, names, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(days)));
@@ -63,7 +76,8 @@ public final class TestPki {
 
   public Issued issue(String cn, List<String> names, Instant notBefore, Instant notAfter) {
     KeyPair key = keyPair();
-    X509Certificate cert = sign("CN=" + cn, key, "CN=mailcheck test CA", caKey, notBefore, notAfter, false, names);
+    X509Certificate cert =
+        sign("CN=" + cn, key, "CN=mailcheck test CA", caKey, notBefore, notAfter, false, names);
     return new Issued(key, List.of(cert, ca));
   }
 
@@ -71,7 +85,16 @@ public final class TestPki {
   public static Issued selfSigned(String cn, List<String> names) {
     KeyPair key = keyPair();
     Instant now = Instant.now();
-    X509Certificate cert = sign("CN=" + cn, key, "CN=" + cn, key, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)), false, names);
+    X509Certificate cert =
+        sign(
+            "CN=" + cn,
+            key,
+            "CN=" + cn,
+            key,
+            now.minus(Duration.ofDays(1)),
+            now.plus(Duration.ofDays(90)),
+            false,
+            names);
     return new Issued(key, List.of(cert));
   }
 
@@ -85,7 +108,8 @@ public final class TestPki {
   public static String pem(X509Certificate c) {
     try {
       return "-----BEGIN CERTIFICATE-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded())
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(c.getEncoded())
           + "\n-----END CERTIFICATE-----\n";
     } catch (java.security.cert.CertificateEncodingException e) {
       throw new IllegalStateException(e);
@@ -126,7 +150,14 @@ public final class TestPki {
   }
 
   private static X509Certificate sign(
-      String subject, KeyPair subjectKey, String issuer, KeyPair issuerKey, Instant notBefore, Instant notAfter, boolean isCa, List<String> names) {
+      String subject,
+      KeyPair subjectKey,
+      String issuer,
+      KeyPair issuerKey,
+      Instant notBefore,
+      Instant notAfter,
+      boolean isCa,
+      List<String> names) {
     try {
       var b =
           new JcaX509v3CertificateBuilder(
@@ -137,15 +168,24 @@ public final class TestPki {
               new X500Name(subject),
               subjectKey.getPublic());
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
-      if (isCa) b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      if (isCa)
+        b.addExtension(
+            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       else b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
       if (!names.isEmpty()) {
         var gns = new ArrayList<GeneralName>();
         for (String n : names) {
           boolean ip = n.contains(":") || n.matches("[0-9.]+");
-          gns.add(ip ? new GeneralName(GeneralName.iPAddress, InetAddress.getByName(n).getHostAddress()) : new GeneralName(GeneralName.dNSName, n));
+          gns.add(
+              ip
+                  ? new GeneralName(
+                      GeneralName.iPAddress, InetAddress.getByName(n).getHostAddress())
+                  : new GeneralName(GeneralName.dNSName, n));
         }
-        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(gns.toArray(new GeneralName[0])));
+        b.addExtension(
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(gns.toArray(new GeneralName[0])));
       }
       var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey.getPrivate());
       return new JcaX509CertificateConverter().getCertificate(b.build(signer));
