@@ -254,7 +254,7 @@ function _picocli_mailcheck_domain() {
 
   local commands=""
   local flag_opts="'--no-smtp' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'-s' '--selector' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -263,6 +263,12 @@ function _picocli_mailcheck_domain() {
   case ${prev_word} in
     '-s'|'--selector')
       return
+      ;;
+    '--ca-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--resolver')
       return

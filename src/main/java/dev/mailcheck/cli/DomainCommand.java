@@ -44,6 +44,13 @@ final class DomainCommand extends BaseCommand {
   boolean allowPrivate;
 
   @Option(
+      names = "--ca-file",
+      paramLabel = "PEM",
+      description =
+          "Validate MX certificates against these CAs (PEM bundle) instead of the system store (private CAs, labs).")
+  java.nio.file.Path caFile;
+
+  @Option(
       names = "--smtp-port",
       hidden = true,
       defaultValue = "25",
@@ -59,6 +66,10 @@ final class DomainCommand extends BaseCommand {
           "--smtp-port must be 1-65535, not " + smtpPort);
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(DkimCommand.selector(s));
+    var anchors =
+        caFile == null
+            ? List.<java.security.cert.X509Certificate>of()
+            : SmtpCommand.readCaFile(caFile);
     if (!noSmtp) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps the DNS checks
     return runWithDns(
         ctx,
@@ -74,7 +85,7 @@ final class DomainCommand extends BaseCommand {
                 check
                     .run(
                         new DomainCheck.Options(
-                            target, sels, !noSmtp, allowPrivate, ctx.timeout(), smtpPort))
+                            target, sels, !noSmtp, allowPrivate, ctx.timeout(), smtpPort, anchors))
                     .join();
             return new Report("domain", target, r.findings(), r.sections())
                 .withScore(r.score())

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class DomainCommandIT {
   @AutoClose static TestDnsServer dns;
   @AutoClose static ScriptedSmtpServer smtp;
+  static TestPki pki;
 
   @BeforeAll
   static void start() throws Exception {
@@ -29,7 +30,8 @@ class DomainCommandIT {
     String key =
         "v=DKIM1; k=rsa; p="
             + Base64.getEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded());
-    var cert = TestPki.create().issue("mx.good.test", List.of("mx.good.test"), 90);
+    pki = TestPki.create();
+    var cert = pki.issue("mx.good.test", List.of("mx.good.test"), 90);
     smtp = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()));
     dns =
         TestDnsServer.start()
@@ -71,6 +73,39 @@ class DomainCommandIT {
       assertThat(j.has(key)).as(key).isTrue();
     assertThat(j.path("smtp").path("probes")).hasSize(1);
     assertThat(j.path("categories").path("dmarc").path("score").asInt()).isEqualTo(100);
+  }
+
+  /** --ca-file: MX certificates from a private CA validate; without it they are only a warning. */
+  @Test
+  void caFileMakesPrivateCaCertificatesTrusted(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String port = String.valueOf(smtp.port());
+    JsonNode without =
+        run("--json", "domain", "good.test", "--allow-private", "--smtp-port", port).json();
+    JsonNode with =
+        run(
+                "--json",
+                "domain",
+                "good.test",
+                "--allow-private",
+                "--smtp-port",
+                port,
+                "--ca-file",
+                pki.writeCaPem(dir).toString())
+            .json();
+    assertThat(status(without, "smtp.certificate")).isEqualTo("warn");
+    assertThat(status(with, "smtp.certificate")).isEqualTo("pass");
+    assertThat(
+            run("domain", "good.test", "--ca-file", dir.resolve("missing.pem").toString())
+                .exitCode())
+        .isEqualTo(dev.mailcheck.report.ExitCode.USAGE);
+  }
+
+  private static String status(JsonNode report, String id) {
+    for (JsonNode f : report.path("findings")) {
+      if (f.path("id").asText().equals(id)) return f.path("status").asText();
+    }
+    return "(absent)";
   }
 
   @Test

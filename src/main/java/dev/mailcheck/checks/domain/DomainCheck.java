@@ -83,6 +83,8 @@ public final class DomainCheck {
    * @param allowPrivate {@code --allow-private}
    * @param timeout {@code --timeout}: each network step of the SMTP probe
    * @param smtpPort 25; another port only for labs and tests (hidden {@code --smtp-port})
+   * @param trustAnchors {@code --ca-file}: the CAs to validate MX certificates against; empty means
+   *     the system trust store
    */
   public record Options(
       String domain,
@@ -90,10 +92,22 @@ public final class DomainCheck {
       boolean smtp,
       boolean allowPrivate,
       Duration timeout,
-      int smtpPort) {
+      int smtpPort,
+      List<java.security.cert.X509Certificate> trustAnchors) {
     public Options {
       selectors = List.copyOf(selectors);
+      trustAnchors = List.copyOf(trustAnchors);
       if (smtpPort < 1 || smtpPort > 65535) throw new IllegalArgumentException("port " + smtpPort);
+    }
+
+    public Options(
+        String domain,
+        List<String> selectors,
+        boolean smtp,
+        boolean allowPrivate,
+        Duration timeout,
+        int smtpPort) {
+      this(domain, selectors, smtp, allowPrivate, timeout, smtpPort, List.of());
     }
 
     public Options(
@@ -166,16 +180,24 @@ public final class DomainCheck {
                   () ->
                       Optional.of(
                           SmtpCheck.probe(
-                              probe, request(h.exchange(), a, o.smtpPort(), o.timeout()))))
+                              probe,
+                              request(
+                                  h.exchange(), a, o.smtpPort(), o.timeout(), o.trustAnchors()))))
               : CompletableFuture.completedFuture(Optional.empty());
       out.add(p.thenCombine(s, (pr, sr) -> new AddressResult(h.exchange(), a, pr, sr)));
     }
     return allOf(out);
   }
 
-  static ProbeRequest request(String host, InetAddress address, int port, Duration timeout) {
-    return ProbeRequest.builder(host, port)
-        .addresses(List.of(address))
+  static ProbeRequest request(
+      String host,
+      InetAddress address,
+      int port,
+      Duration timeout,
+      List<java.security.cert.X509Certificate> trustAnchors) {
+    var b = ProbeRequest.builder(host, port);
+    if (!trustAnchors.isEmpty()) b.trustAnchors(trustAnchors);
+    return b.addresses(List.of(address))
         .certificateName(host)
         .timeout(timeout)
         // Port 25 TLS is opportunistic: record the certificate verdict but finish the session.
