@@ -273,17 +273,6 @@ public final class SpfEvaluator {
       return matchesAnyCidr(r, m);
     }
 
-    private boolean matchesAny(DnsResult r) {
-      return r.recordsOrEmpty().stream()
-          .filter(DnsRecord.Address.class::isInstance)
-          .map(a -> ((DnsRecord.Address) a).address())
-          .anyMatch(
-              a ->
-                  sameFamily(a)
-                      && InetAddresses.inPrefix(
-                          values.ip().getAddress(), a.getAddress(), a.getAddress().length * 8));
-    }
-
     private boolean mxMatch(String target, SpfTerm.Mechanism m, String domain) {
       DnsResult r = lookups.resolve(target, RecordType.MX);
       if (checkVoid(r, m.text(), domain)) return false;
@@ -322,7 +311,11 @@ public final class SpfEvaluator {
     }
 
     private boolean matchesAnyCidr(DnsResult r, SpfTerm.Mechanism m) {
-      int len = values.ip() instanceof Inet4Address ? m.cidr4() : m.cidr6();
+      return matchesAny(r, values.ip() instanceof Inet4Address ? m.cidr4() : m.cidr6());
+    }
+
+    /** True if the client address is within {@code len} bits of an address in the answer. */
+    private boolean matchesAny(DnsResult r, int len) {
       return r.recordsOrEmpty().stream()
           .filter(DnsRecord.Address.class::isInstance)
           .map(a -> ((DnsRecord.Address) a).address())
@@ -415,7 +408,8 @@ public final class SpfEvaluator {
           names.stream().map(n -> lookups.query(n, addressType)).toList();
       List<String> valid = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
-        if (matchesAny(answers.get(i).join())) valid.add(names.get(i));
+        if (matchesAny(answers.get(i).join(), values.ip().getAddress().length * 8))
+          valid.add(names.get(i));
       }
       return valid;
     }
