@@ -169,13 +169,7 @@ final class SpfTreeWalker {
   }
 
   private CompletableFuture<SpfNode> addresses(SpfTerm.Mechanism m, String target) {
-    if (!SpfLookups.queryable(target))
-      return done(
-          Optional.of(m.text()),
-          target,
-          1,
-          null,
-          "not a name that can be looked up: the term never matches");
+    if (!SpfLookups.queryable(target)) return neverMatches(m, target);
     var a = lookups.query(target, RecordType.A);
     var aaaa = lookups.query(target, RecordType.AAAA);
     return a.thenCombine(
@@ -206,13 +200,7 @@ final class SpfTreeWalker {
   }
 
   private CompletableFuture<SpfNode> mx(SpfTerm.Mechanism m, String target) {
-    if (!SpfLookups.queryable(target))
-      return done(
-          Optional.of(m.text()),
-          target,
-          1,
-          null,
-          "not a name that can be looked up: the term never matches");
+    if (!SpfLookups.queryable(target)) return neverMatches(m, target);
     return lookups
         .query(target, RecordType.MX)
         .thenCompose(
@@ -296,13 +284,7 @@ final class SpfTreeWalker {
   }
 
   private CompletableFuture<SpfNode> exists(SpfTerm.Mechanism m, String target) {
-    if (!SpfLookups.queryable(target))
-      return done(
-          Optional.of(m.text()),
-          target,
-          1,
-          null,
-          "not a name that can be looked up: the term never matches");
+    if (!SpfLookups.queryable(target)) return neverMatches(m, target);
     return lookups
         .query(target, RecordType.A)
         .thenApply(
@@ -375,6 +357,18 @@ final class SpfTreeWalker {
             List.of(),
             Optional.empty(),
             Optional.of(note)));
+  }
+
+  /**
+   * A term whose name cannot be asked (bad label, too long): it costs its lookup, never matches.
+   */
+  private static CompletableFuture<SpfNode> neverMatches(SpfTerm.Mechanism m, String target) {
+    return done(
+        Optional.of(m.text()),
+        target,
+        1,
+        null,
+        "not a name that can be looked up: the term never matches");
   }
 
   private static CompletableFuture<SpfNode> done(
