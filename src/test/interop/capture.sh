@@ -67,7 +67,7 @@ for c in "${cases[@]}"; do
   # shellcheck disable=SC2086
   "$mc" "${R[@]}" $args --json > "$out/$name.json" 2> "$out/$name.json.err"
   echo "exit $?" >> "$out/$name.json.err"
-  mask_json < "$out/$name.json" > "$out/$name.json.m" && mv "$out/$name.json.m" "$out/$name.json"
+  mask_json < "$out/$name.json" | mask_text > "$out/$name.json.m" && mv "$out/$name.json.m" "$out/$name.json"
   # shellcheck disable=SC2086
   "$mc" "${R[@]}" $args > "$out/$name.txt" 2> "$out/$name.txt.err"
   echo "exit $?" >> "$out/$name.txt.err"
