@@ -1,6 +1,7 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.report.render.JsonRenderer;
@@ -48,10 +49,10 @@ public final class StartupTraining {
             "mx",
             "example.com",
             List.of(
-                Finding.of("mx.present", Status.PASS, "trained")
+                Finding.of(FindingId.MX_PRESENT, Status.PASS, "trained")
                     .evidence("example.com. 300 IN MX 10 mail.example.com.")
                     .build(),
-                Finding.of("mx.resolvable", Status.WARN, "trained")
+                Finding.of(FindingId.MX_RESOLVABLE, Status.WARN, "trained")
                     .remedy("none")
                     .subject("mail.example.com")
                     .build()),

@@ -3,20 +3,17 @@ package dev.mailcheck.report;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * One observation about the target. {@code id} is a stable dotted id listed in docs/checks.md (e.g.
- * {@code dmarc.policy}); several findings may share an id when a check runs on several subjects
- * (every MX address, every DKIM signature), then {@code subject} tells them apart.
+ * One observation about the target. {@code kind} is its entry in the {@link FindingId} catalog
+ * (docs/checks.md); several findings may share an id when a check runs on several subjects (every
+ * MX address, every DKIM signature), then {@code subject} tells them apart.
  *
- * @param category the report group, e.g. {@code spf}, {@code smtp}
  * @param remedy what to change, with the exact record text where possible
  * @param evidence the raw facts behind the finding (records, reply lines), shown verbatim
  */
 public record Finding(
-    String id,
-    String category,
+    FindingId kind,
     Status status,
     String title,
     String detail,
@@ -24,12 +21,8 @@ public record Finding(
     Optional<String> subject,
     List<String> evidence) {
 
-  private static final Pattern ID = Pattern.compile("[a-z0-9]+(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
-
   public Finding {
-    Objects.requireNonNull(id, "id");
-    if (!ID.matcher(id).matches()) throw new IllegalArgumentException("bad finding id: " + id);
-    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(title, "title");
     detail = detail == null ? "" : detail;
@@ -38,32 +31,39 @@ public record Finding(
     evidence = List.copyOf(evidence);
   }
 
-  /** Starts a finding; the category defaults to the part of the id before the first dot. */
-  public static Builder of(String id, Status status, String title) {
+  /** The stable dotted id, e.g. {@code dmarc.policy}. */
+  public String id() {
+    return kind.id();
+  }
+
+  /** The report group, e.g. {@code spf}: the catalog's category for the id. */
+  public String category() {
+    return kind.category().token();
+  }
+
+  /** The same finding about another subject (e.g. an SMTP finding tagged with its MX address). */
+  public Finding withSubject(String s) {
+    return new Finding(kind, status, title, detail, remedy, Optional.of(s), evidence);
+  }
+
+  /** Starts a finding. */
+  public static Builder of(FindingId id, Status status, String title) {
     return new Builder(id, status, title);
   }
 
   public static final class Builder {
-    private final String id;
+    private final FindingId id;
     private final Status status;
     private final String title;
-    private String category;
     private String detail = "";
     private String remedy;
     private String subject;
     private List<String> evidence = List.of();
 
-    private Builder(String id, Status status, String title) {
+    private Builder(FindingId id, Status status, String title) {
       this.id = id;
       this.status = status;
       this.title = title;
-      int dot = id.indexOf('.');
-      this.category = dot > 0 ? id.substring(0, dot) : id;
-    }
-
-    public Builder category(String category) {
-      this.category = category;
-      return this;
     }
 
     public Builder detail(String detail) {
@@ -94,7 +94,6 @@ public record Finding(
     public Finding build() {
       return new Finding(
           id,
-          category,
           status,
           title,
           detail,

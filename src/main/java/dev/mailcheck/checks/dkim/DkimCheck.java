@@ -2,6 +2,7 @@ package dev.mailcheck.checks.dkim;
 
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,7 +44,10 @@ public final class DkimCheck {
       String via =
           p.cnameChain().isEmpty() ? "" : " via CNAME " + String.join(" -> ", p.cnameChain());
       out.add(
-          Finding.of("dkim.selector", Status.PASS, "DKIM key found for selector " + p.selector())
+          Finding.of(
+                  FindingId.DKIM_SELECTOR,
+                  Status.PASS,
+                  "DKIM key found for selector " + p.selector())
               .detail(
                   name
                       + via
@@ -64,7 +68,10 @@ public final class DkimCheck {
       String name = p.selector() + "._domainkey." + d;
       if (p.explicit() && !p.found() && !p.temporaryFailure()) {
         out.add(
-            Finding.of("dkim.selector", Status.FAIL, "No DKIM key for selector " + p.selector())
+            Finding.of(
+                    FindingId.DKIM_SELECTOR,
+                    Status.FAIL,
+                    "No DKIM key for selector " + p.selector())
                 .detail(
                     name
                         + " has no DKIM key record ("
@@ -85,7 +92,10 @@ public final class DkimCheck {
       }
       if (p.explicit() && p.temporaryFailure()) {
         out.add(
-            Finding.of("dkim.selector", Status.ERROR, "Could not look up selector " + p.selector())
+            Finding.of(
+                    FindingId.DKIM_SELECTOR,
+                    Status.ERROR,
+                    "Could not look up selector " + p.selector())
                 .detail(
                     name
                         + ": "
@@ -100,7 +110,7 @@ public final class DkimCheck {
     if (!temp.isEmpty()) {
       out.add(
           Finding.of(
-                  "dkim.selector",
+                  FindingId.DKIM_SELECTOR,
                   Status.ERROR,
                   temp.size() + " selector lookup(s) failed temporarily")
               .detail(
@@ -128,7 +138,7 @@ public final class DkimCheck {
           };
       out.add(
           Finding.of(
-                  "dkim.selector",
+                  FindingId.DKIM_SELECTOR,
                   Status.INFO,
                   "No DKIM key found under " + facts.probes().size() + " likely selectors")
               .detail(
@@ -148,7 +158,7 @@ public final class DkimCheck {
     if (!found.isEmpty() && facts.domainKeyTree().equals("NXDOMAIN")) {
       out.add(
           Finding.of(
-                  "dkim.domainkey",
+                  FindingId.DKIM_DOMAINKEY,
                   Status.WARN,
                   "_domainkey." + d + " answers NXDOMAIN although keys exist below it")
               .detail(

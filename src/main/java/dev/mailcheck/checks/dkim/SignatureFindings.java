@@ -1,6 +1,7 @@
 package dev.mailcheck.checks.dkim;
 
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,14 +19,17 @@ final class SignatureFindings {
     List<Finding> out = new ArrayList<>();
     if (v.lineEndingsConverted()) {
       out.add(
-          Finding.of("dkim.line-endings", Status.INFO, "Message has LF line endings; read as CRLF")
+          Finding.of(
+                  FindingId.DKIM_LINE_ENDINGS,
+                  Status.INFO,
+                  "Message has LF line endings; read as CRLF")
               .detail(
                   "RFC 5322 mail uses CRLF and signers hash CRLF, so bare LFs (as most clients save .eml files) were converted before verifying.")
               .build());
     }
     if (v.signatures().isEmpty()) {
       out.add(
-          Finding.of("dkim.unsigned", Status.WARN, "The message has no DKIM-Signature")
+          Finding.of(FindingId.DKIM_UNSIGNED, Status.WARN, "The message has no DKIM-Signature")
               .detail(
                   "Without a valid DKIM signature, DMARC can only pass through SPF alignment, which forwarding breaks.")
               .remedy("Enable DKIM signing for the sending domain at the mail server or provider.")
@@ -71,7 +75,9 @@ final class SignatureFindings {
                   : "");
       out.add(
           Finding.of(
-                  "dkim.signature", st, "DKIM signature " + titleName + ": " + r.result().token())
+                  FindingId.DKIM_SIGNATURE,
+                  st,
+                  "DKIM signature " + titleName + ": " + r.result().token())
               .detail(detail)
               .remedy(remedy(r))
               .subject(subject)
@@ -89,7 +95,10 @@ final class SignatureFindings {
               .build());
       if (s.algorithm().filter(a -> a == DkimAlgorithm.RSA_SHA1).isPresent()) {
         out.add(
-            Finding.of("dkim.rsa-sha1", Status.WARN, "Signature " + titleName + " uses rsa-sha1")
+            Finding.of(
+                    FindingId.DKIM_RSA_SHA1,
+                    Status.WARN,
+                    "Signature " + titleName + " uses rsa-sha1")
                 .detail(
                     "RFC 8301 §3.1: rsa-sha1 MUST NOT be used for signing or verifying. mailcheck verified it anyway (result "
                         + r.result().token()
@@ -102,7 +111,7 @@ final class SignatureFindings {
       if (s.bodyLength().isPresent()) {
         out.add(
             Finding.of(
-                    "dkim.body-length",
+                    FindingId.DKIM_BODY_LENGTH,
                     Status.WARN,
                     "Signature " + titleName + " uses l= (partial body)")
                 .detail(
@@ -119,7 +128,7 @@ final class SignatureFindings {
         if (k.testing()) {
           out.add(
               Finding.of(
-                      "dkim.testing",
+                      FindingId.DKIM_TESTING,
                       Status.WARN,
                       "Key " + s.keyName() + " is in testing mode (t=y)")
                   .detail(

@@ -4,6 +4,7 @@ import dev.mailcheck.checks.dmarc.DmarcDiscovery.Found;
 import dev.mailcheck.checks.dmarc.DmarcDiscovery.Outcome;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class DmarcEvaluator {
               .toList();
       out.add(
           Finding.of(
-                  "dmarc.multiple",
+                  FindingId.DMARC_MULTIPLE,
                   Status.FAIL,
                   "Several DMARC records at " + DmarcFacts.policyName(name))
               .detail(
@@ -41,14 +42,15 @@ public final class DmarcEvaluator {
     switch (bis.kind()) {
       case ERROR ->
           out.add(
-              Finding.of("dmarc.present", Status.ERROR, "Could not look up the DMARC record")
+              Finding.of(
+                      FindingId.DMARC_PRESENT, Status.ERROR, "Could not look up the DMARC record")
                   .detail(
                       bis.detail()
                           + ". A temporary DNS failure says nothing about whether the record exists.")
                   .build());
       case NONE, MULTIPLE ->
           out.add(
-              Finding.of("dmarc.present", Status.FAIL, "No DMARC record")
+              Finding.of(FindingId.DMARC_PRESENT, Status.FAIL, "No DMARC record")
                   .detail(
                       "Neither "
                           + DmarcFacts.policyName(domain)
@@ -83,7 +85,7 @@ public final class DmarcEvaluator {
       DmarcRecord parsed = DmarcParser.parse(t);
       out.add(
           Finding.of(
-                  "dmarc.syntax",
+                  FindingId.DMARC_SYNTAX,
                   Status.FAIL,
                   "A TXT record at "
                       + DmarcFacts.policyName(facts.domain())
@@ -100,7 +102,7 @@ public final class DmarcEvaluator {
     if (!other.isEmpty()) {
       out.add(
           Finding.of(
-                  "dmarc.other-records",
+                  FindingId.DMARC_OTHER_RECORDS,
                   Status.INFO,
                   "Unrelated TXT records at " + DmarcFacts.policyName(facts.domain()))
               .detail(
@@ -121,13 +123,13 @@ public final class DmarcEvaluator {
     String where = DmarcFacts.policyName(found.domain());
     if (own) {
       out.add(
-          Finding.of("dmarc.present", Status.PASS, "DMARC record at " + where)
+          Finding.of(FindingId.DMARC_PRESENT, Status.PASS, "DMARC record at " + where)
               .evidence(found.text())
               .build());
     } else if (rec.psd() == 'y') {
       out.add(
           Finding.of(
-                  "dmarc.present",
+                  FindingId.DMARC_PRESENT,
                   Status.WARN,
                   "No DMARC record of its own: only the public suffix policy at "
                       + where
@@ -144,7 +146,7 @@ public final class DmarcEvaluator {
               .build());
     } else {
       out.add(
-          Finding.of("dmarc.present", Status.PASS, "DMARC policy inherited from " + where)
+          Finding.of(FindingId.DMARC_PRESENT, Status.PASS, "DMARC policy inherited from " + where)
               .detail(
                   domain
                       + " has no record of its own; the record of "
@@ -160,7 +162,7 @@ public final class DmarcEvaluator {
     }
     if (!rec.valid()) {
       out.add(
-          Finding.of("dmarc.syntax", Status.FAIL, "The DMARC record is invalid")
+          Finding.of(FindingId.DMARC_SYNTAX, Status.FAIL, "The DMARC record is invalid")
               .subject(where)
               .detail(
                   rec.errors().stream()
@@ -176,7 +178,9 @@ public final class DmarcEvaluator {
       return;
     }
     out.add(
-        Finding.of("dmarc.syntax", Status.PASS, "The DMARC record parses").subject(where).build());
+        Finding.of(FindingId.DMARC_SYNTAX, Status.PASS, "The DMARC record parses")
+            .subject(where)
+            .build());
     policy(domain, found, own, facts.nonExistent(), out);
     subdomainPolicy(found, out);
     warnings(found, out);
@@ -199,7 +203,8 @@ public final class DmarcEvaluator {
     switch (p) {
       case NONE ->
           out.add(
-              Finding.of("dmarc.policy", Status.WARN, "DMARC policy is none: monitoring only")
+              Finding.of(
+                      FindingId.DMARC_POLICY, Status.WARN, "DMARC policy is none: monitoring only")
                   .detail(
                       tag
                           + "=none asks receivers to deliver mail that fails DMARC as usual: it protects nothing, it only produces reports.")
@@ -214,14 +219,15 @@ public final class DmarcEvaluator {
                   .build());
       case QUARANTINE ->
           out.add(
-              Finding.of("dmarc.policy", Status.PASS, "DMARC policy is quarantine")
+              Finding.of(FindingId.DMARC_POLICY, Status.PASS, "DMARC policy is quarantine")
                   .detail(
                       "Mail failing DMARC goes to spam. "
                           + tag
                           + "=reject is the strongest setting.")
                   .build());
       case REJECT ->
-          out.add(Finding.of("dmarc.policy", Status.PASS, "DMARC policy is reject").build());
+          out.add(
+              Finding.of(FindingId.DMARC_POLICY, Status.PASS, "DMARC policy is reject").build());
     }
     if (rec.testing() || (rec.pct().isPresent() && rec.pct().getAsInt() < 100)) {
       List<String> why = new ArrayList<>();
@@ -234,7 +240,7 @@ public final class DmarcEvaluator {
                 + rec.pct().getAsInt()
                 + " asks RFC 7489 receivers to apply the policy to only that share of failing mail");
       out.add(
-          Finding.of("dmarc.testing", Status.WARN, "The policy is only partly applied")
+          Finding.of(FindingId.DMARC_TESTING, Status.WARN, "The policy is only partly applied")
               .detail(String.join("; ", why) + ".")
               .remedy(
                   "Remove "
@@ -246,7 +252,10 @@ public final class DmarcEvaluator {
     }
     if (rec.psd() == 'y' && own) {
       out.add(
-          Finding.of("dmarc.psd", Status.INFO, "The domain declares itself a public suffix (psd=y)")
+          Finding.of(
+                  FindingId.DMARC_PSD,
+                  Status.INFO,
+                  "The domain declares itself a public suffix (psd=y)")
               .detail(
                   "RFC 9989: its policy applies to registered names below it that publish none; "
                       + domain
@@ -288,7 +297,10 @@ public final class DmarcEvaluator {
       // p=none everywhere: not weaker than p, but no PASS for "none" next to dmarc.policy's
       // warning.
       out.add(
-          Finding.of("dmarc.subdomain-policy", Status.INFO, "Subdomains get none, like the domain")
+          Finding.of(
+                  FindingId.DMARC_SUBDOMAIN_POLICY,
+                  Status.INFO,
+                  "Subdomains get none, like the domain")
               .subject(DmarcFacts.policyName(found.domain()))
               .detail(
                   "sp= and np= follow p=none: forged mail from subdomains is delivered as usual too (see dmarc.policy).")
@@ -296,7 +308,7 @@ public final class DmarcEvaluator {
     } else if (weaker.isEmpty()) {
       out.add(
           Finding.of(
-                  "dmarc.subdomain-policy",
+                  FindingId.DMARC_SUBDOMAIN_POLICY,
                   Status.PASS,
                   "Subdomains get "
                       + spEff.token()
@@ -308,7 +320,7 @@ public final class DmarcEvaluator {
     } else {
       out.add(
           Finding.of(
-                  "dmarc.subdomain-policy",
+                  FindingId.DMARC_SUBDOMAIN_POLICY,
                   Status.WARN,
                   "The subdomain policy is weaker than the domain policy")
               .subject(DmarcFacts.policyName(found.domain()))
@@ -328,7 +340,7 @@ public final class DmarcEvaluator {
     if (!removed.isEmpty()) {
       out.add(
           Finding.of(
-                  "dmarc.removed-tags",
+                  FindingId.DMARC_REMOVED_TAGS,
                   Status.WARN,
                   "Tags removed by RFC 9989: " + String.join(", ", rec.removedTags()))
               .detail(
@@ -344,7 +356,7 @@ public final class DmarcEvaluator {
     if (!rec.unknownTags().isEmpty()) {
       out.add(
           Finding.of(
-                  "dmarc.unknown-tags",
+                  FindingId.DMARC_UNKNOWN_TAGS,
                   Status.INFO,
                   "Unknown tags ignored: " + String.join(", ", rec.unknownTags()))
               .detail(
@@ -361,7 +373,7 @@ public final class DmarcEvaluator {
             w ->
                 out.add(
                     Finding.of(
-                            "dmarc.tag-order",
+                            FindingId.DMARC_TAG_ORDER,
                             Status.INFO,
                             w.kind().equals("no-policy")
                                 ? "No p= tag: read as p=none"
@@ -374,7 +386,7 @@ public final class DmarcEvaluator {
     DmarcRecord rec = found.record();
     if (rec.rua().isEmpty()) {
       out.add(
-          Finding.of("dmarc.rua", Status.INFO, "No aggregate reports requested (no rua=)")
+          Finding.of(FindingId.DMARC_RUA, Status.INFO, "No aggregate reports requested (no rua=)")
               .detail(
                   "Without rua= you never learn which servers send mail as the domain, or whether they pass.")
               .remedy(
@@ -390,7 +402,7 @@ public final class DmarcEvaluator {
         // dmarc.rua-authorized.
         out.add(
             Finding.of(
-                    "dmarc.rua",
+                    FindingId.DMARC_RUA,
                     Status.PASS,
                     "Aggregate reports requested: "
                         + rec.rua().stream()
@@ -399,7 +411,10 @@ public final class DmarcEvaluator {
                 .build());
       } else {
         out.add(
-            Finding.of("dmarc.rua", Status.WARN, "Report URIs that are not mailto: are never used")
+            Finding.of(
+                    FindingId.DMARC_RUA,
+                    Status.WARN,
+                    "Report URIs that are not mailto: are never used")
                 .detail(
                     "RFC 9989 defines only mailto: for reports: " + String.join(", ", notMailto))
                 .remedy("Use mailto: addresses.")
@@ -419,7 +434,7 @@ public final class DmarcEvaluator {
       if (r == null) {
         out.add(
             Finding.of(
-                    "dmarc.rua-authorized",
+                    FindingId.DMARC_RUA_AUTHORIZED,
                     Status.INFO,
                     "Report destination not checked: " + u.domain())
                 .subject(u.domain())
@@ -434,7 +449,7 @@ public final class DmarcEvaluator {
       if (ok) {
         out.add(
             Finding.of(
-                    "dmarc.rua-authorized",
+                    FindingId.DMARC_RUA_AUTHORIZED,
                     Status.PASS,
                     u.domain() + " accepts reports for " + found.domain())
                 .subject(u.domain())
@@ -443,7 +458,7 @@ public final class DmarcEvaluator {
       } else if (r.isTemporaryFailure()) {
         out.add(
             Finding.of(
-                    "dmarc.rua-authorized",
+                    FindingId.DMARC_RUA_AUTHORIZED,
                     Status.ERROR,
                     "Could not check whether " + u.domain() + " accepts reports")
                 .subject(u.domain())
@@ -452,7 +467,7 @@ public final class DmarcEvaluator {
       } else {
         out.add(
             Finding.of(
-                    "dmarc.rua-authorized",
+                    FindingId.DMARC_RUA_AUTHORIZED,
                     Status.FAIL,
                     u.domain() + " has not authorized reports for " + found.domain())
                 .subject(u.domain())
@@ -485,7 +500,7 @@ public final class DmarcEvaluator {
       strict.add(
           "aspf=s: SPF aligns only when the envelope sender (MAIL FROM) domain is exactly the From domain");
     out.add(
-        Finding.of("dmarc.alignment", Status.INFO, "Strict alignment")
+        Finding.of(FindingId.DMARC_ALIGNMENT, Status.INFO, "Strict alignment")
             .detail(
                 String.join("; ", strict)
                     + ". Mail signed or bounced via a subdomain (e.g. bounces.example.com, a mailing service) fails DMARC under strict alignment.")
@@ -501,7 +516,7 @@ public final class DmarcEvaluator {
     if (!differ) return;
     out.add(
         Finding.of(
-                "dmarc.discovery",
+                FindingId.DMARC_DISCOVERY,
                 Status.INFO,
                 "RFC 9989 and RFC 7489 receivers find different things")
             .detail(

@@ -16,9 +16,11 @@ import dev.mailcheck.checks.spf.SpfReport;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Score;
 import dev.mailcheck.report.Section;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.scoring.Scoring;
 import dev.mailcheck.smtp.Failure;
 import dev.mailcheck.smtp.Phase;
 import dev.mailcheck.smtp.ProbeRequest;
@@ -225,8 +227,7 @@ public final class DomainCheck {
         mx.facts().hosts().stream().anyMatch(h -> h.addresses().size() > MAX_PROBED_ADDRESSES);
     if (exchanges > MAX_PROBED_EXCHANGES || manyAddresses) {
       findings.add(
-          Finding.of("domain.truncated", Status.INFO, "Not every MX address was checked")
-              .category("mx")
+          Finding.of(FindingId.DOMAIN_TRUNCATED, Status.INFO, "Not every MX address was checked")
               .detail(
                   "PTR lookups and SMTP probes cover the "
                       + MAX_PROBED_EXCHANGES
@@ -251,7 +252,7 @@ public final class DomainCheck {
           .filter(f -> !findings.contains(f))
           .ifPresent(findings::add);
       String subject = a.host() + " " + InetAddresses.format(a.address());
-      for (Finding f : s.findings()) findings.add(withSubject(f, subject));
+      for (Finding f : s.findings()) findings.add(f.withSubject(subject));
       s.sections().stream()
           .filter(SmtpSection.class::isInstance)
           .map(SmtpSection.class::cast)
@@ -271,10 +272,9 @@ public final class DomainCheck {
     if (blocked) {
       findings.add(
           Finding.of(
-                  "domain.port25-blocked",
+                  FindingId.DOMAIN_PORT25_BLOCKED,
                   Status.WARN,
                   "Outbound port 25 is probably blocked from where mailcheck runs")
-              .category("smtp")
               .detail(
                   "Every MX address ("
                       + results.size()
@@ -325,7 +325,7 @@ public final class DomainCheck {
         names.stream().anyMatch(n -> announced.stream().anyMatch(w -> w.equalsIgnoreCase(n)));
     return Optional.of(
         Finding.of(
-                "ptr.matches-banner",
+                FindingId.PTR_MATCHES_BANNER,
                 Status.INFO,
                 match
                     ? "Reverse name matches the SMTP greeting"
@@ -374,7 +374,7 @@ public final class DomainCheck {
     if (foreign.isEmpty()) return Optional.empty();
     return Optional.of(
         Finding.of(
-                "dmarc.alignment",
+                FindingId.DMARC_ALIGNMENT,
                 Status.INFO,
                 "Strict SPF alignment: mail sent through "
                     + String.join(", ", foreign)
@@ -407,12 +407,11 @@ public final class DomainCheck {
             .orElse(false);
     findings.add(
         Finding.of(
-                "domain.null-mx-spf",
+                FindingId.DOMAIN_NULL_MX_SPF,
                 denyAll ? Status.PASS : Status.INFO,
                 denyAll
                     ? "Null MX and SPF -all: the domain neither receives nor sends mail"
                     : "Null MX, but SPF does not say the domain sends no mail")
-            .category("mx")
             .detail(
                 denyAll
                     ? ""
@@ -434,18 +433,6 @@ public final class DomainCheck {
                     r.failure()
                         .map(f -> f.phase() == Phase.CONNECT && f.kind() == Failure.Kind.TIMEOUT)
                         .orElse(false));
-  }
-
-  static Finding withSubject(Finding f, String subject) {
-    return new Finding(
-        f.id(),
-        f.category(),
-        f.status(),
-        f.title(),
-        f.detail(),
-        f.remedy(),
-        Optional.of(subject),
-        f.evidence());
   }
 
   private <T> CompletableFuture<T> async(Supplier<T> work) {

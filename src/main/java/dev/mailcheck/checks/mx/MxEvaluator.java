@@ -4,6 +4,7 @@ import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class MxEvaluator {
       case DnsResult.NoData n -> {}
       case DnsResult.NxDomain n -> {
         out.add(
-            Finding.of("mx.present", Status.FAIL, "Domain does not exist")
+            Finding.of(FindingId.MX_PRESENT, Status.FAIL, "Domain does not exist")
                 .detail(
                     domain + " does not exist in DNS (NXDOMAIN): no mail can be delivered to it.")
                 .remedy("Check the spelling, or register the domain and publish MX records for it.")
@@ -68,7 +69,7 @@ public final class MxEvaluator {
       if (resolved > 0) {
         out.add(
             Finding.of(
-                    "mx.implicit",
+                    FindingId.MX_IMPLICIT,
                     Status.WARN,
                     "No MX record: mail goes to the domain's own address")
                 .detail(
@@ -92,13 +93,13 @@ public final class MxEvaluator {
                         .toList())
                 .build());
         out.add(
-            Finding.of("mx.present", Status.PASS, "Mail is accepted at the implicit MX")
+            Finding.of(FindingId.MX_PRESENT, Status.PASS, "Mail is accepted at the implicit MX")
                 .detail(domain + " has no MX records; its own addresses receive mail.")
                 .build());
       } else if (self.resolution() == MxHost.Resolution.ERROR) {
         out.add(
             Finding.of(
-                    "mx.present",
+                    FindingId.MX_PRESENT,
                     Status.ERROR,
                     "Could not determine where mail for the domain goes")
                 .detail(
@@ -111,7 +112,7 @@ public final class MxEvaluator {
       } else {
         out.add(
             Finding.of(
-                    "mx.present",
+                    FindingId.MX_PRESENT,
                     Status.FAIL,
                     "No MX record and no address: the domain cannot receive mail")
                 .detail(domain + " has neither MX nor A/AAAA records.")
@@ -131,7 +132,7 @@ public final class MxEvaluator {
     if (resolved > 0) {
       out.add(
           Finding.of(
-                  "mx.present",
+                  FindingId.MX_PRESENT,
                   Status.PASS,
                   hosts.size() == 1 ? "1 mail exchange" : hosts.size() + " mail exchanges")
               .detail(resolved + " of " + hosts.size() + " resolve to an address.")
@@ -139,7 +140,7 @@ public final class MxEvaluator {
               .build());
     } else if (anyError) {
       out.add(
-          Finding.of("mx.present", Status.ERROR, "Could not resolve any mail exchange")
+          Finding.of(FindingId.MX_PRESENT, Status.ERROR, "Could not resolve any mail exchange")
               .detail(
                   "The address lookups of the exchanges failed temporarily; whether mail can be delivered is unknown.")
               .evidence(evidence)
@@ -147,7 +148,7 @@ public final class MxEvaluator {
     } else {
       out.add(
           Finding.of(
-                  "mx.present",
+                  FindingId.MX_PRESENT,
                   Status.FAIL,
                   "No mail exchange has an address: the domain cannot receive mail")
               .detail("Every MX target is missing from DNS or has no A/AAAA record.")
@@ -167,7 +168,10 @@ public final class MxEvaluator {
     List<DnsRecord.Mx> records = facts.records();
     if (records.size() > 1) {
       out.add(
-          Finding.of("mx.null", Status.FAIL, "Null MX published together with other MX records")
+          Finding.of(
+                  FindingId.MX_NULL,
+                  Status.FAIL,
+                  "Null MX published together with other MX records")
               .detail(
                   "RFC 7505 §3: a domain that publishes a null MX (\"MX 0 .\") must not publish any other MX record. Senders may treat the domain as accepting no mail, or try the other hosts.")
               .remedy(
@@ -180,13 +184,13 @@ public final class MxEvaluator {
     }
     DnsRecord.Mx only = records.get(0);
     var f =
-        Finding.of("mx.null", Status.INFO, "Null MX: the domain accepts no mail")
+        Finding.of(FindingId.MX_NULL, Status.INFO, "Null MX: the domain accepts no mail")
             .detail(
                 "RFC 7505: senders fail messages to this domain at once instead of queueing them. Expect an SPF record ending in -all and a DMARC policy of reject for a domain that sends no mail either.")
             .evidence(evidence);
     if (only.preference() != 0) {
       f =
-          Finding.of("mx.null", Status.WARN, "Null MX with a preference other than 0")
+          Finding.of(FindingId.MX_NULL, Status.WARN, "Null MX with a preference other than 0")
               .detail(
                   "RFC 7505 §3 says a null MX has preference 0; this one has "
                       + only.preference()
@@ -205,7 +209,10 @@ public final class MxEvaluator {
       if (h.ipLiteral()) {
         unresolved = true;
         out.add(
-            Finding.of("mx.ip-literal", Status.FAIL, "MX target is an IP address, not a host name")
+            Finding.of(
+                    FindingId.MX_IP_LITERAL,
+                    Status.FAIL,
+                    "MX target is an IP address, not a host name")
                 .subject(name)
                 .detail(
                     "RFC 5321 §5.1 and RFC 7505 require a host name as MX target; senders look \""
@@ -221,7 +228,7 @@ public final class MxEvaluator {
       List<String> chain = h.cnameChain();
       if (!chain.isEmpty()) {
         out.add(
-            Finding.of("mx.cname", Status.WARN, "MX target is a CNAME")
+            Finding.of(FindingId.MX_CNAME, Status.WARN, "MX target is a CNAME")
                 .subject(name)
                 .detail(
                     "RFC 2181 §10.3 and RFC 5321 §5.1: an MX target must be the canonical name, not an alias. Most senders follow the alias, some refuse it, and the TLS name checks get harder.")
@@ -240,7 +247,7 @@ public final class MxEvaluator {
         case NXDOMAIN -> {
           unresolved = true;
           out.add(
-              Finding.of("mx.resolvable", Status.FAIL, "MX target does not exist")
+              Finding.of(FindingId.MX_RESOLVABLE, Status.FAIL, "MX target does not exist")
                   .subject(name)
                   .detail(name + " does not exist in DNS (NXDOMAIN); senders skip it.")
                   .remedy(
@@ -252,7 +259,7 @@ public final class MxEvaluator {
         case NO_ADDRESS -> {
           unresolved = true;
           out.add(
-              Finding.of("mx.resolvable", Status.FAIL, "MX target has no address")
+              Finding.of(FindingId.MX_RESOLVABLE, Status.FAIL, "MX target has no address")
                   .subject(name)
                   .detail(name + " exists but has no A or AAAA record; senders skip it.")
                   .remedy("Add an A and/or AAAA record for " + name + ".")
@@ -261,7 +268,7 @@ public final class MxEvaluator {
         case ERROR -> {
           unresolved = true;
           out.add(
-              Finding.of("mx.resolvable", Status.ERROR, "Could not resolve the MX target")
+              Finding.of(FindingId.MX_RESOLVABLE, Status.ERROR, "Could not resolve the MX target")
                   .subject(name)
                   .detail(
                       "The address lookups failed temporarily ("
@@ -277,7 +284,7 @@ public final class MxEvaluator {
         special = true;
         out.add(
             Finding.of(
-                    "mx.private-address",
+                    FindingId.MX_PRIVATE_ADDRESS,
                     allowPrivate ? Status.INFO : Status.WARN,
                     "MX address is not reachable from the internet")
                 .subject(name + " " + InetAddresses.format(a))
@@ -295,12 +302,13 @@ public final class MxEvaluator {
     }
     if (!unresolved && !hosts.isEmpty()) {
       out.add(
-          Finding.of("mx.resolvable", Status.PASS, "Every MX target resolves to an address")
+          Finding.of(FindingId.MX_RESOLVABLE, Status.PASS, "Every MX target resolves to an address")
               .build());
     }
     if (!special && hosts.stream().anyMatch(h -> !h.addresses().isEmpty())) {
       out.add(
-          Finding.of("mx.private-address", Status.PASS, "Every MX address is a public address")
+          Finding.of(
+                  FindingId.MX_PRIVATE_ADDRESS, Status.PASS, "Every MX address is a public address")
               .build());
     }
   }
@@ -317,7 +325,9 @@ public final class MxEvaluator {
           if (n > 1) {
             out.add(
                 Finding.of(
-                        "mx.duplicate", Status.WARN, "The same MX target is listed " + n + " times")
+                        FindingId.MX_DUPLICATE,
+                        Status.WARN,
+                        "The same MX target is listed " + n + " times")
                     .subject(host)
                     .detail(
                         "Repeating a target adds no redundancy; senders try the same host again.")
@@ -333,7 +343,10 @@ public final class MxEvaluator {
     if (hosts.size() < 2) return;
     if (hosts.stream().map(MxHost::preference).distinct().count() == 1) {
       out.add(
-          Finding.of("mx.same-preference", Status.INFO, "All MX targets have the same preference")
+          Finding.of(
+                  FindingId.MX_SAME_PREFERENCE,
+                  Status.INFO,
+                  "All MX targets have the same preference")
               .detail(
                   "Senders spread mail across them at random (RFC 5321 §5.1); that is load sharing, with no primary/backup order.")
               .build());
@@ -341,7 +354,7 @@ public final class MxEvaluator {
   }
 
   private static Finding lookupError(String domain, DnsResult r) {
-    return Finding.of("mx.present", Status.ERROR, "Could not look up the MX records")
+    return Finding.of(FindingId.MX_PRESENT, Status.ERROR, "Could not look up the MX records")
         .detail(
             "The MX lookup of "
                 + domain

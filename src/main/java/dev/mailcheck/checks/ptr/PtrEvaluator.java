@@ -3,6 +3,7 @@ package dev.mailcheck.checks.ptr;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class PtrEvaluator {
         }
         out.add(
             Finding.of(
-                    "ptr.present",
+                    FindingId.PTR_PRESENT,
                     Status.PASS,
                     names.size() == 1
                         ? "Reverse DNS: " + names.get(0)
@@ -37,7 +38,7 @@ public final class PtrEvaluator {
                 .build());
         if (names.size() > 1) {
           out.add(
-              Finding.of("ptr.multiple", Status.INFO, "Several PTR names for one address")
+              Finding.of(FindingId.PTR_MULTIPLE, Status.INFO, "Several PTR names for one address")
                   .subject(ip)
                   .detail(
                       "Receivers may pick any of them; keep one PTR per address so that FCrDNS and HELO checks see the same name.")
@@ -54,7 +55,7 @@ public final class PtrEvaluator {
       }
       default -> {
         out.add(
-            Finding.of("ptr.present", Status.ERROR, "Could not look up the reverse DNS")
+            Finding.of(FindingId.PTR_PRESENT, Status.ERROR, "Could not look up the reverse DNS")
                 .subject(ip)
                 .detail(
                     "The PTR lookup of "
@@ -72,7 +73,10 @@ public final class PtrEvaluator {
           .ifPresent(
               why ->
                   out.add(
-                      Finding.of("ptr.generic", Status.WARN, "Reverse name looks generic: " + name)
+                      Finding.of(
+                              FindingId.PTR_GENERIC,
+                              Status.WARN,
+                              "Reverse name looks generic: " + name)
                           .subject(ip)
                           .detail(
                               "Receivers treat mail from ISP pool names as coming from end-user machines: "
@@ -91,7 +95,7 @@ public final class PtrEvaluator {
           boolean match = names.stream().anyMatch(n -> n.equalsIgnoreCase(host));
           out.add(
               Finding.of(
-                      "ptr.matches-mx",
+                      FindingId.PTR_MATCHES_MX,
                       Status.INFO,
                       match
                           ? "Reverse name matches the MX name"
@@ -130,7 +134,7 @@ public final class PtrEvaluator {
     if (!confirmed.isEmpty()) {
       out.add(
           Finding.of(
-                  "ptr.fcrdns",
+                  FindingId.PTR_FCRDNS,
                   Status.PASS,
                   "Forward-confirmed: " + String.join(", ", confirmed) + " resolves back to " + ip)
               .subject(ip)
@@ -138,14 +142,16 @@ public final class PtrEvaluator {
               .build());
     } else if (tempFailure) {
       out.add(
-          Finding.of("ptr.fcrdns", Status.ERROR, "Could not forward-confirm the reverse name")
+          Finding.of(
+                  FindingId.PTR_FCRDNS, Status.ERROR, "Could not forward-confirm the reverse name")
               .subject(ip)
               .detail("A forward lookup of the PTR name failed temporarily.")
               .evidence(evidence)
               .build());
     } else {
       out.add(
-          Finding.of("ptr.fcrdns", Status.FAIL, "Reverse name does not resolve back to " + ip)
+          Finding.of(
+                  FindingId.PTR_FCRDNS, Status.FAIL, "Reverse name does not resolve back to " + ip)
               .subject(ip)
               .detail(
                   "Forward-confirmed reverse DNS fails: receivers (iprev, RFC 8601 §2.7.3) treat the sender as having no valid reverse DNS.")
@@ -163,7 +169,7 @@ public final class PtrEvaluator {
   }
 
   private static Finding absent(String ip, String reverse, String why) {
-    return Finding.of("ptr.present", Status.FAIL, "No reverse DNS for " + ip)
+    return Finding.of(FindingId.PTR_PRESENT, Status.FAIL, "No reverse DNS for " + ip)
         .subject(ip)
         .detail(
             why + ". Many receivers reject or penalize mail from addresses without a PTR record.")

@@ -2,6 +2,7 @@ package dev.mailcheck.checks.smtp;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Section;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.smtp.Failure;
@@ -90,14 +91,14 @@ public record PortsSection(String host, List<Port> ports) implements Section {
           switch (state) {
             case "open" ->
                 Finding.of(
-                        "smtp.ports",
+                        FindingId.SMTP_PORTS,
                         Status.PASS,
                         "Port " + r.port() + " (" + PortHints.service(r.port()) + ") is open")
                     .subject(subject)
                     .build();
             case "refused" ->
                 Finding.of(
-                        "smtp.ports",
+                        FindingId.SMTP_PORTS,
                         closed,
                         "Port "
                             + r.port()
@@ -109,7 +110,7 @@ public record PortsSection(String host, List<Port> ports) implements Section {
                     .build();
             case "filtered" ->
                 Finding.of(
-                        "smtp.ports",
+                        FindingId.SMTP_PORTS,
                         closed,
                         "Port "
                             + r.port()
@@ -120,7 +121,7 @@ public record PortsSection(String host, List<Port> ports) implements Section {
                     .subject(subject)
                     .build();
             default ->
-                Finding.of("smtp.ports", Status.ERROR, "Port " + r.port() + ": " + state)
+                Finding.of(FindingId.SMTP_PORTS, Status.ERROR, "Port " + r.port() + ": " + state)
                     .detail(r.failure().map(Failure::detail).orElse(""))
                     .subject(subject)
                     .build();

@@ -1,6 +1,7 @@
 package dev.mailcheck.checks.smtp;
 
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Section;
 import dev.mailcheck.smtp.Failure;
 import dev.mailcheck.smtp.Phase;
@@ -54,7 +55,7 @@ public final class SmtpCheck {
     for (ProbeResult r : results) {
       if (PortsSection.state(r).equals("open")) {
         SmtpEvaluator.evaluate(r).stream()
-            .filter(f -> !f.id().equals("smtp.connect"))
+            .filter(f -> f.kind() != FindingId.SMTP_CONNECT)
             .forEach(findings::add);
       }
       transcript.add("--- port " + r.port() + " ---");

@@ -1,6 +1,7 @@
 package dev.mailcheck.checks.smtp;
 
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.smtp.AuthOutcome;
 import dev.mailcheck.smtp.Extensions;
@@ -46,7 +47,7 @@ public final class SmtpEvaluator {
     long connectMs = r.timing(Phase.CONNECT).map(p -> p.millis()).orElse(0L);
     var connected =
         Finding.of(
-                "smtp.connect",
+                FindingId.SMTP_CONNECT,
                 Status.PASS,
                 "Connected to " + r.address().orElse("?") + " port " + r.port())
             .detail("TCP connect took " + connectMs + " ms.")
@@ -70,7 +71,7 @@ public final class SmtpEvaluator {
         && failure.isPresent()
         && failure.get().phase() == Phase.TLS_HANDSHAKE
         && r.tls().isEmpty()) {
-      out.add(TlsFindings.failure("smtp.tls", failure.get(), subject, r.port()));
+      out.add(TlsFindings.failure(FindingId.SMTP_TLS, failure.get(), subject, r.port()));
       return out;
     }
 
@@ -92,7 +93,7 @@ public final class SmtpEvaluator {
             f ->
                 out.add(
                     Finding.of(
-                            "smtp.session",
+                            FindingId.SMTP_SESSION,
                             f.temporary() ? Status.ERROR : Status.FAIL,
                             "The session broke off during " + f.phase().token())
                         .detail(kindWords(f) + ": " + f.detail())
@@ -110,7 +111,7 @@ public final class SmtpEvaluator {
     List<String> ev = r.attempts().stream().map(a -> a.detail()).toList();
     return switch (f.kind()) {
       case REFUSED ->
-          Finding.of("smtp.connect", Status.FAIL, "Connection refused on port " + r.port())
+          Finding.of(FindingId.SMTP_CONNECT, Status.FAIL, "Connection refused on port " + r.port())
               .detail("Nothing accepts connections there: " + f.detail() + ".")
               .remedy(PortHints.refused(r.port()))
               .subject(subject)
@@ -118,7 +119,7 @@ public final class SmtpEvaluator {
               .build();
       case TIMEOUT ->
           Finding.of(
-                  "smtp.connect",
+                  FindingId.SMTP_CONNECT,
                   Status.ERROR,
                   "No answer on port " + r.port() + " (filtered or down)")
               .detail(
@@ -129,12 +130,12 @@ public final class SmtpEvaluator {
               .evidence(ev)
               .build();
       case DNS ->
-          Finding.of("smtp.connect", Status.ERROR, "Could not resolve " + r.host())
+          Finding.of(FindingId.SMTP_CONNECT, Status.ERROR, "Could not resolve " + r.host())
               .detail(f.detail() + ".")
               .subject(subject)
               .build();
       default ->
-          Finding.of("smtp.connect", Status.ERROR, "Could not connect to port " + r.port())
+          Finding.of(FindingId.SMTP_CONNECT, Status.ERROR, "Could not connect to port " + r.port())
               .detail(f.detail() + ".")
               .subject(subject)
               .evidence(ev)
@@ -148,7 +149,7 @@ public final class SmtpEvaluator {
       Reply b = r.banner().get();
       if (b.code() == 220) {
         out.add(
-            Finding.of("smtp.banner", Status.PASS, "Greeting received")
+            Finding.of(FindingId.SMTP_BANNER, Status.PASS, "Greeting received")
                 .detail(
                     "The server greeted within "
                         + r.timing(Phase.BANNER).map(p -> p.millis()).orElse(0L)
@@ -159,7 +160,7 @@ public final class SmtpEvaluator {
       } else {
         Status st = b.transientNegative() ? Status.ERROR : Status.FAIL;
         out.add(
-            Finding.of("smtp.banner", st, "The server refuses sessions: " + b.code())
+            Finding.of(FindingId.SMTP_BANNER, st, "The server refuses sessions: " + b.code())
                 .detail(
                     b.explained()
                         + (b.code() == 554
@@ -177,7 +178,7 @@ public final class SmtpEvaluator {
     }
     failure
         .filter(f -> f.phase() == Phase.BANNER)
-        .ifPresent(f -> out.add(protocolFailure("smtp.banner", "greeting", f, subject)));
+        .ifPresent(f -> out.add(protocolFailure(FindingId.SMTP_BANNER, "greeting", f, subject)));
   }
 
   private static void ehlo(
@@ -187,7 +188,7 @@ public final class SmtpEvaluator {
       Extensions e = first.get();
       if (e.helo()) {
         out.add(
-            Finding.of("smtp.ehlo", Status.WARN, "EHLO refused; only HELO works")
+            Finding.of(FindingId.SMTP_EHLO, Status.WARN, "EHLO refused; only HELO works")
                 .detail(
                     "The server speaks plain RFC 821 SMTP: no extensions, so no STARTTLS, SIZE, 8BITMIME or AUTH.")
                 .remedy("Enable ESMTP (EHLO) on the server.")
@@ -196,7 +197,7 @@ public final class SmtpEvaluator {
       } else {
         out.add(
             Finding.of(
-                    "smtp.ehlo",
+                    FindingId.SMTP_EHLO,
                     Status.PASS,
                     "EHLO accepted, " + e.keywords().size() + " extension(s)")
                 .detail(String.join(", ", e.keywords().keySet()))
@@ -211,7 +212,7 @@ public final class SmtpEvaluator {
             f ->
                 out.add(
                     protocolFailure(
-                        "smtp.ehlo",
+                        FindingId.SMTP_EHLO,
                         f.phase() == Phase.EHLO_TLS ? "EHLO after TLS" : "EHLO",
                         f,
                         subject)));
@@ -223,7 +224,7 @@ public final class SmtpEvaluator {
     switch (r.startTls()) {
       case OK ->
           out.add(
-              Finding.of("smtp.starttls", Status.PASS, "STARTTLS works")
+              Finding.of(FindingId.SMTP_STARTTLS, Status.PASS, "STARTTLS works")
                   .detail(
                       r.tls()
                           .map(
@@ -243,7 +244,7 @@ public final class SmtpEvaluator {
             && !sub) return;
         Status st = sub || r.tlsMode() == TlsMode.STARTTLS ? Status.FAIL : Status.WARN;
         out.add(
-            Finding.of("smtp.starttls", st, "STARTTLS is not offered")
+            Finding.of(FindingId.SMTP_STARTTLS, st, "STARTTLS is not offered")
                 .detail(
                     sub
                         ? "Clients on this submission port would send passwords and mail in clear text."
@@ -255,7 +256,7 @@ public final class SmtpEvaluator {
       }
       case REFUSED ->
           out.add(
-              Finding.of("smtp.starttls", Status.FAIL, "STARTTLS is advertised but refused")
+              Finding.of(FindingId.SMTP_STARTTLS, Status.FAIL, "STARTTLS is advertised but refused")
                   .detail(
                       r.startTlsReply().map(Reply::explained).orElse("negative reply")
                           + ". Senders that saw STARTTLS in EHLO expect it to work; many fall back to clear text, strict ones defer the mail.")
@@ -266,7 +267,7 @@ public final class SmtpEvaluator {
                   .build());
       case HANDSHAKE_FAILED ->
           failure.ifPresent(
-              f -> out.add(TlsFindings.failure("smtp.starttls", f, subject, r.port())));
+              f -> out.add(TlsFindings.failure(FindingId.SMTP_STARTTLS, f, subject, r.port())));
       case NOT_ATTEMPTED -> {
         // implicit TLS, TLS off, or the session ended before
       }
@@ -280,7 +281,10 @@ public final class SmtpEvaluator {
     if (mechs.isEmpty()) {
       if (r.ehloTls().map(e -> !e.authMechanisms().isEmpty()).orElse(false)) {
         out.add(
-            Finding.of("smtp.plaintext-auth", Status.PASS, "AUTH is offered only after STARTTLS")
+            Finding.of(
+                    FindingId.SMTP_PLAINTEXT_AUTH,
+                    Status.PASS,
+                    "AUTH is offered only after STARTTLS")
                 .subject(subject)
                 .build());
       }
@@ -289,7 +293,7 @@ public final class SmtpEvaluator {
     boolean tlsOffered = plain.has("STARTTLS");
     out.add(
         Finding.of(
-                "smtp.plaintext-auth",
+                FindingId.SMTP_PLAINTEXT_AUTH,
                 tlsOffered ? Status.WARN : Status.FAIL,
                 "AUTH is offered on an unencrypted connection")
             .detail(
@@ -312,7 +316,10 @@ public final class SmtpEvaluator {
     r.ehloTls().ifPresent(e -> all.addAll(e.authMechanisms()));
     if (all.contains("DIGEST-MD5")) {
       out.add(
-          Finding.of("smtp.auth-obsolete", Status.WARN, "Obsolete mechanism DIGEST-MD5 is offered")
+          Finding.of(
+                  FindingId.SMTP_AUTH_OBSOLETE,
+                  Status.WARN,
+                  "Obsolete mechanism DIGEST-MD5 is offered")
               .detail(
                   "DIGEST-MD5 was moved to Historic by RFC 6331: weak and rarely interoperable.")
               .remedy(
@@ -326,29 +333,32 @@ public final class SmtpEvaluator {
     List<String> ev = a.reply().map(Reply::wireLines).orElse(List.of());
     Finding.Builder b =
         switch (a.result()) {
-          case SUCCESS -> Finding.of("smtp.auth", Status.PASS, "AUTH " + mech + " succeeded");
+          case SUCCESS ->
+              Finding.of(FindingId.SMTP_AUTH, Status.PASS, "AUTH " + mech + " succeeded");
           case FAILED ->
-              Finding.of("smtp.auth", Status.FAIL, "AUTH " + mech + " failed")
+              Finding.of(FindingId.SMTP_AUTH, Status.FAIL, "AUTH " + mech + " failed")
                   .remedy(
                       "Check the user name and password; for 535 5.7.8 the server rejected the credentials.");
           case MECHANISM_REFUSED ->
-              Finding.of("smtp.auth", Status.WARN, "No usable AUTH mechanism");
+              Finding.of(FindingId.SMTP_AUTH, Status.WARN, "No usable AUTH mechanism");
           case NOT_OFFERED ->
               Finding.of(
-                      "smtp.auth", submission(r) ? Status.FAIL : Status.INFO, "AUTH is not offered")
+                      FindingId.SMTP_AUTH,
+                      submission(r) ? Status.FAIL : Status.INFO,
+                      "AUTH is not offered")
                   .remedy(
                       submission(r)
                           ? "Enable SASL authentication on the submission service (Postfix: smtpd_sasl_auth_enable = yes)."
                           : null);
           case SKIPPED_PLAINTEXT ->
               Finding.of(
-                  "smtp.auth",
+                  FindingId.SMTP_AUTH,
                   Status.WARN,
                   r.tls().isPresent()
                       ? "AUTH not tried: the certificate is not verified"
                       : "AUTH not tried: the connection is not encrypted");
           case ERROR ->
-              Finding.of("smtp.auth", Status.ERROR, "AUTH " + mech + " could not complete");
+              Finding.of(FindingId.SMTP_AUTH, Status.ERROR, "AUTH " + mech + " could not complete");
         };
     out.add(
         b.detail(
@@ -385,7 +395,7 @@ public final class SmtpEvaluator {
                   switch (rel.result()) {
                     case ACCEPTED ->
                         Finding.of(
-                                "smtp.open-relay",
+                                FindingId.SMTP_OPEN_RELAY,
                                 Status.FAIL,
                                 "Open relay: a foreign recipient was accepted without authentication")
                             .detail(
@@ -394,13 +404,13 @@ public final class SmtpEvaluator {
                                 "Restrict relaying to authenticated clients and your own networks, e.g. Postfix: smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination.");
                     case REFUSED ->
                         Finding.of(
-                                "smtp.open-relay",
+                                FindingId.SMTP_OPEN_RELAY,
                                 Status.PASS,
                                 "Relaying to a foreign domain is refused")
                             .detail(rel.rcptReply().map(Reply::explained).orElse("") + ".");
                     case TEMPORARY ->
                         Finding.of(
-                                "smtp.open-relay",
+                                FindingId.SMTP_OPEN_RELAY,
                                 Status.INFO,
                                 "Relay test inconclusive: temporary refusal")
                             .detail(
@@ -408,13 +418,15 @@ public final class SmtpEvaluator {
                                     + " (greylisting or rate limiting).");
                     case SENDER_REJECTED ->
                         Finding.of(
-                                "smtp.open-relay",
+                                FindingId.SMTP_OPEN_RELAY,
                                 Status.INFO,
                                 "Relay test inconclusive: the test sender was refused")
                             .detail(rel.mailReply().map(Reply::explained).orElse("") + ".");
                     case ERROR ->
                         Finding.of(
-                            "smtp.open-relay", Status.ERROR, "Relay test could not complete");
+                            FindingId.SMTP_OPEN_RELAY,
+                            Status.ERROR,
+                            "Relay test could not complete");
                   };
               out.add(b.subject(subject).evidence(ev).build());
             });
@@ -426,20 +438,20 @@ public final class SmtpEvaluator {
     OptionalLong size = ext.get().size();
     if (!ext.get().has("SIZE")) {
       out.add(
-          Finding.of("smtp.size", Status.INFO, "No SIZE limit advertised")
+          Finding.of(FindingId.SMTP_SIZE, Status.INFO, "No SIZE limit advertised")
               .detail(
                   "Without SIZE (RFC 1870) senders learn of a size limit only after transferring the whole message.")
               .subject(subject)
               .build());
     } else if (size.isEmpty()) {
       out.add(
-          Finding.of("smtp.size", Status.WARN, "SIZE parameter is not a number")
+          Finding.of(FindingId.SMTP_SIZE, Status.WARN, "SIZE parameter is not a number")
               .detail("EHLO says: SIZE " + ext.get().parameter("SIZE").orElse("") + ".")
               .subject(subject)
               .build());
     } else if (size.getAsLong() == 0) {
       out.add(
-          Finding.of("smtp.size", Status.INFO, "SIZE advertised without a fixed limit")
+          Finding.of(FindingId.SMTP_SIZE, Status.INFO, "SIZE advertised without a fixed limit")
               .subject(subject)
               .build());
     } else {
@@ -448,7 +460,7 @@ public final class SmtpEvaluator {
       boolean small = bytes < SMALL_SIZE;
       out.add(
           Finding.of(
-                  "smtp.size",
+                  FindingId.SMTP_SIZE,
                   small ? Status.WARN : Status.PASS,
                   "Messages up to " + mb + " accepted")
               .detail(
@@ -464,7 +476,7 @@ public final class SmtpEvaluator {
     }
   }
 
-  private static Finding protocolFailure(String id, String what, Failure f, String subject) {
+  private static Finding protocolFailure(FindingId id, String what, Failure f, String subject) {
     Status st =
         switch (f.kind()) {
           case TIMEOUT, CLOSED, IO -> Status.ERROR;
@@ -483,7 +495,7 @@ public final class SmtpEvaluator {
         };
     var b =
         Finding.of(id, st, title).detail(kindWords(f) + ": " + f.detail() + ".").subject(subject);
-    if (f.kind() == Failure.Kind.TIMEOUT && id.equals("smtp.banner")) {
+    if (f.kind() == Failure.Kind.TIMEOUT && id == FindingId.SMTP_BANNER) {
       b.remedy(
           "A greet-pause longer than --timeout, a tarpit, or an overloaded server. Retry with a longer --timeout.");
     }

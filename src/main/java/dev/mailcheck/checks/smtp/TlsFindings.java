@@ -1,6 +1,7 @@
 package dev.mailcheck.checks.smtp;
 
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.smtp.CertificateFacts;
 import dev.mailcheck.smtp.Failure;
@@ -21,7 +22,7 @@ final class TlsFindings {
 
   private TlsFindings() {}
 
-  static Finding failure(String id, Failure f, String subject, int port) {
+  static Finding failure(FindingId id, Failure f, String subject, int port) {
     Status st = f.kind() == Failure.Kind.TIMEOUT ? Status.ERROR : Status.FAIL;
     return Finding.of(id, st, "The TLS handshake failed")
         .detail(f.detail() + ".")
@@ -40,7 +41,7 @@ final class TlsFindings {
     boolean stopped = r.failure().filter(f -> f.kind() == Failure.Kind.CERTIFICATE).isPresent();
     if (r.tlsMode() == TlsMode.IMPLICIT) {
       out.add(
-          Finding.of("smtp.tls", Status.PASS, "Implicit TLS works")
+          Finding.of(FindingId.SMTP_TLS, Status.PASS, "Implicit TLS works")
               .detail(t.protocol() + ", " + t.cipherSuite())
               .subject(subject)
               .build());
@@ -48,7 +49,7 @@ final class TlsFindings {
     boolean modern = t.protocol().equals("TLSv1.3") || t.protocol().equals("TLSv1.2");
     out.add(
         Finding.of(
-                "smtp.tls-version",
+                FindingId.SMTP_TLS_VERSION,
                 modern ? Status.PASS : Status.FAIL,
                 "Negotiated " + t.protocol())
             .detail(
@@ -65,7 +66,7 @@ final class TlsFindings {
               if (!l.conclusive()) {
                 out.add(
                     Finding.of(
-                            "smtp.tls-legacy",
+                            FindingId.SMTP_TLS_LEGACY,
                             Status.INFO,
                             "Could not tell whether TLS 1.0/1.1 is accepted")
                         .detail(l.detail() + ".")
@@ -74,7 +75,7 @@ final class TlsFindings {
               } else if (l.accepted()) {
                 out.add(
                     Finding.of(
-                            "smtp.tls-legacy",
+                            FindingId.SMTP_TLS_LEGACY,
                             Status.WARN,
                             "The server still accepts " + l.protocol().orElse("TLS 1.0/1.1"))
                         .detail(
@@ -85,7 +86,8 @@ final class TlsFindings {
                         .build());
               } else {
                 out.add(
-                    Finding.of("smtp.tls-legacy", Status.PASS, "TLS 1.0 and 1.1 are refused")
+                    Finding.of(
+                            FindingId.SMTP_TLS_LEGACY, Status.PASS, "TLS 1.0 and 1.1 are refused")
                         .detail(l.detail() + ".")
                         .subject(subject)
                         .build());
@@ -110,7 +112,7 @@ final class TlsFindings {
             .toList();
     if (t.trusted()) {
       out.add(
-          Finding.of("smtp.certificate", Status.PASS, "Certificate chain is trusted")
+          Finding.of(FindingId.SMTP_CERTIFICATE, Status.PASS, "Certificate chain is trusted")
               .detail("Issued by " + leaf.map(CertificateFacts::issuer).orElse("?") + ".")
               .subject(subject)
               .evidence(chainEvidence)
@@ -118,7 +120,7 @@ final class TlsFindings {
     } else {
       out.add(
           Finding.of(
-                  "smtp.certificate",
+                  FindingId.SMTP_CERTIFICATE,
                   bad,
                   "Certificate is not trusted" + (stopped ? " (stopped; --insecure goes on)" : ""))
               .detail(
@@ -142,14 +144,16 @@ final class TlsFindings {
       if (t.nameMatches()) {
         out.add(
             Finding.of(
-                    "smtp.certificate-name", Status.PASS, "Certificate matches " + t.checkedName())
+                    FindingId.SMTP_CERTIFICATE_NAME,
+                    Status.PASS,
+                    "Certificate matches " + t.checkedName())
                 .subject(subject)
                 .build());
       } else {
         boolean stoppedHere = stopped && t.trusted();
         out.add(
             Finding.of(
-                    "smtp.certificate-name",
+                    FindingId.SMTP_CERTIFICATE_NAME,
                     bad,
                     "Certificate does not match "
                         + t.checkedName()
@@ -170,7 +174,7 @@ final class TlsFindings {
       if (d < 0) {
         out.add(
             Finding.of(
-                    "smtp.certificate-expiry",
+                    FindingId.SMTP_CERTIFICATE_EXPIRY,
                     bad,
                     "Certificate expired on " + until.substring(0, 10))
                 .detail(
@@ -186,7 +190,7 @@ final class TlsFindings {
       } else if (d < EXPIRY_WARN_DAYS) {
         out.add(
             Finding.of(
-                    "smtp.certificate-expiry",
+                    FindingId.SMTP_CERTIFICATE_EXPIRY,
                     Status.WARN,
                     "Certificate expires in " + d + " day(s)")
                 .detail("notAfter " + until + ".")
@@ -196,7 +200,7 @@ final class TlsFindings {
       } else {
         out.add(
             Finding.of(
-                    "smtp.certificate-expiry",
+                    FindingId.SMTP_CERTIFICATE_EXPIRY,
                     d < EXPIRY_INFO_DAYS ? Status.INFO : Status.PASS,
                     "Certificate valid for " + d + " more day(s)")
                 .detail("notAfter " + until + ".")
@@ -228,7 +232,7 @@ final class TlsFindings {
       CertificateFacts leaf = t.chain().get(0);
       return Optional.of(
           Finding.of(
-                  "smtp.certificate-key",
+                  FindingId.SMTP_CERTIFICATE_KEY,
                   Status.PASS,
                   "Key "
                       + leaf.keyAlgorithm()
@@ -241,7 +245,7 @@ final class TlsFindings {
     }
     return Optional.of(
         Finding.of(
-                "smtp.certificate-key",
+                FindingId.SMTP_CERTIFICATE_KEY,
                 Status.WARN,
                 "Weak key or signature in the certificate chain")
             .detail(

@@ -5,6 +5,7 @@ import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +39,7 @@ public final class SpfAudit {
     List<Finding> out = new ArrayList<>();
     if (txt.isTemporaryFailure()) {
       out.add(
-          Finding.of("spf.present", Status.ERROR, "Could not look up the SPF record")
+          Finding.of(FindingId.SPF_PRESENT, Status.ERROR, "Could not look up the SPF record")
               .detail(
                   "The TXT lookup for "
                       + domain
@@ -53,7 +54,7 @@ public final class SpfAudit {
     type99(domain, type99F.join(), records, out);
     if (records.isEmpty()) {
       out.add(
-          Finding.of("spf.present", Status.FAIL, "No SPF record")
+          Finding.of(FindingId.SPF_PRESENT, Status.FAIL, "No SPF record")
               .detail(
                   domain
                       + " publishes no TXT record starting with v=spf1 ("
@@ -69,9 +70,11 @@ public final class SpfAudit {
     }
     if (records.size() > 1) {
       out.add(
-          Finding.of("spf.present", Status.PASS, "SPF record published").subject(domain).build());
+          Finding.of(FindingId.SPF_PRESENT, Status.PASS, "SPF record published")
+              .subject(domain)
+              .build());
       out.add(
-          Finding.of("spf.multiple", Status.FAIL, records.size() + " SPF records")
+          Finding.of(FindingId.SPF_MULTIPLE, Status.FAIL, records.size() + " SPF records")
               .detail(
                   "RFC 7208 §4.5: more than one record starting with v=spf1 is a permerror; every receiver fails SPF for "
                       + domain
@@ -86,7 +89,7 @@ public final class SpfAudit {
     DnsRecord.Txt raw = records.get(0);
     SpfRecord record = SpfParser.parse(raw.text());
     out.add(
-        Finding.of("spf.present", Status.PASS, "SPF record published")
+        Finding.of(FindingId.SPF_PRESENT, Status.PASS, "SPF record published")
             .evidence(record.text())
             .subject(domain)
             .build());
@@ -174,7 +177,9 @@ public final class SpfAudit {
       String domain, SpfRecord record, List<SpfNode> all, List<Finding> out) {
     if (record.valid()) {
       out.add(
-          Finding.of("spf.syntax", Status.PASS, "Record syntax is valid").subject(domain).build());
+          Finding.of(FindingId.SPF_SYNTAX, Status.PASS, "Record syntax is valid")
+              .subject(domain)
+              .build());
     } else {
       out.add(syntaxFinding(domain, record));
     }
@@ -192,7 +197,8 @@ public final class SpfAudit {
       evidence.add(" ".repeat(Math.max(0, p.position() - 1)) + "^ " + p.message());
     }
     SpfProblem first = record.problems().get(0);
-    return Finding.of("spf.syntax", Status.FAIL, "Syntax error in the SPF record of " + domain)
+    return Finding.of(
+            FindingId.SPF_SYNTAX, Status.FAIL, "Syntax error in the SPF record of " + domain)
         .detail(
             "Any syntax error makes the whole record a permerror (RFC 7208 §4.6): "
                 + first
@@ -234,7 +240,10 @@ public final class SpfAudit {
                       : "")
                   + ".";
       out.add(
-          Finding.of("spf.lookups", Status.FAIL, total + " DNS lookups, over the limit of " + max)
+          Finding.of(
+                  FindingId.SPF_LOOKUPS,
+                  Status.FAIL,
+                  total + " DNS lookups, over the limit of " + max)
               .detail(
                   "RFC 7208 §4.6.4: evaluation stops with permerror at the "
                       + (max + 1)
@@ -254,7 +263,7 @@ public final class SpfAudit {
     } else if (total > HEADROOM) {
       out.add(
           Finding.of(
-                  "spf.lookups",
+                  FindingId.SPF_LOOKUPS,
                   Status.INFO,
                   total + " of " + max + " DNS lookups: little headroom")
               .detail(
@@ -265,7 +274,7 @@ public final class SpfAudit {
               .build());
     } else {
       out.add(
-          Finding.of("spf.lookups", Status.PASS, total + " of " + max + " DNS lookups")
+          Finding.of(FindingId.SPF_LOOKUPS, Status.PASS, total + " of " + max + " DNS lookups")
               .detail(bound.trim())
               .subject(tree.domain())
               .build());
@@ -351,11 +360,13 @@ public final class SpfAudit {
             .map(n -> n.term().orElse("") + " (" + n.domain() + ")")
             .toList();
     if (voids == 0) {
-      out.add(Finding.of("spf.void-lookups", Status.PASS, "No void lookups").build());
+      out.add(Finding.of(FindingId.SPF_VOID_LOOKUPS, Status.PASS, "No void lookups").build());
     } else if (voids <= options.maxVoidLookups()) {
       out.add(
           Finding.of(
-                  "spf.void-lookups", Status.WARN, voids + " void lookup" + (voids == 1 ? "" : "s"))
+                  FindingId.SPF_VOID_LOOKUPS,
+                  Status.WARN,
+                  voids + " void lookup" + (voids == 1 ? "" : "s"))
               .detail(
                   "These terms look up names with no records (NXDOMAIN or no data). They never match and count toward the limit of "
                       + options.maxVoidLookups()
@@ -366,7 +377,7 @@ public final class SpfAudit {
     } else {
       out.add(
           Finding.of(
-                  "spf.void-lookups",
+                  FindingId.SPF_VOID_LOOKUPS,
                   Status.FAIL,
                   voids + " void lookups, over the limit of " + options.maxVoidLookups())
               .detail(
@@ -405,7 +416,10 @@ public final class SpfAudit {
     // its own (spf.loop, spf.redirect); "gets neutral, add -all" would be wrong on both counts.
     if (node != tree && node.error().isPresent()) return;
     out.add(
-        Finding.of("spf.all", Status.WARN, "No 'all' mechanism: mail from other hosts gets neutral")
+        Finding.of(
+                FindingId.SPF_ALL,
+                Status.WARN,
+                "No 'all' mechanism: mail from other hosts gets neutral")
             .detail(
                 "Without 'all' (or a working redirect=) the default result is neutral (RFC 7208 §4.7); receivers treat it like no policy.")
             .remedy(
@@ -419,18 +433,20 @@ public final class SpfAudit {
   private static Finding allFinding(SpfTerm.Mechanism all, String domain, String where) {
     return switch (all.qualifier()) {
       case FAIL ->
-          Finding.of("spf.all", Status.PASS, "-all: mail from other hosts fails SPF" + where)
+          Finding.of(
+                  FindingId.SPF_ALL, Status.PASS, "-all: mail from other hosts fails SPF" + where)
               .subject(domain)
               .build();
       case SOFTFAIL ->
-          Finding.of("spf.all", Status.PASS, "~all: mail from other hosts softfails" + where)
+          Finding.of(
+                  FindingId.SPF_ALL, Status.PASS, "~all: mail from other hosts softfails" + where)
               .detail(
                   "Softfail is a common choice alongside DMARC, which turns it into rejection by its own policy; -all is stricter for receivers that act on SPF alone.")
               .subject(domain)
               .build();
       case NEUTRAL ->
           Finding.of(
-                  "spf.all",
+                  FindingId.SPF_ALL,
                   Status.WARN,
                   "?all: the policy asserts nothing about other hosts" + where)
               .detail("Neutral means 'no statement' (RFC 7208 §8.2); forged mail is not marked.")
@@ -439,7 +455,7 @@ public final class SpfAudit {
               .build();
       case PASS ->
           Finding.of(
-                  "spf.all",
+                  FindingId.SPF_ALL,
                   Status.FAIL,
                   all.text() + ": every host on the Internet passes SPF" + where)
               .detail(
@@ -460,7 +476,7 @@ public final class SpfAudit {
       if (ptrTerm || pMacro) {
         out.add(
             Finding.of(
-                    "spf.ptr",
+                    FindingId.SPF_PTR,
                     Status.WARN,
                     (ptrTerm ? "'" + term + "'" : "The %{p} macro") + " is deprecated")
                 .detail(
@@ -480,7 +496,7 @@ public final class SpfAudit {
       if (error.endsWith("(temperror)")) {
         out.add(
             Finding.of(
-                    "spf.dns",
+                    FindingId.SPF_DNS,
                     Status.ERROR,
                     "Could not look up " + n.domain() + " for '" + term + "'")
                 .detail(
@@ -491,7 +507,7 @@ public final class SpfAudit {
       } else if (include && error.startsWith("no SPF record")) {
         out.add(
             Finding.of(
-                    "spf.include-missing",
+                    FindingId.SPF_INCLUDE_MISSING,
                     Status.FAIL,
                     "'" + term + "' names a domain without an SPF record")
                 .detail(
@@ -508,7 +524,7 @@ public final class SpfAudit {
       } else if (include && error.contains("SPF records")) {
         out.add(
             Finding.of(
-                    "spf.multiple",
+                    FindingId.SPF_MULTIPLE,
                     Status.FAIL,
                     "'" + term + "' names a domain with several SPF records")
                 .detail(n.domain() + ": " + error + " (RFC 7208 §4.5).")
@@ -516,14 +532,15 @@ public final class SpfAudit {
                 .build());
       } else if (error.startsWith("loop")) {
         out.add(
-            Finding.of("spf.loop", Status.FAIL, "Include/redirect loop at '" + term + "'")
+            Finding.of(FindingId.SPF_LOOP, Status.FAIL, "Include/redirect loop at '" + term + "'")
                 .detail(error + ".")
                 .remedy("Remove '" + term + "'.")
                 .subject(n.domain())
                 .build());
       } else if (error.contains("MX names")) {
         out.add(
-            Finding.of("spf.mx-names", Status.FAIL, "'" + term + "' has more than 10 MX names")
+            Finding.of(
+                    FindingId.SPF_MX_NAMES, Status.FAIL, "'" + term + "' has more than 10 MX names")
                 .detail(n.domain() + ": " + error)
                 .remedy("Use ip4:/ip6: for these hosts instead of mx.")
                 .subject(n.domain())
@@ -540,7 +557,7 @@ public final class SpfAudit {
       String note = n.note().orElse("");
       if (note.startsWith("ignored")) {
         out.add(
-            Finding.of("spf.redirect", Status.INFO, "'" + term + "' is ignored")
+            Finding.of(FindingId.SPF_REDIRECT, Status.INFO, "'" + term + "' is ignored")
                 .detail(
                     "The record has an 'all' mechanism, so redirect= never applies (RFC 7208 §6.1).")
                 .remedy("Remove either 'all' or '" + term + "'.")
@@ -548,7 +565,7 @@ public final class SpfAudit {
                 .build());
       } else if (error.startsWith("no SPF record") || error.contains("not a domain")) {
         out.add(
-            Finding.of("spf.redirect", Status.FAIL, "'" + term + "' leads to no SPF record")
+            Finding.of(FindingId.SPF_REDIRECT, Status.FAIL, "'" + term + "' leads to no SPF record")
                 .detail(
                     n.domain()
                         + ": "
@@ -563,7 +580,7 @@ public final class SpfAudit {
         // errors is not a policy "taken"; those errors have findings of their own.
         out.add(
             Finding.of(
-                    "spf.redirect",
+                    FindingId.SPF_REDIRECT,
                     Status.PASS,
                     "Policy taken from " + n.domain() + " by redirect=")
                 .subject(n.domain())
@@ -586,7 +603,7 @@ public final class SpfAudit {
         ms.subList(idx + 1, ms.size()).stream().map(SpfTerm.Mechanism::text).toList();
     out.add(
         Finding.of(
-                "spf.after-all",
+                FindingId.SPF_AFTER_ALL,
                 Status.WARN,
                 "Terms after '" + ms.get(idx).text() + "' are never evaluated")
             .detail(
@@ -614,7 +631,7 @@ public final class SpfAudit {
     if (spf99.isEmpty() && other.isEmpty()) return;
     boolean same = txt.size() == 1 && spf99.size() == 1 && spf99.get(0).equals(txt.get(0).text());
     out.add(
-        Finding.of("spf.type99", Status.WARN, "Obsolete SPF (type 99) record published")
+        Finding.of(FindingId.SPF_TYPE99, Status.WARN, "Obsolete SPF (type 99) record published")
             .detail(
                 "RFC 7208 §3.1 and §14.1: SPF is published as TXT only; receivers no longer query type 99."
                     + (same
@@ -659,7 +676,9 @@ public final class SpfAudit {
     if (evidence.isEmpty()) return;
     out.add(
         Finding.of(
-                "spf.txt-strings", Status.WARN, "The record's strings are joined without a space")
+                FindingId.SPF_TXT_STRINGS,
+                Status.WARN,
+                "The record's strings are joined without a space")
             .detail(
                 "The TXT record has "
                     + strings.size()
@@ -681,7 +700,8 @@ public final class SpfAudit {
     }
     if (bytes <= 512) return;
     out.add(
-        Finding.of("spf.size", Status.WARN, "The TXT answer is " + bytes + " octets, over 512")
+        Finding.of(
+                FindingId.SPF_SIZE, Status.WARN, "The TXT answer is " + bytes + " octets, over 512")
             .detail(
                 "RFC 7208 §3.4: SPF answers should fit a 512-octet UDP response. Larger ones need EDNS0 or TCP, which some resolvers and middleboxes break; receivers then get temperror. The count covers every TXT record at "
                     + domain

@@ -3,6 +3,7 @@ package dev.mailcheck.checks.spf;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
 import java.net.InetAddress;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class SpfCheck {
     SpfReport audit = SpfAudit.audit(domain, dns, options);
     Finding finding =
         Finding.of(
-                "spf.result",
+                FindingId.SPF_RESULT,
                 status(e.result()),
                 "SPF " + e.result().token() + " for " + InetAddresses.format(ip))
             .detail(e.reason() + ".")

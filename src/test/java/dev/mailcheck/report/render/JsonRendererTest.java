@@ -39,7 +39,9 @@ class JsonRendererTest {
             "bücher.example",
             java.util.List.of(
                 dev.mailcheck.report.Finding.of(
-                        "mx.present", dev.mailcheck.report.Status.PASS, "Übung 日本")
+                        dev.mailcheck.report.FindingId.of("mx.present"),
+                        dev.mailcheck.report.Status.PASS,
+                        "Übung 日本")
                     .build()),
             java.util.List.of());
     String json = render(report, false);

@@ -43,26 +43,45 @@ final class RenderFixtures {
             "mx",
             "example.com",
             List.of(
-                Finding.of("mx.present", Status.PASS, "MX records found").detail("2 hosts").build(),
-                Finding.of("mx.null", Status.INFO, "No null MX").build(),
-                Finding.of("mx.ip-literal", Status.WARN, "MX target is an IP address")
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("mx.present"),
+                        Status.PASS,
+                        "MX records found")
+                    .detail("2 hosts")
+                    .build(),
+                Finding.of(dev.mailcheck.report.FindingId.of("mx.null"), Status.INFO, "No null MX")
+                    .build(),
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("mx.ip-literal"),
+                        Status.WARN,
+                        "MX target is an IP address")
                     .detail("RFC 5321 section 5.1: an MX names a host, not an address.")
                     .remedy(
                         "Point the MX at a host name with an A record:\nexample.com. MX 10 mail.example.com.")
                     .subject("192.0.2.1")
                     .evidence("example.com. 300 IN MX 10 192.0.2.1.")
                     .build(),
-                Finding.of("mx.resolvable", Status.FAIL, "MX host does not resolve")
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("mx.resolvable"),
+                        Status.FAIL,
+                        "MX host does not resolve")
                     .detail("mail2.example.com has no A or AAAA record.")
                     .remedy("Add an address record for mail2.example.com, or remove the MX.")
                     .subject("mail2.example.com")
                     .evidence("mail2.example.com A: NXDOMAIN", "mail2.example.com AAAA: NXDOMAIN")
                     .build(),
-                Finding.of("dns.timeout", Status.ERROR, "DNS server did not answer")
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("spf.dns"),
+                        Status.ERROR,
+                        "DNS server did not answer")
                     .detail("No reply within 5s.")
                     .subject("127.0.0.1:53")
                     .build(),
-                Finding.of("mx.count", Status.PASS, "Two MX hosts for redundancy").build()),
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("mx.same-preference"),
+                        Status.PASS,
+                        "Two MX hosts for redundancy")
+                    .build()),
             List.of(
                 new MxSection(
                     "example.com",
@@ -105,15 +124,24 @@ final class RenderFixtures {
             "domain",
             "example.org",
             List.of(
-                Finding.of("spf.record", Status.PASS, "SPF record found")
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("spf.syntax"),
+                        Status.PASS,
+                        "SPF record found")
                     .evidence("v=spf1 include:_spf.example.net -all")
                     .build(),
-                Finding.of("dmarc.policy", Status.WARN, "DMARC policy is none")
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("dmarc.policy"),
+                        Status.WARN,
+                        "DMARC policy is none")
                     .detail("Receivers are asked to take no action on failing mail.")
                     .remedy(
                         "_dmarc.example.org. TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.org\"")
                     .build(),
-                Finding.of("dkim.selector", Status.FAIL, "No DKIM key found")
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("dkim.selector"),
+                        Status.FAIL,
+                        "No DKIM key found")
                     .detail("Tried 12 selectors.")
                     .build()),
             List.of())
@@ -126,7 +154,10 @@ final class RenderFixtures {
             "smtp",
             "mail.example.com:25",
             List.of(
-                Finding.of("smtp.starttls", Status.PASS, "STARTTLS offered and works")
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("smtp.starttls"),
+                        Status.PASS,
+                        "STARTTLS offered and works")
                     .evidence("250-STARTTLS")
                     .build()),
             List.of())
@@ -180,7 +211,10 @@ final class RenderFixtures {
             "mx",
             "example.com",
             List.of(
-                Finding.of("dns.timeout", Status.ERROR, "No DNS server answered")
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("spf.dns"),
+                        Status.ERROR,
+                        "No DNS server answered")
                     .detail("Asked 127.0.0.1:53 three times; no reply within 5s each.")
                     .build()),
             List.of())
@@ -194,7 +228,10 @@ final class RenderFixtures {
             "smtp",
             "evil.example\u001b[2J",
             List.of(
-                Finding.of("smtp.banner", Status.WARN, "Banner says \u001b[31mOK\u001b[0m")
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("smtp.banner"),
+                        Status.WARN,
+                        "Banner says \u001b[31mOK\u001b[0m")
                     .detail("line one\r\nline two\rhidden\u0008\u0008\u0008")
                     .subject("host\u202eoc.exe")
                     .evidence(

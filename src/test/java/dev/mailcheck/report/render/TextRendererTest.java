@@ -49,7 +49,10 @@ class TextRendererTest {
     // starting at the margin that reads like mailcheck's own "[PASS]".
     String txt = "v=spf1 -all\n[PASS] Everything is fine  (spf.all)";
     var finding =
-        dev.mailcheck.report.Finding.of("spf.present", dev.mailcheck.report.Status.FAIL, "t")
+        dev.mailcheck.report.Finding.of(
+                dev.mailcheck.report.FindingId.of("spf.present"),
+                dev.mailcheck.report.Status.FAIL,
+                "t")
             .evidence(java.util.List.of(txt, "250 last line\r\n"))
             .build();
     var report =
@@ -87,10 +90,14 @@ class TextRendererTest {
                 "example.com",
                 java.util.List.of(
                     dev.mailcheck.report.Finding.of(
-                            "mx.present", dev.mailcheck.report.Status.PASS, "1 mail exchange")
+                            dev.mailcheck.report.FindingId.of("mx.present"),
+                            dev.mailcheck.report.Status.PASS,
+                            "1 mail exchange")
                         .build(),
                     dev.mailcheck.report.Finding.of(
-                            "ptr.present", dev.mailcheck.report.Status.FAIL, "No reverse DNS")
+                            dev.mailcheck.report.FindingId.of("ptr.present"),
+                            dev.mailcheck.report.Status.FAIL,
+                            "No reverse DNS")
                         .build()),
                 java.util.List.of())
             .withScore(score);

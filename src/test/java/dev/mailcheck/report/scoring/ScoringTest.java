@@ -1,4 +1,4 @@
-package dev.mailcheck.checks.domain;
+package dev.mailcheck.report.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,11 +16,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ScoringTest {
   static Finding f(String id, Status s) {
-    return Finding.of(id, s, id + " " + s.token()).build();
+    return Finding.of(dev.mailcheck.report.FindingId.of(id), s, id + " " + s.token()).build();
   }
 
   static Finding f(String id, Status s, String subject) {
-    return Finding.of(id, s, id + " " + s.token()).subject(subject).build();
+    return Finding.of(dev.mailcheck.report.FindingId.of(id), s, id + " " + s.token())
+        .subject(subject)
+        .build();
   }
 
   /** A domain with every category passing. */
@@ -67,7 +69,10 @@ class ScoringTest {
         Scoring.score(
             with(
                 good(),
-                Finding.of("dmarc.policy", Status.WARN, "DMARC policy is none: monitoring only")
+                Finding.of(
+                        dev.mailcheck.report.FindingId.of("dmarc.policy"),
+                        Status.WARN,
+                        "DMARC policy is none: monitoring only")
                     .build()));
     assertThat(s.score()).isEqualTo(92);
     assertThat(s.grade()).isEqualTo("A");

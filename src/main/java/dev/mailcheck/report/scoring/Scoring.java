@@ -1,10 +1,13 @@
-package dev.mailcheck.checks.domain;
+package dev.mailcheck.report.scoring;
 
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Score;
 import dev.mailcheck.report.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,62 +41,72 @@ public final class Scoring {
   /** Highest score while any scored check fails or could not be determined (grade A, not A+). */
   static final int CAP_ANY_FAIL = 96;
 
-  private static final Map<String, Integer> WEIGHTS =
-      Map.ofEntries(
-          Map.entry("mx.present", 4),
-          Map.entry("mx.resolvable", 2),
-          Map.entry("mx.implicit", 2),
-          Map.entry("mx.null", 2),
-          Map.entry("mx.ip-literal", 2),
-          Map.entry("ptr.present", 2),
-          Map.entry("ptr.fcrdns", 2),
-          Map.entry("smtp.connect", 3),
-          Map.entry("smtp.starttls", 4),
-          Map.entry("smtp.tls-version", 2),
-          Map.entry("smtp.plaintext-auth", 2),
-          Map.entry("smtp.open-relay", 4),
-          Map.entry("spf.present", 4),
-          Map.entry("spf.syntax", 3),
-          Map.entry("spf.all", 3),
-          Map.entry("spf.multiple", 3),
-          Map.entry("spf.lookups", 2),
-          Map.entry("dkim.selector", 3),
-          Map.entry("dkim.key-strength", 2),
-          Map.entry("dkim.key-syntax", 2),
-          Map.entry("dmarc.present", 4),
-          Map.entry("dmarc.policy", 5),
-          Map.entry("dmarc.syntax", 3),
-          Map.entry("dmarc.multiple", 3));
+  private static final Map<FindingId, Integer> WEIGHTS =
+      weights(
+          entry(FindingId.MX_PRESENT, 4),
+          entry(FindingId.MX_RESOLVABLE, 2),
+          entry(FindingId.MX_IMPLICIT, 2),
+          entry(FindingId.MX_NULL, 2),
+          entry(FindingId.MX_IP_LITERAL, 2),
+          entry(FindingId.PTR_PRESENT, 2),
+          entry(FindingId.PTR_FCRDNS, 2),
+          entry(FindingId.SMTP_CONNECT, 3),
+          entry(FindingId.SMTP_STARTTLS, 4),
+          entry(FindingId.SMTP_TLS_VERSION, 2),
+          entry(FindingId.SMTP_PLAINTEXT_AUTH, 2),
+          entry(FindingId.SMTP_OPEN_RELAY, 4),
+          entry(FindingId.SPF_PRESENT, 4),
+          entry(FindingId.SPF_SYNTAX, 3),
+          entry(FindingId.SPF_ALL, 3),
+          entry(FindingId.SPF_MULTIPLE, 3),
+          entry(FindingId.SPF_LOOKUPS, 2),
+          entry(FindingId.DKIM_SELECTOR, 3),
+          entry(FindingId.DKIM_KEY_STRENGTH, 2),
+          entry(FindingId.DKIM_KEY_SYNTAX, 2),
+          entry(FindingId.DMARC_PRESENT, 4),
+          entry(FindingId.DMARC_POLICY, 5),
+          entry(FindingId.DMARC_SYNTAX, 3),
+          entry(FindingId.DMARC_MULTIPLE, 3));
 
   /**
    * Ids that inform but never score. Certificate trust and name on port 25: MX TLS is opportunistic
    * unless MTA-STS or DANE says otherwise, and senders deliver over an untrusted certificate (RFC
    * 7435); failing it is how other tools report false "no STARTTLS".
    */
-  static final Set<String> INFORMATIONAL =
-      Set.of(
-          "smtp.certificate",
-          "smtp.certificate-name",
-          "smtp.certificate-expiry",
-          "ptr.matches-mx",
-          "ptr.matches-banner");
+  static final Set<FindingId> INFORMATIONAL =
+      EnumSet.of(
+          FindingId.SMTP_CERTIFICATE,
+          FindingId.SMTP_CERTIFICATE_NAME,
+          FindingId.SMTP_CERTIFICATE_EXPIRY,
+          FindingId.PTR_MATCHES_MX,
+          FindingId.PTR_MATCHES_BANNER);
 
   /** SPF findings whose fail status means receivers get permerror (RFC 7208 §2.6.7). */
-  static final Set<String> SPF_PERMERROR =
-      Set.of(
-          "spf.multiple",
-          "spf.syntax",
-          "spf.lookups",
-          "spf.void-lookups",
-          "spf.include-missing",
-          "spf.redirect",
-          "spf.loop",
-          "spf.mx-names");
+  static final Set<FindingId> SPF_PERMERROR =
+      EnumSet.of(
+          FindingId.SPF_MULTIPLE,
+          FindingId.SPF_SYNTAX,
+          FindingId.SPF_LOOKUPS,
+          FindingId.SPF_VOID_LOOKUPS,
+          FindingId.SPF_INCLUDE_MISSING,
+          FindingId.SPF_REDIRECT,
+          FindingId.SPF_LOOP,
+          FindingId.SPF_MX_NAMES);
 
   private static final Map<String, String> NAMES =
       Map.of("mx", "MX", "smtp", "SMTP/TLS", "spf", "SPF", "dkim", "DKIM", "dmarc", "DMARC");
 
   private Scoring() {}
+
+  private static Map<FindingId, Integer> weights(Map.Entry<FindingId, Integer>... entries) {
+    Map<FindingId, Integer> m = new EnumMap<>(FindingId.class);
+    for (var e : entries) m.put(e.getKey(), e.getValue());
+    return Map.copyOf(m);
+  }
+
+  private static Map.Entry<FindingId, Integer> entry(FindingId id, int weight) {
+    return Map.entry(id, weight);
+  }
 
   /** The category a finding scores in: PTR counts with MX; ids outside the five score nowhere. */
   public static Optional<String> category(Finding f) {
@@ -101,7 +114,7 @@ public final class Scoring {
     return CATEGORIES.contains(c) ? Optional.of(c) : Optional.empty();
   }
 
-  public static int weight(String id) {
+  public static int weight(FindingId id) {
     return WEIGHTS.getOrDefault(id, 1);
   }
 
@@ -110,9 +123,9 @@ public final class Scoring {
    * protects nothing, which is what the DMARC category measures (internet.nl counts it as not
    * sufficiently strict).
    */
-  static final Set<String> WARN_EARNS_NOTHING = Set.of("dmarc.policy");
+  static final Set<FindingId> WARN_EARNS_NOTHING = EnumSet.of(FindingId.DMARC_POLICY);
 
-  static double factor(String id, Status s) {
+  static double factor(FindingId id, Status s) {
     return s == Status.WARN && WARN_EARNS_NOTHING.contains(id) ? 0.0 : factor(s);
   }
 
@@ -126,26 +139,26 @@ public final class Scoring {
   }
 
   /** One scored check: its worst status and the finding that carries it. */
-  private record Check(String category, String id, Status status, Finding worst) {}
+  private record Check(String category, FindingId id, Status status, Finding worst) {}
 
   /**
    * @param skipped categories not to score although they have findings (e.g. SMTP when outbound
    *     port 25 is blocked where mailcheck runs: not the domain's fault)
    */
   public static Score score(List<Finding> findings, Set<String> skipped) {
-    Map<String, Map<String, Check>> checks = new LinkedHashMap<>();
+    Map<String, Map<FindingId, Check>> checks = new LinkedHashMap<>();
     Map<String, Status> categoryStatus = new LinkedHashMap<>();
     for (String c : CATEGORIES) checks.put(c, new LinkedHashMap<>());
     for (Finding f : findings) {
       Optional<String> cat = category(f);
       if (cat.isEmpty() || skipped.contains(cat.get())) continue;
       categoryStatus.merge(cat.get(), f.status(), Status::worst);
-      if (f.status() == Status.INFO || INFORMATIONAL.contains(f.id())) continue;
+      if (f.status() == Status.INFO || INFORMATIONAL.contains(f.kind())) continue;
       checks
           .get(cat.get())
           .merge(
-              f.id(),
-              new Check(cat.get(), f.id(), f.status(), f),
+              f.kind(),
+              new Check(cat.get(), f.kind(), f.status(), f),
               (a, b) -> b.status().ordinal() > a.status().ordinal() ? b : a);
     }
     List<String> scored = CATEGORIES.stream().filter(c -> !checks.get(c).isEmpty()).toList();
@@ -185,7 +198,7 @@ public final class Scoring {
       deductions.add(
           new Score.Deduction(
               points[i],
-              k.id(),
+              k.id().id(),
               NAMES.get(k.category()) + ": " + k.worst().title() + subject(k.worst())));
     }
     deductions.sort(
@@ -206,7 +219,7 @@ public final class Scoring {
         scored.stream()
             .flatMap(c -> checks.get(c).values().stream())
             .filter(k -> k.status() == Status.FAIL || k.status() == Status.ERROR)
-            .map(Check::id)
+            .map(k -> k.id().id())
             .sorted()
             .toList();
     if (!failing.isEmpty() && score > CAP_ANY_FAIL) {
@@ -236,21 +249,22 @@ public final class Scoring {
         findings.stream()
                 .anyMatch(
                     f ->
-                        f.id().equals("dmarc.present")
+                        f.kind() == FindingId.DMARC_PRESENT
                             && (f.status() == Status.PASS || f.status() == Status.WARN))
             && findings.stream()
                 .noneMatch(
                     f ->
-                        f.id().equals("dmarc.syntax")
+                        f.kind() == FindingId.DMARC_SYNTAX
                             && f.status() == Status.FAIL
                             && f.subject().isPresent());
     if (dmarcRan && !skipped.contains("dmarc") && !dmarcUsable) caps.add("no usable DMARC record");
     if (!skipped.contains("spf")
         && findings.stream()
-            .anyMatch(f -> SPF_PERMERROR.contains(f.id()) && f.status() == Status.FAIL))
+            .anyMatch(f -> SPF_PERMERROR.contains(f.kind()) && f.status() == Status.FAIL))
       caps.add("SPF permerror");
     boolean noMail =
-        findings.stream().anyMatch(f -> f.id().equals("mx.present") && f.status() == Status.FAIL);
+        findings.stream()
+            .anyMatch(f -> f.kind() == FindingId.MX_PRESENT && f.status() == Status.FAIL);
     if (!skipped.contains("mx") && noMail) caps.add("no MX accepts mail");
     return caps;
   }

@@ -1,0 +1,22 @@
+package dev.mailcheck.report;
+
+import java.util.Locale;
+
+/**
+ * The report group a finding belongs to. The token is what JSON ({@code category}) and the text
+ * headings show. Scoring decides separately which categories are scored and how (see {@code
+ * report/scoring}).
+ */
+public enum Category {
+  MX,
+  PTR,
+  SMTP,
+  SPF,
+  DKIM,
+  DMARC;
+
+  /** The lower-case token used in JSON and as the text heading, e.g. {@code mx}. */
+  public String token() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,169 @@
+package dev.mailcheck.report;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The catalog of finding ids: every id a check may emit, with its report category and a short
+ * title. docs/checks.md lists the same ids (a test holds the two together in both directions);
+ * scoring is keyed by these constants. Ids are never renamed or reused: a new meaning is a new
+ * constant.
+ */
+public enum FindingId {
+  MX_PRESENT("mx.present", Category.MX, "The domain has somewhere to deliver mail"),
+  MX_NULL("mx.null", Category.MX, "RFC 7505 null MX (MX 0 .)"),
+  MX_IMPLICIT("mx.implicit", Category.MX, "No MX records"),
+  MX_CNAME(
+      "mx.cname",
+      Category.MX,
+      "An MX target is a CNAME (RFC 2181 §10.3, RFC 5321 §5.1 require the canonical name)"),
+  MX_IP_LITERAL(
+      "mx.ip-literal",
+      Category.MX,
+      "An MX target is written as an IP address instead of a host name"),
+  MX_RESOLVABLE("mx.resolvable", Category.MX, "Every MX target resolves to an address"),
+  MX_PRIVATE_ADDRESS(
+      "mx.private-address",
+      Category.MX,
+      "MX addresses in special-purpose (private, loopback, reserved) ranges"),
+  MX_DUPLICATE("mx.duplicate", Category.MX, "The same MX target is listed more than once"),
+  MX_SAME_PREFERENCE("mx.same-preference", Category.MX, "All MX targets share one preference"),
+  PTR_PRESENT("ptr.present", Category.PTR, "The address has a PTR record"),
+  PTR_FCRDNS("ptr.fcrdns", Category.PTR, "Forward-confirmed reverse DNS"),
+  PTR_GENERIC("ptr.generic", Category.PTR, "PTR name looks like an ISP pool name"),
+  PTR_MULTIPLE("ptr.multiple", Category.PTR, "The address has several PTR names"),
+  PTR_MATCHES_BANNER("ptr.matches-banner", Category.PTR, "PTR name matches the SMTP greeting"),
+  PTR_MATCHES_MX("ptr.matches-mx", Category.PTR, "PTR name matches the MX name"),
+  SMTP_CONNECT("smtp.connect", Category.SMTP, "The TCP connection"),
+  SMTP_BANNER("smtp.banner", Category.SMTP, "The 220 greeting (RFC 5321 §4.3.1)"),
+  SMTP_EHLO("smtp.ehlo", Category.SMTP, "The EHLO reply and its extensions (before and after TLS)"),
+  SMTP_STARTTLS("smtp.starttls", Category.SMTP, "STARTTLS (RFC 3207) on 25/587"),
+  SMTP_TLS("smtp.tls", Category.SMTP, "The implicit TLS handshake (RFC 8314, port 465 / --tls)"),
+  SMTP_TLS_VERSION("smtp.tls-version", Category.SMTP, "The negotiated protocol"),
+  SMTP_TLS_LEGACY(
+      "smtp.tls-legacy", Category.SMTP, "A separate connection offering only TLS 1.0 and 1.1"),
+  SMTP_CERTIFICATE("smtp.certificate", Category.SMTP, "Certificate chain validates (PKIX)"),
+  SMTP_CERTIFICATE_NAME(
+      "smtp.certificate-name", Category.SMTP, "Certificate names the probed host (RFC 6125)"),
+  SMTP_CERTIFICATE_KEY(
+      "smtp.certificate-key",
+      Category.SMTP,
+      "Key sizes and signatures of the chain the server sent"),
+  SMTP_CERTIFICATE_EXPIRY(
+      "smtp.certificate-expiry", Category.SMTP, "Days until the leaf's notAfter"),
+  SMTP_PLAINTEXT_AUTH("smtp.plaintext-auth", Category.SMTP, "AUTH advertised before TLS"),
+  SMTP_AUTH("smtp.auth", Category.SMTP, "The AUTH attempt (RFC 4954) with --user, or its absence"),
+  SMTP_AUTH_OBSOLETE("smtp.auth-obsolete", Category.SMTP, "Obsolete AUTH mechanisms advertised"),
+  SMTP_OPEN_RELAY("smtp.open-relay", Category.SMTP, "Relaying refused to strangers (--relay-test)"),
+  SMTP_SIZE("smtp.size", Category.SMTP, "The RFC 1870 SIZE limit of the last EHLO"),
+  SMTP_SESSION(
+      "smtp.session", Category.SMTP, "The connection broke off during AUTH or the relay test"),
+  SMTP_PORTS("smtp.ports", Category.SMTP, "Mail port state (ports, smtp --all-ports)"),
+  SPF_PRESENT("spf.present", Category.SPF, "SPF record published"),
+  SPF_MULTIPLE("spf.multiple", Category.SPF, "More than one SPF record at one name"),
+  SPF_SYNTAX("spf.syntax", Category.SPF, "The record parses by the RFC 7208 ABNF"),
+  SPF_LOOKUPS("spf.lookups", Category.SPF, "DNS-querying terms within the limit of 10"),
+  SPF_VOID_LOOKUPS("spf.void-lookups", Category.SPF, "Void lookups within the limit of 2"),
+  SPF_ALL("spf.all", Category.SPF, "The all mechanism that ends evaluation"),
+  SPF_PTR("spf.ptr", Category.SPF, "A ptr mechanism or %{p} macro anywhere in the tree"),
+  SPF_INCLUDE_MISSING("spf.include-missing", Category.SPF, "include: names a domain without SPF"),
+  SPF_REDIRECT("spf.redirect", Category.SPF, "A redirect= modifier"),
+  SPF_LOOP(
+      "spf.loop",
+      Category.SPF,
+      "An include or redirect that leads back to a record already on its path"),
+  SPF_MX_NAMES("spf.mx-names", Category.SPF, "An mx term whose domain has more than 10 MX names"),
+  SPF_DNS("spf.dns", Category.SPF, "A lookup in the tree failed temporarily (SERVFAIL, timeout)"),
+  SPF_AFTER_ALL("spf.after-all", Category.SPF, "Mechanisms after all in the domain's record"),
+  SPF_TYPE99("spf.type99", Category.SPF, "An obsolete SPF (type 99) record is published"),
+  SPF_TXT_STRINGS("spf.txt-strings", Category.SPF, "SPF TXT record split into several strings"),
+  SPF_SIZE("spf.size", Category.SPF, "TXT answer size at the domain"),
+  SPF_RESULT("spf.result", Category.SPF, "Result of check_host() for the given address and sender"),
+  DKIM_SELECTOR("dkim.selector", Category.DKIM, "DKIM key found for a selector"),
+  DKIM_DOMAINKEY(
+      "dkim.domainkey", Category.DKIM, "_domainkey answers NXDOMAIN although keys exist below it"),
+  DKIM_KEY_SYNTAX("dkim.key-syntax", Category.DKIM, "DKIM key record parses"),
+  DKIM_KEY_STRENGTH("dkim.key-strength", Category.DKIM, "DKIM key size"),
+  DKIM_KEY_REVOKED("dkim.key-revoked", Category.DKIM, "DKIM key revoked (empty p=)"),
+  DKIM_TESTING("dkim.testing", Category.DKIM, "DKIM key in testing mode (t=y)"),
+  DKIM_SIGNATURE("dkim.signature", Category.DKIM, "DKIM-Signature verifies"),
+  DKIM_RSA_SHA1("dkim.rsa-sha1", Category.DKIM, "rsa-sha1 signature or key"),
+  DKIM_BODY_LENGTH(
+      "dkim.body-length", Category.DKIM, "Signature covers only part of the body (l=)"),
+  DKIM_UNSIGNED("dkim.unsigned", Category.DKIM, "Message carries no DKIM signature"),
+  DKIM_LINE_ENDINGS("dkim.line-endings", Category.DKIM, "Message uses bare LF line endings"),
+  DMARC_PRESENT("dmarc.present", Category.DMARC, "A DMARC record applies to the domain"),
+  DMARC_MULTIPLE("dmarc.multiple", Category.DMARC, "Several v=DMARC1 records at one _dmarc name"),
+  DMARC_SYNTAX("dmarc.syntax", Category.DMARC, "The record parses"),
+  DMARC_POLICY("dmarc.policy", Category.DMARC, "The DMARC policy applied to the domain"),
+  DMARC_TESTING("dmarc.testing", Category.DMARC, "The policy is only partly applied"),
+  DMARC_SUBDOMAIN_POLICY(
+      "dmarc.subdomain-policy", Category.DMARC, "sp= weaker than p=, or np= weaker than sp=/p="),
+  DMARC_REMOVED_TAGS("dmarc.removed-tags", Category.DMARC, "pct, rf or ri present"),
+  DMARC_UNKNOWN_TAGS(
+      "dmarc.unknown-tags", Category.DMARC, "Tags neither RFC defines; ignored (often a typo)"),
+  DMARC_TAG_ORDER("dmarc.tag-order", Category.DMARC, "p= right after v="),
+  DMARC_RUA("dmarc.rua", Category.DMARC, "Aggregate reporting"),
+  DMARC_RUA_AUTHORIZED(
+      "dmarc.rua-authorized", Category.DMARC, "External report destination authorizes the reports"),
+  DMARC_ALIGNMENT(
+      "dmarc.alignment",
+      Category.DMARC,
+      "Strict alignment (adkim=s or aspf=s) and what it means for subdomain senders"),
+  DMARC_PSD(
+      "dmarc.psd", Category.DMARC, "The domain's own record says it is a public suffix (psd=y)"),
+  DMARC_DISCOVERY("dmarc.discovery", Category.DMARC, "RFC 9989 and RFC 7489 discovery agree"),
+  DMARC_OTHER_RECORDS("dmarc.other-records", Category.DMARC, "Non-DMARC TXT records at _dmarc"),
+  DOMAIN_PORT25_BLOCKED(
+      "domain.port25-blocked", Category.SMTP, "Outbound port 25 blocked where mailcheck runs"),
+  DOMAIN_TRUNCATED("domain.truncated", Category.MX, "Not every MX address was checked"),
+  DOMAIN_NULL_MX_SPF(
+      "domain.null-mx-spf", Category.MX, "Null MX and SPF agree that the domain sends no mail");
+
+  private static final Map<String, FindingId> BY_ID =
+      Stream.of(values()).collect(Collectors.toUnmodifiableMap(FindingId::id, Function.identity()));
+
+  private final String id;
+  private final Category category;
+  private final String title;
+
+  FindingId(String id, Category category, String title) {
+    this.id = id;
+    this.category = category;
+    this.title = title;
+  }
+
+  /** The stable dotted id, e.g. {@code dmarc.policy}. */
+  public String id() {
+    return id;
+  }
+
+  /** The report group its findings appear under. */
+  public Category category() {
+    return category;
+  }
+
+  /** What the check is about, in a few words (the findings' own titles say how it came out). */
+  public String title() {
+    return title;
+  }
+
+  /** The constant for a dotted id, if the catalog has it. */
+  public static Optional<FindingId> find(String id) {
+    return Optional.ofNullable(BY_ID.get(id));
+  }
+
+  /** The constant for a dotted id; an id outside the catalog is a bug. */
+  public static FindingId of(String id) {
+    return find(id)
+        .orElseThrow(() -> new IllegalArgumentException("finding id not in the catalog: " + id));
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}
