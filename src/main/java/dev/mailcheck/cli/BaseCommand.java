@@ -1,5 +1,8 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.CheckContext;
+import dev.mailcheck.checks.CheckResult;
+import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.dns.TraceEntry;
 import dev.mailcheck.internal.CouldNotRunException;
@@ -11,12 +14,16 @@ import dev.mailcheck.report.Report;
 import dev.mailcheck.report.render.JsonRenderer;
 import dev.mailcheck.report.render.Renderer;
 import dev.mailcheck.report.render.TextRenderer;
+import dev.mailcheck.smtp.SmtpProbe;
+import dev.mailcheck.smtp.SocketSmtpProbe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -75,39 +82,62 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /**
    * The resolver of a run that may not need one (a probe of an IP literal): {@link #openDnsOrFail}
-   * when {@code needed}; otherwise, with {@code --dns-record}, a stack without network that writes
-   * the asked-for file (empty) on close, so that {@code --dns-record} always gives a file; else
-   * null.
+   * when {@code needed}; otherwise a stack without network, which answers no query and, with {@code
+   * --dns-record}, writes the asked-for file (empty) on close, so that {@code --dns-record} always
+   * gives a file.
    */
   protected DnsStack openDnsIfNeeded(RunContext ctx, boolean needed) {
-    if (needed) return openDnsOrFail(ctx);
-    return ctx.dns().recordTo().isPresent() ? DnsStack.offline(ctx.dns()) : null;
+    return needed ? openDnsOrFail(ctx) : DnsStack.offline(ctx.dns());
   }
 
-  /** A check that needs only DNS: from the run's resolver to its report. */
+  /** A command's work once the run's checks can be reached: from the check context to a report. */
   @FunctionalInterface
-  protected interface DnsCheck {
-    Report run(DnsStack dns) throws Exception;
+  protected interface Work {
+    Report run(CheckContext checks) throws Exception;
   }
 
   /**
-   * The shape of every DNS-only command: open the run's resolver, run the check, end with exit 3 if
-   * no DNS server answered at all ({@link DnsStack#requireReachable}), then render the report with
-   * how long it took and the query trace.
+   * The settings every check of this run sees: the run's clock and timeout, public addresses only,
+   * the system trust store. Commands with {@code --allow-private} or {@code --ca-file} adjust them.
    */
-  protected int runWithDns(RunContext ctx, DnsCheck check) throws Exception {
+  protected static CheckSettings settings(RunContext ctx) {
+    return CheckSettings.defaults().withClock(ctx.clock()).withTimeout(ctx.timeout());
+  }
+
+  /**
+   * The shape of every DNS command: open the run's resolver, run the work with a check context over
+   * it (an SMTP probe on the same resolver, virtual threads), end with exit 3 if no DNS server
+   * answered at all ({@link DnsStack#requireReachable}), then render the report with how long it
+   * took and the query trace.
+   */
+  protected int runWithDns(RunContext ctx, CheckSettings settings, Work work) throws Exception {
     long start = System.nanoTime();
     try (DnsStack dns = openDns(ctx)) {
-      Report report = check.run(dns);
+      Report report = withChecks(ctx, dns, settings, work);
       dns.requireReachable();
       return finish(ctx, report.withDuration(Duration.ofNanos(System.nanoTime() - start)), dns);
     }
   }
 
+  /** Runs {@code work} with a check context over {@code dns}; its virtual threads end with it. */
+  protected static Report withChecks(
+      RunContext ctx, DnsStack dns, CheckSettings settings, Work work) throws Exception {
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      SmtpProbe probe = new SocketSmtpProbe(dns.client(), ctx.clock());
+      return work.run(new CheckContext(dns.client(), probe, executor, settings));
+    }
+  }
+
+  /** The report of one check's result. */
+  protected static Report report(String command, String target, CheckResult<?> result) {
+    return new Report(command, target, result.findings(), result.views())
+        .withTranscript(result.transcript())
+        .withIncomplete(result.undetermined());
+  }
+
   /** Renders the report to stdout and returns its exit code under {@code --fail-on}. */
   protected int finish(RunContext ctx, Report report, DnsStack dns) {
-    Report full = report;
-    if (dns != null) full = full.withTrace(traceLines(dns.trace()));
+    Report full = report.withTrace(traceLines(dns.trace()));
     Renderer renderer =
         ctx.format() == OutputFormat.json
             ? new JsonRenderer(Version.current(), ctx.verbose())

@@ -1,8 +1,11 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.CheckContext;
+import dev.mailcheck.checks.Checks;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimMessage;
 import dev.mailcheck.checks.dkim.DkimVerifier;
+import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
@@ -51,12 +54,11 @@ final class DkimCommand extends BaseCommand {
     String d = domainName(domain);
     List<String> sels = new ArrayList<>();
     for (String s : selectors) sels.add(selector(s));
+    RunContext ctx = context();
     return runWithDns(
-        context(),
-        dns -> {
-          var outcome = DkimCheck.audit(d, sels, List.of(), dns.client());
-          return new Report("dkim", d, outcome.findings(), List.of(outcome.section()));
-        });
+        ctx,
+        settings(ctx),
+        checks -> report("dkim", d, Checks.DKIM.run(new DkimCheck.Query(d, sels), checks).join()));
   }
 
   /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
@@ -116,33 +118,22 @@ final class DkimCommand extends BaseCommand {
         // asked-for file, empty, rather than silently none).
         DnsStack dns = openDnsIfNeeded(ctx, false);
         try {
-          var outcome =
-              DkimCheck.verify(
-                  message,
-                  q -> {
-                    throw new IllegalStateException("no DNS expected");
-                  },
-                  ctx.clock());
-          return finish(
-              ctx,
-              report(target, outcome).withDuration(Duration.ofNanos(System.nanoTime() - start)),
-              dns);
+          Report r = withChecks(ctx, dns, settings(ctx), checks -> verify(target, message, checks));
+          return finish(ctx, r.withDuration(Duration.ofNanos(System.nanoTime() - start)), dns);
         } finally {
           SmtpCommand.closeDns(dns);
         }
       }
-      return runWithDns(
-          ctx,
-          dns ->
-              report(target, DkimCheck.verify(message, dns.client(), ctx.clock(), sha1Policy())));
+      return runWithDns(ctx, settings(ctx), checks -> verify(target, message, checks));
+    }
+
+    private Report verify(String target, DkimMessage message, CheckContext checks) {
+      var query = new DkimVerifyCheck.Query(message, sha1Policy());
+      return report("dkim verify", target, Checks.DKIM_VERIFY.run(query, checks).join());
     }
 
     private DkimVerifier.Sha1Policy sha1Policy() {
       return rfc8301 ? DkimVerifier.Sha1Policy.REJECT : DkimVerifier.Sha1Policy.VERIFY_AND_WARN;
-    }
-
-    private static Report report(String target, DkimCheck.Outcome<?> outcome) {
-      return new Report("dkim verify", target, outcome.findings(), List.of(outcome.section()));
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.mailcheck.cli;
 
-import dev.mailcheck.checks.dmarc.DmarcCheck;
-import dev.mailcheck.report.Report;
-import java.util.List;
+import dev.mailcheck.checks.Checks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -29,9 +27,7 @@ final class DmarcCommand extends BaseCommand {
     String target = domainName(domain);
     return runWithDns(
         ctx,
-        dns -> {
-          DmarcCheck.Result result = new DmarcCheck(dns.client()).run(target).join();
-          return new Report("dmarc", target, result.findings(), List.of(result.section()));
-        });
+        settings(ctx),
+        checks -> report("dmarc", target, Checks.DMARC.run(target, checks).join()));
   }
 }

@@ -2,11 +2,8 @@ package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.domain.DomainCheck;
 import dev.mailcheck.report.Report;
-import dev.mailcheck.smtp.SocketSmtpProbe;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,24 +70,15 @@ final class DomainCommand extends BaseCommand {
     if (!noSmtp) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps the DNS checks
     return runWithDns(
         ctx,
-        dns -> {
-          try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            var check =
-                new DomainCheck(
-                    dns.client(),
-                    new SocketSmtpProbe(dns.client(), ctx.clock()),
-                    executor,
-                    ctx.clock());
-            DomainCheck.Result r =
-                check
-                    .run(
-                        new DomainCheck.Options(
-                            target, sels, !noSmtp, allowPrivate, ctx.timeout(), smtpPort, anchors))
-                    .join();
-            return new Report("domain", target, r.findings(), r.sections())
-                .withScore(r.score())
-                .withTranscript(r.transcript());
-          }
+        settings(ctx).withAllowPrivate(allowPrivate).withTrustAnchors(anchors),
+        checks -> {
+          DomainCheck.Result r =
+              new DomainCheck(checks)
+                  .run(new DomainCheck.Options(target, sels, !noSmtp, smtpPort))
+                  .join();
+          return new Report("domain", target, r.findings(), r.views())
+              .withScore(r.score())
+              .withTranscript(r.transcript());
         });
   }
 }

@@ -1,8 +1,6 @@
 package dev.mailcheck.cli;
 
-import dev.mailcheck.checks.mx.MxCheck;
-import dev.mailcheck.report.Report;
-import java.util.List;
+import dev.mailcheck.checks.Checks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +33,7 @@ final class MxCommand extends BaseCommand {
     String target = domainName(domain);
     return runWithDns(
         ctx,
-        dns -> {
-          MxCheck.Result result = new MxCheck(dns.client(), allowPrivate).run(target).join();
-          return new Report("mx", target, result.findings(), List.of(result.section()));
-        });
+        settings(ctx).withAllowPrivate(allowPrivate),
+        checks -> report("mx", target, Checks.MX.run(target, checks).join()));
   }
 }

@@ -1,9 +1,8 @@
 package dev.mailcheck.cli;
 
-import dev.mailcheck.checks.smtp.SmtpCheck;
+import dev.mailcheck.checks.Checks;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.report.Report;
-import dev.mailcheck.smtp.SocketSmtpProbe;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,19 +23,20 @@ final class PortsCommand extends BaseCommand {
   @picocli.CommandLine.Mixin TlsTrustOptions trust = new TlsTrustOptions();
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     RunContext ctx = context();
     long start = System.nanoTime();
     HostPort hp = SmtpCommand.parseTarget(target, 25);
     var request = SmtpCommand.baseRequest(hp, ctx.timeout(), trust.caFile, trust.insecure).build();
     DnsStack dns = openDnsIfNeeded(ctx, SmtpCommand.needsDns(hp.host()));
     try {
-      var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());
-      SmtpCheck.Outcome o = SmtpCheck.scan(probe, request);
       Report report =
-          new Report("ports", request.host(), o.findings(), o.sections())
-              .withTranscript(o.transcript())
-              .withIncomplete(o.couldNotRun())
+          withChecks(
+                  ctx,
+                  dns,
+                  settings(ctx),
+                  checks ->
+                      report("ports", request.host(), Checks.PORTS.run(request, checks).join()))
               .withDuration(Duration.ofNanos(System.nanoTime() - start));
       return finish(ctx, report, dns);
     } finally {

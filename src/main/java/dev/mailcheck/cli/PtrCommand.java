@@ -1,12 +1,10 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.Checks;
 import dev.mailcheck.checks.ptr.PtrCheck;
-import dev.mailcheck.checks.ptr.PtrSection;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.InputException;
-import dev.mailcheck.report.Report;
 import java.net.InetAddress;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -41,16 +39,12 @@ final class PtrCommand extends BaseCommand {
                       + what
                       + ", not the address of a host; give the address a mail server sends from");
             });
+    PtrCheck.Query query = new PtrCheck.Query(address, Optional.empty());
     return runWithDns(
         ctx,
-        dns -> {
-          PtrCheck.Result result = new PtrCheck(dns.client()).run(address, Optional.empty()).join();
-          return new Report(
-              "ptr",
-              InetAddresses.format(address),
-              result.findings(),
-              List.of(new PtrSection(List.of(result.entry()))));
-        });
+        settings(ctx),
+        checks ->
+            report("ptr", InetAddresses.format(address), Checks.PTR.run(query, checks).join()));
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.mailcheck.cli;
 
-import dev.mailcheck.checks.smtp.SmtpCheck;
+import dev.mailcheck.checks.Checks;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.CouldNotRunException;
 import dev.mailcheck.internal.InputException;
@@ -9,7 +9,6 @@ import dev.mailcheck.smtp.AuthRequest;
 import dev.mailcheck.smtp.CertificateInspector;
 import dev.mailcheck.smtp.ProbeRequest;
 import dev.mailcheck.smtp.Secret;
-import dev.mailcheck.smtp.SocketSmtpProbe;
 import dev.mailcheck.smtp.TlsMode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,7 +119,7 @@ final class SmtpCommand extends BaseCommand {
   boolean allPorts;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     if (!mode.noTls)
       dev.mailcheck.smtp.TlsWarmup
           .start(); // the TLS set-up overlaps parsing, DNS, connect and greeting
@@ -159,15 +158,15 @@ final class SmtpCommand extends BaseCommand {
     ProbeRequest request = builder.build();
     DnsStack dns = openDnsIfNeeded(ctx, needsDns(hp.host()));
     try {
-      var probe = new SocketSmtpProbe(dns == null ? null : dns.client(), ctx.clock());
-      SmtpCheck.Outcome o =
-          allPorts ? SmtpCheck.scan(probe, request) : SmtpCheck.probe(probe, request);
-      String name = allPorts ? "ports" : "smtp";
-      String shown = allPorts ? hp.host() : display(hp);
       Report report =
-          new Report(name, shown, o.findings(), o.sections())
-              .withTranscript(o.transcript())
-              .withIncomplete(o.couldNotRun())
+          withChecks(
+                  ctx,
+                  dns,
+                  settings(ctx),
+                  checks ->
+                      allPorts
+                          ? report("ports", hp.host(), Checks.PORTS.run(request, checks).join())
+                          : report("smtp", display(hp), Checks.SMTP.run(request, checks).join()))
               .withDuration(Duration.ofNanos(System.nanoTime() - start));
       return finish(ctx, report, dns);
     } finally {

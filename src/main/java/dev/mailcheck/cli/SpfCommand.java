@@ -1,14 +1,11 @@
 package dev.mailcheck.cli;
 
-import dev.mailcheck.checks.spf.SpfCheck;
-import dev.mailcheck.checks.spf.SpfOptions;
-import dev.mailcheck.checks.spf.SpfReport;
+import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.spf.SpfPolicyCheck;
 import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.InputException;
-import dev.mailcheck.report.Report;
 import java.net.InetAddress;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,22 +85,14 @@ final class SpfCommand extends BaseCommand {
     if (sender != null && (sender.indexOf('@') < 0 || sender.endsWith("@"))) {
       throw new InputException("'" + sender + "' is not a sender address (user@domain)");
     }
+    var query =
+        new SpfPolicyCheck.Query(
+            name,
+            Optional.ofNullable(addr),
+            Optional.ofNullable(sender),
+            Optional.ofNullable(helo));
     return runWithDns(
-        ctx,
-        dns -> {
-          SpfOptions options = SpfOptions.defaults().withClock(ctx.clock());
-          SpfReport r =
-              addr == null
-                  ? SpfCheck.audit(name, dns.client(), options)
-                  : SpfCheck.evaluate(
-                      name,
-                      addr,
-                      Optional.ofNullable(sender),
-                      Optional.ofNullable(helo),
-                      dns.client(),
-                      options);
-          return new Report("spf", name, r.findings(), List.of(r.section()));
-        });
+        ctx, settings(ctx), checks -> report("spf", name, Checks.SPF.run(query, checks).join()));
   }
 
   /** A-labels, lower case, no trailing dot; SPF needs a multi-label name (RFC 7208 §4.3). */

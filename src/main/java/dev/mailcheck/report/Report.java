@@ -1,5 +1,6 @@
 package dev.mailcheck.report;
 
+import dev.mailcheck.report.view.View;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,7 @@ public record Report(
     String command,
     String target,
     List<Finding> findings,
-    List<Section> sections,
+    List<View> views,
     Optional<Score> score,
     Duration duration,
     boolean incomplete,
@@ -30,18 +31,18 @@ public record Report(
     Objects.requireNonNull(command);
     Objects.requireNonNull(target);
     findings = List.copyOf(findings);
-    sections = List.copyOf(sections);
+    views = List.copyOf(views);
     score = score == null ? Optional.empty() : score;
     trace = List.copyOf(trace);
     transcript = List.copyOf(transcript);
   }
 
-  public Report(String command, String target, List<Finding> findings, List<Section> sections) {
+  public Report(String command, String target, List<Finding> findings, List<View> views) {
     this(
         command,
         target,
         findings,
-        sections,
+        views,
         Optional.empty(),
         Duration.ZERO,
         false,
@@ -56,32 +57,23 @@ public record Report(
 
   public Report withScore(Score s) {
     return new Report(
-        command,
-        target,
-        findings,
-        sections,
-        Optional.of(s),
-        duration,
-        incomplete,
-        trace,
-        transcript);
+        command, target, findings, views, Optional.of(s), duration, incomplete, trace, transcript);
   }
 
   public Report withDuration(Duration d) {
-    return new Report(command, target, findings, sections, score, d, incomplete, trace, transcript);
+    return new Report(command, target, findings, views, score, d, incomplete, trace, transcript);
   }
 
   public Report withIncomplete(boolean inc) {
-    return new Report(command, target, findings, sections, score, duration, inc, trace, transcript);
+    return new Report(command, target, findings, views, score, duration, inc, trace, transcript);
   }
 
   public Report withTrace(List<TraceLine> t) {
-    return new Report(
-        command, target, findings, sections, score, duration, incomplete, t, transcript);
+    return new Report(command, target, findings, views, score, duration, incomplete, t, transcript);
   }
 
   public Report withTranscript(List<String> t) {
-    return new Report(command, target, findings, sections, score, duration, incomplete, trace, t);
+    return new Report(command, target, findings, views, score, duration, incomplete, trace, t);
   }
 
   /** Findings ordered by category (first appearance), then severity, worst first. */
@@ -94,8 +86,8 @@ public record Report(
         .toList();
   }
 
-  public <T extends Section> Optional<T> section(Class<T> kind) {
-    return sections.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+  public <T extends View> Optional<T> view(Class<T> kind) {
+    return views.stream().filter(kind::isInstance).map(kind::cast).findFirst();
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
+import dev.mailcheck.report.view.DkimAuditView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * selector (RFC 8020); NOERROR/NODATA means keys may exist under selectors nobody guessed.
  */
 public final class DkimAudit {
-  static final String EXPLICIT = "--selector";
+  static final String EXPLICIT = DkimAuditView.EXPLICIT;
   static final String COMMON = "common";
 
   /**

@@ -1,38 +1,68 @@
 package dev.mailcheck.checks.dkim;
 
-import dev.mailcheck.dns.DnsClient;
+import dev.mailcheck.checks.Check;
+import dev.mailcheck.checks.CheckContext;
+import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
-import java.time.Clock;
+import dev.mailcheck.report.view.DkimAuditView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * The DKIM check: the key audit of a domain and the verification of a message, each returning
- * findings and the {@code dkim} report section. This is the API the domain command calls.
+ * The DKIM key audit of a domain ({@code mailcheck dkim DOMAIN} and the domain report): the
+ * selectors the user named, those of the providers its MX and SPF point at, and common ones, each
+ * looked up at once. {@link DkimVerifyCheck} verifies the signatures of a message.
  */
-public final class DkimCheck {
-  private DkimCheck() {}
+public final class DkimCheck implements Check<DkimCheck.Query, DkimAudit.Facts> {
+  /**
+   * @param selectors selectors the user named; missing ones fail
+   * @param providerHosts MX exchanges and SPF include targets already known (empty: fetched here)
+   */
+  public record Query(String domain, List<String> selectors, List<String> providerHosts) {
+    public Query {
+      selectors = List.copyOf(selectors);
+      providerHosts = List.copyOf(providerHosts);
+    }
 
-  /** Findings plus the section for the report. */
-  public record Outcome<S extends DkimSection>(List<Finding> findings, S section) {
-    public Outcome {
-      findings = List.copyOf(findings);
+    public Query(String domain, List<String> selectors) {
+      this(domain, selectors, List.of());
     }
   }
 
-  /**
-   * Audits the keys published for a domain.
-   *
-   * @param selectors selectors the user named ({@code --selector}); missing ones fail
-   * @param providerHosts MX exchanges and SPF include targets already known (empty: fetched here)
-   */
-  public static Outcome<DkimAuditSection> audit(
-      String domain, List<String> selectors, List<String> providerHosts, DnsClient dns) {
-    DkimAudit.Facts facts = DkimAudit.fetch(domain, selectors, providerHosts, dns);
-    return new Outcome<>(evaluate(facts), DkimAuditSection.of(facts));
+  @Override
+  public CompletableFuture<DkimAudit.Facts> fetch(Query q, CheckContext ctx) {
+    return ctx.async(
+        () -> DkimAudit.fetch(q.domain(), q.selectors(), q.providerHosts(), ctx.dns()));
+  }
+
+  @Override
+  public List<Finding> evaluate(Query q, DkimAudit.Facts facts, CheckSettings settings) {
+    return evaluate(facts);
+  }
+
+  @Override
+  public DkimAuditView view(Query q, DkimAudit.Facts facts) {
+    List<DkimAuditView.SelectorView> views = new ArrayList<>();
+    for (SelectorProbe p : facts.probes()) {
+      var key = p.key();
+      views.add(
+          new DkimAuditView.SelectorView(
+              p.selector(),
+              p.source(),
+              p.found(),
+              p.outcome(),
+              key.map(DkimKey::keyType).orElse(null),
+              key.filter(k -> k.keyBits() > 0).map(DkimKey::keyBits).orElse(null),
+              key.map(DkimKey::testing).orElse(null),
+              key.map(DkimKey::revoked).orElse(null),
+              key.map(DkimKey::record).orElse(null),
+              p.cnameChain()));
+    }
+    return new DkimAuditView(facts.domain(), facts.domainKeyTree(), facts.providers(), views);
   }
 
   static List<Finding> evaluate(DkimAudit.Facts facts) {
@@ -170,21 +200,5 @@ public final class DkimCheck {
               .build());
     }
     return out;
-  }
-
-  /** Verifies every DKIM-Signature of a message; rsa-sha1 is verified and warned. */
-  public static Outcome<DkimVerifySection> verify(byte[] message, DnsClient dns, Clock clock) {
-    return verify(DkimMessage.parse(message), dns, clock);
-  }
-
-  public static Outcome<DkimVerifySection> verify(DkimMessage message, DnsClient dns, Clock clock) {
-    return verify(message, dns, clock, DkimVerifier.Sha1Policy.VERIFY_AND_WARN);
-  }
-
-  /** As {@link #verify(DkimMessage, DnsClient, Clock)}, choosing what rsa-sha1 gets (RFC 8301). */
-  public static Outcome<DkimVerifySection> verify(
-      DkimMessage message, DnsClient dns, Clock clock, DkimVerifier.Sha1Policy sha1) {
-    Verification v = new DkimVerifier(dns, clock, sha1).verify(message);
-    return new Outcome<>(SignatureFindings.of(v), DkimVerifySection.of(v));
   }
 }

@@ -1,28 +1,27 @@
 package dev.mailcheck.checks.dmarc;
 
-import dev.mailcheck.dns.DnsClient;
+import dev.mailcheck.checks.Check;
+import dev.mailcheck.checks.CheckContext;
+import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.view.DmarcView;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Fetch, evaluate, section: the whole DMARC check. */
-public final class DmarcCheck {
-  private final DmarcFetcher fetcher;
-  private final DmarcEvaluator evaluator = new DmarcEvaluator();
-
-  public DmarcCheck(DnsClient dns) {
-    this.fetcher = new DmarcFetcher(dns);
+/** The DMARC policy of a domain: discovery, the record, its tags and report destinations. */
+public final class DmarcCheck implements Check<String, DmarcFacts> {
+  @Override
+  public CompletableFuture<DmarcFacts> fetch(String domain, CheckContext ctx) {
+    return new DmarcFetcher(ctx.dns()).fetch(domain);
   }
 
-  public record Result(DmarcFacts facts, List<Finding> findings, DmarcSection section) {
-    public Result {
-      findings = List.copyOf(findings);
-    }
+  @Override
+  public List<Finding> evaluate(String domain, DmarcFacts facts, CheckSettings settings) {
+    return new DmarcEvaluator().evaluate(facts);
   }
 
-  public CompletableFuture<Result> run(String domain) {
-    return fetcher
-        .fetch(domain)
-        .thenApply(f -> new Result(f, evaluator.evaluate(f), DmarcSection.of(f)));
+  @Override
+  public DmarcView view(String domain, DmarcFacts facts) {
+    return DmarcViews.of(facts);
   }
 }

@@ -7,6 +7,7 @@ import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.view.SpfView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,13 +94,13 @@ public final class SpfAudit {
             .evidence(record.text())
             .subject(domain)
             .build());
-    SpfNode tree =
+    SpfView.Node tree =
         new SpfTreeWalker(lookups, MAX_NODES, options.maxNames())
             .recordNode(Optional.empty(), domain, List.of())
             .join();
-    List<SpfNode> all = tree.flatten();
+    List<SpfView.Node> all = tree.flatten();
     syntax(domain, record, all, out);
-    int voids = (int) all.stream().filter(SpfNode::voidLookup).count();
+    int voids = (int) all.stream().filter(SpfView.Node::voidLookup).count();
     lookups(tree, all, options, out);
     voids(all, voids, options, out);
     allQualifier(tree, out);
@@ -109,7 +110,7 @@ public final class SpfAudit {
     afterAll(domain, record, out);
     txtStrings(domain, raw, out);
     size(domain, txt, out);
-    SpfNode shown =
+    SpfView.Node shown =
         crossing(tree, all, options.maxLookups())
             .map(c -> mark(tree, c, options.maxLookups()))
             .orElse(tree);
@@ -118,9 +119,9 @@ public final class SpfAudit {
   }
 
   /** The node whose lookup is the first over the limit, in evaluation order. */
-  static Optional<SpfNode> crossing(SpfNode tree, List<SpfNode> all, int max) {
+  static Optional<SpfView.Node> crossing(SpfView.Node tree, List<SpfView.Node> all, int max) {
     int running = 0;
-    for (SpfNode n : all) {
+    for (SpfView.Node n : all) {
       running += n.ownCost();
       if (running > max) return Optional.of(n);
     }
@@ -128,10 +129,10 @@ public final class SpfAudit {
   }
 
   /** The tree with a note on the node that crosses the limit, so the text and JSON show where. */
-  private static SpfNode mark(SpfNode node, SpfNode target, int max) {
+  private static SpfView.Node mark(SpfView.Node node, SpfView.Node target, int max) {
     if (node == target) {
       String marker = "lookup " + (max + 1) + ": over the limit from here on (permerror)";
-      return new SpfNode(
+      return new SpfView.Node(
           node.term(),
           node.domain(),
           node.record(),
@@ -143,8 +144,8 @@ public final class SpfAudit {
           Optional.of(node.note().map(n -> n + "; " + marker).orElse(marker)));
     }
     if (node.children().isEmpty()) return node;
-    List<SpfNode> kids = node.children().stream().map(c -> mark(c, target, max)).toList();
-    return new SpfNode(
+    List<SpfView.Node> kids = node.children().stream().map(c -> mark(c, target, max)).toList();
+    return new SpfView.Node(
         node.term(),
         node.domain(),
         node.record(),
@@ -156,9 +157,9 @@ public final class SpfAudit {
         node.note());
   }
 
-  private static SpfSection section(
-      String domain, Optional<String> record, int lookups, int voids, Optional<SpfNode> tree) {
-    return new SpfSection(
+  private static SpfView section(
+      String domain, Optional<String> record, int lookups, int voids, Optional<SpfView.Node> tree) {
+    return new SpfView(
         domain,
         Optional.empty(),
         Optional.empty(),
@@ -174,7 +175,7 @@ public final class SpfAudit {
   }
 
   private static void syntax(
-      String domain, SpfRecord record, List<SpfNode> all, List<Finding> out) {
+      String domain, SpfRecord record, List<SpfView.Node> all, List<Finding> out) {
     if (record.valid()) {
       out.add(
           Finding.of(FindingId.SPF_SYNTAX, Status.PASS, "Record syntax is valid")
@@ -183,7 +184,7 @@ public final class SpfAudit {
     } else {
       out.add(syntaxFinding(domain, record));
     }
-    for (SpfNode n : all.subList(1, all.size())) {
+    for (SpfView.Node n : all.subList(1, all.size())) {
       if (n.record().isEmpty()) continue;
       SpfRecord inner = SpfParser.parse(n.record().get());
       if (!inner.valid()) out.add(syntaxFinding(n.domain(), inner));
@@ -212,7 +213,7 @@ public final class SpfAudit {
   }
 
   private static void lookups(
-      SpfNode tree, List<SpfNode> all, SpfOptions options, List<Finding> out) {
+      SpfView.Node tree, List<SpfView.Node> all, SpfOptions options, List<Finding> out) {
     int total = tree.cost();
     int max = options.maxLookups();
     long macros = all.stream().filter(n -> n.note().orElse("").contains("(macros)")).count();
@@ -228,8 +229,8 @@ public final class SpfAudit {
             : "";
     String costliest = costliest(tree);
     if (total > max) {
-      SpfNode crossing = crossing(tree, all, max).orElse(null);
-      SpfNode top = crossing == null ? null : topLevel(tree, crossing);
+      SpfView.Node crossing = crossing(tree, all, max).orElse(null);
+      SpfView.Node top = crossing == null ? null : topLevel(tree, crossing);
       String where =
           crossing == null
               ? ""
@@ -281,11 +282,11 @@ public final class SpfAudit {
     }
   }
 
-  private static String costliest(SpfNode tree) {
-    List<SpfNode> top =
+  private static String costliest(SpfView.Node tree) {
+    List<SpfView.Node> top =
         tree.children().stream()
             .filter(c -> c.cost() > 1)
-            .sorted(Comparator.comparingInt(SpfNode::cost).reversed())
+            .sorted(Comparator.comparingInt(SpfView.Node::cost).reversed())
             .limit(3)
             .toList();
     if (top.isEmpty()) return "";
@@ -300,16 +301,16 @@ public final class SpfAudit {
    * A record with the root's a/mx terms replaced by their addresses and ptr dropped, if it saves
    * lookups.
    */
-  private static String flatten(SpfNode tree, int total, int target) {
+  private static String flatten(SpfView.Node tree, int total, int target) {
     if (tree.record().isEmpty()) return "";
     SpfRecord rec = SpfParser.parse(tree.record().get());
     if (!rec.valid()) return "";
     List<String> terms = new ArrayList<>();
     int saved = 0;
     int child = 0;
-    List<SpfNode> kids = tree.children();
+    List<SpfView.Node> kids = tree.children();
     for (SpfTerm t : rec.terms()) {
-      SpfNode node = null;
+      SpfView.Node node = null;
       if (t instanceof SpfTerm.Mechanism m
           && m.kind().queriesDns()
           && child < kids.size()
@@ -346,17 +347,18 @@ public final class SpfAudit {
         + " lookups; update it when those hosts change).";
   }
 
-  private static SpfNode topLevel(SpfNode root, SpfNode target) {
-    for (SpfNode c : root.children()) {
+  private static SpfView.Node topLevel(SpfView.Node root, SpfView.Node target) {
+    for (SpfView.Node c : root.children()) {
       if (c.flatten().stream().anyMatch(n -> n == target)) return c;
     }
     return null;
   }
 
-  private static void voids(List<SpfNode> all, int voids, SpfOptions options, List<Finding> out) {
+  private static void voids(
+      List<SpfView.Node> all, int voids, SpfOptions options, List<Finding> out) {
     List<String> evidence =
         all.stream()
-            .filter(SpfNode::voidLookup)
+            .filter(SpfView.Node::voidLookup)
             .map(n -> n.term().orElse("") + " (" + n.domain() + ")")
             .toList();
     if (voids == 0) {
@@ -391,8 +393,8 @@ public final class SpfAudit {
   }
 
   /** The {@code all} that ends evaluation: the root's, or that of the record redirect= leads to. */
-  private static void allQualifier(SpfNode tree, List<Finding> out) {
-    SpfNode node = tree;
+  private static void allQualifier(SpfView.Node tree, List<Finding> out) {
+    SpfView.Node node = tree;
     for (int hops = 0; hops < 10 && node.record().isPresent(); hops++) {
       SpfRecord rec = SpfParser.parse(node.record().get());
       Optional<SpfTerm.Mechanism> all =
@@ -405,7 +407,7 @@ public final class SpfAudit {
                 node == tree ? "" : " (in " + node.domain() + ", reached by redirect)"));
         return;
       }
-      Optional<SpfNode> redirect =
+      Optional<SpfView.Node> redirect =
           node.children().stream()
               .filter(c -> c.term().orElse("").toLowerCase().startsWith("redirect="))
               .findFirst();
@@ -468,8 +470,8 @@ public final class SpfAudit {
     };
   }
 
-  private static void ptr(List<SpfNode> all, List<Finding> out) {
-    for (SpfNode n : all) {
+  private static void ptr(List<SpfView.Node> all, List<Finding> out) {
+    for (SpfView.Node n : all) {
       String term = n.term().orElse("");
       boolean ptrTerm = term.matches("(?i)[+\\-~?]?ptr([:/].*)?") && n.ownCost() == 1;
       boolean pMacro = n.record().map(r -> r.contains("%{p") || r.contains("%{P")).orElse(false);
@@ -488,8 +490,8 @@ public final class SpfAudit {
     }
   }
 
-  private static void includes(List<SpfNode> all, List<Finding> out) {
-    for (SpfNode n : all) {
+  private static void includes(List<SpfView.Node> all, List<Finding> out) {
+    for (SpfView.Node n : all) {
       String term = n.term().orElse("");
       String error = n.error().orElse("");
       boolean include = term.matches("(?i)[+\\-~?]?include:.*");
@@ -549,8 +551,8 @@ public final class SpfAudit {
     }
   }
 
-  private static void redirects(List<SpfNode> all, List<Finding> out) {
-    for (SpfNode n : all) {
+  private static void redirects(List<SpfView.Node> all, List<Finding> out) {
+    for (SpfView.Node n : all) {
       String term = n.term().orElse("");
       if (!term.toLowerCase().startsWith("redirect=")) continue;
       String error = n.error().orElse("");

@@ -5,6 +5,7 @@ import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.view.SpfView;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +52,9 @@ public final class SpfCheck {
             .evidence(e.explanation().map(x -> List.of("explanation: " + x)).orElse(List.of()))
             .subject(from)
             .build();
-    SpfSection s = audit.section();
-    SpfSection section =
-        new SpfSection(
+    SpfView s = audit.section();
+    SpfView section =
+        new SpfView(
             domain,
             Optional.of(InetAddresses.format(ip)),
             Optional.of(from),

@@ -4,6 +4,7 @@ import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.report.view.SpfView;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ final class SpfTreeWalker {
   /**
    * The node of a record: the root ({@code term} absent, cost 0) or an include/redirect (cost 1).
    */
-  CompletableFuture<SpfNode> recordNode(Optional<String> term, String domain, List<String> path) {
+  CompletableFuture<SpfView.Node> recordNode(
+      Optional<String> term, String domain, List<String> path) {
     int own = term.isPresent() ? 1 : 0;
     if (path.contains(domain)) {
       return done(
@@ -66,16 +68,16 @@ final class SpfTreeWalker {
               SpfRecord rec = SpfParser.parse(found.get(0).text());
               List<String> below = new ArrayList<>(path);
               below.add(domain);
-              List<CompletableFuture<SpfNode>> kids = termNodes(rec, domain, below);
+              List<CompletableFuture<SpfView.Node>> kids = termNodes(rec, domain, below);
               return CompletableFuture.allOf(kids.toArray(CompletableFuture[]::new))
                   .thenApply(
                       v -> {
-                        List<SpfNode> children =
+                        List<SpfView.Node> children =
                             kids.stream().map(CompletableFuture::join).toList();
-                        int cost = own + children.stream().mapToInt(SpfNode::cost).sum();
+                        int cost = own + children.stream().mapToInt(SpfView.Node::cost).sum();
                         Optional<String> error =
                             rec.problems().stream().findFirst().map(p -> "syntax error " + p);
-                        return new SpfNode(
+                        return new SpfView.Node(
                             term,
                             domain,
                             Optional.of(rec.text()),
@@ -89,9 +91,9 @@ final class SpfTreeWalker {
             });
   }
 
-  private List<CompletableFuture<SpfNode>> termNodes(
+  private List<CompletableFuture<SpfView.Node>> termNodes(
       SpfRecord rec, String domain, List<String> path) {
-    List<CompletableFuture<SpfNode>> out = new ArrayList<>();
+    List<CompletableFuture<SpfView.Node>> out = new ArrayList<>();
     boolean afterAll = false;
     for (SpfTerm t : rec.terms()) {
       if (!(t instanceof SpfTerm.Mechanism m)) continue;
@@ -168,7 +170,7 @@ final class SpfTreeWalker {
     return out;
   }
 
-  private CompletableFuture<SpfNode> addresses(SpfTerm.Mechanism m, String target) {
+  private CompletableFuture<SpfView.Node> addresses(SpfTerm.Mechanism m, String target) {
     if (!SpfLookups.queryable(target)) return neverMatches(m, target);
     var a = lookups.query(target, RecordType.A);
     var aaaa = lookups.query(target, RecordType.AAAA);
@@ -199,7 +201,7 @@ final class SpfTreeWalker {
         });
   }
 
-  private CompletableFuture<SpfNode> mx(SpfTerm.Mechanism m, String target) {
+  private CompletableFuture<SpfView.Node> mx(SpfTerm.Mechanism m, String target) {
     if (!SpfLookups.queryable(target)) return neverMatches(m, target);
     return lookups
         .query(target, RecordType.MX)
@@ -283,7 +285,7 @@ final class SpfTreeWalker {
             });
   }
 
-  private CompletableFuture<SpfNode> exists(SpfTerm.Mechanism m, String target) {
+  private CompletableFuture<SpfView.Node> exists(SpfTerm.Mechanism m, String target) {
     if (!SpfLookups.queryable(target)) return neverMatches(m, target);
     return lookups
         .query(target, RecordType.A)
@@ -330,9 +332,9 @@ final class SpfTreeWalker {
     return out;
   }
 
-  private static SpfNode node(
+  private static SpfView.Node node(
       String term, String domain, boolean isVoid, List<String> addrs, String error, String note) {
-    return new SpfNode(
+    return new SpfView.Node(
         Optional.of(term),
         domain,
         Optional.empty(),
@@ -344,10 +346,10 @@ final class SpfTreeWalker {
         Optional.ofNullable(note));
   }
 
-  private static CompletableFuture<SpfNode> note(
+  private static CompletableFuture<SpfView.Node> note(
       String term, String domain, int cost, String note) {
     return CompletableFuture.completedFuture(
-        new SpfNode(
+        new SpfView.Node(
             Optional.of(term),
             domain,
             Optional.empty(),
@@ -362,7 +364,7 @@ final class SpfTreeWalker {
   /**
    * A term whose name cannot be asked (bad label, too long): it costs its lookup, never matches.
    */
-  private static CompletableFuture<SpfNode> neverMatches(SpfTerm.Mechanism m, String target) {
+  private static CompletableFuture<SpfView.Node> neverMatches(SpfTerm.Mechanism m, String target) {
     return done(
         Optional.of(m.text()),
         target,
@@ -371,10 +373,10 @@ final class SpfTreeWalker {
         "not a name that can be looked up: the term never matches");
   }
 
-  private static CompletableFuture<SpfNode> done(
+  private static CompletableFuture<SpfView.Node> done(
       Optional<String> term, String domain, int cost, String error, String note) {
     return CompletableFuture.completedFuture(
-        new SpfNode(
+        new SpfView.Node(
             term,
             domain,
             Optional.empty(),

@@ -1,5 +1,7 @@
 package dev.mailcheck.report.render;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,9 +9,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Report;
-import dev.mailcheck.report.Section;
+import dev.mailcheck.report.view.DkimAuditView;
+import dev.mailcheck.report.view.DkimVerifyView;
+import dev.mailcheck.report.view.DmarcView;
+import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.MxView;
+import dev.mailcheck.report.view.PortsView;
+import dev.mailcheck.report.view.PtrView;
+import dev.mailcheck.report.view.SmtpView;
+import dev.mailcheck.report.view.SpfView;
+import dev.mailcheck.report.view.View;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * The JSON contract, {@value #SCHEMA}: documented in docs/report.schema.json and checked against it
@@ -21,7 +33,18 @@ public final class JsonRenderer implements Renderer {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new Jdk8Module())
-          .addMixIn(Section.class, SectionMixIn.class)
+          .addMixIn(SmtpView.class, NonNull.class)
+          .addMixIn(SmtpView.ReplyView.class, NonNull.class)
+          .addMixIn(SmtpView.ExtensionsView.class, NonNull.class)
+          .addMixIn(SmtpView.Tls.class, NonNull.class)
+          .addMixIn(SmtpView.Legacy.class, NonNull.class)
+          .addMixIn(SmtpView.Auth.class, NonNull.class)
+          .addMixIn(SmtpView.Relay.class, NonNull.class)
+          .addMixIn(SmtpView.FailureView.class, NonNull.class)
+          .addMixIn(PortsView.class, NonNull.class)
+          .addMixIn(PortsView.Port.class, NonNull.class)
+          .addMixIn(SpfView.class, SpfViewJson.class)
+          .addMixIn(SpfView.Node.class, SpfNodeJson.class)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -106,8 +129,8 @@ public final class JsonRenderer implements Renderer {
         f.evidence().forEach(ev::add);
       }
     }
-    for (Section section : report.sections()) {
-      root.set(section.key(), MAPPER.valueToTree(section));
+    for (View view : report.views()) {
+      root.set(key(view), MAPPER.valueToTree(view));
     }
     if (includeTrace) {
       ArrayNode dns = root.putArray("dns");
@@ -166,13 +189,40 @@ public final class JsonRenderer implements Renderer {
     }
   }
 
-  /** Keeps the rendering hooks of {@link Section} out of the JSON. */
-  private abstract static class SectionMixIn {
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    abstract String key();
+  /** The top-level key a view is written under (docs/report.schema.json). */
+  public static String key(View view) {
+    return switch (view) {
+      case MxView v -> "mx";
+      case PtrView v -> "ptr";
+      case SmtpView v -> "smtp";
+      case DomainSmtpView v -> "smtp";
+      case PortsView v -> "ports";
+      case SpfView v -> "spf";
+      case DkimAuditView v -> "dkim";
+      case DkimVerifyView v -> "dkim";
+      case DmarcView v -> "dmarc";
+    };
+  }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    abstract java.util.List<String> textLines();
+  /** Absent facts (null) are left out, never written as null. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private abstract static class NonNull {}
+
+  /** Empty optionals and an empty {@code steps} list are left out. */
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  private abstract static class SpfViewJson {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    abstract List<String> steps();
+  }
+
+  /** {@code voidLookup} is the key {@code void}; empty optionals and addresses are left out. */
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  private abstract static class SpfNodeJson {
+    @JsonProperty("void")
+    abstract boolean voidLookup();
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    abstract List<String> addresses();
   }
 
   /** Jackson closes the writer it is given; stdout must stay open. */

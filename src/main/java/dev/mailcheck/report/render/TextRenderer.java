@@ -3,8 +3,9 @@ package dev.mailcheck.report.render;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.Score;
-import dev.mailcheck.report.Section;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.render.text.ViewText;
+import dev.mailcheck.report.view.View;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
@@ -33,8 +34,8 @@ public final class TextRenderer implements Renderer {
   public void render(Report report, Writer out) throws IOException {
     var w = new Lines(out);
     w.line(bold(summary(report)));
-    for (Section section : report.sections()) {
-      List<String> lines = section.textLines();
+    for (View view : report.views()) {
+      List<String> lines = ViewText.lines(view);
       if (lines.isEmpty()) continue;
       w.line("");
       for (String line : lines) oneLine(w, line, "");

@@ -7,6 +7,7 @@ import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.view.DkimAuditView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +33,12 @@ class DkimAuditTest {
                 "selector1._domainkey.example.com",
                 "selector1-example-com._domainkey.example.onmicrosoft.com")
             .txt("selector1-example-com._domainkey.example.onmicrosoft.com", RSA_2048);
-    var out = DkimCheck.audit("example.com", List.of(), List.of(), dns);
+    var out = DkimRuns.audit("example.com", List.of(), List.of(), dns);
     assertThat(out.section().providers())
         .containsExactly("Google Workspace", "Microsoft 365", "SendGrid");
     assertThat(out.section().selectors())
-        .filteredOn(DkimAuditSection.SelectorView::found)
-        .extracting(DkimAuditSection.SelectorView::selector)
+        .filteredOn(DkimAuditView.SelectorView::found)
+        .extracting(DkimAuditView.SelectorView::selector)
         .containsExactly("google", "selector1", "s1");
     var s1 =
         out.section().selectors().stream()
@@ -68,7 +69,7 @@ class DkimAuditTest {
   void givenProviderHostsSkipTheMxAndSpfLookups() {
     FakeDns dns = new FakeDns().txt("fm1._domainkey.example.com", RSA_2048);
     var out =
-        DkimCheck.audit("example.com", List.of(), List.of("in1-smtp.messagingengine.com"), dns);
+        DkimRuns.audit("example.com", List.of(), List.of("in1-smtp.messagingengine.com"), dns);
     assertThat(out.section().providers()).containsExactly("Fastmail");
     assertThat(dns.asked()).noneMatch(q -> q.type() == RecordType.MX);
     assertThat(byId(out.findings(), "dkim.selector").get(0).status()).isEqualTo(Status.PASS);
@@ -77,7 +78,7 @@ class DkimAuditTest {
   @Test
   void nothingFoundIsInfoAndTellsNxdomainFromExistingTree() {
     var none =
-        DkimCheck.audit(
+        DkimRuns.audit(
             "example.com", List.of(), List.of(), new FakeDns().a("example.com", "192.0.2.1"));
     Finding f = byId(none.findings(), "dkim.selector").get(0);
     assertThat(f.status()).isEqualTo(Status.INFO);
@@ -86,7 +87,7 @@ class DkimAuditTest {
     assertThat(none.section().domainKeyTree()).isEqualTo("NXDOMAIN");
 
     FakeDns tree = new FakeDns().txt("secret2024._domainkey.example.com", RSA_2048);
-    var hidden = DkimCheck.audit("example.com", List.of(), List.of(), tree);
+    var hidden = DkimRuns.audit("example.com", List.of(), List.of(), tree);
     Finding h = byId(hidden.findings(), "dkim.selector").get(0);
     assertThat(h.status()).isEqualTo(Status.INFO);
     assertThat(h.detail()).contains("exists");
@@ -99,7 +100,7 @@ class DkimAuditTest {
         new FakeDns()
             .txt("other._domainkey.example.com", RSA_2048)
             .timeout("flaky._domainkey.example.com", RecordType.TXT);
-    var out = DkimCheck.audit("example.com", List.of("mine", "flaky"), List.of(), dns);
+    var out = DkimRuns.audit("example.com", List.of("mine", "flaky"), List.of(), dns);
     List<Finding> sel = byId(out.findings(), "dkim.selector");
     assertThat(sel)
         .anyMatch(f -> f.status() == Status.FAIL && f.subject().orElse("").equals("mine"));
@@ -120,7 +121,7 @@ class DkimAuditTest {
             .txt("ed._domainkey.example.com", "v=DKIM1; k=ed25519; p=" + DkimKeyTest.ED_RAW)
             .txt("bad._domainkey.example.com", "v=DKIM1; k=rsa; t; p=" + DkimKeyTest.RSA_1024);
     var out =
-        DkimCheck.audit(
+        DkimRuns.audit(
             "example.com", List.of("revoked", "test", "spki", "ed", "bad"), List.of(), dns);
     assertThat(byId(out.findings(), "dkim.key-revoked"))
         .extracting(Finding::status)
@@ -160,7 +161,7 @@ class DkimAuditTest {
             return dns.query(q);
           }
         };
-    var out = DkimCheck.audit("example.com", List.of(), List.of(), broken);
+    var out = DkimRuns.audit("example.com", List.of(), List.of(), broken);
     assertThat(byId(out.findings(), "dkim.domainkey"))
         .extracting(Finding::status)
         .containsExactly(Status.WARN);

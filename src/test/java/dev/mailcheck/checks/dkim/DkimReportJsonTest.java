@@ -35,7 +35,7 @@ class DkimReportJsonTest {
             .txt("google._domainkey.example.com", DkimAuditTest.RSA_2048)
             .txt("revoked._domainkey.example.com", "v=DKIM1; p=")
             .txt("t._domainkey.example.com", "v=DKIM1; t=y; k=ed25519; p=" + DkimKeyTest.ED_SPKI);
-    var out = DkimCheck.audit("example.com", List.of("revoked", "t", "gone"), List.of(), dns);
+    var out = DkimRuns.audit("example.com", List.of("revoked", "t", "gone"), List.of(), dns);
     JsonNode j = render(new Report("dkim", "example.com", out.findings(), List.of(out.section())));
     JsonNode google = j.get("dkim").get("selectors").get(3);
     assertThat(google.get("selector").asText()).isEqualTo("google");
@@ -56,7 +56,7 @@ class DkimReportJsonTest {
         DkimVerifierTest.sign(
             new String(signed, StandardCharsets.ISO_8859_1),
             DkimVerifierTest.opts("ed25519-sha256", "SIMPLE", "RELAXED"));
-    var out = DkimCheck.verify(twice, DkimVerifierTest.dns(), DkimVerifierTest.NOW);
+    var out = DkimRuns.verify(twice, DkimVerifierTest.dns(), DkimVerifierTest.NOW);
     JsonNode j = render(new Report("dkim verify", "m.eml", out.findings(), List.of(out.section())));
     JsonNode sigs = j.get("dkim").get("signatures");
     assertThat(sigs).hasSize(2);

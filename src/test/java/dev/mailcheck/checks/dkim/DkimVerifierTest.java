@@ -6,6 +6,7 @@ import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.view.DkimVerifyView;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -234,7 +235,7 @@ class DkimVerifierTest {
   @Test
   void rsaSha1IsVerifiedAndWarnedByDefaultButRejectedInRfc8301Mode() {
     byte[] signed = sign(MESSAGE, opts("rsa-sha1", "RELAXED", "RELAXED"));
-    var outcome = DkimCheck.verify(signed, dns(), NOW);
+    var outcome = DkimRuns.verify(signed, dns(), NOW);
     assertThat(outcome.section().signatures().get(0).result()).isEqualTo("pass");
     assertThat(outcome.findings())
         .anyMatch(f -> f.id().equals("dkim.rsa-sha1") && f.status() == Status.WARN);
@@ -254,7 +255,7 @@ class DkimVerifierTest {
         new String(signed, StandardCharsets.ISO_8859_1)
             .replace("\r\n", "\n")
             .getBytes(StandardCharsets.ISO_8859_1);
-    var outcome = DkimCheck.verify(lf, dns(), NOW);
+    var outcome = DkimRuns.verify(lf, dns(), NOW);
     assertThat(outcome.section().signatures().get(0).result()).isEqualTo("pass");
     assertThat(outcome.section().lineEndingsConverted()).isTrue();
     assertThat(outcome.findings())
@@ -271,16 +272,16 @@ class DkimVerifierTest {
             opts("rsa-sha256", "RELAXED", "RELAXED"));
     FakeDns onlyEd =
         new FakeDns().txt("ed._domainkey.example.com", TestSigner.keyRecord(ED.getPublic()));
-    var outcome = DkimCheck.verify(both, onlyEd, NOW);
+    var outcome = DkimRuns.verify(both, onlyEd, NOW);
     assertThat(outcome.section().signatures())
-        .extracting(DkimVerifySection.SignatureView::result)
+        .extracting(DkimVerifyView.SignatureView::result)
         .containsExactly("permerror", "pass");
     assertThat(outcome.findings())
         .filteredOn(f -> f.id().equals("dkim.signature"))
         .extracting(Finding::status)
         .containsExactly(Status.WARN, Status.PASS);
 
-    var noKeys = DkimCheck.verify(both, new FakeDns(), NOW);
+    var noKeys = DkimRuns.verify(both, new FakeDns(), NOW);
     assertThat(noKeys.findings())
         .filteredOn(f -> f.id().equals("dkim.signature"))
         .extracting(Finding::status)
@@ -290,7 +291,7 @@ class DkimVerifierTest {
   @Test
   void unsignedMessageIsReported() {
     var outcome =
-        DkimCheck.verify(MESSAGE.getBytes(StandardCharsets.ISO_8859_1), new FakeDns(), NOW);
+        DkimRuns.verify(MESSAGE.getBytes(StandardCharsets.ISO_8859_1), new FakeDns(), NOW);
     assertThat(outcome.findings()).extracting(Finding::id).containsExactly("dkim.unsigned");
     assertThat(outcome.section().signatures()).isEmpty();
   }

@@ -3,17 +3,24 @@ package dev.mailcheck.checks.dmarc;
 import static dev.mailcheck.testing.FindingStatuses.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.checks.Checks;
 import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.render.text.ViewText;
+import dev.mailcheck.report.view.DmarcView;
+import dev.mailcheck.testing.TestChecks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DmarcCheckTest {
-  private static DmarcCheck.Result run(FakeDns dns, String domain) {
-    return new DmarcCheck(dns).run(domain).join();
+  record Result(DmarcFacts facts, List<Finding> findings, DmarcView section) {}
+
+  private static Result run(FakeDns dns, String domain) {
+    var r = TestChecks.run(Checks.DMARC, domain, dns);
+    return new Result(r.facts(), r.findings(), (DmarcView) r.view());
   }
 
   @Test
@@ -75,7 +82,7 @@ class DmarcCheckTest {
                 assertThat(f.title())
                     .isEqualTo("Aggregate reports requested: a@other.example.net"));
     // the text section speaks words, not the JSON enum "not-authorized"
-    assertThat(r.section().textLines())
+    assertThat(ViewText.lines(r.section()))
         .contains(
             "  report destination other.example.net: NOT authorized (no TXT \"v=DMARC1\" at example.com._report._dmarc.other.example.net)")
         .contains(

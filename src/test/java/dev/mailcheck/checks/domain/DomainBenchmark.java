@@ -1,5 +1,7 @@
 package dev.mailcheck.checks.domain;
 
+import dev.mailcheck.checks.CheckContext;
+import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.dns.DnsSettings;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.dns.testserver.TestDnsServer;
@@ -8,7 +10,6 @@ import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
 import dev.mailcheck.smtp.testserver.StandardSmtp;
 import dev.mailcheck.smtp.testserver.TestPki;
 import java.security.KeyPairGenerator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -87,18 +88,18 @@ class DomainBenchmark {
                 var executor = Executors.newVirtualThreadPerTaskExecutor()) {
               var check =
                   new DomainCheck(
-                      dns.client(), new SocketSmtpProbe(dns.client()), executor, Clock.systemUTC());
+                      new CheckContext(
+                          dns.client(),
+                          new SocketSmtpProbe(dns.client()),
+                          executor,
+                          CheckSettings.defaults()
+                              .withAllowPrivate(true)
+                              .withTimeout(Duration.ofSeconds(3))));
               long t0 = System.nanoTime();
               var r =
                   check
                       .run(
-                          new DomainCheck.Options(
-                              "bench.test",
-                              List.of("sel"),
-                              probe,
-                              true,
-                              Duration.ofSeconds(3),
-                              smtp.port()))
+                          new DomainCheck.Options("bench.test", List.of("sel"), probe, smtp.port()))
                       .join();
               long ms = (System.nanoTime() - t0) / 1_000_000;
               if (i == 0) continue; // warm-up
@@ -173,16 +174,15 @@ class DomainBenchmark {
                   var executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 var check =
                     new DomainCheck(
-                        dns.client(),
-                        new SocketSmtpProbe(dns.client()),
-                        executor,
-                        Clock.systemUTC());
+                        new CheckContext(
+                            dns.client(),
+                            new SocketSmtpProbe(dns.client()),
+                            executor,
+                            CheckSettings.defaults()
+                                .withAllowPrivate(true)
+                                .withTimeout(Duration.ofSeconds(3))));
                 long t0 = System.nanoTime();
-                check
-                    .run(
-                        new DomainCheck.Options(
-                            zone, List.of(), probe, true, Duration.ofSeconds(3), 25))
-                    .join();
+                check.run(new DomainCheck.Options(zone, List.of(), probe, 25)).join();
                 if (i > 0) times.add((System.nanoTime() - t0) / 1_000_000);
                 queries = server.queries().size();
               }

@@ -3,8 +3,14 @@ package dev.mailcheck.checks.domain;
 import static dev.mailcheck.testing.FindingStatuses.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.checks.CheckContext;
+import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.render.JsonRenderer;
+import dev.mailcheck.report.render.text.ViewText;
+import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.PtrView;
 import dev.mailcheck.smtp.AddressAttempt;
 import dev.mailcheck.smtp.Failure;
 import dev.mailcheck.smtp.Phase;
@@ -16,7 +22,6 @@ import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
 import dev.mailcheck.smtp.testserver.StandardSmtp;
 import dev.mailcheck.smtp.testserver.TestPki;
 import java.security.KeyPairGenerator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -57,12 +62,10 @@ class DomainCheckTest {
   }
 
   DomainCheck.Result run(FakeDns dns, SmtpProbe probe, boolean smtp, int port) {
-    var check = new DomainCheck(dns, probe, executor, Clock.systemUTC());
-    return check
-        .run(
-            new DomainCheck.Options(
-                "example.test", List.of("sel"), smtp, true, Duration.ofSeconds(3), port))
-        .join();
+    var settings =
+        CheckSettings.defaults().withAllowPrivate(true).withTimeout(Duration.ofSeconds(3));
+    var check = new DomainCheck(new CheckContext(dns, probe, executor, settings));
+    return check.run(new DomainCheck.Options("example.test", List.of("sel"), smtp, port)).join();
   }
 
   @Test
@@ -95,8 +98,8 @@ class DomainCheckTest {
           .as(r.score().deductions().toString())
           .isGreaterThanOrEqualTo(90);
       assertThat(r.score().categories()).containsKeys("mx", "smtp", "spf", "dkim", "dmarc");
-      assertThat(r.sections())
-          .extracting(s -> s.key())
+      assertThat(r.views())
+          .extracting(JsonRenderer::key)
           .containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc");
       assertThat(
               r.findings().stream()
@@ -133,7 +136,7 @@ class DomainCheckTest {
     // every probe timed out connecting: blocked port 25, SMTP not scored
     assertThat(worst(r.findings())).containsEntry("domain.port25-blocked", Status.WARN);
     assertThat(r.score().categories()).doesNotContainKey("smtp");
-    var section = (DomainSmtpSection) r.sections().get(2);
+    var section = (DomainSmtpView) r.views().get(2);
     assertThat(section.port25Blocked()).isTrue();
     assertThat(section.probes()).hasSize(3);
   }
@@ -165,7 +168,7 @@ class DomainCheckTest {
     assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.present"))).hasSize(1);
     // the per-exchange comparison stays: it names each exchange
     assertThat(r.findings().stream().filter(f -> f.id().equals("ptr.matches-mx"))).hasSize(2);
-    assertThat(((dev.mailcheck.checks.ptr.PtrSection) r.sections().get(1)).addresses()).hasSize(2);
+    assertThat(((PtrView) r.views().get(1)).addresses()).hasSize(2);
   }
 
   @Test
@@ -179,7 +182,7 @@ class DomainCheckTest {
             false,
             25);
     assertThat(r.findings()).noneMatch(f -> f.category().equals("smtp"));
-    assertThat(((DomainSmtpSection) r.sections().get(2)).skipped()).isTrue();
+    assertThat(((DomainSmtpView) r.views().get(2)).skipped()).isTrue();
     assertThat(r.score().categories()).doesNotContainKey("smtp");
     assertThat(r.score().score()).isGreaterThanOrEqualTo(90);
   }
@@ -203,8 +206,8 @@ class DomainCheckTest {
         .containsEntry("mx.null", Status.INFO)
         .containsEntry("domain.null-mx-spf", Status.PASS);
     // no address to reverse: no bare "PTR" heading in the text (lab nullmx.test)
-    assertThat(r.sections().get(1).key()).isEqualTo("ptr");
-    assertThat(r.sections().get(1).textLines()).isEmpty();
+    assertThat(r.views().get(1)).isInstanceOf(PtrView.class);
+    assertThat(ViewText.lines(r.views().get(1))).isEmpty();
     FakeDns soft = new FakeDns().mx("example.test", 0, "").txt("example.test", "v=spf1 ~all");
     var r2 =
         run(

@@ -3,17 +3,29 @@ package dev.mailcheck.checks.mx;
 import static dev.mailcheck.testing.FindingStatuses.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.checks.CheckSettings;
+import dev.mailcheck.checks.Checks;
 import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
+import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.render.text.ViewText;
+import dev.mailcheck.report.view.MxView;
+import dev.mailcheck.testing.TestChecks;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class MxCheckTest {
-  private static MxCheck.Result run(FakeDns dns, boolean allowPrivate) {
-    return new MxCheck(dns, allowPrivate).run("example.com").join();
+  record Result(MxFacts facts, List<Finding> findings, MxView section) {}
+
+  private static Result run(FakeDns dns, boolean allowPrivate) {
+    var r =
+        TestChecks.run(
+            Checks.MX, "example.com", dns, CheckSettings.defaults().withAllowPrivate(allowPrivate));
+    return new Result(r.facts(), r.findings(), (MxView) r.view());
   }
 
   @Test
@@ -27,7 +39,7 @@ class MxCheckTest {
             .a("mx2.example.com", "203.0.113.2");
     var r = run(dns, true);
     assertThat(r.section().hosts())
-        .extracting(MxSection.Host::exchange)
+        .extracting(MxView.Host::exchange)
         .containsExactly("mx1.example.com", "mx2.example.com");
     assertThat(r.section().hosts().get(0).addresses())
         .containsExactly("198.51.100.1", "2001:db8::1");
@@ -36,7 +48,7 @@ class MxCheckTest {
         .containsEntry("mx.resolvable", Status.PASS);
     // documentation ranges are special; with --allow-private they are info, not warn
     assertThat(worst(r.findings())).containsEntry("mx.private-address", Status.INFO);
-    assertThat(r.section().textLines().get(1))
+    assertThat(ViewText.lines(r.section()).get(1))
         .contains("10")
         .contains("mx1.example.com")
         .contains("198.51.100.1, 2001:db8::1");
@@ -88,7 +100,7 @@ class MxCheckTest {
     assertThat(r.section().implicit()).isTrue();
     assertThat(r.section().hosts())
         .singleElement()
-        .extracting(MxSection.Host::exchange)
+        .extracting(MxView.Host::exchange)
         .isEqualTo("example.com");
   }
 
@@ -145,7 +157,7 @@ class MxCheckTest {
     assertThat(ids).allMatch(f -> f.status() == Status.FAIL);
     assertThat(worst(r.findings())).containsEntry("mx.present", Status.FAIL);
     assertThat(r.section().hosts())
-        .extracting(MxSection.Host::resolution)
+        .extracting(MxView.Host::resolution)
         .containsExactly("nxdomain", "no-address");
   }
 
@@ -169,7 +181,7 @@ class MxCheckTest {
         .containsEntry("mx.present", Status.PASS);
     assertThat(dns.asked()).noneMatch(q -> q.name().equals("192.0.2.7"));
     assertThat(r.section().hosts())
-        .extracting(MxSection.Host::exchange)
+        .extracting(MxView.Host::exchange)
         .containsExactly("192.0.2.7", "alias.example.com", "mx.example.com");
     // the alias record in full, not "alias.example.com. CNAME ..."
     var cname =

@@ -3,12 +3,17 @@ package dev.mailcheck.checks.ptr;
 import static dev.mailcheck.testing.FindingStatuses.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.checks.Checks;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.view.PtrView;
+import dev.mailcheck.testing.TestChecks;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,10 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PtrCheckTest {
-  private static PtrCheck.Result run(FakeDns dns, String ip, String host) {
-    return new PtrCheck(dns)
-        .run(InetAddresses.parse(ip).orElseThrow(), Optional.ofNullable(host))
-        .join();
+  record Result(PtrFacts facts, List<Finding> findings, PtrView.Entry entry) {}
+
+  private static Result run(FakeDns dns, String ip, String host) {
+    var q = new PtrCheck.Query(InetAddresses.parse(ip).orElseThrow(), Optional.ofNullable(host));
+    var r = TestChecks.run(Checks.PTR, q, dns);
+    return new Result(r.facts(), r.findings(), Checks.PTR.entry(q, r.facts()));
   }
 
   @Test

@@ -42,13 +42,13 @@ class PortScanTest {
       // sequential would be >= 400 + 400 + 600 = 1400 ms
       assertThat(ms).isLessThan(1200);
       assertThat(results)
-          .extracting(PortsSection::state)
+          .extracting(PortsEvaluator::state)
           .containsExactly("open", "open", "open", "refused");
       assertThat(results.get(2).failure().orElseThrow().kind())
           .isEqualTo(dev.mailcheck.smtp.Failure.Kind.TIMEOUT);
-      var section = PortsSection.of("127.0.0.1", results);
+      var section = SmtpViews.ports("127.0.0.1", results);
       assertThat(section.ports().get(3).hint()).contains("Nothing listens");
-      assertThat(PortsSection.findings(results))
+      assertThat(PortsEvaluator.findings(results))
           .extracting(f -> f.status().token())
           .containsExactly("pass", "pass", "pass", "warn");
     }
@@ -101,13 +101,13 @@ class PortScanTest {
                 filtered,
                 null)
             .result();
-    assertThat(PortsSection.findings(List.of(filtered25, closed465, ok587)))
+    assertThat(PortsEvaluator.findings(List.of(filtered25, closed465, ok587)))
         .extracting(f -> f.status().token())
         .containsExactly("warn", "info", "pass");
-    assertThat(PortsSection.findings(List.of(closed465)))
+    assertThat(PortsEvaluator.findings(List.of(closed465)))
         .extracting(f -> f.status().token())
         .containsExactly("warn");
-    assertThat(PortsSection.of("mx.example", List.of(filtered25)).ports().get(0).hint())
+    assertThat(SmtpViews.ports("mx.example", List.of(filtered25)).ports().get(0).hint())
         .contains("block outbound port 25");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.render.text.ViewText;
 import dev.mailcheck.smtp.AddressAttempt;
 import dev.mailcheck.smtp.AuthOutcome;
 import dev.mailcheck.smtp.CertificateFacts;
@@ -262,7 +263,7 @@ class SmtpEvaluatorTest {
             null,
             null,
             BANNER);
-    assertThat(SmtpSection.of(r.result()).textLines())
+    assertThat(ViewText.lines(SmtpViews.of(r.result())))
         .anyMatch(l -> l.startsWith("  TLS: ") && l.endsWith(", " + words));
   }
 

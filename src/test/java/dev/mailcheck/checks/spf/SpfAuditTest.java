@@ -7,6 +7,7 @@ import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.view.SpfView;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -107,7 +108,7 @@ class SpfAuditTest {
         .contains("reached through include:late.example.com");
     assertThat(f.remedy().get()).contains("Shed 3 lookups").contains("include:big.example.com (9)");
     // the tree goes on past the limit: every node is there
-    List<SpfNode> nodes = r.section().tree().get().flatten();
+    List<SpfView.Node> nodes = r.section().tree().get().flatten();
     assertThat(nodes)
         .extracting(n -> n.term().orElse("root"))
         .contains("a:l2.example.com", "a:x.example.com");
@@ -294,7 +295,7 @@ class SpfAuditTest {
     }
     for (int i = 0; i < 10; i++) dns.txt("n" + i + ".l5.example", "v=spf1 -all");
     SpfReport r = audit(dns);
-    List<SpfNode> nodes = r.section().tree().get().flatten();
+    List<SpfView.Node> nodes = r.section().tree().get().flatten();
     assertThat(nodes.size()).isLessThan(SpfAudit.MAX_NODES * 12);
     assertThat(nodes).anyMatch(n -> n.note().orElse("").startsWith("not followed"));
     assertThat(finding(r, "spf.lookups").status()).isEqualTo(Status.FAIL);
@@ -412,7 +413,7 @@ class SpfAuditTest {
     dns.a("a.example.com", "192.0.2.1")
         .a("b.example.com", "192.0.2.2")
         .a("z.example.com", "192.0.2.3");
-    SpfNode mx =
+    SpfView.Node mx =
         audit(dns).section().tree().orElseThrow().flatten().stream()
             .filter(n -> n.note().orElse("").contains("MX host"))
             .findFirst()

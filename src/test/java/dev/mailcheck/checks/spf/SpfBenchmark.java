@@ -3,6 +3,7 @@ package dev.mailcheck.checks.spf;
 import dev.mailcheck.dns.DnsSettings;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.dns.testserver.TestDnsServer;
+import dev.mailcheck.report.view.SpfView;
 import dev.mailcheck.testing.ProjectPaths;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -88,12 +89,12 @@ class SpfBenchmark {
     }
   }
 
-  private static SpfSection evaluationOnly(DnsStack dns, InetAddress client) {
+  private static SpfView evaluationOnly(DnsStack dns, InetAddress client) {
     SpfEvaluation e =
         new SpfEvaluator(dns.client(), SpfOptions.defaults())
             .checkHost(client, "heavy.test", "postmaster@heavy.test", "heavy.test");
     if (e.result() != SpfResult.FAIL) throw new AssertionError(e);
-    return new SpfSection(
+    return new SpfView(
         "heavy.test",
         Optional.empty(),
         Optional.empty(),

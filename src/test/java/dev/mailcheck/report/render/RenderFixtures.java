@@ -1,10 +1,10 @@
 package dev.mailcheck.report.render;
 
-import dev.mailcheck.checks.mx.MxSection;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.Score;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.view.MxView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,20 +83,20 @@ final class RenderFixtures {
                         "Two MX hosts for redundancy")
                     .build()),
             List.of(
-                new MxSection(
+                new MxView(
                     "example.com",
                     "NOERROR",
                     false,
                     false,
                     List.of(
-                        new MxSection.Host(
+                        new MxView.Host(
                             10,
                             "mail.example.com",
                             List.of("192.0.2.10", "2001:db8::10"),
                             "resolved",
                             List.of(),
                             List.of()),
-                        new MxSection.Host(
+                        new MxView.Host(
                             20,
                             "mail2.example.com",
                             List.of(),

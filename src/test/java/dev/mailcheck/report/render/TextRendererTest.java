@@ -31,18 +31,6 @@ class TextRendererTest {
     assertThat(TextRenderer.safe(in)).isEqualTo(expected);
   }
 
-  record OneLineSection(String record) implements dev.mailcheck.report.Section {
-    @Override
-    public String key() {
-      return "test";
-    }
-
-    @Override
-    public java.util.List<String> textLines() {
-      return java.util.List.of("  record  " + record);
-    }
-  }
-
   @Test
   void dataWithALineFeedCannotForgeALineOfOutput() throws IOException {
     // A TXT record (or banner) carrying LF: shown on its own line, the LF escaped; never a new line
@@ -60,11 +48,24 @@ class TextRendererTest {
             "spf",
             "example.com",
             java.util.List.of(finding),
-            java.util.List.of(new OneLineSection(txt)));
+            java.util.List.of(
+                new dev.mailcheck.report.view.SpfView(
+                    "example.com",
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.of(txt),
+                    0,
+                    0,
+                    java.util.Optional.empty(),
+                    java.util.List.of())));
     StringWriter out = new StringWriter();
     new TextRenderer(false, false).render(report, out);
     assertThat(out.toString().lines())
-        .contains("  record  v=spf1 -all\\x0a[PASS] Everything is fine  (spf.all)")
+        .contains("  record       v=spf1 -all\\x0a[PASS] Everything is fine  (spf.all)")
         .contains("      | v=spf1 -all\\x0a[PASS] Everything is fine  (spf.all)")
         .contains("      | 250 last line")
         .noneMatch(l -> l.startsWith("[PASS]"))

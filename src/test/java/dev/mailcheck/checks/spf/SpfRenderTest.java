@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The spf section as JSON (validated against docs/report.schema.json) and as text. */
-class SpfSectionTest {
+class SpfRenderTest {
   static FakeDns zone() {
     return new FakeDns()
         .txt(

@@ -1,0 +1,62 @@
+package dev.mailcheck.checks.dkim;
+
+import dev.mailcheck.checks.Check;
+import dev.mailcheck.checks.CheckContext;
+import dev.mailcheck.checks.CheckSettings;
+import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.view.DkimVerifyView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Verifies every DKIM-Signature of a message ({@code mailcheck dkim verify}). The fetch looks up
+ * each signature's key (all at once, through the shared resolver) and checks the hashes and
+ * signatures, which is where the message's bytes are read; the findings and the view are pure
+ * functions of the resulting {@link Verification}.
+ */
+public final class DkimVerifyCheck implements Check<DkimVerifyCheck.Query, Verification> {
+  /**
+   * @param sha1 what {@code a=rsa-sha1} gets (RFC 8301)
+   */
+  public record Query(DkimMessage message, DkimVerifier.Sha1Policy sha1) {
+    public Query(DkimMessage message) {
+      this(message, DkimVerifier.Sha1Policy.VERIFY_AND_WARN);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Verification> fetch(Query q, CheckContext ctx) {
+    return ctx.async(
+        () -> new DkimVerifier(ctx.dns(), ctx.settings().clock(), q.sha1()).verify(q.message()));
+  }
+
+  @Override
+  public List<Finding> evaluate(Query q, Verification v, CheckSettings settings) {
+    return SignatureFindings.of(v);
+  }
+
+  @Override
+  public DkimVerifyView view(Query q, Verification v) {
+    List<DkimVerifyView.SignatureView> views = new ArrayList<>();
+    for (SignatureResult r : v.signatures()) {
+      DkimSignature s = r.signature();
+      views.add(
+          new DkimVerifyView.SignatureView(
+              s.domain(),
+              s.selector(),
+              s.algorithmToken(),
+              s.canonicalization(),
+              r.result().token(),
+              r.reason(),
+              s.identity(),
+              s.bodyLength()
+                  .map(l -> l.bitLength() < 63 ? l.longValue() : Long.MAX_VALUE)
+                  .orElse(null),
+              r.key().filter(k -> k.keyBits() > 0).map(DkimKey::keyBits).orElse(null),
+              s.signedHeaders(),
+              r.warnings()));
+    }
+    return new DkimVerifyView(views, v.lineEndingsConverted());
+  }
+}
