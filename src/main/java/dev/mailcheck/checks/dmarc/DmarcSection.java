@@ -32,9 +32,11 @@ public record DmarcSection(
 
   /**
    * @param outcome found, none, multiple or error; {@code recordAt} the domain whose _dmarc held it
+   * @param failure for outcome error, the lookup that failed ("_dmarc.example.com SERVFAIL"), else
+   *     ""
    */
   public record DiscoveryView(
-      String outcome, String recordAt, String orgDomain, List<String> queried) {
+      String outcome, String recordAt, String orgDomain, List<String> queried, String failure) {
     public DiscoveryView {
       queried = List.copyOf(queried);
     }
@@ -44,11 +46,18 @@ public record DmarcSection(
           o.kind().name().toLowerCase(Locale.ROOT),
           o.found().map(DmarcDiscovery.Found::domain).orElse(""),
           o.orgDomain(),
-          o.queried().stream().map(DmarcFacts::policyName).toList());
+          o.queried().stream().map(DmarcFacts::policyName).toList(),
+          o.kind() == DmarcDiscovery.Kind.ERROR
+              ? o.detail().replaceFirst("^lookup failed: ", "")
+              : "");
     }
   }
 
-  /** Tags with their effective values; absent optional tags are "". */
+  /**
+   * Tags with their effective values; absent optional tags are "". {@code usability}: usable,
+   * read-as-none or unusable ({@link DmarcRecord.Usability}); {@code valid} is the linter's verdict
+   * (no error at all).
+   */
   public record RecordView(
       String location,
       String text,
@@ -67,12 +76,14 @@ public record DmarcSection(
       String t,
       List<String> removedTags,
       List<String> unknownTags,
-      List<ProblemView> problems) {}
+      List<ProblemView> problems,
+      String usability) {}
 
   /**
    * @param position 1-based character position in the record
+   * @param term 1-based tag-spec number in the record as published, 0 for the whole record
    */
-  public record ProblemView(int position, String severity, String kind, String message) {}
+  public record ProblemView(int position, String severity, String kind, String message, int term) {}
 
   /**
    * @param outcome authorized, not-authorized, error, not-checked
@@ -94,7 +105,9 @@ public record DmarcSection(
     DmarcDiscovery.Outcome old = DmarcDiscovery.rfc7489(facts);
     Optional<RecordView> view = bis.found().map(DmarcSection::view);
     List<Authorization> auth = new ArrayList<>();
+    // A record receivers cannot use sends no reports: nothing to authorize.
     bis.found()
+        .filter(f -> f.record().usable())
         .ifPresent(
             f -> {
               for (String q : DmarcFetcher.authorizationQueries(f)) {
@@ -148,8 +161,10 @@ public record DmarcSection(
                         p.position() + 1,
                         p.severity().name().toLowerCase(Locale.ROOT),
                         p.kind(),
-                        p.message()))
-            .toList());
+                        p.message(),
+                        p.term()))
+            .toList(),
+        r.usability().name().toLowerCase(Locale.ROOT).replace('_', '-'));
   }
 
   @Override
@@ -164,7 +179,11 @@ public record DmarcSection(
     if (record.isPresent()) {
       RecordView r = record.get();
       lines.add("  " + r.location() + "  \"" + r.text() + "\"");
-      if (r.valid()) {
+      if (r.usability().equals("unusable")) {
+        lines.add("  not usable: receivers apply no DMARC policy from it (see dmarc.syntax)");
+      } else {
+        if (r.usability().equals("read-as-none"))
+          lines.add("  read as p=none: its policy is not valid (see dmarc.syntax)");
         lines.add(
             "  policy p="
                 + r.p()
@@ -180,6 +199,11 @@ public record DmarcSection(
         if (!r.rua().isEmpty()) lines.add("  rua " + String.join(", ", r.rua()));
         if (!r.ruf().isEmpty()) lines.add("  ruf " + String.join(", ", r.ruf()));
       }
+    } else if (rfc9989.outcome().equals("error")) {
+      lines.add(
+          "  lookup failed: "
+              + rfc9989.failure()
+              + " (temporary); a record may exist, this result is incomplete");
     } else {
       lines.add("  no record (" + rfc9989.outcome() + ")");
     }
