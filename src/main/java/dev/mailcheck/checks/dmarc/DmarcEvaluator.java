@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarc;
 
+import dev.mailcheck.checks.TagList;
 import dev.mailcheck.checks.dmarc.DmarcDiscovery.Found;
 import dev.mailcheck.checks.dmarc.DmarcDiscovery.Outcome;
 import dev.mailcheck.dns.DnsResult;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** DMARC facts in, findings out. Pure and deterministic. */
@@ -192,7 +194,6 @@ public final class DmarcEvaluator {
     String domain = facts.domain();
     DmarcRecord rec = found.record();
     boolean own = found.domain().equals(domain);
-    String where = DmarcFacts.policyName(found.domain());
     out.add(present(facts, found, lookalikes));
     syntax(found, out);
     // A record receivers cannot use has no parts to judge: no pass for its policy, rua, alignment.
@@ -293,7 +294,7 @@ public final class DmarcEvaluator {
         .build();
   }
 
-  private static final java.util.Set<String> POLICY_TAGS = java.util.Set.of("p", "sp", "np");
+  private static final Set<String> POLICY_TAGS = Set.of("p", "sp", "np");
 
   /**
    * dmarc.syntax: pass, or one fail per error with its tag number, character position and value,
@@ -315,7 +316,9 @@ public final class DmarcEvaluator {
         fixed
             .map(
                 f ->
-                    "Publish the record with only the broken parts corrected: "
+                    "Publish the record with only the broken parts corrected"
+                        + guessedPolicy(found.text(), f)
+                        + ": "
                         + where
                         + ". TXT \""
                         + f
@@ -350,6 +353,20 @@ public final class DmarcEvaluator {
     }
   }
 
+  /** " (p=rejected read as the intended p=reject)" when the correction guessed a policy value. */
+  private static String guessedPolicy(String published, String corrected) {
+    List<String> guesses = new ArrayList<>();
+    TagList was = TagList.parse(published);
+    TagList now = TagList.parse(corrected);
+    for (String tag : List.of("p", "sp", "np")) {
+      Optional<String> a = was.getIgnoringCase(tag);
+      Optional<String> b = now.getIgnoringCase(tag);
+      if (a.isPresent() && b.isPresent() && Policy.parse(a.get()).isEmpty())
+        guesses.add(tag + "=" + a.get() + " read as the intended " + tag + "=" + b.get());
+    }
+    return guesses.isEmpty() ? "" : " (" + String.join(", ", guesses) + ")";
+  }
+
   /** What receivers make of one error, given what the record as a whole is to them. */
   private static String consequence(DmarcRecord rec, DmarcRecord.Problem e) {
     boolean policyTag = POLICY_TAGS.contains(e.tag().toLowerCase(Locale.ROOT));
@@ -363,9 +380,11 @@ public final class DmarcEvaluator {
               ? "Because of this, and since rua= holds a valid report address, receivers act as if the record said p=none (RFC 9989 §4.10.1)."
               : "Receivers ignore this part and use the default for it (RFC 9989 §4.8); the record applies as p=none because of its policy error.";
       case UNUSABLE ->
-          policyTag || e.kind().equals("no-policy")
-              ? "With no valid report address in rua=, receivers apply no DMARC processing: the record gives no policy (RFC 9989 §4.10.1)."
-              : "Receivers would ignore this part (RFC 9989 §4.8); the record is unusable anyway because of its policy error.";
+          e.kind().equals("invalid-uri") && e.tag().equalsIgnoreCase("rua")
+              ? "This leaves rua= without a valid report address, so receivers cannot fall back to p=none: the record gives no policy (RFC 9989 §4.10.1)."
+              : policyTag || e.kind().equals("no-policy")
+                  ? "With no valid report address in rua=, receivers apply no DMARC processing: the record gives no policy (RFC 9989 §4.10.1)."
+                  : "Receivers would ignore this part (RFC 9989 §4.8); the record is unusable anyway because of its policy error.";
     };
   }
 
