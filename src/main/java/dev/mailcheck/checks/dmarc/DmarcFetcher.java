@@ -69,7 +69,8 @@ public final class DmarcFetcher {
   }
 
   private CompletableFuture<DmarcFacts> authorizations(DmarcFacts facts) {
-    var found = DmarcDiscovery.rfc9989(facts).found();
+    // A record receivers cannot use sends no reports: nothing to authorize.
+    var found = DmarcDiscovery.rfc9989(facts).found().filter(f -> f.record().usable());
     if (found.isEmpty()) return CompletableFuture.completedFuture(facts);
     List<String> queries =
         authorizationQueries(found.get()).stream().limit(MAX_DESTINATIONS).toList();

@@ -6,12 +6,15 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * A parsed DMARC record (RFC 9989 §4.7). Built by {@link DmarcParser}; usable as a policy only when
- * {@link #valid()}.
+ * A parsed DMARC record (RFC 9989 §4.7). Built by {@link DmarcParser}. Two verdicts, kept apart:
+ * {@link #valid()} is the linter's (the record has no error at all) and {@link #usability()} is the
+ * receiver's (what RFC 9989 §4.8 and §4.10.1 make of the record, errors included). An invalid
+ * {@code adkim=} makes a record invalid but leaves it usable: receivers use the default for that
+ * tag and apply {@code p=}.
  *
  * @param text the record as published (strings joined)
- * @param p {@code p=}; when absent but a valid {@code rua=} is present, {@link Policy#NONE} (RFC
- *     9989 §4.7, RFC 7489 §6.6.3); empty when the record has no usable policy
+ * @param p {@code p=}; {@link Policy#NONE} when the record is {@link Usability#READ_AS_NONE}; empty
+ *     when it is {@link Usability#UNUSABLE}
  * @param pExplicit whether {@code p=} was written
  * @param sp {@code sp=}: policy for subdomains
  * @param np {@code np=}: policy for non-existent subdomains (RFC 9989)
@@ -28,6 +31,7 @@ import java.util.OptionalLong;
  * @param unknownTags tags neither RFC defines (ignored, RFC 9989 §4.7)
  * @param removedTags pct, rf, ri as written
  * @param problems errors (the record is invalid) and warnings, with their positions
+ * @param usability what receivers do with the record
  */
 public record DmarcRecord(
     String text,
@@ -47,7 +51,8 @@ public record DmarcRecord(
     OptionalLong ri,
     List<String> unknownTags,
     List<String> removedTags,
-    List<Problem> problems) {
+    List<Problem> problems,
+    Usability usability) {
 
   public DmarcRecord {
     rua = List.copyOf(rua);
@@ -58,12 +63,43 @@ public record DmarcRecord(
     problems = List.copyOf(problems);
   }
 
-  /** A problem in the record at a position (0-based offset). */
-  public record Problem(int position, Severity severity, String kind, String message) {
+  /**
+   * A problem in the record.
+   *
+   * @param position 0-based character offset
+   * @param term 1-based index of the tag-spec as published (terms separated by ";", empty ones
+   *     counted), 0 for the record as a whole
+   * @param tag the tag name as written, "" when the problem is not about one tag
+   */
+  public record Problem(
+      int position, int term, Severity severity, String kind, String tag, String message) {
     @Override
     public String toString() {
-      return message + " (at character " + (position + 1) + ")";
+      return message
+          + (term > 0
+              ? " (tag " + term + ", at character " + (position + 1) + ")"
+              : " (at character " + (position + 1) + ")");
     }
+  }
+
+  /** What receivers do with a record (RFC 9989 §4.8 and §4.10.1, RFC 7489 §6.3 and §6.6.3). */
+  public enum Usability {
+    /**
+     * The policy applies as published; an error in another tag only falls back to that tag's
+     * default (RFC 9989 §4.8: "Syntax errors in the remainder of the record MUST be discarded in
+     * favor of default values (if any) or ignored outright").
+     */
+    USABLE,
+    /**
+     * p= is missing or invalid, or sp=/np= is invalid, and rua= holds a valid URI: receivers act as
+     * if the record said p=none (RFC 9989 §4.10.1, RFC 7489 §6.6.3).
+     */
+    READ_AS_NONE,
+    /**
+     * Receivers apply no DMARC policy from it: not a DMARC record (v=DMARC1 not first or not
+     * exact), or p=/sp=/np= missing or invalid without a valid rua=.
+     */
+    UNUSABLE
   }
 
   public enum Severity {
@@ -71,8 +107,15 @@ public record DmarcRecord(
     WARNING
   }
 
+  /** The linter's verdict: usable and without any error. */
   public boolean valid() {
-    return p.isPresent() && problems.stream().noneMatch(x -> x.severity() == Severity.ERROR);
+    return usability != Usability.UNUSABLE
+        && problems.stream().noneMatch(x -> x.severity() == Severity.ERROR);
+  }
+
+  /** Whether receivers apply a policy from this record (possibly as p=none). */
+  public boolean usable() {
+    return usability != Usability.UNUSABLE;
   }
 
   public List<Problem> errors() {

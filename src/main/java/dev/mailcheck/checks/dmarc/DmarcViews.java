@@ -16,7 +16,9 @@ final class DmarcViews {
     DmarcDiscovery.Outcome old = DmarcDiscovery.rfc7489(facts);
     Optional<DmarcView.RecordView> view = bis.found().map(DmarcViews::record);
     List<DmarcView.Authorization> auth = new ArrayList<>();
+    // A record receivers cannot use sends no reports: nothing to authorize.
     bis.found()
+        .filter(f -> f.record().usable())
         .ifPresent(
             f -> {
               for (String q : DmarcFetcher.authorizationQueries(f)) {
@@ -48,7 +50,10 @@ final class DmarcViews {
         o.kind().name().toLowerCase(Locale.ROOT),
         o.found().map(DmarcDiscovery.Found::domain).orElse(""),
         o.orgDomain(),
-        o.queried().stream().map(DmarcFacts::policyName).toList());
+        o.queried().stream().map(DmarcFacts::policyName).toList(),
+        o.kind() == DmarcDiscovery.Kind.ERROR
+            ? o.detail().replaceFirst("^lookup failed: ", "")
+            : "");
   }
 
   private static DmarcView.RecordView record(DmarcDiscovery.Found f) {
@@ -78,7 +83,9 @@ final class DmarcViews {
                         p.position() + 1,
                         p.severity().name().toLowerCase(Locale.ROOT),
                         p.kind(),
-                        p.message()))
-            .toList());
+                        p.message(),
+                        p.term()))
+            .toList(),
+        r.usability().name().toLowerCase(Locale.ROOT).replace('_', '-'));
   }
 }

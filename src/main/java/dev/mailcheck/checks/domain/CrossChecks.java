@@ -156,8 +156,9 @@ final class CrossChecks {
    */
   static Optional<Finding> strictSpfAlignment(String domain, SpfView spf, DmarcView dmarc) {
     var record = dmarc.record();
-    if (record.isEmpty() || !record.get().valid() || !record.get().aspf().equals("s"))
-      return Optional.empty();
+    if (record.isEmpty()
+        || record.get().usability().equals("unusable")
+        || !record.get().aspf().equals("s")) return Optional.empty();
     List<String> foreign = new ArrayList<>();
     Matcher m = INCLUDE.matcher(spf.record().orElse(""));
     while (m.find()) {

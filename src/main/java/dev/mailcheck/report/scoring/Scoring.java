@@ -245,18 +245,14 @@ public final class Scoring {
   static List<String> caps(List<Finding> findings, Set<String> skipped) {
     List<String> caps = new ArrayList<>();
     boolean dmarcRan = findings.stream().anyMatch(f -> f.category().equals("dmarc"));
+    // dmarc.present is pass or warn exactly when receivers apply the record (docs/checks.md): an
+    // unusable record fails it like a missing one; a record read as p=none warns.
     boolean dmarcUsable =
         findings.stream()
-                .anyMatch(
-                    f ->
-                        f.kind() == FindingId.DMARC_PRESENT
-                            && (f.status() == Status.PASS || f.status() == Status.WARN))
-            && findings.stream()
-                .noneMatch(
-                    f ->
-                        f.kind() == FindingId.DMARC_SYNTAX
-                            && f.status() == Status.FAIL
-                            && f.subject().isPresent());
+            .anyMatch(
+                f ->
+                    f.kind() == FindingId.DMARC_PRESENT
+                        && (f.status() == Status.PASS || f.status() == Status.WARN));
     if (dmarcRan && !skipped.contains("dmarc") && !dmarcUsable) caps.add("no usable DMARC record");
     if (!skipped.contains("spf")
         && findings.stream()

@@ -28,15 +28,20 @@ public record DmarcView(
 
   /**
    * @param outcome found, none, multiple or error; {@code recordAt} the domain whose _dmarc held it
+   * @param failure for outcome error, the lookup that failed ("_dmarc.example.com SERVFAIL"), else
+   *     ""
    */
   public record DiscoveryView(
-      String outcome, String recordAt, String orgDomain, List<String> queried) {
+      String outcome, String recordAt, String orgDomain, List<String> queried, String failure) {
     public DiscoveryView {
       queried = List.copyOf(queried);
     }
   }
 
-  /** Tags with their effective values; absent optional tags are "". */
+  /**
+   * Tags with their effective values; absent optional tags are "". {@code usability}: usable,
+   * read-as-none or unusable; {@code valid} is the linter's verdict (no error at all).
+   */
   public record RecordView(
       String location,
       String text,
@@ -55,12 +60,14 @@ public record DmarcView(
       String t,
       List<String> removedTags,
       List<String> unknownTags,
-      List<ProblemView> problems) {}
+      List<ProblemView> problems,
+      String usability) {}
 
   /**
    * @param position 1-based character position in the record
+   * @param term 1-based tag-spec number in the record as published, 0 for the whole record
    */
-  public record ProblemView(int position, String severity, String kind, String message) {}
+  public record ProblemView(int position, String severity, String kind, String message, int term) {}
 
   /**
    * @param outcome authorized, not-authorized, error, not-checked

@@ -11,8 +11,11 @@ import dev.mailcheck.report.Status;
 import dev.mailcheck.report.render.text.ViewText;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.testing.TestChecks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DmarcCheckTest {
@@ -258,5 +261,196 @@ class DmarcCheckTest {
         .extracting(q -> q.name() + " " + q.type())
         .containsExactlyInAnyOrder(
             "a.b.example.com A", "a.b.example.com AAAA", "a.b.example.com MX");
+  }
+
+  private static List<Finding> of(List<Finding> findings, String id) {
+    return findings.stream().filter(f -> f.id().equals(id)).toList();
+  }
+
+  // Issue 11 item 5: a record whose v=DMARC1 is not the first tag is discarded by receivers.
+  @Test
+  void versionNotFirstIsASyntaxFailureAndTheDomainHasNoPolicy() {
+    for (String published :
+        List.of(
+            "p=reject; v=DMARC1; rua=mailto:d@example.com",
+            "p=reject; V = DMARC1; rua=mailto:d@example.com",
+            "p=reject;\tv=dmarc1 ; rua=mailto:d@example.com")) {
+      FakeDns dns = new FakeDns().txt("_dmarc.example.com", published);
+      var f = run(dns, "example.com").findings();
+      assertThat(worst(f))
+          .as(published)
+          .containsEntry("dmarc.syntax", Status.FAIL)
+          .containsEntry("dmarc.present", Status.FAIL)
+          .doesNotContainKey("dmarc.other-records")
+          .doesNotContainValue(Status.PASS);
+      Finding syntax = of(f, "dmarc.syntax").get(0);
+      assertThat(syntax.detail()).contains("is tag 2").contains("no DMARC policy");
+      assertThat(syntax.remedy())
+          .hasValue(
+              "Move v=DMARC1 to the front, keeping every other tag as published:"
+                  + " _dmarc.example.com. TXT \"v=DMARC1; p=reject; rua=mailto:d@example.com\"");
+    }
+  }
+
+  @Test
+  void discardedOwnRecordNextToAnInheritedPolicyIsNoPass() {
+    FakeDns dns =
+        new FakeDns()
+            .txt("_dmarc.mail.example.com", "p=reject; v=DMARC1")
+            .txt("_dmarc.example.com", "v=DMARC1; p=quarantine");
+    var f = run(dns, "mail.example.com").findings();
+    assertThat(worst(f))
+        .containsEntry("dmarc.present", Status.WARN)
+        .containsEntry("dmarc.syntax", Status.FAIL);
+    assertThat(of(f, "dmarc.syntax").get(0).detail())
+        .contains("the record at _dmarc.example.com applies instead");
+  }
+
+  // Issue 11 item 10: an invalid optional tag falls back to its default; p= still applies.
+  @Test
+  void invalidOptionalTagsAreReportedOneByOneAndThePolicyApplies() {
+    FakeDns dns =
+        new FakeDns()
+            .txt(
+                "_dmarc.example.com",
+                "v=DMARC1; p=reject; adkim=x;; fo=9; rua=dmarc@example.com,mailto:d@example.com");
+    var f = run(dns, "example.com").findings();
+    assertThat(worst(f))
+        .containsEntry("dmarc.present", Status.PASS)
+        .containsEntry("dmarc.policy", Status.PASS)
+        .containsEntry("dmarc.rua", Status.PASS);
+    List<Finding> syntax = of(f, "dmarc.syntax");
+    assertThat(syntax).hasSize(4).allMatch(x -> x.status() == Status.FAIL);
+    assertThat(syntax.get(0).detail()).contains("tag 4, at character 29");
+    assertThat(syntax)
+        .anySatisfy(
+            x ->
+                assertThat(x.detail())
+                    .contains("adkim=x is not r or s")
+                    .contains("tag 3, at character 21")
+                    .contains("the rest of the record applies, with p=reject"));
+    assertThat(syntax)
+        .anySatisfy(x -> assertThat(x.detail()).contains("\"dmarc@example.com\" is not a URI"));
+    assertThat(syntax.get(0).remedy())
+        .hasValue(
+            "Publish the record with only the broken parts corrected: _dmarc.example.com. TXT"
+                + " \"v=DMARC1; p=reject; rua=mailto:dmarc@example.com,mailto:d@example.com\"");
+  }
+
+  @Test
+  void missingOrInvalidPolicyWithAValidRuaIsReadAsNone() {
+    var missing =
+        run(
+                new FakeDns().txt("_dmarc.example.com", "v=DMARC1; rua=mailto:d@example.com"),
+                "example.com")
+            .findings();
+    assertThat(worst(missing))
+        .containsEntry("dmarc.present", Status.PASS)
+        .containsEntry("dmarc.syntax", Status.PASS)
+        .containsEntry("dmarc.policy", Status.WARN);
+    assertThat(of(missing, "dmarc.tag-order").get(0).title())
+        .isEqualTo("No p= tag: read as p=none");
+
+    var invalid =
+        run(
+                new FakeDns()
+                    .txt("_dmarc.example.com", "v=DMARC1; p=rejected; rua=mailto:d@example.com"),
+                "example.com")
+            .findings();
+    assertThat(worst(invalid))
+        .containsEntry("dmarc.present", Status.WARN)
+        .containsEntry("dmarc.syntax", Status.FAIL)
+        .containsEntry("dmarc.policy", Status.WARN);
+    assertThat(of(invalid, "dmarc.present").get(0).detail())
+        .contains("act as if the record said p=none");
+    assertThat(of(invalid, "dmarc.policy").get(0).remedy())
+        .hasValue("Correct the record as dmarc.syntax shows; its published policy then applies.");
+  }
+
+  // Issue 11 item 12: no pass for any part of a record receivers cannot use.
+  @Test
+  void anUnusableRecordGetsNoPassAnywhere() {
+    for (String published :
+        List.of(
+            "v=DMARC1; p=rejected; adkim=x; rua=dmarc@example.com",
+            "v=DMARC1; adkim=s",
+            "v=DMARC1; p=reject; np=maybe")) {
+      var r = run(new FakeDns().txt("_dmarc.example.com", published), "example.com");
+      assertThat(r.findings()).as(published).noneMatch(x -> x.status() == Status.PASS);
+      assertThat(worst(r.findings()))
+          .as(published)
+          .containsEntry("dmarc.present", Status.FAIL)
+          .containsEntry("dmarc.syntax", Status.FAIL)
+          .doesNotContainKeys("dmarc.policy", "dmarc.rua", "dmarc.subdomain-policy");
+      assertThat(r.section().record())
+          .get()
+          .satisfies(v -> assertThat(v.usability()).isEqualTo("unusable"));
+      assertThat(ViewText.lines(r.section())).anyMatch(l -> l.contains("not usable"));
+    }
+  }
+
+  // Issue 11 item 13: a temporary failure is an error, never "no record".
+  @Test
+  void aFailedLookupSaysItFailedAndThatTheRecordMayExist() {
+    var r = run(new FakeDns().servfail("_dmarc.example.com", RecordType.TXT), "example.com");
+    Finding present = of(r.findings(), "dmarc.present").get(0);
+    assertThat(present.status()).isEqualTo(Status.ERROR);
+    assertThat(present.title()).contains("_dmarc.example.com SERVFAIL").doesNotContain("No DMARC");
+    assertThat(present.detail()).contains("may well exist").contains("incomplete");
+    assertThat(r.section().rfc9989().failure()).isEqualTo("_dmarc.example.com SERVFAIL");
+    assertThat(ViewText.lines(r.section()))
+        .contains(
+            "  lookup failed: _dmarc.example.com SERVFAIL (temporary); a record may exist, this result is incomplete")
+        .noneMatch(l -> l.contains("no record"));
+  }
+
+  /** {@code _dmarc.<name>. TXT "<record>"} in a remedy; authorization records are not policies. */
+  private static final Pattern SUGGESTED = Pattern.compile("(_dmarc\\.\\S+)\\. TXT \"([^\"]*)\"");
+
+  // Issue 11 item 15: every suggested record parses, keeps the published intent, names real names.
+  @Test
+  void everySuggestedRecordIsValidAndNeverADowngrade() {
+    List<String> published =
+        List.of(
+            "v=DMARC1; p=reject; adkim=x",
+            "v=DMARC1; p=rejected; adkim=x; rua=dmarc@example.com",
+            "v=DMARC1; p=reject; sp=quarantin; rua=mailto:d@example.com",
+            "v=DMARC1; p=reject; np=maybe",
+            "v=DMARC1; p=reject;; fo=1:2; t=yes; psd=q; rua=mailto:d@example.com!9x",
+            "p=reject; v=DMARC1",
+            "v=dmarc1; p=reject",
+            "' v=DMARC1; p=reject'".replace("'", ""),
+            "v=DMARC1; p=reject; p=none",
+            "v=DMARC1; p=reject; tagonly; 1x=2",
+            "v=DMARC1; adkim=s",
+            "v=DMARC1; p=none; aspf=q");
+    List<String> suggested = new ArrayList<>();
+    for (String text : published) {
+      for (String domain : List.of("example.com", "mail.example.com")) {
+        var r = run(new FakeDns().txt("_dmarc.example.com", text), domain);
+        for (Finding f : r.findings()) {
+          String remedy = f.remedy().orElse("");
+          assertThat(remedy).as(text).doesNotContain("<").doesNotContain(">");
+          Matcher m = SUGGESTED.matcher(remedy);
+          while (m.find()) {
+            String record = m.group(2);
+            suggested.add(record);
+            DmarcRecord parsed = DmarcParser.parse(record);
+            assertThat(parsed.valid()).as(record + " " + parsed.problems()).isTrue();
+            assertThat(parsed.usability()).isEqualTo(DmarcRecord.Usability.USABLE);
+            if (text.matches("(?i).*p\\s*=\\s*reject.*"))
+              assertThat(parsed.p()).as("suggested for " + text).contains(Policy.REJECT);
+          }
+        }
+      }
+    }
+    assertThat(suggested).hasSizeGreaterThanOrEqualTo(published.size());
+    // the no-record remedy as well
+    var none = run(new FakeDns(), "example.com");
+    Matcher m =
+        SUGGESTED.matcher(of(none.findings(), "dmarc.present").get(0).remedy().orElseThrow());
+    assertThat(m.find()).isTrue();
+    assertThat(DmarcParser.parse(m.group(2)).valid()).isTrue();
+    assertThat(m.group(1)).isEqualTo("_dmarc.example.com");
   }
 }

@@ -105,12 +105,28 @@ class ScoringTest {
   }
 
   @Test
-  void invalidDmarcRecordCaps() {
-    Score s = Scoring.score(with(good(), f("dmarc.syntax", Status.FAIL, "_dmarc.example.com")));
+  void unusableDmarcRecordCapsLikeNone() {
+    // issue 11 #14: receivers ignore an unusable record, so it scores like having none
+    List<Finding> findings =
+        with(
+            good(),
+            f("dmarc.syntax", Status.FAIL, "_dmarc.example.com"),
+            f("dmarc.present", Status.FAIL));
+    findings.removeIf(x -> x.id().equals("dmarc.policy"));
+    Score s = Scoring.score(findings);
     assertThat(s.caps()).containsExactly("no usable DMARC record");
+    assertThat(s.score()).isLessThanOrEqualTo(89);
     assertThat(s.deductions())
         .extracting(Score.Deduction::findingId)
-        .contains("score.cap", "dmarc.syntax");
+        .contains("dmarc.syntax", "dmarc.present");
+  }
+
+  @Test
+  void aBadOptionalTagInAUsableRecordDoesNotCapAtB() {
+    // RFC 7489 §6.3: a bad adkim= falls back to its default while p= applies
+    Score s = Scoring.score(with(good(), f("dmarc.syntax", Status.FAIL, "_dmarc.example.com")));
+    assertThat(s.caps()).doesNotContain("no usable DMARC record");
+    assertThat(s.grade()).isEqualTo("A");
   }
 
   @Test

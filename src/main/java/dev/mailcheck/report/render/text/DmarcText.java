@@ -14,7 +14,11 @@ final class DmarcText {
     if (v.record().isPresent()) {
       DmarcView.RecordView r = v.record().get();
       lines.add("  " + r.location() + "  \"" + r.text() + "\"");
-      if (r.valid()) {
+      if (r.usability().equals("unusable")) {
+        lines.add("  not usable: receivers apply no DMARC policy from it (see dmarc.syntax)");
+      } else {
+        if (r.usability().equals("read-as-none"))
+          lines.add("  read as p=none: its policy is not valid (see dmarc.syntax)");
         lines.add(
             "  policy p="
                 + r.p()
@@ -30,6 +34,11 @@ final class DmarcText {
         if (!r.rua().isEmpty()) lines.add("  rua " + String.join(", ", r.rua()));
         if (!r.ruf().isEmpty()) lines.add("  ruf " + String.join(", ", r.ruf()));
       }
+    } else if (v.rfc9989().outcome().equals("error")) {
+      lines.add(
+          "  lookup failed: "
+              + v.rfc9989().failure()
+              + " (temporary); a record may exist, this result is incomplete");
     } else {
       lines.add("  no record (" + v.rfc9989().outcome() + ")");
     }
