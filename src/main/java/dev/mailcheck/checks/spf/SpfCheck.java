@@ -7,27 +7,32 @@ import dev.mailcheck.report.Status;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The SPF check as commands call it: {@link #audit} for {@code mailcheck spf DOMAIN} and the domain
- * report, {@link #evaluate} for {@code mailcheck spf DOMAIN --ip ADDR}.
+ * report, {@link #evaluate} for {@code mailcheck spf DOMAIN --ip ADDR}. It composes the three
+ * steps: {@link SpfTreeFetcher} (the I/O), {@link SpfAudit} and {@link SpfEvaluator} (the
+ * judgements), {@link SpfViewBuilder} (the report's view).
  */
 public final class SpfCheck {
   private SpfCheck() {}
 
   /** Audits the published policy of {@code domain} (lower case A-labels, no trailing dot). */
   public static SpfReport audit(String domain, DnsClient dns) {
-    return SpfAudit.audit(domain, dns, SpfOptions.defaults());
+    return audit(domain, dns, SpfOptions.defaults());
   }
 
   public static SpfReport audit(String domain, DnsClient dns, SpfOptions options) {
-    return SpfAudit.audit(domain, dns, options);
+    SpfAudit.Result r = SpfAudit.audit(SpfTreeFetcher.fetch(dns, domain, options).join(), options);
+    return new SpfReport(r.findings(), SpfViewBuilder.audit(r));
   }
 
   /**
    * Evaluates {@code check_host(ip, domain, sender)} (RFC 7208 §4) and adds the audit's tree for
    * context. {@code sender} is the MAIL FROM address; when empty, {@code postmaster@domain} (RFC
-   * 7208 §2.4).
+   * 7208 §2.4). The audit's tree is fetched beside the evaluation, not after it: both ask the same
+   * {@code dns}, which coalesces and caches their common questions.
    */
   public static SpfReport evaluate(
       String domain,
@@ -39,8 +44,9 @@ public final class SpfCheck {
     String from = sender.filter(s -> !s.isBlank()).orElse("postmaster@" + domain);
     if (from.startsWith("@")) from = "postmaster" + from;
     String heloName = helo.orElse(domain);
+    CompletableFuture<SpfTree> tree = SpfTreeFetcher.fetch(dns, domain, options);
     SpfEvaluation e = new SpfEvaluator(dns, options).checkHost(ip, domain, from, heloName);
-    SpfReport audit = SpfAudit.audit(domain, dns, options);
+    SpfAudit.Result audit = SpfAudit.audit(tree.join(), options);
     Finding finding =
         Finding.of(
                 "spf.result",
@@ -50,22 +56,7 @@ public final class SpfCheck {
             .evidence(e.explanation().map(x -> List.of("explanation: " + x)).orElse(List.of()))
             .subject(from)
             .build();
-    SpfSection s = audit.section();
-    SpfSection section =
-        new SpfSection(
-            domain,
-            Optional.of(InetAddresses.format(ip)),
-            Optional.of(from),
-            Optional.of(heloName),
-            Optional.of(e.result().token()),
-            Optional.of(e.reason()),
-            e.explanation(),
-            s.record(),
-            e.lookups(),
-            e.voidLookups(),
-            s.tree(),
-            e.steps());
-    return new SpfReport(List.of(finding), section);
+    return new SpfReport(List.of(finding), SpfViewBuilder.evaluation(e, ip, from, heloName, audit));
   }
 
   /** How a result reads as a finding for the sender's domain. */
