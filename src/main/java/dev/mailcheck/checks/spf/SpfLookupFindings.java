@@ -131,7 +131,7 @@ final class SpfLookupFindings {
 
   /** False for a record with a syntax error: a permerror, so none of its parts passes. */
   static boolean usable(SpfAuditNode recordNode) {
-    return true; // TEMP: issue 11 (b) comes in its own commit
+    return recordNode.record().map(SpfRecord::valid).orElse(false);
   }
 
   private static String costliest(SpfAuditNode tree) {

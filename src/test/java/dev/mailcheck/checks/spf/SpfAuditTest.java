@@ -420,4 +420,34 @@ class SpfAuditTest {
     assertThat(mx.note().orElseThrow())
         .startsWith("3 MX hosts: z.example.com, a.example.com, b.example.com ");
   }
+
+  // ---- issue 11 ----
+
+  /** A record with a syntax error is a permerror: its 'all', counts and redirect pass nothing. */
+  @Test
+  void aRecordWithASyntaxErrorGetsNoPassesForItsParts() {
+    SpfReport r = audit(new FakeDns().txt("example.com", "v=spf1 ip4:192.0.2.1/33 -all"));
+    assertThat(finding(r, "spf.syntax").status()).isEqualTo(Status.FAIL);
+    assertThat(r.findings())
+        .filteredOn(f -> f.status() == Status.PASS)
+        .extracting(Finding::id)
+        .containsExactly("spf.present");
+    // the same for the 'all' a redirect leads to, and for the redirect itself
+    FakeDns redirected =
+        new FakeDns()
+            .txt("example.com", "v=spf1 redirect=_spf.example.com")
+            .txt("_spf.example.com", "v=spf1 ip4:192.0.2.1/99 -all");
+    SpfReport viaRedirect = audit(redirected);
+    assertThat(viaRedirect.findings())
+        .filteredOn(f -> f.id().equals("spf.syntax"))
+        .extracting(f -> f.status() + " " + f.subject().orElse(""))
+        .containsExactly("PASS example.com", "FAIL _spf.example.com");
+    assertThat(viaRedirect.findings())
+        .noneMatch(f -> f.id().equals("spf.all") && f.status() == Status.PASS)
+        .noneMatch(f -> f.id().equals("spf.redirect") && f.status() == Status.PASS);
+    // what is wrong besides the syntax is still said
+    SpfReport plusAll = audit(new FakeDns().txt("example.com", "v=spf1 a:x.example.com/33 +all"));
+    assertThat(finding(plusAll, "spf.all").status()).isEqualTo(Status.FAIL);
+    assertThat(finding(plusAll, "spf.void-lookups").status()).isEqualTo(Status.WARN);
+  }
 }
