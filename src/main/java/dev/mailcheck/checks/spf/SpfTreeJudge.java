@@ -169,7 +169,7 @@ final class SpfTreeJudge {
       // temperror unless another host matches (RFC 7208 §5.4), and no remedy may drop it.
       Optional<DnsResult> failed =
           h.answers().stream().filter(DnsResult::isTemporaryFailure).findFirst();
-      if (false && problem == null && failed.isPresent())
+      if (problem == null && failed.isPresent())
         problem = new SpfNodeProblem.DnsFailure(failed.get(), true);
     }
     return leaf(

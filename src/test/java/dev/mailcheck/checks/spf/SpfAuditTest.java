@@ -450,4 +450,32 @@ class SpfAuditTest {
     assertThat(finding(plusAll, "spf.all").status()).isEqualTo(Status.FAIL);
     assertThat(finding(plusAll, "spf.void-lookups").status()).isEqualTo(Status.WARN);
   }
+
+  /**
+   * An MX host whose address lookup fails is unknown, not absent: temperror for receivers, an error
+   * here, and no remedy that replaces the mx term with the addresses of the other hosts.
+   */
+  @Test
+  void mxHostLookupFailureIsAnErrorNotAbsence() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 mx include:big.example.com -all");
+    dns.mx("example.com", 10, "mx1.example.com")
+        .mx("example.com", 20, "mx2.example.com")
+        .a("mx1.example.com", "192.0.2.1")
+        .servfail("mx2.example.com", RecordType.A);
+    dns.txt(
+        "big.example.com",
+        "v=spf1 "
+            + String.join(
+                " ", IntStream.rangeClosed(1, 9).mapToObj(i -> "a:h" + i + ".example.com").toList())
+            + " -all");
+    for (int i = 1; i <= 9; i++) dns.a("h" + i + ".example.com", "192.0.2." + (10 + i));
+    SpfReport r = audit(dns);
+    Finding f = finding(r, "spf.dns");
+    assertThat(f.status()).isEqualTo(Status.ERROR);
+    assertThat(f.detail()).contains("mx2.example.com/A").contains("SERVFAIL");
+    assertThat(finding(r, "spf.lookups").remedy().orElseThrow())
+        .doesNotContain("ip4:192.0.2.1 include:big.example.com");
+    SpfNode mx = r.section().tree().orElseThrow().children().get(0);
+    assertThat(mx.error()).hasValueSatisfying(e -> assertThat(e).contains("(temperror)"));
+  }
 }
