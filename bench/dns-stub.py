@@ -1,23 +1,81 @@
 #!/usr/bin/env python3
-"""A tiny authoritative DNS responder on 127.0.0.1 for start-up benchmarks (UDP only).
+"""A tiny authoritative DNS responder on 127.0.0.1 for benchmarks (UDP only).
 
-Usage: dns-stub.py PORT. Answers for the zone bench.test:
+Usage: dns-stub.py PORT [DELAY_MS]. Every answer is sent DELAY_MS after its query arrived (default
+0), each on its own timer, so that questions asked at once are answered at once: a loopback stand-in
+for a resolver with network latency. Answers for the zone bench.test:
+
   bench.test        MX 10 mail.bench.test.   TXT "v=spf1 -all"
   mail.bench.test   A 127.0.0.1
-  anything else under bench.test: NODATA; outside it: REFUSED.
-Prints "ready" on stdout once bound. Not for production use: it exists so that benchmarks never
+
+and an SPF policy tree of 10 DNS-querying terms, three records deep, for bench/spf-latency.sh:
+
+  tree.bench.test      TXT "v=spf1 mx a include:i1.tree.bench.test include:i2.tree.bench.test -all"
+                       MX 10 mx1.tree.bench.test., MX 20 mx2.tree.bench.test.   A, AAAA
+  i1.tree.bench.test   TXT "v=spf1 a:h1.tree.bench.test include:j1.tree.bench.test ~all"
+  i2.tree.bench.test   TXT "v=spf1 a:h2.tree.bench.test a:h3.tree.bench.test
+                            exists:e.tree.bench.test include:j2.tree.bench.test -all"
+  j1, j2               TXT "v=spf1 ip4:... -all", "v=spf1 ip6:... -all"
+  mx1, mx2, h1, h2, h3 A and AAAA; e A
+
+Anything else under bench.test: NODATA (under tree.bench.test: NXDOMAIN for names without records);
+outside it: REFUSED. Addresses are documentation ranges (RFC 5737, RFC 3849): nothing connects to
+them. Prints "ready" on stdout once bound. Not for production use: it exists so that benchmarks never
 leave the machine.
 """
 import socket
 import struct
 import sys
+import threading
 
 ZONE = "bench.test"
+T = "tree.bench.test"
+
+
+def name(n):
+    return b"".join(bytes([len(p)]) + p.encode() for p in n.split(".")) + b"\x00"
+
+
+def txt(s):
+    b = s.encode()
+    return b"".join(bytes([len(b[i : i + 255])]) + b[i : i + 255] for i in range(0, len(b), 255))
+
+
+def a(s):
+    return socket.inet_pton(socket.AF_INET, s)
+
+
+def aaaa(s):
+    return socket.inet_pton(socket.AF_INET6, s)
+
+
+def mx(pref, host):
+    return struct.pack("!H", pref) + name(host)
+
+
+A, MX, TXT, AAAA = 1, 15, 16, 28
 RECORDS = {
-    ("bench.test", 15): [struct.pack("!H", 10) + b"\x04mail\x05bench\x04test\x00"],
-    ("bench.test", 16): [b"\x0bv=spf1 -all"],
-    ("mail.bench.test", 1): [socket.inet_aton("127.0.0.1")],
+    ("bench.test", MX): [mx(10, "mail.bench.test")],
+    ("bench.test", TXT): [txt("v=spf1 -all")],
+    ("mail.bench.test", A): [a("127.0.0.1")],
+    (T, TXT): [
+        txt("v=spf1 mx a include:i1.%s include:i2.%s -all" % (T, T)),
+    ],
+    (T, MX): [mx(10, "mx1." + T), mx(20, "mx2." + T)],
+    (T, A): [a("192.0.2.1")],
+    (T, AAAA): [aaaa("2001:db8::1")],
+    ("i1." + T, TXT): [txt("v=spf1 a:h1.%s include:j1.%s ~all" % (T, T))],
+    ("i2." + T, TXT): [
+        txt("v=spf1 a:h2.%s a:h3.%s exists:e.%s include:j2.%s -all" % (T, T, T, T))
+    ],
+    ("j1." + T, TXT): [txt("v=spf1 ip4:198.51.100.0/24 -all")],
+    ("j2." + T, TXT): [txt("v=spf1 ip6:2001:db8:2::/48 -all")],
+    ("e." + T, A): [a("127.0.0.2")],
 }
+for i, host in enumerate(["mx1", "mx2", "h1", "h2", "h3"], start=10):
+    RECORDS[(host + "." + T, A)] = [a("192.0.2.%d" % i)]
+    RECORDS[(host + "." + T, AAAA)] = [aaaa("2001:db8::%d" % i)]
+NAMES = {n for n, _ in RECORDS}
 
 
 def parse_question(msg):
@@ -32,12 +90,16 @@ def parse_question(msg):
 
 def answer(msg):
     (qid, flags) = struct.unpack("!HH", msg[:4])
-    name, qtype, question = parse_question(msg)
+    qname, qtype, question = parse_question(msg)
     rd = flags & 0x0100
-    if name != ZONE and not name.endswith("." + ZONE):
+    if qname != ZONE and not qname.endswith("." + ZONE):
         return struct.pack("!HHHHHH", qid, 0x8400 | rd | 5, 1, 0, 0, 0) + question
-    rdatas = RECORDS.get((name, qtype), [])
-    out = struct.pack("!HHHHHH", qid, 0x8400 | rd, 1, len(rdatas), 0, 0) + question
+    # NXDOMAIN only inside the SPF tree, where the benchmark could tell; elsewhere NODATA as before
+    inside = qname == T or qname.endswith("." + T)
+    exists = any(n == qname or n.endswith("." + qname) for n in NAMES)
+    rcode = 3 if inside and not exists else 0
+    rdatas = RECORDS.get((qname, qtype), [])
+    out = struct.pack("!HHHHHH", qid, 0x8400 | rd | rcode, 1, len(rdatas), 0, 0) + question
     for rdata in rdatas:
         out += b"\xc0\x0c" + struct.pack("!HHIH", qtype, 1, 300, len(rdata)) + rdata
     return out
@@ -45,15 +107,22 @@ def answer(msg):
 
 def main():
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 5353
+    delay = (int(sys.argv[2]) if len(sys.argv) > 2 else 0) / 1000.0
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind(("127.0.0.1", port))
     print("ready", flush=True)
     while True:
         msg, addr = sock.recvfrom(4096)
         try:
-            sock.sendto(answer(msg), addr)
+            out = answer(msg)
         except (IndexError, struct.error):
-            pass
+            continue
+        if delay > 0:
+            t = threading.Timer(delay, sock.sendto, (out, addr))
+            t.daemon = True
+            t.start()
+        else:
+            sock.sendto(out, addr)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import dev.mailcheck.checks.mx.MxCheck;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.smtp.PortsCheck;
 import dev.mailcheck.checks.smtp.SmtpCheck;
-import dev.mailcheck.checks.spf.SpfPolicyCheck;
+import dev.mailcheck.checks.spf.SpfCheck;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ public final class Checks {
   public static final PtrCheck PTR = new PtrCheck();
   public static final SmtpCheck SMTP = new SmtpCheck();
   public static final PortsCheck PORTS = new PortsCheck();
-  public static final SpfPolicyCheck SPF = new SpfPolicyCheck();
+  public static final SpfCheck SPF = new SpfCheck();
   public static final DkimCheck DKIM = new DkimCheck();
   public static final DkimVerifyCheck DKIM_VERIFY = new DkimVerifyCheck();
   public static final DmarcCheck DMARC = new DmarcCheck();

@@ -1,7 +1,7 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.Checks;
-import dev.mailcheck.checks.spf.SpfPolicyCheck;
+import dev.mailcheck.checks.spf.SpfCheck;
 import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.InputException;
@@ -48,7 +48,8 @@ final class SpfCommand extends BaseCommand {
       names = "--sender",
       paramLabel = "ADDRESS",
       description =
-          "MAIL FROM address for the evaluation (default: postmaster@DOMAIN, RFC 7208 §2.4).")
+          "MAIL FROM address for the evaluation (default: postmaster@DOMAIN, RFC 7208 §2.4); a"
+              + " domain alone means postmaster@ that domain.")
   String sender;
 
   @Option(
@@ -82,17 +83,27 @@ final class SpfCommand extends BaseCommand {
               + helo.replaceAll("\\p{Cntrl}", "?")
               + "' is not a HELO name (a host name or an address literal, no spaces)");
     }
-    if (sender != null && (sender.indexOf('@') < 0 || sender.endsWith("@"))) {
-      throw new InputException("'" + sender + "' is not a sender address (user@domain)");
-    }
+    String from = sender == null ? null : senderAddress(sender);
     var query =
-        new SpfPolicyCheck.Query(
-            name,
-            Optional.ofNullable(addr),
-            Optional.ofNullable(sender),
-            Optional.ofNullable(helo));
+        new SpfCheck.Query(
+            name, Optional.ofNullable(addr), Optional.ofNullable(from), Optional.ofNullable(helo));
     return runWithDns(
         ctx, settings(ctx), checks -> report("spf", name, Checks.SPF.run(query, checks).join()));
+  }
+
+  /**
+   * The MAIL FROM address to evaluate for. A sender without '@' is a domain without a local part:
+   * {@code postmaster@} that domain (RFC 7208 §4.3), as for {@code @domain}.
+   */
+  static String senderAddress(String sender) {
+    if (sender.indexOf('@') >= 0 && !sender.endsWith("@")) return sender;
+    if (sender.indexOf('@') < 0 && DomainNames.problem(sender).isEmpty()) {
+      return "postmaster@" + DomainNames.normalize(sender);
+    }
+    throw new InputException(
+        "'"
+            + sender
+            + "' is not a sender address (user@domain, or a domain for postmaster@domain)");
   }
 
   /** A-labels, lower case, no trailing dot; SPF needs a multi-label name (RFC 7208 §4.3). */

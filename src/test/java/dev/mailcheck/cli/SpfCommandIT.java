@@ -91,6 +91,16 @@ class SpfCommandIT {
     assertThat(spf.get("sender").asText()).isEqualTo("alice@spf.test");
   }
 
+  /** A sender without '@' has no local part: postmaster@ that domain (RFC 7208 §4.3). */
+  @Test
+  void senderWithoutAtIsPostmasterOfThatDomain() {
+    CliRun r = run("spf", "spf.test", "--ip", "203.0.113.5", "--sender", "Spf.Test", "--json");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.FINDINGS);
+    JsonNode spf = r.json().get("spf");
+    assertThat(spf.get("sender").asText()).isEqualTo("postmaster@spf.test");
+    assertThat(spf.get("result").asText()).isEqualTo("fail");
+  }
+
   @Test
   void servfailIsTemperror() {
     CliRun r = run("spf", "broken.spf.test", "--ip", "203.0.113.5", "--json");

@@ -46,7 +46,10 @@ class SpfCommandTest {
             new String[] {"spf", "example.com", "--ip", "192.0.2.1", "--helo", "mx\nx"},
             "'mx?x' is not a HELO name"),
         Arguments.of(
-            new String[] {"spf", "example.com", "--ip", "203.0.113.5", "--sender", "nobody"},
+            new String[] {"spf", "example.com", "--ip", "203.0.113.5", "--sender", "no body"},
+            "is not a sender address"),
+        Arguments.of(
+            new String[] {"spf", "example.com", "--ip", "203.0.113.5", "--sender", "bob@"},
             "is not a sender address"));
   }
 

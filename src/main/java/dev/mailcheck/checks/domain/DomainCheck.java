@@ -12,8 +12,7 @@ import dev.mailcheck.checks.mx.MxFetcher;
 import dev.mailcheck.checks.mx.MxHost;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.ptr.PtrFacts;
-import dev.mailcheck.checks.spf.SpfPolicyCheck;
-import dev.mailcheck.checks.spf.SpfReport;
+import dev.mailcheck.checks.spf.SpfCheck;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Score;
@@ -124,7 +123,7 @@ public final class DomainCheck {
             });
     CompletableFuture<MxFacts> mxFacts = mxStarted.thenCompose(MxFetcher.Started::facts);
     var dmarc = Checks.DMARC.run(o.domain(), ctx);
-    var spf = Checks.SPF.run(SpfPolicyCheck.Query.audit(o.domain()), ctx);
+    var spf = Checks.SPF.run(SpfCheck.Query.audit(o.domain()), ctx);
     var dkim = Checks.DKIM.run(new DkimCheck.Query(o.domain(), o.selectors()), ctx);
     return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim)
         .thenApply(
@@ -175,7 +174,7 @@ public final class DomainCheck {
       Options o,
       CheckResult<MxFacts> mx,
       List<AddressResult> addresses,
-      CheckResult<SpfReport> spf,
+      CheckResult<SpfCheck.Facts> spf,
       CheckResult<DkimAudit.Facts> dkim,
       CheckResult<DmarcFacts> dmarc) {
     List<Finding> findings = new ArrayList<>(mx.findings());

@@ -1,6 +1,8 @@
 package dev.mailcheck.checks.spf;
 
-import dev.mailcheck.dns.DnsClient;
+import dev.mailcheck.checks.Check;
+import dev.mailcheck.checks.CheckContext;
+import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
@@ -9,65 +11,87 @@ import dev.mailcheck.report.view.SpfView;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The SPF check as commands call it: {@link #audit} for {@code mailcheck spf DOMAIN} and the domain
- * report, {@link #evaluate} for {@code mailcheck spf DOMAIN --ip ADDR}.
+ * The SPF check: the audit of a domain's published policy ({@code mailcheck spf DOMAIN} and the
+ * domain report) and, with a client address, RFC 7208 {@code check_host()} beside it.
+ *
+ * <p>Fetch: the policy tree ({@link SpfTreeFetcher}, every lookup started as soon as its name is
+ * known) and, with an address, the evaluation, whose DNS queries RFC 7208 orders and counts itself;
+ * both ask the shared resolver, which coalesces their common questions. Evaluate: the pure {@link
+ * SpfAudit} of the tree, plus the {@code spf.result} of the evaluation. View: {@link
+ * SpfViewBuilder}.
  */
-public final class SpfCheck {
-  private SpfCheck() {}
+public final class SpfCheck implements Check<SpfCheck.Query, SpfCheck.Facts> {
+  /**
+   * @param ip the client address to evaluate for; empty for an audit only
+   * @param sender the MAIL FROM address (default postmaster@domain)
+   * @param helo the HELO name (default the domain)
+   */
+  public record Query(
+      String domain, Optional<InetAddress> ip, Optional<String> sender, Optional<String> helo) {
+    public static Query audit(String domain) {
+      return new Query(domain, Optional.empty(), Optional.empty(), Optional.empty());
+    }
 
-  /** Audits the published policy of {@code domain} (lower case A-labels, no trailing dot). */
-  public static SpfReport audit(String domain, DnsClient dns) {
-    return SpfAudit.audit(domain, dns, SpfOptions.defaults());
-  }
+    /** The MAIL FROM address evaluated: postmaster@domain when none is given (RFC 7208 §2.4). */
+    String from() {
+      String from = sender.filter(s -> !s.isBlank()).orElse("postmaster@" + domain);
+      return from.startsWith("@") ? "postmaster" + from : from;
+    }
 
-  public static SpfReport audit(String domain, DnsClient dns, SpfOptions options) {
-    return SpfAudit.audit(domain, dns, options);
+    String heloName() {
+      return helo.orElse(domain);
+    }
   }
 
   /**
-   * Evaluates {@code check_host(ip, domain, sender)} (RFC 7208 §4) and adds the audit's tree for
-   * context. {@code sender} is the MAIL FROM address; when empty, {@code postmaster@domain} (RFC
-   * 7208 §2.4).
+   * @param tree the fetched policy tree
+   * @param evaluation the result of check_host() for the query's address, if one was given
    */
-  public static SpfReport evaluate(
-      String domain,
-      InetAddress ip,
-      Optional<String> sender,
-      Optional<String> helo,
-      DnsClient dns,
-      SpfOptions options) {
-    String from = sender.filter(s -> !s.isBlank()).orElse("postmaster@" + domain);
-    if (from.startsWith("@")) from = "postmaster" + from;
-    String heloName = helo.orElse(domain);
-    SpfEvaluation e = new SpfEvaluator(dns, options).checkHost(ip, domain, from, heloName);
-    SpfReport audit = SpfAudit.audit(domain, dns, options);
-    Finding finding =
+  public record Facts(SpfTree tree, Optional<SpfEvaluation> evaluation) {}
+
+  @Override
+  public CompletableFuture<Facts> fetch(Query q, CheckContext ctx) {
+    SpfOptions options = options(ctx.settings());
+    CompletableFuture<SpfTree> tree = SpfTreeFetcher.fetch(ctx.dns(), q.domain(), options);
+    if (q.ip().isEmpty()) return tree.thenApply(t -> new Facts(t, Optional.empty()));
+    CompletableFuture<SpfEvaluation> evaluation =
+        ctx.async(
+            () ->
+                new SpfEvaluator(ctx.dns(), options)
+                    .checkHost(q.ip().get(), q.domain(), q.from(), q.heloName()));
+    return tree.thenCombine(evaluation, (t, e) -> new Facts(t, Optional.of(e)));
+  }
+
+  @Override
+  public List<Finding> evaluate(Query q, Facts facts, CheckSettings settings) {
+    if (facts.evaluation().isEmpty())
+      return SpfAudit.audit(facts.tree(), options(settings)).findings();
+    SpfEvaluation e = facts.evaluation().get();
+    return List.of(
         Finding.of(
                 FindingId.SPF_RESULT,
                 status(e.result()),
-                "SPF " + e.result().token() + " for " + InetAddresses.format(ip))
+                "SPF " + e.result().token() + " for " + InetAddresses.format(q.ip().orElseThrow()))
             .detail(e.reason() + ".")
             .evidence(e.explanation().map(x -> List.of("explanation: " + x)).orElse(List.of()))
-            .subject(from)
-            .build();
-    SpfView s = audit.section();
-    SpfView section =
-        new SpfView(
-            domain,
-            Optional.of(InetAddresses.format(ip)),
-            Optional.of(from),
-            Optional.of(heloName),
-            Optional.of(e.result().token()),
-            Optional.of(e.reason()),
-            e.explanation(),
-            s.record(),
-            e.lookups(),
-            e.voidLookups(),
-            s.tree(),
-            e.steps());
-    return new SpfReport(List.of(finding), section);
+            .subject(q.from())
+            .build());
+  }
+
+  @Override
+  public SpfView view(Query q, Facts facts) {
+    SpfAudit.Result audit = SpfAudit.audit(facts.tree(), SpfOptions.defaults());
+    return facts.evaluation().isEmpty()
+        ? SpfViewBuilder.audit(audit)
+        : SpfViewBuilder.evaluation(
+            facts.evaluation().get(), q.ip().orElseThrow(), q.from(), q.heloName(), audit);
+  }
+
+  private static SpfOptions options(CheckSettings settings) {
+    return SpfOptions.defaults().withClock(settings.clock());
   }
 
   /** How a result reads as a finding for the sender's domain. */

@@ -5,54 +5,53 @@ import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The DNS side of one evaluation or audit: every question is sent at most once (whatever the client
- * does), so that a prefetch and the evaluation that later needs the answer share one query. A
- * failed future (a bug in a client) is read as a timeout: temporary, never "absent".
+ * The DNS side of SPF: how a question is asked and how an answer reads. No cache of its own: the
+ * run's {@link DnsClient} caches and coalesces identical questions, so the tree fetch and an
+ * evaluation beside it share one query per question.
  */
 final class SpfLookups {
-  private final DnsClient dns;
-  private final Map<DnsQuestion, CompletableFuture<DnsResult>> asked = new ConcurrentHashMap<>();
+  private SpfLookups() {}
 
-  SpfLookups(DnsClient dns) {
-    this.dns = dns;
-  }
-
-  CompletableFuture<DnsResult> query(String name, RecordType type) {
+  /**
+   * Asks {@code dns}. A failed future or an exception (a bug in a client) reads as a timeout:
+   * temporary, never "absent".
+   */
+  static CompletableFuture<DnsResult> ask(DnsClient dns, String name, RecordType type) {
     DnsQuestion q = DnsQuestion.of(name, type);
-    CompletableFuture<DnsResult> known = asked.get(q);
-    if (known != null) return known;
-    CompletableFuture<DnsResult> fresh = new CompletableFuture<>();
-    known = asked.putIfAbsent(q, fresh);
-    if (known != null) return known;
     CompletableFuture<DnsResult> sent;
     try {
       sent = dns.query(q);
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
-    sent.whenComplete(
-        (r, e) -> fresh.complete(r != null ? r : new DnsResult.Timeout(q, String.valueOf(e))));
-    return fresh;
-  }
-
-  DnsResult resolve(String name, RecordType type) {
-    return query(name, type).join();
-  }
-
-  int questions() {
-    return asked.size();
+    return sent.handle((r, e) -> r != null ? r : new DnsResult.Timeout(q, String.valueOf(e)));
   }
 
   /** The SPF records among a TXT answer (RFC 7208 §4.5): texts starting with {@code v=spf1}. */
   static List<DnsRecord.Txt> spfRecords(DnsResult txt) {
     if (!(txt instanceof DnsResult.Records r)) return List.of();
     return r.of(DnsRecord.Txt.class).stream().filter(t -> SpfParser.isSpf(t.text())).toList();
+  }
+
+  /**
+   * The exchanges of an MX answer by preference, then name (servers rotate MX answers, the report
+   * should not), without null MX (RFC 7505) and duplicates.
+   */
+  static List<String> mxHosts(DnsResult mx) {
+    return mx.recordsOrEmpty().stream()
+        .filter(DnsRecord.Mx.class::isInstance)
+        .map(DnsRecord.Mx.class::cast)
+        .sorted(
+            Comparator.comparingInt(DnsRecord.Mx::preference).thenComparing(DnsRecord.Mx::exchange))
+        .map(DnsRecord.Mx::exchange)
+        .filter(x -> !x.isEmpty())
+        .distinct()
+        .toList();
   }
 
   /**

@@ -135,6 +135,21 @@ final class SpfMacros {
     return out.toString();
   }
 
+  /**
+   * Expands a domain-spec into the name to look up, lower case, without a trailing dot; over 253
+   * octets, labels are dropped from the left until it fits (RFC 7208 §4.8, §7.3).
+   */
+  static String expandDomain(String spec, Values v) {
+    String name = expand(spec, v, false);
+    if (name.endsWith(".")) name = name.substring(0, name.length() - 1);
+    while (name.length() > 253) {
+      int dot = name.indexOf('.');
+      if (dot < 0) break;
+      name = name.substring(dot + 1);
+    }
+    return name.toLowerCase(Locale.ROOT);
+  }
+
   private static String expandOne(String body, Values v) {
     char letter = body.charAt(0);
     String value =

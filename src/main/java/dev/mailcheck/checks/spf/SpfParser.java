@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.spf;
 
+import dev.mailcheck.checks.spf.SpfProblem.Kind;
 import dev.mailcheck.internal.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -13,6 +14,10 @@ import java.util.regex.Pattern;
 /**
  * Parses SPF record text by the ABNF of RFC 7208 §4.6 and §12. Lenient: it reads every term it can,
  * never throws, and collects each problem with its position (at most {@value #MAX_PROBLEMS}).
+ *
+ * <p>Over 300 lines on purpose: it is one grammar (the ABNF of §4.6, §5 and §12) with one problem
+ * list; split across classes, the rules that decide together (a term's name, its argument, its CIDR
+ * lengths) would be read apart.
  *
  * <pre>{@code
  * SpfRecord r = SpfParser.parse("v=spf1 ip4:192.0.2.0/24 include:_spf.example.net -all");
@@ -59,7 +64,7 @@ public final class SpfParser {
 
     SpfRecord run() {
       if (!isSpf(text)) {
-        problem(1, "", "the record does not start with 'v=spf1' followed by a space");
+        problem(Kind.NOT_SPF, 1, "", "the record does not start with 'v=spf1' followed by a space");
         return new SpfRecord(text, terms, problems);
       }
       int i = VERSION.length();
@@ -79,6 +84,7 @@ public final class SpfParser {
         if (bad >= 0) {
           char c = term.charAt(bad);
           problem(
+              Kind.BAD_CHARACTER,
               pos + bad,
               term,
               c > 0x7e && c != 0x7f
@@ -94,13 +100,17 @@ public final class SpfParser {
           String lower = name.toLowerCase(Locale.ROOT);
           if (lower.equals("redirect") || lower.equals("exp")) {
             if (lower.equals("redirect") ? redirect : exp) {
-              problem(pos, term, "'" + lower + "=' appears more than once (RFC 7208 §6)");
+              problem(
+                  Kind.REPEATED_MODIFIER,
+                  pos,
+                  term,
+                  "'" + lower + "=' appears more than once (RFC 7208 §6)");
             }
             if (lower.equals("redirect")) redirect = true;
             else exp = true;
             checkDomainSpec(value, pos + name.length() + 1, term);
           } else {
-            SpfMacros.check(value, false).ifPresent(msg -> problem(pos, term, msg));
+            SpfMacros.check(value, false).ifPresent(msg -> problem(Kind.BAD_MACRO, pos, term, msg));
           }
           terms.add(new SpfTerm.Modifier(name, value, term, pos));
           continue;
@@ -127,18 +137,22 @@ public final class SpfParser {
             name.equals("redirect") || name.equals("exp")
                 ? "; '" + name + "' is a modifier: write '" + name + "=...'"
                 : name.isEmpty() ? "" : " (mechanisms: all include a mx ptr ip4 ip6 exists)";
-        problem(pos, term, "unknown mechanism '" + name + "'" + hint);
+        problem(Kind.UNKNOWN_MECHANISM, pos, term, "unknown mechanism '" + name + "'" + hint);
         return;
       }
       int restPos = pos + nameEnd;
       switch (kind) {
         case ALL -> {
-          if (!rest.isEmpty()) problem(restPos, term, "'all' takes no argument");
+          if (!rest.isEmpty()) problem(Kind.BAD_ARGUMENT, restPos, term, "'all' takes no argument");
           add(q, kind, null, null, 32, 128, term, pos);
         }
         case INCLUDE, EXISTS -> {
           if (!rest.startsWith(":") || rest.length() == 1) {
-            problem(restPos, term, "'" + name + "' needs a domain: " + name + ":example.com");
+            problem(
+                Kind.BAD_ARGUMENT,
+                restPos,
+                term,
+                "'" + name + "' needs a domain: " + name + ":example.com");
             return;
           }
           String spec = rest.substring(1);
@@ -152,7 +166,8 @@ public final class SpfParser {
           int c4 = 32;
           int c6 = 128;
           if (kind == SpfTerm.Kind.PTR && (m.group(2) != null || m.group(3) != null)) {
-            problem(restPos + spec.length(), term, "'ptr' takes no prefix length");
+            problem(
+                Kind.BAD_ARGUMENT, restPos + spec.length(), term, "'ptr' takes no prefix length");
           }
           if (m.group(2) != null) c4 = cidr(m.group(2), 32, restPos + spec.length() + 1, term);
           if (m.group(3) != null)
@@ -160,7 +175,11 @@ public final class SpfParser {
           String domain = null;
           if (!spec.isEmpty()) {
             if (!spec.startsWith(":") || spec.length() == 1) {
-              problem(restPos, term, "'" + name + "' expects ':domain' or a '/prefix' here");
+              problem(
+                  Kind.BAD_ARGUMENT,
+                  restPos,
+                  term,
+                  "'" + name + "' expects ':domain' or a '/prefix' here");
               return;
             }
             domain = spec.substring(1);
@@ -171,6 +190,7 @@ public final class SpfParser {
         case IP4, IP6 -> {
           if (!rest.startsWith(":")) {
             problem(
+                Kind.BAD_ARGUMENT,
                 restPos,
                 term,
                 "'"
@@ -189,6 +209,7 @@ public final class SpfParser {
           byte[] net = kind == SpfTerm.Kind.IP4 ? ip4(addr) : ip6(addr);
           if (net == null) {
             problem(
+                Kind.BAD_ADDRESS,
                 restPos + 1,
                 term,
                 "'"
@@ -228,7 +249,11 @@ public final class SpfParser {
     /** A prefix length: no leading zeros, at most {@code max} (RFC 7208 §5.6 ABNF). */
     private int cidr(String digits, int max, int pos, String term) {
       if (!CIDR.matcher(digits).matches() || Integer.parseInt(digits) > max) {
-        problem(pos, term, "'/" + digits + "' is not a prefix length from 0 to " + max);
+        problem(
+            Kind.BAD_PREFIX_LENGTH,
+            pos,
+            term,
+            "'/" + digits + "' is not a prefix length from 0 to " + max);
         return max;
       }
       return Integer.parseInt(digits);
@@ -237,12 +262,12 @@ public final class SpfParser {
     /** domain-spec = macro-string domain-end (RFC 7208 §7.1). */
     private void checkDomainSpec(String spec, int pos, String term) {
       if (spec.isEmpty()) {
-        problem(pos, term, "empty domain");
+        problem(Kind.BAD_DOMAIN, pos, term, "empty domain");
         return;
       }
       Optional<String> bad = SpfMacros.check(spec, false);
       if (bad.isPresent()) {
-        problem(pos, term, bad.get());
+        problem(Kind.BAD_MACRO, pos, term, bad.get());
         return;
       }
       if (MACRO_END.matcher(spec).matches()) return;
@@ -250,15 +275,18 @@ public final class SpfParser {
       int dot = s.lastIndexOf('.');
       String top = s.substring(dot + 1);
       if (dot < 0) {
-        problem(pos, term, "'" + spec + "' is not a fully qualified domain name");
+        problem(Kind.BAD_DOMAIN, pos, term, "'" + spec + "' is not a fully qualified domain name");
       } else if (!TOPLABEL.matcher(top).matches()) {
         problem(
-            pos + dot + 1, term, "'" + top + "' is not a valid top-level label (RFC 7208 §7.1)");
+            Kind.BAD_DOMAIN,
+            pos + dot + 1,
+            term,
+            "'" + top + "' is not a valid top-level label (RFC 7208 §7.1)");
       }
     }
 
-    private void problem(int pos, String term, String message) {
-      if (problems.size() < MAX_PROBLEMS) problems.add(new SpfProblem(pos, term, message));
+    private void problem(Kind kind, int pos, String term, String message) {
+      if (problems.size() < MAX_PROBLEMS) problems.add(new SpfProblem(kind, pos, term, message));
     }
   }
 

@@ -3,15 +3,20 @@
  *
  * <ul>
  *   <li>{@link dev.mailcheck.checks.spf.SpfParser}: record text in, {@link
- *       dev.mailcheck.checks.spf.SpfRecord} out; lenient, it never throws and collects positioned
- *       problems (RFC 7208 §4.6, §12 ABNF).
+ *       dev.mailcheck.checks.spf.SpfRecord} out; lenient, it never throws and collects typed,
+ *       positioned problems (RFC 7208 §4.6, §12 ABNF).
+ *   <li>{@code SpfTreeFetcher}: the one walker and the only I/O of the audit: the whole
+ *       include/redirect tree with every DNS answer the audit needs, each lookup started as soon as
+ *       its name is known, as an immutable {@code SpfTree}. It is also the evaluation's prefetch.
+ *   <li>{@code SpfAudit} (with {@code SpfTreeJudge}, {@code SpfLookupFindings}, {@code
+ *       SpfTreeFindings}): a pure evaluator of the fetched tree: the lookup cost of every node,
+ *       counted by one {@link dev.mailcheck.dns.LookupBudget}, and the findings, chosen by typed
+ *       problems.
  *   <li>{@link dev.mailcheck.checks.spf.SpfEvaluator}: {@code check_host()} of RFC 7208 §4 against
  *       a {@link dev.mailcheck.dns.DnsClient}, with the §4.6.4 limits (10 DNS-querying terms, 2
  *       void lookups, 10 MX/PTR names), macros (§7) and explanations (§6.2). It keeps the RFC's
  *       order of evaluation but fetches the names it already knows in parallel.
- *   <li>{@link dev.mailcheck.checks.spf.SpfAudit}: the published policy without a client address —
- *       the whole include/redirect tree with the lookup cost of every node — and the findings about
- *       it.
+ *   <li>{@code SpfViewBuilder}: the report's view ({@code SpfView}, {@code SpfView.Node}).
  * </ul>
  *
  * {@link dev.mailcheck.checks.spf.SpfCheck} composes them for the commands.

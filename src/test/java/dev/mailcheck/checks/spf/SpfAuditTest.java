@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SpfAuditTest {
   static SpfReport audit(FakeDns dns) {
-    return SpfCheck.audit("example.com", dns);
+    return SpfRuns.audit("example.com", dns);
   }
 
   static Finding finding(SpfReport r, String id) {
@@ -296,7 +296,7 @@ class SpfAuditTest {
     for (int i = 0; i < 10; i++) dns.txt("n" + i + ".l5.example", "v=spf1 -all");
     SpfReport r = audit(dns);
     List<SpfView.Node> nodes = r.section().tree().get().flatten();
-    assertThat(nodes.size()).isLessThan(SpfAudit.MAX_NODES * 12);
+    assertThat(nodes.size()).isLessThan(SpfTreeFetcher.MAX_TERMS * 12);
     assertThat(nodes).anyMatch(n -> n.note().orElse("").startsWith("not followed"));
     assertThat(finding(r, "spf.lookups").status()).isEqualTo(Status.FAIL);
   }
@@ -420,5 +420,63 @@ class SpfAuditTest {
             .orElseThrow();
     assertThat(mx.note().orElseThrow())
         .startsWith("3 MX hosts: z.example.com, a.example.com, b.example.com ");
+  }
+
+  // ---- issue 11 ----
+
+  /** A record with a syntax error is a permerror: its 'all', counts and redirect pass nothing. */
+  @Test
+  void aRecordWithASyntaxErrorGetsNoPassesForItsParts() {
+    SpfReport r = audit(new FakeDns().txt("example.com", "v=spf1 ip4:192.0.2.1/33 -all"));
+    assertThat(finding(r, "spf.syntax").status()).isEqualTo(Status.FAIL);
+    assertThat(r.findings())
+        .filteredOn(f -> f.status() == Status.PASS)
+        .extracting(Finding::id)
+        .containsExactly("spf.present");
+    // the same for the 'all' a redirect leads to, and for the redirect itself
+    FakeDns redirected =
+        new FakeDns()
+            .txt("example.com", "v=spf1 redirect=_spf.example.com")
+            .txt("_spf.example.com", "v=spf1 ip4:192.0.2.1/99 -all");
+    SpfReport viaRedirect = audit(redirected);
+    assertThat(viaRedirect.findings())
+        .filteredOn(f -> f.id().equals("spf.syntax"))
+        .extracting(f -> f.status() + " " + f.subject().orElse(""))
+        .containsExactly("PASS example.com", "FAIL _spf.example.com");
+    assertThat(viaRedirect.findings())
+        .noneMatch(f -> f.id().equals("spf.all") && f.status() == Status.PASS)
+        .noneMatch(f -> f.id().equals("spf.redirect") && f.status() == Status.PASS);
+    // what is wrong besides the syntax is still said
+    SpfReport plusAll = audit(new FakeDns().txt("example.com", "v=spf1 a:x.example.com/33 +all"));
+    assertThat(finding(plusAll, "spf.all").status()).isEqualTo(Status.FAIL);
+    assertThat(finding(plusAll, "spf.void-lookups").status()).isEqualTo(Status.WARN);
+  }
+
+  /**
+   * An MX host whose address lookup fails is unknown, not absent: temperror for receivers, an error
+   * here, and no remedy that replaces the mx term with the addresses of the other hosts.
+   */
+  @Test
+  void mxHostLookupFailureIsAnErrorNotAbsence() {
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 mx include:big.example.com -all");
+    dns.mx("example.com", 10, "mx1.example.com")
+        .mx("example.com", 20, "mx2.example.com")
+        .a("mx1.example.com", "192.0.2.1")
+        .servfail("mx2.example.com", RecordType.A);
+    dns.txt(
+        "big.example.com",
+        "v=spf1 "
+            + String.join(
+                " ", IntStream.rangeClosed(1, 9).mapToObj(i -> "a:h" + i + ".example.com").toList())
+            + " -all");
+    for (int i = 1; i <= 9; i++) dns.a("h" + i + ".example.com", "192.0.2." + (10 + i));
+    SpfReport r = audit(dns);
+    Finding f = finding(r, "spf.dns");
+    assertThat(f.status()).isEqualTo(Status.ERROR);
+    assertThat(f.detail()).contains("mx2.example.com/A").contains("SERVFAIL");
+    assertThat(finding(r, "spf.lookups").remedy().orElseThrow())
+        .doesNotContain("ip4:192.0.2.1 include:big.example.com");
+    SpfView.Node mx = r.section().tree().orElseThrow().children().get(0);
+    assertThat(mx.error()).hasValueSatisfying(e -> assertThat(e).contains("(temperror)"));
   }
 }

@@ -47,7 +47,7 @@ class SpfRenderTest {
 
   @Test
   void auditJsonValidatesAndCarriesTheTree() throws Exception {
-    JsonNode node = ReportSchema.assertValid(json(SpfCheck.audit("example.com", zone())));
+    JsonNode node = ReportSchema.assertValid(json(SpfRuns.audit("example.com", zone())));
     CheckCatalog.assertDocumented(node);
     JsonNode spf = node.get("spf");
     assertThat(spf.get("lookups").asInt()).isEqualTo(4);
@@ -69,7 +69,7 @@ class SpfRenderTest {
   @Test
   void evaluationJsonHasResultAndExplanation() throws Exception {
     SpfReport r =
-        SpfCheck.evaluate(
+        SpfRuns.evaluate(
             "example.com",
             InetAddress.getByName("203.0.113.5"),
             Optional.empty(),
@@ -90,7 +90,7 @@ class SpfRenderTest {
 
   @Test
   void textShowsTheTreeWithCosts() throws Exception {
-    String t = text(SpfCheck.audit("example.com", zone()));
+    String t = text(SpfRuns.audit("example.com", zone()));
     assertThat(t)
         .contains("    example.com  [4]")
         .contains("├─ mx  [1]")
