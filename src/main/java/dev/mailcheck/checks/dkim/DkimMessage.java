@@ -84,7 +84,7 @@ public record DkimMessage(List<HeaderField> headers, String body, boolean lineEn
     String raw = field.toString();
     int colon = raw.indexOf(':');
     if (colon <= 0) return; // not a header field; ignored (RFC 5322 §2.2 requires a name)
-    out.add(new HeaderField(raw.substring(0, colon).strip(), raw));
+    out.add(new HeaderField(Canonicalization.stripWsp(raw.substring(0, colon)), raw));
   }
 
   private static boolean hasBareLf(String t) {

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dkim;
 
+import dev.mailcheck.checks.TagList;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsRecord;
@@ -323,42 +324,30 @@ public final class DkimVerifier {
     return data.toString();
   }
 
-  /** The header field with the b= value removed (§3.5 b=, §3.7), the way dkimpy and OpenDKIM do. */
+  /**
+   * The header field with the value of its b= tag deleted "including all surrounding whitespace"
+   * (RFC 6376 §3.7; §3.5 b=): everything from after the "=" up to the ";" that ends the tag-spec
+   * (or the end of the field) goes, so FWS before, inside and after the base64 goes with it, and
+   * the tags after b= stay as written. Only the tag named exactly {@code b} (not {@code bh}). The
+   * terminating CRLF is dropped; the caller canonicalizes the result.
+   *
+   * <pre>{@code
+   * "v=1; b=dGVz\r\n\t dA== ; bh=abc=; x=1"  ->  "v=1; b=; bh=abc=; x=1"
+   * }</pre>
+   */
   static String withoutB(String raw) {
     String field = raw.endsWith("\r\n") ? raw.substring(0, raw.length() - 2) : raw;
-    int colon = field.indexOf(':');
-    int start = colon + 1;
+    int start = field.indexOf(':') + 1;
     while (start <= field.length()) {
       int semi = field.indexOf(';', start);
       int end = semi < 0 ? field.length() : semi;
       int eq = field.indexOf('=', start);
-      if (eq >= 0 && eq < end && field.substring(start, eq).strip().equals("b")) {
-        int j = eq + 1;
-        while (true) {
-          int k2 = j;
-          while (k2 < end && isWsp(field.charAt(k2))) k2++;
-          if (k2 < end && isBase64(field.charAt(k2))) j = k2 + 1;
-          else break;
-        }
-        return field.substring(0, eq + 1) + field.substring(j);
-      }
+      if (eq >= 0 && eq < end && TagList.stripFws(field.substring(start, eq)).equals("b"))
+        return field.substring(0, eq + 1) + field.substring(end);
       if (semi < 0) break;
       start = semi + 1;
     }
     return field;
-  }
-
-  private static boolean isWsp(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  }
-
-  private static boolean isBase64(char c) {
-    return c >= 'A' && c <= 'Z'
-        || c >= 'a' && c <= 'z'
-        || c >= '0' && c <= '9'
-        || c == '+'
-        || c == '/'
-        || c == '=';
   }
 
   private static byte[] digest(DkimAlgorithm alg, byte[] data) {

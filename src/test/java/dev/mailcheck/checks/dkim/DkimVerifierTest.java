@@ -295,6 +295,50 @@ class DkimVerifierTest {
     assertThat(outcome.section().signatures()).isEmpty();
   }
 
+  /**
+   * A signer hashes its DKIM-Signature with the b= value deleted "including all surrounding
+   * whitespace" (RFC 6376 §3.7), then inserts the value. Under c=simple the field is hashed as
+   * written, so whitespace left around the value, and tags after b=, must not change what the
+   * verifier hashes. The second column is what the signer hashed, written out independently.
+   */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "`h=from:to:subject; b=%s` | `h=from:to:subject; b=`",
+        "`h=from:to:subject; b=%s \t` | `h=from:to:subject; b=`",
+        "`b=%s; h=from:to:subject` | `b=; h=from:to:subject`",
+        "`b=%s ; h=from:to:subject` | `b=; h=from:to:subject`",
+        "`b=\r\n\t%s \r\n\t; h=from:to:subject` | `b=; h=from:to:subject`",
+        "`b= %s\t;\r\n h=from:to:subject;` | `b=;\r\n h=from:to:subject;`",
+      })
+  void whitespaceAroundTheBValueIsNotSigned(String sent, String hashed) throws Exception {
+    DkimMessage m = DkimMessage.parse(MESSAGE.getBytes(StandardCharsets.ISO_8859_1));
+    String bh =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(
+                        Canonicalization.SIMPLE
+                            .body(m.body())
+                            .getBytes(StandardCharsets.ISO_8859_1)));
+    String head =
+        "DKIM-Signature: v=1; a=rsa-sha256; c=simple/simple; d=example.com; s=rsa;\r\n\tbh="
+            + bh
+            + "; ";
+    StringBuilder data = new StringBuilder();
+    for (String name : List.of("From", "To", "Subject")) data.append(m.named(name).get(0).raw());
+    data.append(head).append(hashed);
+    java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+    signer.initSign(RSA.getPrivate());
+    signer.update(data.toString().getBytes(StandardCharsets.ISO_8859_1));
+    String b = java.util.Base64.getEncoder().encodeToString(signer.sign());
+    String signed = head + sent.formatted(b) + "\r\n" + MESSAGE;
+    SignatureResult r = verifyOne(signed.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(r.result()).as(r.reason()).isEqualTo(DkimResult.PASS);
+  }
+
   @Test
   void hostileMessagesStayBounded() {
     // 25 signatures: 20 verified (one key lookup each at most), the rest neutral without DNS
