@@ -3,6 +3,7 @@ package dev.mailcheck.checks.dkim;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,6 +170,19 @@ public final class DkimCheck {
 
   public static Outcome<DkimVerifySection> verify(DkimMessage message, DnsClient dns, Clock clock) {
     return verify(message, dns, clock, DkimVerifier.Sha1Policy.VERIFY_AND_WARN);
+  }
+
+  /**
+   * Verifies a message as it is read ({@link MessageInput}): the body is streamed through the
+   * hashes after the key lookups, so memory does not grow with the message.
+   *
+   * @throws IOException when reading the body fails
+   */
+  public static Outcome<DkimVerifySection> verify(
+      MessageInput message, DnsClient dns, Clock clock, DkimVerifier.Sha1Policy sha1)
+      throws IOException {
+    Verification v = new DkimVerifier(dns, clock, sha1).verify(message);
+    return new Outcome<>(SignatureFindings.of(v), DkimVerifySection.of(v));
   }
 
   /** As {@link #verify(DkimMessage, DnsClient, Clock)}, choosing what rsa-sha1 gets (RFC 8301). */
