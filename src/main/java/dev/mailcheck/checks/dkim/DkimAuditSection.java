@@ -27,6 +27,9 @@ public record DkimAuditSection(
    * @param keyBits the key length read from the key itself
    * @param record the key record text as published
    * @param cnameChain CNAMEs followed (ESP delegation)
+   * @param unusable why the key found cannot verify mail (several TXT records, syntax, revoked,
+   *     {@code s=} without email, {@code h=} without sha256, RSA under 1024 bits); null when it can
+   *     or when no key was found
    */
   public record SelectorView(
       String selector,
@@ -38,7 +41,8 @@ public record DkimAuditSection(
       Boolean testing,
       Boolean revoked,
       String record,
-      List<String> cnameChain) {
+      List<String> cnameChain,
+      String unusable) {
     public SelectorView {
       cnameChain = List.copyOf(cnameChain);
     }
@@ -59,7 +63,8 @@ public record DkimAuditSection(
               key.map(DkimKey::testing).orElse(null),
               key.map(DkimKey::revoked).orElse(null),
               key.map(DkimKey::record).orElse(null),
-              p.cnameChain()));
+              p.cnameChain(),
+              KeyFindings.unusableReason(p).orElse(null)));
     }
     return new DkimAuditSection(facts.domain(), facts.domainKeyTree(), facts.providers(), views);
   }
@@ -89,14 +94,34 @@ public record DkimAuditSection(
                 + ": "
                 + desc
                 + (Boolean.TRUE.equals(v.testing()) ? ", testing" : "")
+                + (v.unusable() == null || Boolean.TRUE.equals(v.revoked())
+                    ? ""
+                    : ", unusable: " + v.unusable())
                 + via);
-      } else {
+      } else if (v.dns().matches("NOERROR|NXDOMAIN|NODATA")) {
         lines.add(v.selector() + "._domainkey." + domain + ": no key (" + v.dns() + ")" + via);
+      } else {
+        // A temporary failure is not absence (issue 11 item 13).
+        lines.add(
+            v.selector()
+                + "._domainkey."
+                + domain
+                + ": could not look up ("
+                + v.dns()
+                + "); the key may exist"
+                + via);
       }
     }
     long tried = selectors.size();
     long found = selectors.stream().filter(SelectorView::found).count();
-    lines.add(found + " key(s) found, " + tried + " selector(s) tried");
+    long usable = selectors.stream().filter(v -> v.found() && v.unusable() == null).count();
+    lines.add(
+        found
+            + " key(s) found"
+            + (usable == found ? "" : " (" + usable + " usable)")
+            + ", "
+            + tried
+            + " selector(s) tried");
     return lines;
   }
 }

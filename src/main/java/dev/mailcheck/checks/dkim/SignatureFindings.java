@@ -24,7 +24,7 @@ final class SignatureFindings {
       out.add(
           Finding.of("dkim.line-endings", Status.INFO, "Message has LF line endings; read as CRLF")
               .detail(
-                  "RFC 5322 mail uses CRLF and signers hash CRLF, so bare LFs (as most clients save .eml files) were converted before verifying.")
+                  "RFC 5322 mail uses CRLF and signers hash CRLF, so bare LFs (as most clients save .eml files), or the bare CRs of a file that ends its lines with CR, were converted before verifying.")
               .build());
     }
     if (v.signatures().isEmpty()) {
