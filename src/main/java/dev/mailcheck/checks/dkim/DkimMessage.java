@@ -13,8 +13,10 @@ import java.util.Locale;
  * came. Text is held as ISO-8859-1 strings, one char per octet, so every octet survives.
  *
  * <p>Files saved by mail clients often use bare LF line ends. RFC 5322 requires CRLF, and every
- * signer hashed CRLF; so when the input has a bare LF, all bare LFs become CRLF and {@link
- * #lineEndingsConverted()} says so (the report shows it as {@code dkim.line-endings}).
+ * signer hashed CRLF; so bare LFs (and the bare CRs of a CR-only file) become CRLF ({@link
+ * CrlfInputStream}) and {@link #lineEndingsConverted()} says so (the report shows it as {@code
+ * dkim.line-endings}). Holds the whole body: the verifier streams large input with {@link
+ * MessageInput} instead.
  *
  * @param headers the header fields in order, each with its terminating CRLF
  * @param body everything after the empty line that ends the header (may be empty)
