@@ -85,16 +85,16 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
     while (eq < to && text.charAt(eq) != '=') eq++;
     if (eq >= to) {
       problems.add(
-          new Problem(s, "tag without '=': \"" + clip(text.substring(s, to).strip()) + "\""));
+          new Problem(s, "tag without '=': \"" + clip(stripFws(text.substring(s, to))) + "\""));
       return;
     }
-    String name = text.substring(s, eq).strip();
+    String name = stripFws(text.substring(s, eq));
     if (!validName(name)) {
       problems.add(new Problem(s, "invalid tag name \"" + clip(name) + "\""));
       return;
     }
     int vStart = skipWs(text, eq + 1, to);
-    String value = text.substring(vStart, to).strip();
+    String value = stripFws(text.substring(vStart, to));
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       boolean ok =
@@ -137,12 +137,26 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
   }
 
   private static int skipWs(String t, int i, int to) {
-    while (i < to
-        && (t.charAt(i) == ' '
-            || t.charAt(i) == '\t'
-            || t.charAt(i) == '\r'
-            || t.charAt(i) == '\n')) i++;
+    while (i < to && isFws(t.charAt(i))) i++;
     return i;
+  }
+
+  /**
+   * The characters folding whitespace is made of (RFC 6376 §2.8 FWS, RFC 5234 WSP): SP, HTAB and
+   * the CR LF of a fold. Nothing else: {@link String#strip()} would also remove VT, FF and
+   * 0x1C-0x1F, which the tag-list grammar does not allow around a value.
+   */
+  public static boolean isFws(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+
+  /** The text without leading and trailing FWS ({@link #isFws}); other characters stay. */
+  public static String stripFws(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && isFws(s.charAt(from))) from++;
+    while (to > from && isFws(s.charAt(to - 1))) to--;
+    return s.substring(from, to);
   }
 
   private static String clip(String s) {

@@ -3,20 +3,24 @@ package dev.mailcheck.cli;
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.Checks;
 import dev.mailcheck.checks.dkim.DkimCheck;
-import dev.mailcheck.checks.dkim.DkimMessage;
 import dev.mailcheck.checks.dkim.DkimVerifier;
 import dev.mailcheck.checks.dkim.DkimVerifyCheck;
+import dev.mailcheck.checks.dkim.MessageInput;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -101,19 +105,38 @@ final class DkimCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
-      byte[] octets = read(file);
-      DkimMessage message = DkimMessage.parse(octets);
-      String shown = file.equals("-") ? "standard input" : file;
-      if (octets.length == 0)
-        throw new InputException(shown + " is empty; expected an email message (.eml)");
-      if (message.headers().isEmpty() || !startsWithHeaderField(octets)) {
+      if (file.isBlank())
         throw new InputException(
-            shown + " is not an email message: it has no header fields (expected an .eml file)");
+            "the FILE name is empty; give an .eml file or - for standard input");
+      String shown = file.equals("-") ? "standard input" : file;
+      // Streamed: the header section is read now, the body only while hashing, so a message of
+      // up to MAX_BYTES verifies in a small heap (docs/dkim.md, "Input").
+      try (InputStream in = open(file)) {
+        MessageInput message;
+        try {
+          BufferedInputStream buffered = new BufferedInputStream(new Limited(in), PEEK_BYTES);
+          buffered.mark(PEEK_BYTES);
+          byte[] start = buffered.readNBytes(PEEK_BYTES);
+          buffered.reset();
+          if (start.length == 0)
+            throw new InputException(shown + " is empty; expected an email message (.eml)");
+          if (!startsWithHeaderField(start))
+            throw new InputException(
+                shown
+                    + " is not an email message: it has no header fields (expected an .eml file)");
+          message = MessageInput.read(buffered);
+        } catch (IOException e) {
+          throw readError(e);
+        }
+        return verify(message);
       }
+    }
+
+    private int verify(MessageInput message) throws Exception {
       RunContext ctx = context();
       long start = System.nanoTime();
       String target = file.equals("-") ? "stdin" : file;
-      if (message.signatures().isEmpty()) {
+      if (message.headers().stream().noneMatch(h -> h.is("DKIM-Signature"))) {
         // No key to fetch: no resolver needed (with --dns-record, the offline stack writes the
         // asked-for file, empty, rather than silently none).
         DnsStack dns = openDnsIfNeeded(ctx, false);
@@ -127,9 +150,14 @@ final class DkimCommand extends BaseCommand {
       return runWithDns(ctx, settings(ctx), checks -> verify(target, message, checks));
     }
 
-    private Report verify(String target, DkimMessage message, CheckContext checks) {
-      var query = new DkimVerifyCheck.Query(message, sha1Policy());
-      return report("dkim verify", target, Checks.DKIM_VERIFY.run(query, checks).join());
+    private Report verify(String target, MessageInput message, CheckContext checks) {
+      var query = DkimVerifyCheck.Query.of(message, sha1Policy());
+      try {
+        return report("dkim verify", target, Checks.DKIM_VERIFY.run(query, checks).join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof UncheckedIOException io) throw readError(io.getCause());
+        throw e;
+      }
     }
 
     private DkimVerifier.Sha1Policy sha1Policy() {
@@ -154,23 +182,70 @@ final class DkimCommand extends BaseCommand {
       return i > start && i < octets.length && octets[i] == ':';
     }
 
-    static byte[] read(String file) {
-      if (file.isBlank())
-        throw new InputException(
-            "the FILE name is empty; give an .eml file or - for standard input");
-      try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
-        byte[] data = in.readNBytes(MAX_BYTES + 1);
-        if (data.length > MAX_BYTES)
-          throw new InputException(file + ": larger than 50 MB; not a message to verify");
-        return data;
+    /** The first octets, enough to tell a message from other files. */
+    private static final int PEEK_BYTES = 64 * 1024;
+
+    private static InputStream open(String file) {
+      if (file.equals("-")) return System.in;
+      try {
+        Path path = Path.of(file);
+        // Refused before reading, so a huge file costs nothing; stdin is counted while streamed.
+        if (Files.isRegularFile(path) && Files.size(path) > MAX_BYTES) throw new TooLarge();
+        return Files.newInputStream(path);
       } catch (IOException | java.nio.file.InvalidPathException e) {
-        String why =
-            e instanceof java.nio.file.NoSuchFileException
-                ? "no such file"
-                : e instanceof java.nio.file.AccessDeniedException
-                    ? "permission denied"
-                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        throw new InputException("cannot read " + file + ": " + why);
+        throw readError(file, e);
+      }
+    }
+
+    private InputException readError(IOException e) {
+      return readError(file, e);
+    }
+
+    private static InputException readError(String file, Exception e) {
+      String shown = file.equals("-") ? "standard input" : file;
+      if (e instanceof TooLarge)
+        return new InputException(shown + ": larger than 50 MB; not a message to verify");
+      if (e instanceof MessageInput.HeaderTooLargeException)
+        return new InputException(shown + ": " + e.getMessage() + "; not a message to verify");
+      String why =
+          e instanceof java.nio.file.NoSuchFileException
+              ? "no such file"
+              : e instanceof java.nio.file.AccessDeniedException
+                  ? "permission denied"
+                  : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new InputException("cannot read " + file + ": " + why);
+    }
+
+    /** More than {@link #MAX_BYTES} octets. */
+    private static final class TooLarge extends IOException {
+      private static final long serialVersionUID = 1L;
+    }
+
+    /** Counts what is read and stops past {@link #MAX_BYTES}: standard input has no size. */
+    private static final class Limited extends FilterInputStream {
+      private long count;
+
+      Limited(InputStream in) {
+        super(in);
+      }
+
+      @Override
+      public int read() throws IOException {
+        int c = super.read();
+        if (c >= 0) counted(1);
+        return c;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) counted(n);
+        return n;
+      }
+
+      private void counted(int n) throws TooLarge {
+        count += n;
+        if (count > MAX_BYTES) throw new TooLarge();
       }
     }
   }

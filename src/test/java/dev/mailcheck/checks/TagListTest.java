@@ -51,4 +51,21 @@ class TagListTest {
     assertThat(t.get("K")).contains("rsa");
     assertThat(t.getIgnoringCase("k")).contains("rsa");
   }
+
+  /**
+   * Only FWS (SP, HTAB, CR, LF) surrounds a tag value (RFC 6376 §3.2). Other control characters at
+   * the ends are not whitespace to strip but characters the value may not contain: they are
+   * reported, never silently removed (String.strip() removed VT, FF and 0x1C-0x1F).
+   */
+  @ParameterizedTest(name = "[{index}] 0x{0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {0x0b, 0x0c, 0x1c, 0x1d, 0x1e, 0x1f})
+  void controlCharactersAroundAValueAreProblemsNotWhitespace(int c) {
+    String ch = String.valueOf((char) c);
+    TagList t = TagList.parse("v=DKIM1; k=rsa" + ch + "; h=" + ch + "sha256");
+    assertThat(t.get("k")).isEmpty();
+    assertThat(t.get("h")).isEmpty();
+    assertThat(t.problems()).hasSize(2);
+    assertThat(t.problems().get(0).toString()).contains("0x" + Integer.toHexString(c));
+    assertThat(TagList.stripFws(" \t\r\n" + ch + "x" + ch + " \r\n")).isEqualTo(ch + "x" + ch);
+  }
 }

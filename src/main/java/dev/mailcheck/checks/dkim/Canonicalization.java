@@ -1,5 +1,7 @@
 package dev.mailcheck.checks.dkim;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,40 +29,35 @@ public enum Canonicalization {
         : relaxedHeader(field.name(), field.value()) + "\r\n";
   }
 
+  /**
+   * §3.4.2: name in lower case; value unfolded, every run of WSP made one SP, WSP removed at both
+   * ends. WSP is SP and HTAB only (RFC 5234): other control characters (VT, FF, 0x1C-0x1F) are part
+   * of the value and stay, which {@link String#strip()} would get wrong.
+   */
   static String relaxedHeader(String name, String value) {
-    String v = value.replace("\r\n", "");
-    v = collapseWsp(v).strip();
-    return name.toLowerCase(Locale.ROOT).strip() + ":" + v;
+    String v = stripWsp(collapseWsp(value.replace("\r\n", "")));
+    return lowerAscii(stripWsp(name)) + ":" + v;
   }
 
   private static String withCrlf(String raw) {
     return raw.endsWith("\r\n") ? raw : raw + "\r\n";
   }
 
-  /** The canonical body (§3.4.3, §3.4.4). Simple: an empty body is one CRLF; relaxed: empty. */
+  /**
+   * The canonical body (§3.4.3, §3.4.4). Simple: an empty body is one CRLF; relaxed: empty. The
+   * same state machine the verifier streams the body through ({@link BodyCanonicalizer}).
+   */
   String body(String body) {
-    if (this == SIMPLE) {
-      int end = body.length();
-      while (end >= 2 && body.startsWith("\r\n", end - 2)) end -= 2;
-      return body.substring(0, end) + "\r\n";
-    }
-    StringBuilder out = new StringBuilder(body.length());
-    int pos = 0;
-    int n = body.length();
-    while (pos < n) {
-      int eol = body.indexOf("\r\n", pos);
-      boolean hasEol = eol >= 0;
-      String line = body.substring(pos, hasEol ? eol : n);
-      out.append(stripTrailingWsp(collapseWsp(line))).append("\r\n");
-      pos = hasEol ? eol + 2 : n;
-    }
-    int end = out.length();
-    while (end >= 2 && out.charAt(end - 1) == '\n' && out.charAt(end - 2) == '\r') {
-      if (end == 2 || out.charAt(end - 3) == '\n') end -= 2;
-      else break;
-    }
-    out.setLength(end);
-    return out.toString();
+    byte[] in = body.getBytes(StandardCharsets.ISO_8859_1);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 2);
+    BodyCanonicalizer c = new BodyCanonicalizer(this, out::write);
+    c.update(in, 0, in.length);
+    c.finish();
+    return out.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean isWsp(char c) {
+    return c == ' ' || c == '\t';
   }
 
   private static String collapseWsp(String s) {
@@ -68,7 +65,7 @@ public enum Canonicalization {
     boolean inWsp = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ' ' || c == '\t') {
+      if (isWsp(c)) {
         if (!inWsp) b.append(' ');
         inWsp = true;
       } else {
@@ -79,9 +76,22 @@ public enum Canonicalization {
     return b.toString();
   }
 
-  private static String stripTrailingWsp(String s) {
-    int end = s.length();
-    while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) end--;
-    return s.substring(0, end);
+  /** Without SP and HTAB at both ends (and nothing else). */
+  static String stripWsp(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && isWsp(s.charAt(from))) from++;
+    while (to > from && isWsp(s.charAt(to - 1))) to--;
+    return s.substring(from, to);
+  }
+
+  /**
+   * A header field name in lower case, A-Z only: field names are US-ASCII (RFC 5322 §2.2), and
+   * signers lower-case octets, not Latin-1 letters.
+   */
+  static String lowerAscii(String s) {
+    char[] c = s.toCharArray();
+    for (int i = 0; i < c.length; i++) if (c[i] >= 'A' && c[i] <= 'Z') c[i] = (char) (c[i] + 32);
+    return new String(c);
   }
 }

@@ -60,7 +60,8 @@ public final class DkimCheck implements Check<DkimCheck.Query, DkimAudit.Facts> 
               key.map(DkimKey::testing).orElse(null),
               key.map(DkimKey::revoked).orElse(null),
               key.map(DkimKey::record).orElse(null),
-              p.cnameChain()));
+              p.cnameChain(),
+              KeyFindings.unusableReason(p).orElse(null)));
     }
     return new DkimAuditView(facts.domain(), facts.domainKeyTree(), facts.providers(), views);
   }
@@ -69,30 +70,32 @@ public final class DkimCheck implements Check<DkimCheck.Query, DkimAudit.Facts> 
     List<Finding> out = new ArrayList<>();
     String d = facts.domain();
     List<SelectorProbe> found = facts.probes().stream().filter(SelectorProbe::found).toList();
+    boolean anyUsable = found.stream().anyMatch(SelectorProbe::usable);
     for (SelectorProbe p : found) {
       String name = p.selector() + "._domainkey." + d;
-      String via =
-          p.cnameChain().isEmpty() ? "" : " via CNAME " + String.join(" -> ", p.cnameChain());
-      out.add(
-          Finding.of(
-                  FindingId.DKIM_SELECTOR,
-                  Status.PASS,
-                  "DKIM key found for selector " + p.selector())
-              .detail(
-                  name
-                      + via
-                      + " (selector from "
-                      + p.source()
-                      + ")"
-                      + (p.records().size() > 1
-                          ? "; "
-                              + p.records().size()
-                              + " TXT records at this name: verifiers may pick any (RFC 6376 §3.6.2.2)"
-                          : ""))
-              .subject(p.selector())
-              .evidence(p.records())
-              .build());
-      out.addAll(KeyFindings.of(name, p.key().orElseThrow()));
+      String where =
+          name
+              + (p.cnameChain().isEmpty()
+                  ? ""
+                  : " via CNAME " + String.join(" -> ", p.cnameChain()))
+              + " (selector from "
+              + p.source()
+              + ")";
+      if (p.usable()) {
+        out.add(
+            Finding.of(
+                    FindingId.DKIM_SELECTOR,
+                    Status.PASS,
+                    "DKIM key found for selector " + p.selector())
+                .detail(where)
+                .subject(p.selector())
+                .evidence(p.records())
+                .build());
+      } else {
+        // Never PASS for a key that cannot verify mail: the selector finding carries the verdict.
+        out.add(KeyFindings.unusable(p, name, where, KeyFindings.severity(p, anyUsable)));
+      }
+      out.addAll(KeyFindings.of(name, p, KeyFindings.severity(p, anyUsable)));
     }
     for (SelectorProbe p : facts.probes()) {
       String name = p.selector() + "._domainkey." + d;
@@ -125,47 +128,69 @@ public final class DkimCheck implements Check<DkimCheck.Query, DkimAudit.Facts> 
             Finding.of(
                     FindingId.DKIM_SELECTOR,
                     Status.ERROR,
-                    "Could not look up selector " + p.selector())
+                    "Could not look up selector " + p.selector() + " (" + p.outcome() + ")")
                 .detail(
                     name
                         + ": "
                         + p.outcome()
-                        + ". A temporary failure says nothing about whether the key exists.")
+                        + ". A temporary failure says nothing about whether the key exists: it may.")
+                .remedy("Retry later; check that the DNS servers of " + d + " answer.")
                 .subject(p.selector())
                 .build());
       }
     }
     List<SelectorProbe> temp =
         facts.probes().stream().filter(p -> p.temporaryFailure() && !p.explicit()).toList();
-    if (!temp.isEmpty()) {
+    String failed =
+        temp.stream()
+            .map(p -> p.selector() + " (" + p.outcome() + ")")
+            .collect(Collectors.joining(", "));
+    boolean anyExplicit = facts.probes().stream().anyMatch(SelectorProbe::explicit);
+    String tree =
+        switch (facts.domainKeyTree()) {
+          case "NXDOMAIN" ->
+              "_domainkey."
+                  + d
+                  + " does not exist (NXDOMAIN): no DKIM key is published under any selector (RFC 8020).";
+          case "NOERROR", "NODATA" ->
+              "_domainkey."
+                  + d
+                  + " exists, so keys are probably published under selectors that were not guessed.";
+          default -> "_domainkey." + d + " could not be looked up (" + facts.domainKeyTree() + ").";
+        };
+    if (found.isEmpty() && !anyExplicit && !temp.isEmpty()) {
+      // Not "nothing found": the search is incomplete, and a key may sit where DNS did not answer.
+      out.add(
+          Finding.of(
+                  FindingId.DKIM_SELECTOR,
+                  Status.ERROR,
+                  "DKIM key search incomplete: "
+                      + temp.size()
+                      + " of "
+                      + facts.probes().size()
+                      + " selector lookups failed")
+              .detail(
+                  "Could not look up "
+                      + failed
+                      + "; keys there may exist. No key was found under the selectors that answered. "
+                      + tree)
+              .remedy(
+                  "Retry later; check that the DNS servers of "
+                      + d
+                      + " answer. To check a known selector: mailcheck dkim "
+                      + d
+                      + " --selector NAME")
+              .build());
+    } else if (!temp.isEmpty()) {
       out.add(
           Finding.of(
                   FindingId.DKIM_SELECTOR,
                   Status.ERROR,
                   temp.size() + " selector lookup(s) failed temporarily")
-              .detail(
-                  "No answer for "
-                      + temp.stream()
-                          .map(p -> p.selector() + " (" + p.outcome() + ")")
-                          .collect(Collectors.joining(", "))
-                      + "; keys there may exist.")
+              .detail("Could not look up " + failed + "; keys there may exist.")
               .build());
     }
-    boolean anyExplicit = facts.probes().stream().anyMatch(SelectorProbe::explicit);
-    if (found.isEmpty() && !anyExplicit) {
-      String tree =
-          switch (facts.domainKeyTree()) {
-            case "NXDOMAIN" ->
-                "_domainkey."
-                    + d
-                    + " does not exist (NXDOMAIN): no DKIM key is published under any selector (RFC 8020).";
-            case "NOERROR", "NODATA" ->
-                "_domainkey."
-                    + d
-                    + " exists, so keys are probably published under selectors that were not guessed.";
-            default ->
-                "_domainkey." + d + " could not be looked up (" + facts.domainKeyTree() + ").";
-          };
+    if (found.isEmpty() && !anyExplicit && temp.isEmpty()) {
       out.add(
           Finding.of(
                   FindingId.DKIM_SELECTOR,

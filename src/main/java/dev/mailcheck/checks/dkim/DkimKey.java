@@ -57,6 +57,21 @@ public record DkimKey(
     return problems.isEmpty() && publicKey.isPresent();
   }
 
+  /**
+   * What keeps this record from verifying any mail, most basic first (empty when usable). A record
+   * with a syntax problem or an empty {@code p=} has only that one.
+   */
+  List<KeyDefect> defects() {
+    if (!problems.isEmpty()) return List.of(KeyDefect.SYNTAX);
+    if (revoked()) return List.of(KeyDefect.REVOKED);
+    List<KeyDefect> out = new java.util.ArrayList<>();
+    if (!allowsEmail()) out.add(KeyDefect.NOT_FOR_EMAIL);
+    if (!allowsHash("sha256")) out.add(KeyDefect.NO_ACCEPTABLE_HASH);
+    if (keyType.equals("rsa") && keyBits > 0 && keyBits < DkimVerifier.MIN_RSA_BITS)
+      out.add(KeyDefect.RSA_TOO_SHORT);
+    return List.copyOf(out);
+  }
+
   public boolean allowsHash(String hash) {
     return hashes.isEmpty() || hashes.contains(hash.toLowerCase(Locale.ROOT));
   }

@@ -96,7 +96,7 @@ final class DkimKeyParser {
         .map(
             v ->
                 Arrays.stream(v.split(":"))
-                    .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                    .map(s -> TagList.stripFws(s).toLowerCase(Locale.ROOT))
                     .filter(s -> !s.isEmpty())
                     .toList())
         .orElse(List.of());

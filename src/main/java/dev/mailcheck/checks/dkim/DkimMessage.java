@@ -1,6 +1,8 @@
 package dev.mailcheck.checks.dkim;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +13,10 @@ import java.util.Locale;
  * came. Text is held as ISO-8859-1 strings, one char per octet, so every octet survives.
  *
  * <p>Files saved by mail clients often use bare LF line ends. RFC 5322 requires CRLF, and every
- * signer hashed CRLF; so when the input has a bare LF, all bare LFs become CRLF and {@link
- * #lineEndingsConverted()} says so (the report shows it as {@code dkim.line-endings}).
+ * signer hashed CRLF; so bare LFs (and the bare CRs of a CR-only file) become CRLF ({@link
+ * CrlfInputStream}) and {@link #lineEndingsConverted()} says so (the report shows it as {@code
+ * dkim.line-endings}). Holds the whole body: the verifier streams large input with {@link
+ * MessageInput} instead.
  *
  * @param headers the header fields in order, each with its terminating CRLF
  * @param body everything after the empty line that ends the header (may be empty)
@@ -40,43 +44,43 @@ public record DkimMessage(List<HeaderField> headers, String body, boolean lineEn
     }
   }
 
+  /**
+   * Reads a whole message into memory. Never throws on content; line ends as {@link
+   * CrlfInputStream} reads them. For large input, stream it with {@link MessageInput} instead.
+   */
   public static DkimMessage parse(byte[] octets) {
-    String text = new String(octets, StandardCharsets.ISO_8859_1);
-    boolean converted = false;
-    if (hasBareLf(text)) {
-      text = text.replaceAll("(?<!\r)\n", "\r\n");
-      converted = true;
+    try {
+      MessageInput in = MessageInput.read(new ByteArrayInputStream(octets));
+      String body = in.readBody();
+      return new DkimMessage(in.headers(), body, in.lineEndingsConverted());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The header fields of a header section (CRLF line ends, without the empty line that ends it): a
+   * line starting with SP or HTAB continues the field before it (RFC 5322 §2.2.3).
+   */
+  static List<HeaderField> parseHeaderSection(String text) {
     List<HeaderField> headers = new ArrayList<>();
     int pos = 0;
     int n = text.length();
     StringBuilder current = null;
-    // A leading mbox "From " separator line is not a header field.
-    if (text.startsWith("From ")) {
-      int eol = text.indexOf("\r\n");
-      pos = eol < 0 ? n : eol + 2;
-    }
-    String body = "";
     while (pos < n) {
       int eol = text.indexOf("\r\n", pos);
       int lineEnd = eol < 0 ? n : eol + 2;
-      String line = text.substring(pos, lineEnd);
-      if (line.equals("\r\n")) {
-        body = text.substring(lineEnd);
-        pos = n;
-        break;
-      }
-      char first = line.charAt(0);
+      char first = text.charAt(pos);
       if ((first == ' ' || first == '\t') && current != null) {
-        current.append(line);
+        current.append(text, pos, lineEnd);
       } else {
         flush(current, headers);
-        current = new StringBuilder(line);
+        current = new StringBuilder().append(text, pos, lineEnd);
       }
       pos = lineEnd;
     }
     flush(current, headers);
-    return new DkimMessage(headers, body, converted);
+    return headers;
   }
 
   private static void flush(StringBuilder field, List<HeaderField> out) {
@@ -84,14 +88,7 @@ public record DkimMessage(List<HeaderField> headers, String body, boolean lineEn
     String raw = field.toString();
     int colon = raw.indexOf(':');
     if (colon <= 0) return; // not a header field; ignored (RFC 5322 §2.2 requires a name)
-    out.add(new HeaderField(raw.substring(0, colon).strip(), raw));
-  }
-
-  private static boolean hasBareLf(String t) {
-    for (int i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
-      if (i == 0 || t.charAt(i - 1) != '\r') return true;
-    }
-    return false;
+    out.add(new HeaderField(Canonicalization.stripWsp(raw.substring(0, colon)), raw));
   }
 
   /** The DKIM-Signature fields, top first. */

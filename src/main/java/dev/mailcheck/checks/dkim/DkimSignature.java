@@ -84,10 +84,10 @@ public record DkimSignature(
     Canonicalization bc = Canonicalization.SIMPLE;
     if (tags.has("c")) {
       String[] parts = c.split("/", -1);
-      Optional<Canonicalization> h = Canonicalization.of(parts[0].strip());
+      Optional<Canonicalization> h = Canonicalization.of(TagList.stripFws(parts[0]));
       Optional<Canonicalization> b =
           parts.length > 1
-              ? Canonicalization.of(parts[1].strip())
+              ? Canonicalization.of(TagList.stripFws(parts[1]))
               : Optional.of(Canonicalization.SIMPLE);
       if (h.isEmpty() || b.isEmpty() || parts.length > 2)
         errors.add("unknown canonicalization c=" + c);
@@ -102,7 +102,7 @@ public record DkimSignature(
             .map(
                 h ->
                     Arrays.stream(h.split(":"))
-                        .map(x -> x.strip().toLowerCase(Locale.ROOT))
+                        .map(x -> TagList.stripFws(x).toLowerCase(Locale.ROOT))
                         .toList())
             .orElse(List.of());
     if (tags.has("h") && !signed.contains("from"))
@@ -127,7 +127,8 @@ public record DkimSignature(
         .ifPresent(
             q -> {
               boolean dnsTxt =
-                  Arrays.stream(q.split(":")).anyMatch(m -> m.strip().equalsIgnoreCase("dns/txt"));
+                  Arrays.stream(q.split(":"))
+                      .anyMatch(m -> TagList.stripFws(m).equalsIgnoreCase("dns/txt"));
               if (!dnsTxt) errors.add("q=" + q + " offers no query method DKIM defines (dns/txt)");
             });
 

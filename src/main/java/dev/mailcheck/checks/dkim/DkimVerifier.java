@@ -1,10 +1,14 @@
 package dev.mailcheck.checks.dkim;
 
+import dev.mailcheck.checks.TagList;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,10 +18,11 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Verifies every DKIM-Signature of a message (RFC 6376 §6, RFC 8463, RFC 8301). Key records are
@@ -63,12 +68,58 @@ public final class DkimVerifier {
     this.sha1Policy = sha1Policy;
   }
 
+  /** Verifies a message held in memory (streamed through the same path as a file). */
   public Verification verify(byte[] octets) {
-    return verify(DkimMessage.parse(octets));
+    try {
+      return verify(MessageInput.read(new ByteArrayInputStream(octets)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public Verification verify(DkimMessage message) {
-    List<DkimMessage.HeaderField> fields = message.signatures();
+    byte[] body = message.body().getBytes(StandardCharsets.ISO_8859_1);
+    try {
+      return verify(
+          message.headers(),
+          hashes -> hashes.update(body, 0, body.length),
+          message::lineEndingsConverted);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Verifies a message read once, front to back: the header section is in memory, and the body is
+   * piped through every body hash the signatures need after the key lookups, so memory does not
+   * grow with the message. The whole input is read even when no body hash is needed, so that size
+   * limits and line-end conversion see all of it.
+   *
+   * @throws IOException when reading the body fails (including a size limit the caller's stream
+   *     enforces)
+   */
+  public Verification verify(MessageInput message) throws IOException {
+    return verify(message.headers(), message::streamBody, message::lineEndingsConverted);
+  }
+
+  /** Where the body comes from: it is fed to the hashes once. */
+  private interface Body {
+    void feed(BodyHashes hashes) throws IOException;
+  }
+
+  /** A signature whose key is usable: what is left is the body hash and the header signature. */
+  private record KeyChecked(
+      DkimSignature sig,
+      DkimKey key,
+      List<String> chain,
+      List<String> warnings,
+      BodyHashes.Request request) {}
+
+  private Verification verify(
+      List<DkimMessage.HeaderField> headers, Body body, BooleanSupplier lineEndingsConverted)
+      throws IOException {
+    List<DkimMessage.HeaderField> fields =
+        headers.stream().filter(h -> h.is("DKIM-Signature")).toList();
     List<DkimSignature> sigs =
         fields.stream().limit(MAX_SIGNATURES).map(DkimSignature::parse).toList();
     List<DkimSignature> needKeys = sigs.stream().filter(s -> preKeyError(s).isEmpty()).toList();
@@ -78,26 +129,38 @@ public final class DkimVerifier {
     Map<DnsQuestion, DnsResult> byQuestion = new java.util.HashMap<>();
     for (int i = 0; i < questions.size(); i++) byQuestion.put(questions.get(i), answers.get(i));
 
-    Map<Canonicalization, String> bodies = new EnumMap<>(Canonicalization.class);
-    List<SignatureResult> results = new ArrayList<>();
-    for (DkimSignature sig : sigs) {
+    SignatureResult[] results = new SignatureResult[sigs.size()];
+    Map<Integer, KeyChecked> checked = new LinkedHashMap<>();
+    for (int i = 0; i < sigs.size(); i++) {
+      DkimSignature sig = sigs.get(i);
       Optional<String> early = preKeyError(sig);
       if (early.isPresent()) {
-        results.add(
+        results[i] =
             result(
                 sig,
                 early.get().startsWith("POLICY:") ? DkimResult.POLICY : DkimResult.PERMERROR,
                 early.get().replaceFirst("^POLICY:", ""),
                 Optional.empty(),
                 List.of(),
-                warnings(sig, null)));
+                warnings(sig, null));
         continue;
       }
       DnsResult answer = byQuestion.get(DnsQuestion.of(sig.keyName(), RecordType.TXT));
-      results.add(verifyWithKey(message, sig, answer, bodies));
+      switch (checkKey(sig, answer)) {
+        case KeyOutcome.Done d -> results[i] = d.result();
+        case KeyOutcome.Usable u -> checked.put(i, u.checked());
+      }
     }
+
+    BodyHashes hashes = new BodyHashes(checked.values().stream().map(KeyChecked::request).toList());
+    body.feed(hashes);
+    Map<BodyHashes.Request, BodyHashes.Result> bodyHashes = hashes.finish();
+    checked.forEach(
+        (i, k) -> results[i] = verifySignature(headers, k, bodyHashes.get(k.request())));
+
+    List<SignatureResult> all = new ArrayList<>(List.of(results));
     for (DkimMessage.HeaderField extra : fields.subList(sigs.size(), fields.size())) {
-      results.add(
+      all.add(
           result(
               DkimSignature.parse(extra),
               DkimResult.NEUTRAL,
@@ -108,7 +171,14 @@ public final class DkimVerifier {
               List.of(),
               List.of()));
     }
-    return new Verification(results, message.lineEndingsConverted());
+    return new Verification(all, lineEndingsConverted.getAsBoolean());
+  }
+
+  /** The key phase ends a signature (a result) or hands it on to the body and header phase. */
+  private sealed interface KeyOutcome {
+    record Done(SignatureResult result) implements KeyOutcome {}
+
+    record Usable(KeyChecked checked) implements KeyOutcome {}
   }
 
   /** Problems found without DNS: syntax, algorithm policy, expiry, timestamps. */
@@ -128,16 +198,12 @@ public final class DkimVerifier {
     return Optional.empty();
   }
 
-  private SignatureResult verifyWithKey(
-      DkimMessage message,
-      DkimSignature sig,
-      DnsResult answer,
-      Map<Canonicalization, String> bodies) {
+  private KeyOutcome checkKey(DkimSignature sig, DnsResult answer) {
     List<String> chain = answer.cnameChain();
     switch (answer) {
       case DnsResult.Records r -> {}
       case DnsResult.NxDomain n -> {
-        return result(
+        return done(
             sig,
             DkimResult.PERMERROR,
             "no key record at " + sig.keyName() + " (NXDOMAIN)",
@@ -146,7 +212,7 @@ public final class DkimVerifier {
             warnings(sig, null));
       }
       case DnsResult.NoData n -> {
-        return result(
+        return done(
             sig,
             DkimResult.PERMERROR,
             "no key record at " + sig.keyName() + " (no TXT)",
@@ -155,7 +221,7 @@ public final class DkimVerifier {
             warnings(sig, null));
       }
       default -> {
-        return result(
+        return done(
             sig,
             DkimResult.TEMPERROR,
             "key lookup for " + sig.keyName() + " failed: " + answer.outcome(),
@@ -166,7 +232,7 @@ public final class DkimVerifier {
     }
     List<DnsRecord.Txt> txts = ((DnsResult.Records) answer).of(DnsRecord.Txt.class);
     if (txts.isEmpty())
-      return result(
+      return done(
           sig,
           DkimResult.PERMERROR,
           "no key record at " + sig.keyName(),
@@ -184,12 +250,12 @@ public final class DkimVerifier {
     List<String> warnings = warnings(sig, key);
     DkimAlgorithm alg = sig.algorithm().orElseThrow();
     if (key.revoked())
-      return result(sig, DkimResult.PERMERROR, "key revoked (empty p=)", k, chain, warnings);
+      return done(sig, DkimResult.PERMERROR, "key revoked (empty p=)", k, chain, warnings);
     if (!key.problems().isEmpty())
-      return result(
+      return done(
           sig, DkimResult.PERMERROR, "unusable key: " + key.problems().get(0), k, chain, warnings);
     if (!key.keyType().equals(alg.keyType()))
-      return result(
+      return done(
           sig,
           DkimResult.PERMERROR,
           "key type k=" + key.keyType() + " does not match a=" + alg.token(),
@@ -197,7 +263,7 @@ public final class DkimVerifier {
           chain,
           warnings);
     if (!key.allowsHash(alg.hash()))
-      return result(
+      return done(
           sig,
           DkimResult.PERMERROR,
           "key h=" + String.join(":", key.hashes()) + " does not allow " + alg.hash(),
@@ -205,7 +271,7 @@ public final class DkimVerifier {
           chain,
           warnings);
     if (!key.allowsEmail())
-      return result(
+      return done(
           sig,
           DkimResult.PERMERROR,
           "key s=" + String.join(":", key.services()) + " is not for email",
@@ -214,7 +280,7 @@ public final class DkimVerifier {
           warnings);
     String idDomain = sig.identity().substring(sig.identity().lastIndexOf('@') + 1);
     if (key.strict() && !idDomain.equalsIgnoreCase(sig.domain()))
-      return result(
+      return done(
           sig,
           DkimResult.PERMERROR,
           "key t=s forbids i= in a subdomain of d= (" + idDomain + ")",
@@ -223,7 +289,7 @@ public final class DkimVerifier {
           warnings);
     if (key.publicKey().get() instanceof RSAPublicKey rsa
         && rsa.getModulus().bitLength() < MIN_RSA_BITS)
-      return result(
+      return done(
           sig,
           DkimResult.PERMERROR,
           "RSA key of "
@@ -233,24 +299,57 @@ public final class DkimVerifier {
           chain,
           warnings);
 
-    String body = bodies.computeIfAbsent(sig.bodyCanon(), c -> c.body(message.body()));
-    if (sig.bodyLength().isPresent()) {
-      BigInteger l = sig.bodyLength().get();
-      if (l.compareTo(BigInteger.valueOf(body.length())) > 0)
-        return result(
+    long limit =
+        sig.bodyLength()
+            .map(l -> l.bitLength() < 63 ? l.longValue() : Long.MAX_VALUE)
+            .orElse(Long.MAX_VALUE);
+    return new KeyOutcome.Usable(
+        new KeyChecked(
             sig,
-            DkimResult.PERMERROR,
-            "l=" + l + " is longer than the body (" + body.length() + " octets canonicalized)",
-            k,
+            key,
             chain,
-            warnings);
-      body = body.substring(0, l.intValueExact());
-    }
-    byte[] bodyHash = digest(alg, body.getBytes(StandardCharsets.ISO_8859_1));
-    if (!MessageDigest.isEqual(bodyHash, sig.bodyHash()))
+            warnings,
+            new BodyHashes.Request(sig.bodyCanon(), alg.digestName(), limit)));
+  }
+
+  private static KeyOutcome done(
+      DkimSignature sig,
+      DkimResult r,
+      String reason,
+      Optional<DkimKey> key,
+      List<String> chain,
+      List<String> warnings) {
+    return new KeyOutcome.Done(result(sig, r, reason, key, chain, warnings));
+  }
+
+  /**
+   * §6.1.3: the body hash ({@code bh=}, with {@code l=}), then the header signature ({@code b=}).
+   */
+  private static SignatureResult verifySignature(
+      List<DkimMessage.HeaderField> headers, KeyChecked c, BodyHashes.Result body) {
+    DkimSignature sig = c.sig();
+    DkimKey key = c.key();
+    Optional<DkimKey> k = Optional.of(key);
+    List<String> chain = c.chain();
+    List<String> warnings = c.warnings();
+    DkimAlgorithm alg = sig.algorithm().orElseThrow();
+    if (sig.bodyLength().isPresent()
+        && sig.bodyLength().get().compareTo(BigInteger.valueOf(body.canonicalLength())) > 0)
+      return result(
+          sig,
+          DkimResult.PERMERROR,
+          "l="
+              + sig.bodyLength().get()
+              + " is longer than the body ("
+              + body.canonicalLength()
+              + " octets canonicalized)",
+          k,
+          chain,
+          warnings);
+    if (!MessageDigest.isEqual(body.hash(), sig.bodyHash()))
       return result(sig, DkimResult.FAIL, "body hash mismatch (bh=)", k, chain, warnings);
 
-    byte[] signedData = headerHashInput(message, sig).getBytes(StandardCharsets.ISO_8859_1);
+    byte[] signedData = headerHashInput(headers, sig).getBytes(StandardCharsets.ISO_8859_1);
     boolean ok;
     if (alg == DkimAlgorithm.ED25519_SHA256) {
       ok = verifyEd25519(key, digest(alg, signedData), sig.signatureData());
@@ -298,12 +397,15 @@ public final class DkimVerifier {
    * The data b= signs (§3.7): the h= fields, then this signature with b= emptied, no final CRLF.
    */
   static String headerHashInput(DkimMessage message, DkimSignature sig) {
+    return headerHashInput(message.headers(), sig);
+  }
+
+  static String headerHashInput(List<DkimMessage.HeaderField> headers, DkimSignature sig) {
     StringBuilder data = new StringBuilder();
     // §5.4.2: take instances from the bottom up; a name listed more often than present
     // (over-signing) contributes nothing for the missing instances. Indexed once, so a hostile
     // h= with thousands of names stays linear.
     Map<String, java.util.ArrayDeque<DkimMessage.HeaderField>> bottomUp = new java.util.HashMap<>();
-    List<DkimMessage.HeaderField> headers = message.headers();
     for (int i = headers.size() - 1; i >= 0; i--) {
       bottomUp
           .computeIfAbsent(
@@ -323,42 +425,30 @@ public final class DkimVerifier {
     return data.toString();
   }
 
-  /** The header field with the b= value removed (§3.5 b=, §3.7), the way dkimpy and OpenDKIM do. */
+  /**
+   * The header field with the value of its b= tag deleted "including all surrounding whitespace"
+   * (RFC 6376 §3.7; §3.5 b=): everything from after the "=" up to the ";" that ends the tag-spec
+   * (or the end of the field) goes, so FWS before, inside and after the base64 goes with it, and
+   * the tags after b= stay as written. Only the tag named exactly {@code b} (not {@code bh}). The
+   * terminating CRLF is dropped; the caller canonicalizes the result.
+   *
+   * <pre>{@code
+   * "v=1; b=dGVz\r\n\t dA== ; bh=abc=; x=1"  ->  "v=1; b=; bh=abc=; x=1"
+   * }</pre>
+   */
   static String withoutB(String raw) {
     String field = raw.endsWith("\r\n") ? raw.substring(0, raw.length() - 2) : raw;
-    int colon = field.indexOf(':');
-    int start = colon + 1;
+    int start = field.indexOf(':') + 1;
     while (start <= field.length()) {
       int semi = field.indexOf(';', start);
       int end = semi < 0 ? field.length() : semi;
       int eq = field.indexOf('=', start);
-      if (eq >= 0 && eq < end && field.substring(start, eq).strip().equals("b")) {
-        int j = eq + 1;
-        while (true) {
-          int k2 = j;
-          while (k2 < end && isWsp(field.charAt(k2))) k2++;
-          if (k2 < end && isBase64(field.charAt(k2))) j = k2 + 1;
-          else break;
-        }
-        return field.substring(0, eq + 1) + field.substring(j);
-      }
+      if (eq >= 0 && eq < end && TagList.stripFws(field.substring(start, eq)).equals("b"))
+        return field.substring(0, eq + 1) + field.substring(end);
       if (semi < 0) break;
       start = semi + 1;
     }
     return field;
-  }
-
-  private static boolean isWsp(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  }
-
-  private static boolean isBase64(char c) {
-    return c >= 'A' && c <= 'Z'
-        || c >= 'a' && c <= 'z'
-        || c >= '0' && c <= '9'
-        || c == '+'
-        || c == '/'
-        || c == '=';
   }
 
   private static byte[] digest(DkimAlgorithm alg, byte[] data) {

@@ -30,6 +30,23 @@ public record SelectorProbe(
     return key.isPresent();
   }
 
+  /**
+   * Why the key found here cannot verify mail (empty when it can, or when no key was found).
+   * Several TXT records at the name make any key there unreliable (RFC 6376 §3.6.2.2).
+   */
+  List<KeyDefect> defects() {
+    if (key.isEmpty()) return List.of();
+    List<KeyDefect> out = new java.util.ArrayList<>();
+    if (records.size() > 1) out.add(KeyDefect.SEVERAL_RECORDS);
+    out.addAll(key.get().defects());
+    return List.copyOf(out);
+  }
+
+  /** A key was found and nothing keeps it from verifying mail. */
+  public boolean usable() {
+    return found() && defects().isEmpty();
+  }
+
   public boolean explicit() {
     return source.equals(DkimAudit.EXPLICIT);
   }

@@ -4,13 +4,17 @@ import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Findings for {@code dkim verify}: one {@code dkim.signature} per signature, plus what weakens
- * them.
+ * Findings for {@code dkim verify}: one {@code dkim.signature} per distinct problem (result,
+ * reason, d=), with a count when several signatures share it, plus what weakens them. The dkim
+ * section keeps one entry per signature, so grouping loses nothing.
  */
 final class SignatureFindings {
   private SignatureFindings() {}
@@ -24,7 +28,7 @@ final class SignatureFindings {
                   Status.INFO,
                   "Message has LF line endings; read as CRLF")
               .detail(
-                  "RFC 5322 mail uses CRLF and signers hash CRLF, so bare LFs (as most clients save .eml files) were converted before verifying.")
+                  "RFC 5322 mail uses CRLF and signers hash CRLF, so bare LFs (as most clients save .eml files), or the bare CRs of a file that ends its lines with CR, were converted before verifying.")
               .build());
     }
     if (v.signatures().isEmpty()) {
@@ -37,91 +41,77 @@ final class SignatureFindings {
       return out;
     }
     boolean anyPass = v.anyPass();
+    // One finding per distinct problem: a message with hundreds of signatures failing the same
+    // way gives one finding with a count; every signature stays listed in the dkim section.
+    Map<Problem, List<Integer>> groups = new LinkedHashMap<>();
+    Map<String, List<Integer>> sha1 = new LinkedHashMap<>();
+    Map<String, List<Integer>> bodyLength = new LinkedHashMap<>();
     Set<String> keysReported = new LinkedHashSet<>();
-    int i = 1;
-    for (SignatureResult r : v.signatures()) {
+    List<SignatureResult> all = v.signatures();
+    for (int i = 0; i < all.size(); i++) {
+      SignatureResult r = all.get(i);
       DkimSignature s = r.signature();
-      Status st =
-          switch (r.result()) {
-            case PASS -> Status.PASS;
-            case FAIL, PERMERROR -> anyPass ? Status.WARN : Status.FAIL;
-            case TEMPERROR -> anyPass ? Status.WARN : Status.ERROR;
-            case NEUTRAL, POLICY -> Status.WARN;
-          };
-      int number = i++;
-      // A signature too broken to name its d= and s= is named by its position ("signature #1").
-      String subject =
-          s.domain().isEmpty() || s.selector().isEmpty() ? "signature #" + number : r.subject();
-      String titleName =
-          s.domain().isEmpty() || s.selector().isEmpty() ? "#" + number : r.subject();
-      String detail =
-          "Signature #"
-              + number
-              + " (d="
-              + s.domain()
-              + ", s="
-              + s.selector()
-              + ", a="
-              + s.algorithmToken()
-              + ", c="
-              + s.canonicalization()
-              + "): "
-              + r.result().token()
-              + ", "
-              + r.reason()
-              + "."
-              + (anyPass && r.result() != DkimResult.PASS
-                  ? " Another signature passes, so the message passes DKIM (RFC 6376 §6.1)."
-                  : "");
-      out.add(
-          Finding.of(
-                  FindingId.DKIM_SIGNATURE,
-                  st,
-                  "DKIM signature " + titleName + ": " + r.result().token())
-              .detail(detail)
-              .remedy(remedy(r))
-              .subject(subject)
-              .evidence(
-                  List.of(
-                      "dkim="
-                          + r.result().token()
-                          + " header.d="
-                          + s.domain()
-                          + " header.s="
-                          + s.selector()
-                          + " ("
-                          + r.reason()
-                          + ")"))
-              .build());
-      if (s.algorithm().filter(a -> a == DkimAlgorithm.RSA_SHA1).isPresent()) {
-        out.add(
-            Finding.of(
-                    FindingId.DKIM_RSA_SHA1,
-                    Status.WARN,
-                    "Signature " + titleName + " uses rsa-sha1")
-                .detail(
-                    "RFC 8301 §3.1: rsa-sha1 MUST NOT be used for signing or verifying. mailcheck verified it anyway (result "
-                        + r.result().token()
-                        + "), but receivers following RFC 8301 treat it as permerror.")
-                .remedy(
-                    "Configure the signer for rsa-sha256 (or ed25519-sha256 alongside rsa-sha256).")
-                .subject(subject)
-                .build());
-      }
-      if (s.bodyLength().isPresent()) {
-        out.add(
-            Finding.of(
-                    FindingId.DKIM_BODY_LENGTH,
-                    Status.WARN,
-                    "Signature " + titleName + " uses l= (partial body)")
-                .detail(
-                    "l="
-                        + s.bodyLength().get()
-                        + ": only the first octets of the body are signed; content appended later keeps the signature valid (RFC 6376 §8.2).")
-                .remedy("Sign the whole body: drop the l= option from the signer.")
-                .subject(subject)
-                .build());
-      }
+      groups
+          .computeIfAbsent(
+              new Problem(status(r, anyPass), r.result(), r.reason(), s.domain()),
+              k -> new ArrayList<>())
+          .add(i);
+      if (s.algorithm().filter(a -> a == DkimAlgorithm.RSA_SHA1).isPresent())
+        sha1.computeIfAbsent(subject(r, i + 1), k -> new ArrayList<>()).add(i);
+      if (s.bodyLength().isPresent())
+        bodyLength.computeIfAbsent(subject(r, i + 1), k -> new ArrayList<>()).add(i);
+    }
+    groups.forEach((problem, members) -> out.add(signatureFinding(problem, members, all, anyPass)));
+    sha1.forEach(
+        (subject, members) -> {
+          SignatureResult r = all.get(members.get(0));
+          out.add(
+              Finding.of(
+                      FindingId.DKIM_RSA_SHA1,
+                      Status.WARN,
+                      (members.size() == 1
+                              ? "Signature " + titleName(r, members.get(0) + 1)
+                              : members.size() + " signatures " + subject)
+                          + " use"
+                          + (members.size() == 1 ? "s" : "")
+                          + " rsa-sha1")
+                  .detail(
+                      "RFC 8301 §3.1: rsa-sha1 MUST NOT be used for signing or verifying. mailcheck verified "
+                          + (members.size() == 1 ? "it" : "them")
+                          + " anyway (result "
+                          + results(members, all)
+                          + "), but receivers following RFC 8301 treat "
+                          + (members.size() == 1 ? "it" : "them")
+                          + " as permerror.")
+                  .remedy(
+                      "Configure the signer for rsa-sha256 (or ed25519-sha256 alongside rsa-sha256).")
+                  .subject(subject)
+                  .build());
+        });
+    bodyLength.forEach(
+        (subject, members) -> {
+          SignatureResult r = all.get(members.get(0));
+          out.add(
+              Finding.of(
+                      FindingId.DKIM_BODY_LENGTH,
+                      Status.WARN,
+                      (members.size() == 1
+                              ? "Signature " + titleName(r, members.get(0) + 1) + " uses"
+                              : members.size() + " signatures " + subject + " use")
+                          + " l= (partial body)")
+                  .detail(
+                      "l="
+                          + members.stream()
+                              .map(i -> all.get(i).signature().bodyLength().get().toString())
+                              .distinct()
+                              .collect(Collectors.joining(", "))
+                          + ": only the first octets of the body are signed; content appended later keeps the signature valid (RFC 6376 §8.2).")
+                  .remedy("Sign the whole body: drop the l= option from the signer.")
+                  .subject(subject)
+                  .build());
+        });
+    for (SignatureResult r : all) {
+      DkimSignature s = r.signature();
       if (r.key().isPresent() && r.key().get().usable() && keysReported.add(s.keyName())) {
         DkimKey k = r.key().get();
         out.add(KeyFindings.strength(s.keyName(), k));
@@ -140,6 +130,149 @@ final class SignatureFindings {
       }
     }
     return out;
+  }
+
+  /** What makes signatures "the same problem": one finding each. */
+  private record Problem(Status status, DkimResult result, String reason, String domain) {}
+
+  /** Signature numbers shown in a grouped finding; the rest are counted. */
+  static final int NUMBERS_SHOWN = 10;
+
+  private static Status status(SignatureResult r, boolean anyPass) {
+    return switch (r.result()) {
+      case PASS -> Status.PASS;
+      case FAIL, PERMERROR -> anyPass ? Status.WARN : Status.FAIL;
+      case TEMPERROR -> anyPass ? Status.WARN : Status.ERROR;
+      case NEUTRAL, POLICY -> Status.WARN;
+    };
+  }
+
+  private static Finding signatureFinding(
+      Problem p, List<Integer> members, List<SignatureResult> all, boolean anyPass) {
+    SignatureResult first = all.get(members.get(0));
+    String another =
+        anyPass && p.result() != DkimResult.PASS
+            ? " Another signature passes, so the message passes DKIM (RFC 6376 §6.1)."
+            : "";
+    if (members.size() == 1) {
+      int number = members.get(0) + 1;
+      DkimSignature s = first.signature();
+      return Finding.of(
+              FindingId.DKIM_SIGNATURE,
+              p.status(),
+              "DKIM signature " + titleName(first, number) + ": " + p.result().token())
+          .detail(
+              "Signature #"
+                  + number
+                  + " ("
+                  + describe(List.of(first))
+                  + "): "
+                  + p.result().token()
+                  + ", "
+                  + p.reason()
+                  + "."
+                  + another)
+          .remedy(remedy(first))
+          .subject(subject(first, number))
+          .evidence(List.of(evidence(first)))
+          .build();
+    }
+    List<SignatureResult> rs = members.stream().map(all::get).toList();
+    String numbers =
+        members.stream()
+                .limit(NUMBERS_SHOWN)
+                .map(i -> "#" + (i + 1))
+                .collect(Collectors.joining(", "))
+            + (members.size() > NUMBERS_SHOWN
+                ? " and " + (members.size() - NUMBERS_SHOWN) + " more"
+                : "");
+    List<String> evidence = rs.stream().map(SignatureFindings::evidence).distinct().toList();
+    List<String> shown =
+        new ArrayList<>(evidence.subList(0, Math.min(NUMBERS_SHOWN, evidence.size())));
+    if (evidence.size() > NUMBERS_SHOWN)
+      shown.add("... " + (evidence.size() - NUMBERS_SHOWN) + " more (see the dkim section)");
+    List<String> selectors = rs.stream().map(r -> r.signature().selector()).distinct().toList();
+    String domainName = p.domain().isEmpty() ? "d= missing" : "d=" + p.domain();
+    return Finding.of(
+            FindingId.DKIM_SIGNATURE,
+            p.status(),
+            members.size()
+                + " DKIM signatures: "
+                + p.result().token()
+                + ", "
+                + p.reason()
+                + " ("
+                + domainName
+                + ")")
+        .detail(
+            "Signatures "
+                + numbers
+                + " ("
+                + describe(rs)
+                + "): "
+                + p.result().token()
+                + ", "
+                + p.reason()
+                + ". Each is listed in the dkim section."
+                + another)
+        .remedy(remedy(first))
+        .subject(
+            p.domain().isEmpty()
+                ? "signatures without d="
+                : selectors.size() == 1 ? first.subject() : p.domain())
+        .evidence(shown)
+        .build();
+  }
+
+  /** d=, s=, a= and c= of one or more signatures, each value once. */
+  private static String describe(List<SignatureResult> rs) {
+    return "d="
+        + values(rs, s -> s.domain())
+        + ", s="
+        + values(rs, DkimSignature::selector)
+        + ", a="
+        + values(rs, DkimSignature::algorithmToken)
+        + ", c="
+        + values(rs, DkimSignature::canonicalization);
+  }
+
+  private static String values(
+      List<SignatureResult> rs, java.util.function.Function<DkimSignature, String> tag) {
+    List<String> distinct = rs.stream().map(r -> tag.apply(r.signature())).distinct().toList();
+    return distinct.size() <= NUMBERS_SHOWN
+        ? String.join("|", distinct)
+        : String.join("|", distinct.subList(0, NUMBERS_SHOWN)) + "|...";
+  }
+
+  private static String results(List<Integer> members, List<SignatureResult> all) {
+    return members.stream()
+        .map(i -> all.get(i).result().token())
+        .distinct()
+        .collect(Collectors.joining("/"));
+  }
+
+  /** A signature too broken to name its d= and s= is named by its position ("signature #1"). */
+  private static String subject(SignatureResult r, int number) {
+    DkimSignature s = r.signature();
+    return s.domain().isEmpty() || s.selector().isEmpty() ? "signature #" + number : r.subject();
+  }
+
+  private static String titleName(SignatureResult r, int number) {
+    DkimSignature s = r.signature();
+    return s.domain().isEmpty() || s.selector().isEmpty() ? "#" + number : r.subject();
+  }
+
+  private static String evidence(SignatureResult r) {
+    DkimSignature s = r.signature();
+    return "dkim="
+        + r.result().token()
+        + " header.d="
+        + s.domain()
+        + " header.s="
+        + s.selector()
+        + " ("
+        + r.reason()
+        + ")";
   }
 
   private static String remedy(SignatureResult r) {

@@ -29,6 +29,9 @@ public record DkimAuditView(
    * @param keyBits the key length read from the key itself
    * @param record the key record text as published
    * @param cnameChain CNAMEs followed (ESP delegation)
+   * @param unusable why the key found cannot verify mail (several TXT records, syntax, revoked,
+   *     {@code s=} without email, {@code h=} without sha256, RSA under 1024 bits); null when it can
+   *     or when no key was found
    */
   public record SelectorView(
       String selector,
@@ -40,7 +43,8 @@ public record DkimAuditView(
       Boolean testing,
       Boolean revoked,
       String record,
-      List<String> cnameChain) {
+      List<String> cnameChain,
+      String unusable) {
     public SelectorView {
       cnameChain = List.copyOf(cnameChain);
     }

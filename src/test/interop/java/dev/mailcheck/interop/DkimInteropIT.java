@@ -159,6 +159,9 @@ class DkimInteropIT {
     assertThat(k.path("testing").asBoolean()).isTrue();
     assertThat(Findings.statuses(r, "dkim.key-strength")).contains("fail");
     assertFlagged(r, "dkim.testing");
+    // Verifiers must refuse it (RFC 8301 §3.2): not "key found" (issue 11 item 12).
+    assertThat(Findings.statuses(r, "dkim.selector")).containsOnly("fail");
+    assertThat(k.path("unusable").asText()).isEqualTo("RSA key of 512 bits");
   }
 
   @Test

@@ -63,7 +63,7 @@ class DomainInteropIT {
             + " smtp.starttls=warn spf.all=fail spf.lookups=pass spf.present=pass");
     EXPECTED.put(
         "broken.test --selector rsa512",
-        "dkim.key-strength=fail dkim.testing=warn dmarc.present=fail dmarc.syntax=fail mx.cname=warn mx.present=pass"
+        "dkim.key-strength=fail dkim.selector=fail dkim.testing=warn dmarc.present=fail dmarc.syntax=fail mx.cname=warn mx.present=pass"
             + " mx.resolvable=fail ptr.fcrdns=fail ptr.present=pass smtp.certificate=warn smtp.certificate-expiry=warn"
             + " smtp.certificate-name=warn smtp.starttls=pass smtp.tls-legacy=warn spf.multiple=fail spf.present=pass");
     EXPECTED.put("nullmx.test", "mx.null=info spf.all=pass dmarc.policy=pass dmarc.present=pass");

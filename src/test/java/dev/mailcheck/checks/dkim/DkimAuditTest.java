@@ -7,6 +7,7 @@ import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.render.text.ViewText;
 import dev.mailcheck.report.view.DkimAuditView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -123,9 +124,10 @@ class DkimAuditTest {
     var out =
         DkimRuns.audit(
             "example.com", List.of("revoked", "test", "spki", "ed", "bad"), List.of(), dns);
+    // named with --selector: mail is signed with it, so a revoked key fails (issue 11 item 6)
     assertThat(byId(out.findings(), "dkim.key-revoked"))
         .extracting(Finding::status)
-        .containsExactly(Status.INFO);
+        .containsExactly(Status.FAIL);
     assertThat(byId(out.findings(), "dkim.testing"))
         .extracting(Finding::status)
         .containsExactly(Status.WARN);
@@ -165,5 +167,121 @@ class DkimAuditTest {
     assertThat(byId(out.findings(), "dkim.domainkey"))
         .extracting(Finding::status)
         .containsExactly(Status.WARN);
+  }
+
+  /**
+   * A key record that cannot verify mail is never "found" and passing (issue 11 items 6 and 12):
+   * the selector finding fails with the precise reason and a remedy, whether the selector was named
+   * or guessed, and the section says why.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {0}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "revoked | v=DKIM1; k=rsa; p= | revoked (empty p=) | publish its current public key",
+        "s=other | v=DKIM1; s=other; p=@RSA2048 | restricted to other services (s=other) | s=email",
+        "s=email:other is fine | v=DKIM1; s=other:email; p=@RSA2048 | | ",
+        "h=sha1 only | v=DKIM1; h=sha1; p=@RSA2048 | h=sha1 does not allow sha256 | rsa-sha256",
+        "ed25519 h=sha1 | v=DKIM1; k=ed25519; h=sha1; p=@ED | h=sha1 does not allow sha256 | h=sha256",
+        "512-bit RSA | v=DKIM1; p=@RSA512 | RSA key of 512 bits | 2048-bit",
+        "two records | @RSA2048 @@ v=DKIM1; p=@RSA1024 | 2 TXT records at the selector | exactly one",
+        "syntax | v=DKIM1; k=dsa; p=@RSA2048 | the record cannot be parsed | as the signer generated it",
+      })
+  void unusableKeysAreNeverFoundAndPassing(
+      String name, String records, String reason, String remedy) {
+    for (boolean named : List.of(true, false)) {
+      FakeDns dns = new FakeDns().txt("good._domainkey.example.com", RSA_2048);
+      for (String r : records.split(" @@ "))
+        dns.txt(
+            "default._domainkey.example.com",
+            r.replace("@RSA2048", RSA_2048.substring(RSA_2048.indexOf("p=") + 2))
+                .replace("@RSA1024", DkimKeyTest.RSA_1024)
+                .replace("@RSA512", DkimKeyTest.RSA_512)
+                .replace("@ED", DkimKeyTest.ED_RAW));
+      var out =
+          DkimRuns.audit(
+              "example.com", named ? List.of("good", "default") : List.of("good"), List.of(), dns);
+      List<Finding> sel =
+          byId(out.findings(), "dkim.selector").stream()
+              .filter(f -> f.subject().orElse("").equals("default"))
+              .toList();
+      var view =
+          out.section().selectors().stream()
+              .filter(v -> v.selector().equals("default"))
+              .findFirst()
+              .orElseThrow();
+      if (reason == null) {
+        assertThat(sel).extracting(Finding::status).containsExactly(Status.PASS);
+        assertThat(view.unusable()).isNull();
+        continue;
+      }
+      Status expected = !named && name.equals("revoked") ? Status.INFO : Status.FAIL;
+      assertThat(sel).as(name + (named ? " named" : " guessed")).hasSize(1);
+      Finding f = sel.get(0);
+      assertThat(f.status()).isEqualTo(expected);
+      assertThat(f.title()).isEqualTo("DKIM key for selector default is unusable: " + reason);
+      assertThat(f.detail()).contains("fails as permerror");
+      assertThat(f.remedy())
+          .get()
+          .asString()
+          .contains(expected == Status.INFO ? "remove the record" : remedy);
+      assertThat(view.found()).isTrue();
+      assertThat(view.unusable()).isEqualTo(reason);
+      assertThat(ViewText.lines(out.section()))
+          .anyMatch(
+              l ->
+                  l.startsWith("default._domainkey.example.com:")
+                      && (l.contains("unusable: " + reason) || l.contains("revoked")));
+      // no finding about this key passes
+      assertThat(out.findings())
+          .filteredOn(x -> x.subject().orElse("").startsWith("default"))
+          .noneMatch(x -> x.status() == Status.PASS);
+    }
+  }
+
+  @Test
+  void aRevokedKeyAloneIsAWarningAndCostsTheDkimScore() {
+    FakeDns dns = new FakeDns().txt("default._domainkey.example.com", "v=DKIM1; k=rsa; p=");
+    var out = DkimRuns.audit("example.com", List.of(), List.of(), dns);
+    assertThat(byId(out.findings(), "dkim.selector"))
+        .extracting(Finding::status)
+        .containsExactly(Status.WARN);
+    assertThat(byId(out.findings(), "dkim.key-revoked"))
+        .extracting(Finding::status)
+        .containsExactly(Status.WARN);
+    assertThat(out.findings()).noneMatch(f -> f.status() == Status.PASS);
+  }
+
+  /**
+   * When selector lookups failed, "no DKIM key found" would be a false absence (issue 11 items 12
+   * and 13): the finding says the search was incomplete, as an error, and the section text says the
+   * lookup failed and the key may exist.
+   */
+  @Test
+  void failedLookupsMakeTheSearchIncompleteNotNotFound() {
+    FakeDns dns = new FakeDns().a("example.com", "192.0.2.1");
+    for (String s : List.of("default", "dkim", "mail", "s1"))
+      dns.servfail(s + "._domainkey.example.com", RecordType.TXT);
+    dns.timeout("google._domainkey.example.com", RecordType.TXT);
+    var out = DkimRuns.audit("example.com", List.of(), List.of(), dns);
+    List<Finding> sel = byId(out.findings(), "dkim.selector");
+    assertThat(sel).hasSize(1);
+    Finding f = sel.get(0);
+    assertThat(f.status()).isEqualTo(Status.ERROR);
+    assertThat(f.title()).startsWith("DKIM key search incomplete: 5 of ");
+    assertThat(f.detail())
+        .contains("default (SERVFAIL)", "google (TIMEOUT)", "may exist")
+        .doesNotContainIgnoringCase("no DKIM key found");
+    assertThat(out.findings()).noneMatch(x -> x.status() == Status.INFO);
+    assertThat(ViewText.lines(out.section()))
+        .contains("default._domainkey.example.com: could not look up (SERVFAIL); the key may exist")
+        .noneMatch(l -> l.contains("no key (SERVFAIL)") || l.contains("no key (TIMEOUT)"));
+
+    // a key found elsewhere: it passes, and the failed lookups are still an error of their own
+    dns.txt("k1._domainkey.example.com", RSA_2048);
+    var found = DkimRuns.audit("example.com", List.of(), List.of(), dns);
+    assertThat(byId(found.findings(), "dkim.selector"))
+        .extracting(Finding::status)
+        .containsExactlyInAnyOrder(Status.PASS, Status.ERROR);
   }
 }

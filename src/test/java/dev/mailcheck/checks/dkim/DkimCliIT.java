@@ -48,12 +48,18 @@ class DkimCliIT {
       CliRun r =
           CliRun.of(
               "dkim", "example.test", "--selector", "old", "--resolver", dns.address(), "--json");
-      assertThat(r.exitCode()).as(r.err()).isZero();
+      // "old" was named and its key is revoked: every signature with it is permerror, so the
+      // audit fails (exit 1) instead of passing it as "key found" (issue 11 item 6).
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
       JsonNode j = r.json();
       assertThat(j.get("command").asText()).isEqualTo("dkim");
       JsonNode sel = j.get("dkim").get("selectors");
       assertThat(sel.get(0).get("selector").asText()).isEqualTo("old");
       assertThat(sel.get(0).get("revoked").asBoolean()).isTrue();
+      assertThat(sel.get(0).get("unusable").asText()).isEqualTo("revoked (empty p=)");
+      assertThat(j.get("findings").findValuesAsText("title"))
+          .contains("DKIM key for selector old is unusable: revoked (empty p=)")
+          .doesNotContain("DKIM key found for selector old");
       assertThat(sel.findValuesAsText("selector")).contains("google", "s1");
       JsonNode google = find(sel, "google");
       assertThat(google.get("keyBits").asInt()).isEqualTo(2048);

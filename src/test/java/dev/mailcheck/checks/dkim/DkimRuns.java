@@ -32,7 +32,7 @@ final class DkimRuns {
     CheckResult<?> r =
         TestChecks.run(
             Checks.DKIM_VERIFY,
-            new DkimVerifyCheck.Query(message),
+            DkimVerifyCheck.Query.of(message),
             dns,
             CheckSettings.defaults().withClock(clock));
     return new Run<>(r.findings(), (DkimVerifyView) r.view());

@@ -296,6 +296,96 @@ class DkimVerifierTest {
     assertThat(outcome.section().signatures()).isEmpty();
   }
 
+  /**
+   * A signer hashes its DKIM-Signature with the b= value deleted "including all surrounding
+   * whitespace" (RFC 6376 §3.7), then inserts the value. Under c=simple the field is hashed as
+   * written, so whitespace left around the value, and tags after b=, must not change what the
+   * verifier hashes. The second column is what the signer hashed, written out independently.
+   */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "`h=from:to:subject; b=%s` | `h=from:to:subject; b=`",
+        "`h=from:to:subject; b=%s \t` | `h=from:to:subject; b=`",
+        "`b=%s; h=from:to:subject` | `b=; h=from:to:subject`",
+        "`b=%s ; h=from:to:subject` | `b=; h=from:to:subject`",
+        "`b=\r\n\t%s \r\n\t; h=from:to:subject` | `b=; h=from:to:subject`",
+        "`b= %s\t;\r\n h=from:to:subject;` | `b=;\r\n h=from:to:subject;`",
+      })
+  void whitespaceAroundTheBValueIsNotSigned(String sent, String hashed) throws Exception {
+    DkimMessage m = DkimMessage.parse(MESSAGE.getBytes(StandardCharsets.ISO_8859_1));
+    String bh =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(
+                        Canonicalization.SIMPLE
+                            .body(m.body())
+                            .getBytes(StandardCharsets.ISO_8859_1)));
+    String head =
+        "DKIM-Signature: v=1; a=rsa-sha256; c=simple/simple; d=example.com; s=rsa;\r\n\tbh="
+            + bh
+            + "; ";
+    StringBuilder data = new StringBuilder();
+    for (String name : List.of("From", "To", "Subject")) data.append(m.named(name).get(0).raw());
+    data.append(head).append(hashed);
+    java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+    signer.initSign(RSA.getPrivate());
+    signer.update(data.toString().getBytes(StandardCharsets.ISO_8859_1));
+    String b = java.util.Base64.getEncoder().encodeToString(signer.sign());
+    String signed = head + sent.formatted(b) + "\r\n" + MESSAGE;
+    SignatureResult r = verifyOne(signed.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(r.result()).as(r.reason()).isEqualTo(DkimResult.PASS);
+  }
+
+  /**
+   * Hundreds of signatures give one finding per distinct problem with a count, not hundreds of
+   * copies; distinct problems stay apart, and the dkim section keeps every signature.
+   */
+  @Test
+  void signaturesWithTheSameProblemAreOneFindingWithACount() {
+    String m = MESSAGE;
+    for (int i = 0; i < 18; i++)
+      m =
+          new String(
+              sign(m, opts("rsa-sha256", "RELAXED", "RELAXED")), StandardCharsets.ISO_8859_1);
+    TestSigner.Options lost =
+        TestSigner.Options.of(DkimAlgorithm.RSA_SHA256, "example.com", "lost");
+    m = new String(sign(m, lost), StandardCharsets.ISO_8859_1);
+    m =
+        new String(
+            sign(m, lost.canon(Canonicalization.SIMPLE, Canonicalization.SIMPLE)),
+            StandardCharsets.ISO_8859_1);
+    // 300 more copies of the top signature below the first 20: not evaluated (MAX_SIGNATURES)
+    String top = m.substring(0, m.indexOf("DKIM-Signature", 1));
+    int from = m.indexOf("From: Joe");
+    m = m.substring(0, from) + top.repeat(300) + m.substring(from);
+    m = m.replace("lost the game", "won the game");
+
+    var outcome = DkimRuns.verify(m.getBytes(StandardCharsets.ISO_8859_1), dns(), NOW);
+    assertThat(outcome.section().signatures()).hasSize(320);
+    List<Finding> sigs =
+        outcome.findings().stream().filter(f -> f.id().equals("dkim.signature")).toList();
+    assertThat(sigs)
+        .extracting(Finding::title)
+        .containsExactly(
+            "2 DKIM signatures: permerror, no key record at lost._domainkey.example.com (NXDOMAIN) (d=example.com)",
+            "18 DKIM signatures: fail, body hash mismatch (bh=) (d=example.com)",
+            "300 DKIM signatures: neutral, not evaluated: only the first 20 signatures of a message are verified (d=example.com)");
+    assertThat(sigs)
+        .extracting(Finding::status)
+        .containsExactly(Status.FAIL, Status.FAIL, Status.WARN);
+    assertThat(sigs.get(1).detail())
+        .startsWith("Signatures #3, #4, #5")
+        .contains("and 8 more")
+        .contains("c=relaxed/relaxed)");
+    assertThat(sigs.get(0).detail()).contains("c=simple/simple|relaxed/relaxed");
+    assertThat(sigs.get(1).evidence()).hasSize(1);
+    assertThat(outcome.findings()).hasSizeLessThan(10);
+  }
+
   @Test
   void hostileMessagesStayBounded() {
     // 25 signatures: 20 verified (one key lookup each at most), the rest neutral without DNS

@@ -34,14 +34,34 @@ final class DkimText {
                 + ": "
                 + desc
                 + (Boolean.TRUE.equals(v.testing()) ? ", testing" : "")
+                + (v.unusable() == null || Boolean.TRUE.equals(v.revoked())
+                    ? ""
+                    : ", unusable: " + v.unusable())
                 + via);
-      } else {
+      } else if (v.dns().matches("NOERROR|NXDOMAIN|NODATA")) {
         lines.add(v.selector() + "._domainkey." + domain + ": no key (" + v.dns() + ")" + via);
+      } else {
+        // A temporary failure is not absence (issue 11 item 13).
+        lines.add(
+            v.selector()
+                + "._domainkey."
+                + domain
+                + ": could not look up ("
+                + v.dns()
+                + "); the key may exist"
+                + via);
       }
     }
     long tried = a.selectors().size();
     long found = a.selectors().stream().filter(DkimAuditView.SelectorView::found).count();
-    lines.add(found + " key(s) found, " + tried + " selector(s) tried");
+    long usable = a.selectors().stream().filter(v -> v.found() && v.unusable() == null).count();
+    lines.add(
+        found
+            + " key(s) found"
+            + (usable == found ? "" : " (" + usable + " usable)")
+            + ", "
+            + tried
+            + " selector(s) tried");
     return lines;
   }
 
