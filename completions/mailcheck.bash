@@ -598,7 +598,7 @@ function _picocli_mailcheck_smtp() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--starttls' '--tls' '--no-tls' '--allow-plaintext-auth' '--relay-test' '--insecure' '--no-legacy-tls' '--all-ports' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local flag_opts="'--starttls' '--tls' '--no-tls' '--allow-plaintext-auth' '--relay-test' '--insecure' '--allow-private' '--no-legacy-tls' '--all-ports' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ehlo' '--user' '--auth' '--password-file' '--token-file' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
@@ -679,7 +679,7 @@ function _picocli_mailcheck_ports() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--insecure' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local flag_opts="'--insecure' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values

@@ -22,19 +22,24 @@ final class PortsCommand extends BaseCommand {
 
   @picocli.CommandLine.Mixin TlsTrustOptions trust = new TlsTrustOptions();
 
+  @picocli.CommandLine.Mixin PrivateAddressOption privateAddresses = new PrivateAddressOption();
+
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
     long start = System.nanoTime();
     HostPort hp = SmtpCommand.parseTarget(target, 25);
-    var request = SmtpCommand.baseRequest(hp, ctx.timeout(), trust.caFile, trust.insecure).build();
+    var request =
+        SmtpCommand.baseRequest(hp, ctx.timeout(), trust.caFile, trust.insecure)
+            .allowPrivate(privateAddresses.allowPrivate)
+            .build();
     DnsStack dns = openDnsIfNeeded(ctx, SmtpCommand.needsDns(hp.host()));
     try {
       Report report =
           withChecks(
                   ctx,
                   dns,
-                  settings(ctx),
+                  settings(ctx).withAllowPrivate(privateAddresses.allowPrivate),
                   checks ->
                       report("ports", request.host(), Checks.PORTS.run(request, checks).join()))
               .withDuration(Duration.ofNanos(System.nanoTime() - start));

@@ -108,6 +108,8 @@ final class SmtpCommand extends BaseCommand {
 
   @picocli.CommandLine.Mixin TlsTrustOptions trust = new TlsTrustOptions();
 
+  @picocli.CommandLine.Mixin PrivateAddressOption privateAddresses = new PrivateAddressOption();
+
   @Option(
       names = "--no-legacy-tls",
       description = "Skip the extra connection that checks whether TLS 1.0/1.1 are still accepted.")
@@ -139,7 +141,8 @@ final class SmtpCommand extends BaseCommand {
         baseRequest(hp, ctx.timeout(), trust.caFile, trust.insecure)
             .legacyTlsCheck(!noLegacyTls && !allPorts)
             .relayTest(relayTest)
-            .allowPlaintextAuth(allowPlaintextAuth);
+            .allowPlaintextAuth(allowPlaintextAuth)
+            .allowPrivate(privateAddresses.allowPrivate);
     if (ehlo != null) {
       boolean literal = ehlo.matches("\\[(IPv6:[0-9A-Fa-f:.]+|[0-9.]+)\\]");
       boolean name =
@@ -162,7 +165,7 @@ final class SmtpCommand extends BaseCommand {
           withChecks(
                   ctx,
                   dns,
-                  settings(ctx),
+                  settings(ctx).withAllowPrivate(privateAddresses.allowPrivate),
                   checks ->
                       allPorts
                           ? report("ports", hp.host(), Checks.PORTS.run(request, checks).join())

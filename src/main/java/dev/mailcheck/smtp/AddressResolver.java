@@ -4,6 +4,8 @@ import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
+import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.internal.SpecialAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +23,12 @@ final class AddressResolver {
     this.dns = dns;
   }
 
-  List<InetAddress> resolve(String host) throws ProbeException {
-    var literal = dev.mailcheck.internal.InetAddresses.parse(host);
+  /**
+   * @param allowPrivate whether addresses in special-purpose ranges may be returned for a name (an
+   *     IP literal is returned as it is: the caller chose it)
+   */
+  List<InetAddress> resolve(String host, boolean allowPrivate) throws ProbeException {
+    var literal = InetAddresses.parse(host);
     if (literal.isPresent()) return List.of(literal.get());
     if (dns == null)
       throw new ProbeException(
@@ -37,7 +43,7 @@ final class AddressResolver {
         if (rec instanceof DnsRecord.Address addr) out.add(addr.address());
       }
     }
-    if (!out.isEmpty()) return out;
+    if (!out.isEmpty()) return allowPrivate ? out : publicOnly(host, out);
     if (ra.isTemporaryFailure() || raaaa.isTemporaryFailure()) {
       throw new ProbeException(
           Phase.DNS,
@@ -48,5 +54,28 @@ final class AddressResolver {
         Phase.DNS,
         Failure.Kind.DNS,
         host + " has no address (A " + ra.outcome() + ", AAAA " + raaaa.outcome() + ")");
+  }
+
+  /**
+   * The public addresses among {@code addresses}; none is a failure that says which ranges the name
+   * points into. A zone anyone can publish must not steer the probe to internal hosts.
+   */
+  private static List<InetAddress> publicOnly(String host, List<InetAddress> addresses)
+      throws ProbeException {
+    List<InetAddress> open = new ArrayList<>();
+    List<String> held = new ArrayList<>();
+    for (InetAddress a : addresses) {
+      var range = SpecialAddresses.classify(a);
+      if (range.isEmpty()) open.add(a);
+      else held.add(InetAddresses.format(a) + ": " + range.get());
+    }
+    if (!open.isEmpty()) return open;
+    throw new ProbeException(
+        Phase.DNS,
+        Failure.Kind.PRIVATE_ADDRESS,
+        host
+            + " resolves only to addresses in special-purpose ranges ("
+            + String.join("; ", held)
+            + "); not contacted, since a DNS answer alone must not make mailcheck probe internal hosts (--allow-private allows it, for labs and internal mail)");
   }
 }

@@ -50,6 +50,11 @@ public record Failure(Phase phase, Kind kind, String detail, Optional<Reply> rep
      * tls-handshake}).
      */
     CERTIFICATE,
+    /**
+     * The name resolves only to addresses in loopback, private or reserved ranges, which the probe
+     * does not contact unless the request allows private addresses.
+     */
+    PRIVATE_ADDRESS,
     /** Another I/O error. */
     IO
   }

@@ -23,6 +23,10 @@ import java.util.Optional;
  *     verdict is still recorded); MX-style probes go on anyway, see {@link
  *     #stopsOnCertificateProblem()}
  * @param legacyTlsCheck after a TLS session, try a second connection offering only TLS 1.0/1.1
+ * @param allowPrivate whether addresses that {@code host} resolves to may be in loopback, private
+ *     or reserved ranges; without it such addresses are not contacted (a hostile zone must not make
+ *     the probe reach internal hosts). Addresses given explicitly, and an IP literal as {@code
+ *     host}, were chosen by the caller and are always contacted.
  */
 public record ProbeRequest(
     String host,
@@ -37,7 +41,8 @@ public record ProbeRequest(
     boolean legacyTlsCheck,
     Optional<AuthRequest> auth,
     boolean allowPlaintextAuth,
-    boolean relayTest) {
+    boolean relayTest,
+    boolean allowPrivate) {
 
   public ProbeRequest {
     Objects.requireNonNull(host);
@@ -99,6 +104,7 @@ public record ProbeRequest(
     b.auth = auth;
     b.allowPlaintextAuth = allowPlaintextAuth;
     b.relayTest = relayTest;
+    b.allowPrivate = allowPrivate;
     return b;
   }
 
@@ -116,6 +122,7 @@ public record ProbeRequest(
     private Optional<AuthRequest> auth = Optional.empty();
     private boolean allowPlaintextAuth;
     private boolean relayTest;
+    private boolean allowPrivate;
 
     private Builder(String host, int port) {
       this.host = host;
@@ -178,6 +185,11 @@ public record ProbeRequest(
       return this;
     }
 
+    public Builder allowPrivate(boolean v) {
+      allowPrivate = v;
+      return this;
+    }
+
     public ProbeRequest build() {
       return new ProbeRequest(
           host,
@@ -192,7 +204,8 @@ public record ProbeRequest(
           legacyTlsCheck,
           auth,
           allowPlaintextAuth,
-          relayTest);
+          relayTest,
+          allowPrivate);
     }
   }
 }

@@ -46,8 +46,8 @@ public final class SocketSmtpProbe implements SmtpProbe {
       List<InetAddress> addresses;
       if (!req.addresses().isEmpty()) addresses = req.addresses();
       else if (dev.mailcheck.internal.InetAddresses.isLiteral(req.host()))
-        addresses = resolver.resolve(req.host());
-      else addresses = rec.time(Phase.DNS, () -> resolver.resolve(req.host()));
+        addresses = resolver.resolve(req.host(), req.allowPrivate());
+      else addresses = rec.time(Phase.DNS, () -> resolver.resolve(req.host(), req.allowPrivate()));
       conn = rec.time(Phase.CONNECT, () -> connect(addresses, rec));
       used = conn.raw().getInetAddress();
       session(conn, rec);

@@ -56,7 +56,7 @@ class MxPtrDmarcCommandIT {
         .isEqualTo("[\"192.0.2.10\",\"2001:db8::10\"]");
     assertThat(worst(j))
         .containsEntry("mx.present", "pass")
-        .containsEntry("mx.private-address", "warn");
+        .containsEntry("mx.private-address", "fail"); // every address non-public (issue 11 #2)
   }
 
   @Test

@@ -39,6 +39,26 @@ class SmtpCommandIT {
   }
 
   @Test
+  void aNameThatResolvesToLoopbackIsNotContactedWithoutAllowPrivate() throws Exception {
+    // issue 11 #1: a DNS answer alone must not steer the probe to internal hosts
+    var cert = pki.issue("mail.smtp.test", List.of("mail.smtp.test"), 60);
+    try (var server = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()))) {
+      CliRun r = run("smtp", "mail.smtp.test:" + server.port(), "--json");
+      assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.COULD_NOT_RUN);
+      JsonNode j = r.json();
+      assertThat(j.get("incomplete").asBoolean()).isTrue();
+      JsonNode f = j.get("findings").get(0);
+      assertThat(f.get("id").asText()).isEqualTo("smtp.connect");
+      assertThat(f.get("title").asText()).contains("resolves only to non-public addresses");
+      assertThat(f.get("remedy").asText()).contains("--allow-private");
+      assertThat(server.connections()).isZero();
+      // an IP literal was chosen by the user: always contacted
+      CliRun literal = run("smtp", "127.0.0.1:" + server.port(), "--json");
+      assertThat(literal.json().get("smtp").get("address").asText()).isEqualTo("127.0.0.1");
+    }
+  }
+
+  @Test
   void nameIsResolvedAndMatchedAgainstTheCertificate() throws Exception {
     var cert = pki.issue("mail.smtp.test", List.of("mail.smtp.test"), 60);
     Path ca = pki.writeCaPem(dir);
@@ -49,6 +69,7 @@ class SmtpCommandIT {
               "mail.smtp.test:" + server.port(),
               "--ca-file",
               ca.toString(),
+              "--allow-private",
               "--json",
               "-v");
       assertThat(ok.exitCode()).as(ok.out() + ok.err()).isEqualTo(ExitCode.OK);
@@ -60,7 +81,13 @@ class SmtpCommandIT {
       assertThat(json.get("dns").findValuesAsText("name")).contains("mail.smtp.test");
 
       CliRun other =
-          run("smtp", "other.smtp.test:" + server.port(), "--ca-file", ca.toString(), "--json");
+          run(
+              "smtp",
+              "other.smtp.test:" + server.port(),
+              "--ca-file",
+              ca.toString(),
+              "--allow-private",
+              "--json");
       // MX-style port: opportunistic TLS, the mismatch is a warning and the session goes on
       assertThat(other.exitCode()).as(other.out()).isEqualTo(ExitCode.OK);
       JsonNode o = other.json();

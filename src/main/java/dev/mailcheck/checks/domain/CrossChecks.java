@@ -3,6 +3,7 @@ package dev.mailcheck.checks.domain;
 import dev.mailcheck.checks.dmarc.PublicSuffixes;
 import dev.mailcheck.checks.mx.MxFacts;
 import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.internal.SpecialAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -94,6 +95,32 @@ final class CrossChecks {
     int sp = t.indexOf(' ');
     String w = sp < 0 ? t : t.substring(0, sp);
     return (w.endsWith(".") ? w.substring(0, w.length() - 1) : w).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * An MX address in a special-purpose range that the report did not probe, because the run does
+   * not allow private addresses (issue: a hostile zone must not make mailcheck connect to internal
+   * hosts). Info: SMTP/TLS is not scored for an address that was not contacted.
+   */
+  static Optional<Finding> notProbed(String host, InetAddress address) {
+    return SpecialAddresses.classify(address)
+        .map(
+            range ->
+                Finding.of(
+                        FindingId.SMTP_CONNECT,
+                        Status.INFO,
+                        "Not probed: " + InetAddresses.format(address) + " is not a public address")
+                    .subject(host + " " + InetAddresses.format(address))
+                    .detail(
+                        host
+                            + " has the address "
+                            + InetAddresses.format(address)
+                            + " ("
+                            + range
+                            + "). A DNS answer alone must not make mailcheck connect to internal hosts, so its SMTP service was not contacted and is not scored.")
+                    .remedy(
+                        "If this is a lab or internal mail and you mean to probe it, run again with --allow-private.")
+                    .build());
   }
 
   /** Every probe failed to connect for lack of an answer (not refused, not unreachable). */

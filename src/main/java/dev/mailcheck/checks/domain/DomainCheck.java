@@ -14,6 +14,7 @@ import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.ptr.PtrFacts;
 import dev.mailcheck.checks.spf.SpfCheck;
 import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.internal.SpecialAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Score;
 import dev.mailcheck.report.scoring.Scoring;
@@ -142,8 +143,12 @@ public final class DomainCheck {
     for (InetAddress a : h.addresses().stream().limit(MAX_PROBED_ADDRESSES).toList()) {
       PtrCheck.Query q = new PtrCheck.Query(a, Optional.of(h.exchange()));
       CompletableFuture<CheckResult<PtrFacts>> p = Checks.PTR.run(q, ctx);
+      // A zone anyone can publish must not steer the probe to internal hosts: special-purpose
+      // addresses are contacted only when the run allows private addresses.
+      boolean probe =
+          o.smtp() && (ctx.settings().allowPrivate() || SpecialAddresses.classify(a).isEmpty());
       CompletableFuture<Optional<CheckResult<ProbeResult>>> s =
-          o.smtp()
+          probe
               ? Checks.SMTP
                   .run(request(h.exchange(), a, o.smtpPort(), ctx.settings()), ctx)
                   .thenApply(Optional::of)
@@ -190,6 +195,8 @@ public final class DomainCheck {
     List<String> transcript = new ArrayList<>();
     List<ProbeResult> results = new ArrayList<>();
     for (AddressResult a : addresses) {
+      if (o.smtp() && a.smtp().isEmpty())
+        CrossChecks.notProbed(a.host(), a.address()).ifPresent(findings::add);
       if (a.smtp().isEmpty()) continue;
       CheckResult<ProbeResult> s = a.smtp().get();
       CrossChecks.bannerMatch(a.address(), a.ptr().facts().names(), s.facts())

@@ -4,6 +4,7 @@ import dev.mailcheck.checks.Check;
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.internal.SpecialAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.view.MxView;
 import java.net.InetAddress;

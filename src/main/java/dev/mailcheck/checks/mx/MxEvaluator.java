@@ -3,6 +3,7 @@ package dev.mailcheck.checks.mx;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.internal.SpecialAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -204,6 +205,10 @@ public final class MxEvaluator {
   private void hostFindings(List<MxHost> hosts, List<Finding> out) {
     boolean unresolved = false;
     boolean special = false;
+    boolean anyPublic =
+        hosts.stream()
+            .flatMap(h -> h.addresses().stream())
+            .anyMatch(x -> SpecialAddresses.classify(x).isEmpty());
     for (MxHost h : hosts) {
       String name = h.exchange();
       if (h.ipLiteral()) {
@@ -282,11 +287,15 @@ public final class MxEvaluator {
         Optional<String> range = SpecialAddresses.classify(a);
         if (range.isEmpty()) continue;
         special = true;
+        // No public address at all: no mail from the internet can arrive (issue 11 #2).
+        boolean none = !allowPrivate && !anyPublic;
         out.add(
             Finding.of(
                     FindingId.MX_PRIVATE_ADDRESS,
-                    allowPrivate ? Status.INFO : Status.WARN,
-                    "MX address is not reachable from the internet")
+                    allowPrivate ? Status.INFO : none ? Status.FAIL : Status.WARN,
+                    none
+                        ? "No MX address is reachable from the internet"
+                        : "MX address is not reachable from the internet")
                 .subject(name + " " + InetAddresses.format(a))
                 .detail(
                     InetAddresses.format(a)
@@ -295,7 +304,9 @@ public final class MxEvaluator {
                         + "."
                         + (allowPrivate
                             ? " Accepted because of --allow-private."
-                            : " Mail from the internet cannot reach it (fine for labs and internal mail: use --allow-private)."))
+                            : none
+                                ? " Every MX address of the domain is in such a range, so no mail from the internet can be delivered (fine for labs and internal mail: use --allow-private)."
+                                : " Mail from the internet cannot reach it (fine for labs and internal mail: use --allow-private)."))
                 .remedy(allowPrivate ? null : "Publish the public address of " + name + ".")
                 .build());
       }

@@ -72,6 +72,23 @@ public final class PortsEvaluator {
           };
       out.add(f);
     }
+    // A host that accepts no mail on any port must fail a gate (issue 11 #4), not only warn per
+    // port.
+    boolean anyOpen = results.stream().anyMatch(r -> state(r).equals("open"));
+    boolean anyClosed =
+        results.stream().anyMatch(r -> state(r).equals("refused") || state(r).equals("filtered"));
+    if (!results.isEmpty() && !anyOpen && anyClosed) {
+      out.add(
+          Finding.of(FindingId.SMTP_PORTS, Status.FAIL, "No mail port accepts connections")
+              .subject(results.get(0).host())
+              .detail(
+                  "None of the ports "
+                      + results.stream().map(r -> String.valueOf(r.port())).toList()
+                      + " is open: this host receives no mail and takes no submissions from here.")
+              .remedy(
+                  "Start the mail service (or open the firewall) on 25 for MX duty and on 587 or 465 for submission.")
+              .build());
+    }
     return out;
   }
 }

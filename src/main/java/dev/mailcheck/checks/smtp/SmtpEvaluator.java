@@ -78,6 +78,8 @@ public final class SmtpEvaluator {
     banner(r, failure, subject, out);
     if (r.banner().isEmpty() || r.banner().get().code() != 220) {
       if (r.tls().isPresent()) TlsFindings.add(r, subject, out);
+      else if (r.tlsMode() != TlsMode.NONE && r.tlsMode() != TlsMode.IMPLICIT)
+        out.add(tlsUndetermined(r, subject));
       return out;
     }
     ehlo(r, failure, subject, out);
@@ -100,6 +102,21 @@ public final class SmtpEvaluator {
                         .subject(subject)
                         .build()));
     return out;
+  }
+
+  /**
+   * A server that never got as far as EHLO (no greeting, a 421, a tarpit) cannot show STARTTLS:
+   * that is not known, and must not score better than a server that answered without STARTTLS.
+   */
+  private static Finding tlsUndetermined(ProbeResult r, String subject) {
+    return Finding.of(
+            FindingId.SMTP_STARTTLS,
+            Status.ERROR,
+            "STARTTLS could not be checked: the session ended before EHLO")
+        .detail(
+            "Without a 220 greeting and an EHLO reply it is unknown whether the server offers STARTTLS; senders that get the same treatment cannot deliver at all.")
+        .subject(subject)
+        .build();
   }
 
   static String subject(ProbeResult r) {
@@ -128,6 +145,18 @@ public final class SmtpEvaluator {
               .remedy(PortHints.filtered(r.port()))
               .subject(subject)
               .evidence(ev)
+              .build();
+      case PRIVATE_ADDRESS ->
+          Finding.of(
+                  FindingId.SMTP_CONNECT,
+                  Status.ERROR,
+                  "Not contacted: " + r.host() + " resolves only to non-public addresses")
+              .detail(f.detail() + ".")
+              .remedy(
+                  "If "
+                      + r.host()
+                      + " is a lab or internal server you mean to probe, run again with --allow-private.")
+              .subject(subject)
               .build();
       case DNS ->
           Finding.of(FindingId.SMTP_CONNECT, Status.ERROR, "Could not resolve " + r.host())

@@ -48,6 +48,7 @@ public final class Scoring {
           entry(FindingId.MX_IMPLICIT, 2),
           entry(FindingId.MX_NULL, 2),
           entry(FindingId.MX_IP_LITERAL, 2),
+          entry(FindingId.MX_PRIVATE_ADDRESS, 3),
           entry(FindingId.PTR_PRESENT, 2),
           entry(FindingId.PTR_FCRDNS, 2),
           entry(FindingId.SMTP_CONNECT, 3),
@@ -262,6 +263,11 @@ public final class Scoring {
         findings.stream()
             .anyMatch(f -> f.kind() == FindingId.MX_PRESENT && f.status() == Status.FAIL);
     if (!skipped.contains("mx") && noMail) caps.add("no MX accepts mail");
+    boolean unreachable =
+        findings.stream()
+            .anyMatch(f -> f.kind() == FindingId.MX_PRIVATE_ADDRESS && f.status() == Status.FAIL);
+    if (!skipped.contains("mx") && !noMail && unreachable)
+      caps.add("no MX is reachable from the internet");
     return caps;
   }
 

@@ -19,7 +19,8 @@ class PortsInteropIT {
   }
 
   static Map<Integer, String> states(String host) {
-    CliRun run = env.mailcheck("ports", host, "--ca-file", env.get("tls.ca"), "--json");
+    CliRun run =
+        env.mailcheck("ports", host, "--ca-file", env.get("tls.ca"), "--allow-private", "--json");
     assertThat(run.err()).doesNotContain("Exception");
     assertThat(run.exitCode()).as("exit code: %s", run.err()).isBetween(0, 1);
     Map<Integer, String> out = new TreeMap<>();

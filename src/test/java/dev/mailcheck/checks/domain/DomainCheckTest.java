@@ -225,6 +225,36 @@ class DomainCheckTest {
   }
 
   @Test
+  void privateMxAddressesAreNeitherProbedNorGradedAsReachable() {
+    // issue 11 #1 and #2: without allowing private addresses, a loopback MX is not contacted, and
+    // a domain whose every MX address is special-purpose cannot receive internet mail
+    var settings = CheckSettings.defaults().withTimeout(Duration.ofSeconds(3));
+    var check =
+        new DomainCheck(
+            new CheckContext(
+                goodZone(),
+                req -> {
+                  throw new AssertionError("no probe of a private address: " + req.host());
+                },
+                executor,
+                settings));
+    var r = check.run(new DomainCheck.Options("example.test", List.of("sel"), true, 25)).join();
+    assertThat(r.findings())
+        .filteredOn(f -> f.id().equals("smtp.connect"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(Status.INFO);
+              assertThat(f.title()).startsWith("Not probed: 127.0.0.1");
+              assertThat(f.remedy()).get().asString().contains("--allow-private");
+            });
+    assertThat(worst(r.findings())).containsEntry("mx.private-address", Status.FAIL);
+    assertThat(r.score().caps()).contains("no MX is reachable from the internet");
+    assertThat(r.score().categories()).doesNotContainKey("smtp");
+    assertThat(r.score().grade()).isNotIn("A+", "A");
+  }
+
+  @Test
   void strictSpfAlignmentWithThirdPartySenders() {
     FakeDns dns =
         new FakeDns()

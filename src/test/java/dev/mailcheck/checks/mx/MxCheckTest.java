@@ -7,6 +7,7 @@ import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.Checks;
 import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
+import dev.mailcheck.internal.SpecialAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.report.render.text.ViewText;
@@ -57,8 +58,27 @@ class MxCheckTest {
   @Test
   void privateAddressesWarnUnlessAllowed() {
     FakeDns dns =
-        new FakeDns().mx("example.com", 10, "mx.example.com").a("mx.example.com", "10.1.2.3");
+        new FakeDns()
+            .mx("example.com", 10, "mx.example.com")
+            .mx("example.com", 20, "backup.example.com")
+            .a("mx.example.com", "10.1.2.3")
+            .a("backup.example.com", "8.8.8.8");
     assertThat(worst(run(dns, false).findings())).containsEntry("mx.private-address", Status.WARN);
+    assertThat(worst(run(dns, true).findings())).containsEntry("mx.private-address", Status.INFO);
+  }
+
+  @Test
+  void everyAddressPrivateMeansNoInternetMailArrives() {
+    // issue 11 #2: without --allow-private, only special-purpose addresses is a failure
+    FakeDns dns =
+        new FakeDns().mx("example.com", 10, "mx.example.com").a("mx.example.com", "10.1.2.3");
+    var r = run(dns, false);
+    assertThat(worst(r.findings())).containsEntry("mx.private-address", Status.FAIL);
+    assertThat(r.findings())
+        .filteredOn(f -> f.id().equals("mx.private-address"))
+        .first()
+        .satisfies(
+            f -> assertThat(f.title()).isEqualTo("No MX address is reachable from the internet"));
     assertThat(worst(run(dns, true).findings())).containsEntry("mx.private-address", Status.INFO);
   }
 

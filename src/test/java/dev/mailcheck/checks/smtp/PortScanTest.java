@@ -104,9 +104,14 @@ class PortScanTest {
     assertThat(PortsEvaluator.findings(List.of(filtered25, closed465, ok587)))
         .extracting(f -> f.status().token())
         .containsExactly("warn", "info", "pass");
+    // issue 11 #4: no port open at all fails the gate, beside the per-port findings
     assertThat(PortsEvaluator.findings(List.of(closed465)))
         .extracting(f -> f.status().token())
-        .containsExactly("warn");
+        .containsExactly("warn", "fail");
+    assertThat(PortsEvaluator.findings(List.of(filtered25, closed465)))
+        .extracting(f -> f.title())
+        .last()
+        .isEqualTo("No mail port accepts connections");
     assertThat(SmtpViews.ports("mx.example", List.of(filtered25)).ports().get(0).hint())
         .contains("block outbound port 25");
   }

@@ -1,6 +1,5 @@
-package dev.mailcheck.checks.mx;
+package dev.mailcheck.internal;
 
-import dev.mailcheck.internal.InetAddresses;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
