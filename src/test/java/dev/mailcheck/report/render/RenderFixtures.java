@@ -27,6 +27,12 @@ final class RenderFixtures {
   }
 
   static List<Case> all() {
+    var cases = new java.util.ArrayList<Case>(base());
+    cases.addAll(ViewFixtures.all());
+    return cases;
+  }
+
+  static List<Case> base() {
     return List.of(
         new Case("every-status", everyStatus(), false, false),
         new Case("every-status-color", everyStatus(), false, true),

@@ -52,6 +52,18 @@ class RendererGoldenTest {
     compare(c.name() + ".json", out.toString());
   }
 
+  @org.junit.jupiter.api.Test
+  void everyViewTypeHasAGoldenCase() {
+    var covered =
+        RenderFixtures.all().stream()
+            .flatMap(c -> c.report().views().stream())
+            .map(Object::getClass)
+            .collect(java.util.stream.Collectors.toSet());
+    assertThat(covered)
+        .as("a golden case (ViewFixtures) for every permitted View type")
+        .containsAll(List.of(dev.mailcheck.report.view.View.class.getPermittedSubclasses()));
+  }
+
   static Path golden(String file) {
     return ProjectPaths.basedir()
         .resolve("src/test/resources/dev/mailcheck/report/render")
