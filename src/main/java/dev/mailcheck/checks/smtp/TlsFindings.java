@@ -131,7 +131,7 @@ final class TlsFindings {
                           : "")
                       + (sub
                           ? " Mail clients will refuse or warn."
-                          : " TLS on port 25 is opportunistic: most senders still deliver over it; senders using MTA-STS (RFC 8461) or DANE will not."))
+                          : " TLS on port 25 is opportunistic: senders still deliver over it, unless the domain enforces TLS with an MTA-STS policy (RFC 8461) in enforce mode or DANE TLSA records."))
               .remedy(
                   "Serve a certificate from a public CA with the full chain (leaf first, then intermediates), e.g. Postfix smtpd_tls_chain_files.")
               .subject(subject)
@@ -183,7 +183,7 @@ final class TlsFindings {
                         + "."
                         + (sub
                             ? ""
-                            : " On port 25 senders without MTA-STS or DANE still deliver over it (opportunistic TLS)."))
+                            : " On port 25 senders still deliver over it (opportunistic TLS), unless the domain enforces TLS with MTA-STS in enforce mode or DANE."))
                 .remedy("Renew the certificate and reload the server.")
                 .subject(subject)
                 .build());

@@ -8,6 +8,7 @@ import dev.mailcheck.report.render.text.ViewText;
 import dev.mailcheck.report.view.View;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,20 @@ public final class TextRenderer implements Renderer {
   public void render(Report report, Writer out) throws IOException {
     var w = new Lines(out);
     w.line(bold(summary(report)));
+    problemCount(report).ifPresent(p -> w.line(p));
+    // What to fix first: every fail and error, then every warn, each with its remedy.
+    List<Finding> problems =
+        report.findings().stream()
+            .filter(f -> f.status().atLeast(Status.WARN))
+            .sorted(Comparator.comparingInt((Finding f) -> problemRank(f.status())))
+            .toList();
+    if (!problems.isEmpty()) {
+      w.line("");
+      w.line(bold("PROBLEMS"));
+      for (Finding f : problems) finding(w, f);
+    }
+    report.score().ifPresent(s -> renderScore(s, w));
+    // Then the data the findings rest on, then what passed and what is only information.
     for (View view : report.views()) {
       List<String> lines = ViewText.lines(view);
       if (lines.isEmpty()) continue;
@@ -42,9 +57,9 @@ public final class TextRenderer implements Renderer {
     }
     Map<String, List<Finding>> byCategory = new LinkedHashMap<>();
     for (Finding f : report.findingsByCategory()) {
+      if (f.status().atLeast(Status.WARN)) continue;
       byCategory.computeIfAbsent(f.category(), k -> new java.util.ArrayList<>()).add(f);
     }
-    report.score().ifPresent(s -> renderScore(s, w));
     for (var e : byCategory.entrySet()) {
       w.line("");
       String head = safe(e.getKey().toUpperCase(java.util.Locale.ROOT));
@@ -54,7 +69,10 @@ public final class TextRenderer implements Renderer {
             "  "
                 + cat.get().score()
                 + "/100"
-                + (e.getKey().equals("mx") && byCategory.containsKey("ptr") ? " (with PTR)" : "");
+                + (e.getKey().equals("mx")
+                        && report.findings().stream().anyMatch(f -> f.category().equals("ptr"))
+                    ? " (with PTR)"
+                    : "");
       } else if (e.getKey().equals("ptr")
           && report.score().map(s -> s.categories().containsKey("mx")).orElse(false)) {
         // docs/scoring.md: PTR findings score in the MX category; say so where the score is
@@ -62,14 +80,7 @@ public final class TextRenderer implements Renderer {
         head += "  (scored with MX)";
       }
       w.line(bold(head));
-      for (Finding f : e.getValue()) {
-        String subject = f.subject().map(s -> " [" + safe(s) + "]").orElse("");
-        w.line(
-            "  " + mark(f.status()) + " " + safe(f.title()) + subject + dim("  (" + f.id() + ")"));
-        if (!f.detail().isEmpty()) indent(w, f.detail(), "      ");
-        for (String ev : f.evidence()) oneLine(w, ev, "      | ");
-        f.remedy().ifPresent(r -> hang(w, r, "      fix: ", "           "));
-      }
+      for (Finding f : e.getValue()) finding(w, f);
     }
     if (verbose && !report.trace().isEmpty()) {
       w.line("");
@@ -95,6 +106,47 @@ public final class TextRenderer implements Renderer {
       report.transcript().forEach(l -> indent(w, l, "  "));
     }
     out.flush();
+  }
+
+  /** fail and error first (what is broken or unknown), then warn. */
+  private static int problemRank(Status s) {
+    return switch (s) {
+      case FAIL -> 0;
+      case ERROR -> 1;
+      default -> 2;
+    };
+  }
+
+  /** One finding: mark, title, subject and id, then its detail, evidence and remedy. */
+  private void finding(Lines w, Finding f) {
+    String subject = f.subject().map(s -> " [" + safe(s) + "]").orElse("");
+    w.line("  " + mark(f.status()) + " " + safe(f.title()) + subject + dim("  (" + f.id() + ")"));
+    if (!f.detail().isEmpty()) wrap(w, f.detail(), "      ", "      ");
+    for (String ev : f.evidence()) oneLine(w, ev, "      | ");
+    f.remedy().ifPresent(r -> wrap(w, r, "      fix: ", "           "));
+  }
+
+  /**
+   * The second line of the report when something is wrong: how many problems of each kind, and,
+   * when some checks could not be determined, that the result is incomplete (a temporary DNS
+   * failure is not absence, and the grade does not count what it could not see).
+   */
+  private static java.util.Optional<String> problemCount(Report report) {
+    long fail = report.findings().stream().filter(f -> f.status() == Status.FAIL).count();
+    long error = report.findings().stream().filter(f -> f.status() == Status.ERROR).count();
+    long warn = report.findings().stream().filter(f -> f.status() == Status.WARN).count();
+    if (fail + error + warn == 0) return java.util.Optional.empty();
+    List<String> parts = new java.util.ArrayList<>();
+    if (fail > 0) parts.add(fail + " failed");
+    if (error > 0) parts.add(error + " could not be determined");
+    if (warn > 0) parts.add(warn + " warning" + (warn == 1 ? "" : "s"));
+    String incomplete =
+        error == 0
+            ? ""
+            : report.score().isPresent()
+                ? "; the score is incomplete: what could not be determined counts as failed"
+                : "; the result is incomplete";
+    return java.util.Optional.of("  " + String.join(", ", parts) + incomplete);
   }
 
   private String summary(Report report) {
@@ -139,6 +191,63 @@ public final class TextRenderer implements Renderer {
             ? text.substring(0, text.length() - 2)
             : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     w.line(prefix + safe(t));
+  }
+
+  /** Prose (details, remedies) wraps at this width; data (evidence, records) never does. */
+  static final int WIDTH = 80;
+
+  /**
+   * Like {@link #hang}, wrapping each line of prose at {@link #WIDTH} columns on spaces, so that
+   * the report reads on an 80-column terminal. A word longer than the line (a record, a URL) stays
+   * whole.
+   */
+  private static void wrap(Lines w, String text, String first, String rest) {
+    String[] lines = text.split("\r?\n", -1);
+    int n = lines.length > 1 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+    boolean firstLine = true;
+    for (int i = 0; i < n; i++) {
+      String line = safe(lines[i]);
+      String prefix = firstLine ? first : rest;
+      firstLine = false;
+      StringBuilder cur = new StringBuilder(prefix);
+      int width = prefix.length();
+      boolean empty = true;
+      for (String word : words(line)) {
+        if (!empty && width + 1 + word.length() > WIDTH) {
+          w.line(cur.toString());
+          cur = new StringBuilder(rest);
+          width = rest.length();
+          empty = true;
+        }
+        if (!empty) {
+          cur.append(' ');
+          width++;
+        }
+        cur.append(word);
+        width += word.length();
+        empty = false;
+      }
+      w.line(cur.toString());
+    }
+  }
+
+  /**
+   * The words of a line, with a quoted string ("v=DMARC1; p=reject") kept as one word: a record to
+   * copy must not be broken across lines.
+   */
+  private static List<String> words(String line) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder cur = null;
+    for (String part : line.split(" ", -1)) {
+      if (cur == null) cur = new StringBuilder(part);
+      else cur.append(' ').append(part);
+      if (cur.chars().filter(c -> c == '"').count() % 2 == 0) {
+        out.add(cur.toString());
+        cur = null;
+      }
+    }
+    if (cur != null) out.add(cur.toString());
+    return out;
   }
 
   /** One output line per line of text (LF or CRLF), each made safe and prefixed. */

@@ -99,12 +99,88 @@ class TextRendererTest {
                             dev.mailcheck.report.FindingId.of("ptr.present"),
                             dev.mailcheck.report.Status.FAIL,
                             "No reverse DNS")
+                        .build(),
+                    dev.mailcheck.report.Finding.of(
+                            dev.mailcheck.report.FindingId.of("ptr.matches-mx"),
+                            dev.mailcheck.report.Status.INFO,
+                            "Reverse name is the MX name")
                         .build()),
                 java.util.List.of())
             .withScore(score);
     StringWriter out = new StringWriter();
     new TextRenderer(false, false).render(report, out);
-    assertThat(out.toString().lines()).contains("MX  75/100 (with PTR)", "PTR  (scored with MX)");
+    assertThat(out.toString().lines())
+        .contains("MX  75/100 (with PTR)", "PTR  (scored with MX)")
+        .containsSubsequence(
+            "PROBLEMS", "  [FAIL] No reverse DNS  (ptr.present)", "MX  75/100 (with PTR)");
+  }
+
+  @Test
+  void problemsComeFirstAndProseFitsEightyColumns() throws IOException {
+    // issue 11 #18: the summary and the problems (fail, then warn) first, the raw data after;
+    // prose wrapped at 80 columns, records to copy kept whole
+    String record = "\"v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.com; adkim=s; aspf=s\"";
+    var warn =
+        dev.mailcheck.report.Finding.of(
+                dev.mailcheck.report.FindingId.of("dmarc.policy"),
+                dev.mailcheck.report.Status.WARN,
+                "DMARC policy is none")
+            .detail("word ".repeat(40).strip())
+            .remedy("Publish _dmarc.example.com. TXT " + record)
+            .build();
+    var fail =
+        dev.mailcheck.report.Finding.of(
+                dev.mailcheck.report.FindingId.of("spf.present"),
+                dev.mailcheck.report.Status.FAIL,
+                "No SPF record")
+            .build();
+    var pass =
+        dev.mailcheck.report.Finding.of(
+                dev.mailcheck.report.FindingId.of("mx.present"),
+                dev.mailcheck.report.Status.PASS,
+                "1 mail exchange")
+            .build();
+    var report =
+        new dev.mailcheck.report.Report(
+            "domain",
+            "example.com",
+            java.util.List.of(pass, warn, fail),
+            java.util.List.of(ViewFixtures.mx()));
+    StringWriter out = new StringWriter();
+    new TextRenderer(false, false).render(report, out);
+    var lines = out.toString().lines().toList();
+    assertThat(lines.get(1)).isEqualTo("  1 failed, 1 warning");
+    assertThat(lines)
+        .containsSubsequence(
+            "PROBLEMS",
+            "  [FAIL] No SPF record  (spf.present)",
+            "  [WARN] DMARC policy is none  (dmarc.policy)",
+            "MX example.com",
+            "  [PASS] 1 mail exchange  (mx.present)");
+    assertThat(lines).filteredOn(l -> l.contains("word")).allMatch(l -> l.length() <= 80);
+    assertThat(lines).anyMatch(l -> l.strip().equals(record));
+  }
+
+  @Test
+  void undeterminedChecksSayTheResultIsIncomplete() throws IOException {
+    // issue 11 #13: an error says it is an error and that the grade is incomplete
+    var error =
+        dev.mailcheck.report.Finding.of(
+                dev.mailcheck.report.FindingId.of("dmarc.present"),
+                dev.mailcheck.report.Status.ERROR,
+                "Could not look up the DMARC record")
+            .build();
+    var report =
+        new dev.mailcheck.report.Report(
+                "domain", "example.com", java.util.List.of(error), java.util.List.of())
+            .withScore(
+                new dev.mailcheck.report.Score(
+                    40, "F", java.util.Map.of(), java.util.List.of(), java.util.List.of()));
+    StringWriter out = new StringWriter();
+    new TextRenderer(false, false).render(report, out);
+    assertThat(out.toString().lines().toList().get(1))
+        .isEqualTo(
+            "  1 could not be determined; the score is incomplete: what could not be determined counts as failed");
   }
 
   @Test

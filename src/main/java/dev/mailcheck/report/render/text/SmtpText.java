@@ -18,8 +18,8 @@ final class SmtpText {
             + ":"
             + v.port()
             + (v.address() != null && !v.address().equals(v.host()) ? " (" + v.address() + ")" : "")
-            + ", TLS mode "
-            + v.tlsMode());
+            + ", "
+            + tlsInWords(v));
     var phaseLine = new StringBuilder("  phases:");
     for (SmtpView.PhaseView p : v.phases())
       phaseLine
@@ -73,6 +73,29 @@ final class SmtpText {
     if (v.failure() != null)
       out.add("  stopped at " + v.failure().phase() + ": " + v.failure().detail());
     return out;
+  }
+
+  /**
+   * What TLS the session really had, not only what was asked for: on 587 without {@code --starttls}
+   * the probe's mode is opportunistic, but what matters is whether STARTTLS was used.
+   */
+  static String tlsInWords(SmtpView v) {
+    String protocol = v.tls() == null ? "" : ", " + v.tls().protocol();
+    return switch (v.tlsMode()) {
+      case "implicit" -> "implicit TLS" + (v.tls() == null ? " (no TLS session)" : protocol);
+      case "none" -> "no TLS (not attempted)";
+      default -> {
+        if (v.tls() != null)
+          yield "STARTTLS"
+              + (v.tlsMode().equals("starttls") ? " (required)" : " (opportunistic)")
+              + protocol;
+        yield switch (v.startTls()) {
+          case "not-offered" -> "no TLS: STARTTLS not offered";
+          case "not-attempted" -> "no TLS (the session ended before STARTTLS)";
+          default -> "no TLS: STARTTLS " + v.startTls();
+        };
+      }
+    };
   }
 
   /**
