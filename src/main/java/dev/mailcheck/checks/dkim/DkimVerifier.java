@@ -32,6 +32,10 @@ import java.util.function.BooleanSupplier;
  * then the key (temperror on a DNS failure, permerror when missing, revoked or unsuitable), then
  * the body hash ({@code bh=}) and only then the header signature ({@code b=}), so that a changed
  * body is reported as "body hash mismatch" rather than a bare signature failure.
+ *
+ * <p>Over the ~300-line guide on purpose: the §6.1 steps share the per-signature state (key, body
+ * hashes computed once per canonicalization and length, the streamed body) and read as one
+ * sequence; split apart they would pass half a dozen values between classes.
  */
 public final class DkimVerifier {
   /**

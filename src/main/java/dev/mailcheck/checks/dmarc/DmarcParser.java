@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * when rua= holds a valid URI and {@link DmarcRecord.Usability#UNUSABLE} otherwise (RFC 9989
  * §4.10.1). A record whose first tag is not exactly {@code v=DMARC1} is not a DMARC record at all
  * (RFC 9989 §4.7, RFC 7489 §6.3).
+ *
+ * <p>Over the ~300-line guide on purpose: one tag table with one validator per tag (v, p, sp, np,
+ * adkim, aspf, fo, rua/ruf with size suffixes, psd, t, pct, rf, ri), each a few lines, kept beside
+ * the grammar it implements.
  */
 public final class DmarcParser {
   /** RFC 9989 §4.7: a record starts with "v=DMARC1" (tag name case-insensitive, value exact). */
