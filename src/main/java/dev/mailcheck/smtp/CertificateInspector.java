@@ -150,19 +150,19 @@ public final class CertificateInspector {
       CertPathBuilder.getInstance("PKIX").build(params);
       return Optional.empty();
     } catch (GeneralSecurityException e) {
-      return Optional.of(trustReason(chain, anchors, e));
+      return Optional.of(trustReason(chain, anchors, e, at));
     }
   }
 
   private static String trustReason(
-      List<X509Certificate> chain, List<X509Certificate> anchors, Exception e) {
+      List<X509Certificate> chain, List<X509Certificate> anchors, Exception e, Instant at) {
     X509Certificate last = chain.get(chain.size() - 1);
     boolean selfSigned =
         chain.size() == 1 && last.getSubjectX500Principal().equals(last.getIssuerX500Principal());
     if (selfSigned) return "self-signed certificate not in the trust store";
     for (X509Certificate c : chain) {
       Instant na = c.getNotAfter().toInstant();
-      if (na.isBefore(Instant.now()))
+      if (na.isBefore(at))
         return "a certificate in the chain expired: " + c.getSubjectX500Principal().getName();
     }
     boolean issuerKnown =

@@ -203,11 +203,18 @@ public final class DkimCheck implements Check<DkimCheck.Query, DkimAudit.Facts> 
                           ? " Amazon SES uses per-domain random selectors (shown in the SES console)."
                           : ""))
               .remedy(
-                  "Pass the selector from the s= tag of a DKIM-Signature in mail from "
-                      + d
-                      + ": mailcheck dkim "
-                      + d
-                      + " --selector NAME")
+                  facts.domainKeyTree().equals("NXDOMAIN")
+                      // No key exists under any selector (RFC 8020): naming one cannot find it.
+                      ? "Sign the mail of "
+                          + d
+                          + " with DKIM and publish the public key as a TXT record at the selector the signer uses, e.g. s1._domainkey."
+                          + d
+                          + " (the signing service shows the record to publish)."
+                      : "Pass the selector from the s= tag of a DKIM-Signature in mail from "
+                          + d
+                          + ": mailcheck dkim "
+                          + d
+                          + " --selector NAME")
               .build());
     }
     if (!found.isEmpty() && facts.domainKeyTree().equals("NXDOMAIN")) {

@@ -164,7 +164,7 @@ public final class MxEvaluator {
               .evidence(evidence)
               .build());
     }
-    hostFindings(hosts, out);
+    hostFindings(facts, hosts, out);
     duplicates(facts, evidence, out);
     samePreference(facts, out);
     return out;
@@ -208,7 +208,7 @@ public final class MxEvaluator {
     out.add(f.build());
   }
 
-  private void hostFindings(List<MxHost> hosts, List<Finding> out) {
+  private void hostFindings(MxFacts facts, List<MxHost> hosts, List<Finding> out) {
     boolean unresolved = false;
     boolean special = false;
     boolean anyPublic =
@@ -230,9 +230,17 @@ public final class MxEvaluator {
                         + name
                         + "\" up as a name and find nothing.")
                 .remedy(
-                    "Give the server a name with an A/AAAA record (e.g. mx1.<domain>. A "
+                    "Give the server a name with an A/AAAA record and point the MX record at it, e.g. mx1."
+                        + facts.domain()
+                        + ". A "
                         + name
-                        + ") and point the MX record at that name.")
+                        + " and "
+                        + facts.domain()
+                        + ". MX "
+                        + h.preference()
+                        + " mx1."
+                        + facts.domain()
+                        + ".")
                 .build());
         continue;
       }

@@ -132,8 +132,7 @@ final class TlsFindings {
                       + (sub
                           ? " Mail clients will refuse or warn."
                           : " TLS on port 25 is opportunistic: senders still deliver over it, unless the domain enforces TLS with an MTA-STS policy (RFC 8461) in enforce mode or DANE TLSA records."))
-              .remedy(
-                  "Serve a certificate from a public CA with the full chain (leaf first, then intermediates), e.g. Postfix smtpd_tls_chain_files.")
+              .remedy(trustRemedy(t.trustProblem().orElse("")))
               .subject(subject)
               .evidence(chainEvidence)
               .build());
@@ -254,5 +253,20 @@ final class TlsFindings {
             .subject(subject)
             .evidence(problems)
             .build());
+  }
+
+  /**
+   * The fix for an untrusted certificate, by what is wrong with it: an expired one is renewed, a
+   * self-signed one replaced; only a broken chain needs the chain advice (issue 11 #15: exact
+   * remedies).
+   */
+  static String trustRemedy(String problem) {
+    if (problem.contains("expired"))
+      return "Renew the certificate and reload the server (e.g. certbot renew, then postfix reload).";
+    if (problem.contains("not valid before"))
+      return "The certificate is not valid yet: check the server's clock, or install a certificate whose validity has begun.";
+    if (problem.contains("self-signed"))
+      return "Replace the self-signed certificate with one from a public CA (e.g. Let's Encrypt), served with its intermediates.";
+    return "Serve a certificate from a public CA with the full chain (leaf first, then intermediates), e.g. Postfix smtpd_tls_chain_files.";
   }
 }

@@ -1,0 +1,47 @@
+package dev.mailcheck.internal;
+
+import java.util.Objects;
+
+/**
+ * How the front end names the switches a finding or message may point to: the core says what to do
+ * ("run again with " + {@link #allowPrivate()}), the front end decides how it is spelled. The CLI
+ * passes its option names ({@code --allow-private}); a library user gets {@link #WORDS}, plain noun
+ * phrases that read the same in every message.
+ *
+ * @param allowPrivate contact addresses in loopback, private and reserved ranges
+ * @param insecure go on after a certificate problem on a submission service
+ * @param allowPlaintextAuth send credentials over an unencrypted connection
+ * @param timeout the deadline of each network step
+ * @param resolver the DNS server to ask
+ * @param selector a DKIM selector to check
+ * @param noSmtp skip the SMTP probes of the domain report
+ */
+public record Switches(
+    String allowPrivate,
+    String insecure,
+    String allowPlaintextAuth,
+    String timeout,
+    String resolver,
+    String selector,
+    String noSmtp) {
+  public Switches {
+    Objects.requireNonNull(allowPrivate);
+    Objects.requireNonNull(insecure);
+    Objects.requireNonNull(allowPlaintextAuth);
+    Objects.requireNonNull(timeout);
+    Objects.requireNonNull(resolver);
+    Objects.requireNonNull(selector);
+    Objects.requireNonNull(noSmtp);
+  }
+
+  /** For callers without a command line: what each switch does, in words. */
+  public static final Switches WORDS =
+      new Switches(
+          "the allow-private setting",
+          "the insecure setting",
+          "the allow-plaintext-auth setting",
+          "a longer timeout",
+          "an explicit resolver",
+          "the selector named explicitly",
+          "the SMTP probes switched off");
+}
