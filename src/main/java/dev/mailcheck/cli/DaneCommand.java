@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "dane",
     description = {
-      "Check DANE (TLSA records, RFC 7672) of an SMTP host or of every MX of a domain.",
+      "Check DANE (TLSA records) of an SMTP host or of every MX of a domain.",
       "Looks up TLSA at _PORT._tcp.HOST, validates it with DNSSEC, checks usage, selector and",
       "matching type, and matches every record against the certificate chain each address presents",
       "(port 25 and 587 with STARTTLS, 465 with implicit TLS). A name without a port is a domain",

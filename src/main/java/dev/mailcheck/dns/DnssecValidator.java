@@ -143,17 +143,50 @@ public final class DnssecValidator {
               anchor));
     }
     String words = reason.orElse("the answer is not signed and the chain proves it may not be");
-    return insecureProof(answer.question().name(), anchor.get())
+    // An unsigned answer is insecure only with the chain to prove it: when a lookup of that chain
+    // failed (the anchor's keys, a DS on the way), nothing is proven either way.
+    return dns.querySigned(DnsQuestion.of(anchor.get(), RecordType.DNSKEY))
+        .thenCompose(
+            keys ->
+                keys.outcome().isTemporaryFailure()
+                    ? done(Proof.failed(keys.outcome()))
+                    : insecureProof(answer.question().name(), anchor.get()))
         .thenApply(
             proof ->
-                new Validation(
-                    answer,
-                    DnssecStatus.INSECURE,
-                    Optional.empty(),
-                    words,
-                    Optional.empty(),
-                    proof,
-                    anchor));
+                proof.failure().isPresent()
+                    ? new Validation(
+                        answer,
+                        DnssecStatus.INDETERMINATE,
+                        Optional.empty(),
+                        "a lookup of the chain failed: "
+                            + new DnsClientResolver.LookupFailed(proof.failure().get())
+                                .getMessage(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        anchor)
+                    : new Validation(
+                        answer,
+                        DnssecStatus.INSECURE,
+                        Optional.empty(),
+                        words,
+                        Optional.empty(),
+                        proof.record(),
+                        anchor));
+  }
+
+  /** The insecure delegation's proof, or the lookup that failed while looking for it. */
+  private record Proof(Optional<String> record, Optional<DnsResult> failure) {
+    static Proof of(String record) {
+      return new Proof(Optional.of(record), Optional.empty());
+    }
+
+    static Proof none() {
+      return new Proof(Optional.empty(), Optional.empty());
+    }
+
+    static Proof failed(DnsResult r) {
+      return new Proof(Optional.empty(), Optional.of(r));
+    }
   }
 
   private static Validation bogus(
@@ -228,7 +261,7 @@ public final class DnssecValidator {
    * DS (RFC 4035 §5.2): the DS lookups the validator made, top-down, are asked again (answered by
    * the run's cache) until one is denied by an NSEC with the NS bit (or an NSEC3).
    */
-  private CompletableFuture<Optional<String>> insecureProof(String name, String anchor) {
+  private CompletableFuture<Proof> insecureProof(String name, String anchor) {
     List<String> labels = name.isEmpty() ? List.of() : Arrays.asList(name.split("\\."));
     int anchorLabels = anchor.isEmpty() ? 0 : anchor.split("\\.").length;
     List<String> path = new ArrayList<>();
@@ -238,27 +271,24 @@ public final class DnssecValidator {
     return proofFrom(path, 0);
   }
 
-  private CompletableFuture<Optional<String>> proofFrom(List<String> path, int i) {
-    if (i >= path.size()) return done(Optional.empty());
+  private CompletableFuture<Proof> proofFrom(List<String> path, int i) {
+    if (i >= path.size()) return done(Proof.none());
     String cut = path.get(i);
     return dns.querySigned(DnsQuestion.of(cut, RecordType.DS))
         .thenCompose(
             a -> {
-              if (a.outcome() instanceof DnsResult.Records || a.outcome().isTemporaryFailure()) {
-                return a.outcome() instanceof DnsResult.Records
-                    ? proofFrom(path, i + 1)
-                    : done(Optional.<String>empty());
-              }
+              if (a.outcome().isTemporaryFailure()) return done(Proof.failed(a.outcome()));
+              if (a.outcome() instanceof DnsResult.Records) return proofFrom(path, i + 1);
               for (DnsRecord r : a.authority()) {
                 if (r.type() == RecordType.NSEC && r.name().equals(cut)) {
                   List<String> types =
                       Arrays.asList(r.data().toUpperCase(Locale.ROOT).split("\\s+"));
                   if (types.contains("NS") && !types.contains("DS") && !types.contains("SOA")) {
-                    return done(Optional.of(NetworkDnsClient.presentation(r)));
+                    return done(Proof.of(NetworkDnsClient.presentation(r)));
                   }
                 }
                 if (r.type() == RecordType.NSEC3) {
-                  return done(Optional.of(NetworkDnsClient.presentation(r)));
+                  return done(Proof.of(NetworkDnsClient.presentation(r)));
                 }
               }
               return proofFrom(path, i + 1);

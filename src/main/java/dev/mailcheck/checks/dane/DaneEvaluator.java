@@ -338,12 +338,13 @@ public final class DaneEvaluator {
                     .toList()));
       }
       List<DaneView.Endpoint> endpoints =
-          m.stream()
-              .map(
-                  a ->
-                      new DaneView.Endpoint(
-                          a.address(), a.tls(), !a.matched().isEmpty(), a.detail()))
-              .toList();
+          (records.isEmpty() ? List.<AddressMatch>of() : m)
+              .stream()
+                  .map(
+                      a ->
+                          new DaneView.Endpoint(
+                              a.address(), a.tls(), !a.matched().isEmpty(), a.detail()))
+                  .toList();
       hosts.add(
           new DaneView.Host(
               h.host(),

@@ -51,6 +51,12 @@ class DomainCheckTest {
     executor.close();
   }
 
+  static final dev.mailcheck.dns.TrustAnchors OUTSIDE =
+      dev.mailcheck.dns.TrustAnchors.parse(
+          "anchor.invalid. 3600 IN DS 1 13 2 "
+              + "0000000000000000000000000000000000000000000000000000000000000000",
+          "test");
+
   static FakeDns goodZone() {
     return new FakeDns()
         .mx("example.test", 10, "mx.example.test")
@@ -62,8 +68,12 @@ class DomainCheckTest {
   }
 
   DomainCheck.Result run(FakeDns dns, SmtpProbe probe, boolean smtp, int port) {
+    // An anchor above nothing the fake serves: its unsigned zones validate as insecure.
     var settings =
-        CheckSettings.defaults().withAllowPrivate(true).withTimeout(Duration.ofSeconds(3));
+        CheckSettings.defaults()
+            .withAllowPrivate(true)
+            .withTimeout(Duration.ofSeconds(3))
+            .withDnssecAnchors(OUTSIDE);
     var check = new DomainCheck(new CheckContext(dns, probe, executor, settings));
     return check.run(new DomainCheck.Options("example.test", List.of("sel"), smtp, port)).join();
   }
@@ -100,7 +110,7 @@ class DomainCheckTest {
       assertThat(r.score().categories()).containsKeys("mx", "smtp", "spf", "dkim", "dmarc");
       assertThat(r.views())
           .extracting(JsonRenderer::key)
-          .containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc");
+          .containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc", "dnssec", "dane");
       assertThat(
               r.findings().stream()
                   .filter(f -> f.id().startsWith("smtp."))
