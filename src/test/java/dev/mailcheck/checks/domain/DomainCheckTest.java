@@ -329,4 +329,40 @@ class DomainCheckTest {
                 "no answer from " + address + " port 25 within 3s")),
         List.of());
   }
+
+  @Test
+  void ipv6OnlyMxIsProbedOverIpv6AndIpv4OnlyMxGetsTheNoIpv6Note() throws Exception {
+    TestPki pki = TestPki.create();
+    var cert = pki.issue("mx6.example.test", List.of("mx6.example.test"), 90);
+    try (var v6 =
+        ScriptedSmtpServer.startOn(
+            java.net.InetAddress.getByName("::1"),
+            new StandardSmtp()
+                .banner("220 mx6.example.test ESMTP")
+                .starttls(cert.serverContext()))) {
+      FakeDns dns =
+          new FakeDns()
+              .mx("example.test", 10, "mx6.example.test")
+              .mx("example.test", 20, "mx4.example.test")
+              .a("mx6.example.test", "::1")
+              .a("mx4.example.test", "127.0.0.2")
+              .txt("_dmarc.example.test", "v=DMARC1; p=reject");
+      var r = run(dns, new SocketSmtpProbe(null), true, v6.port());
+      assertThat(v6.connections()).isPositive();
+      assertThat(r.findings())
+          .anySatisfy(
+              f -> {
+                assertThat(f.id()).isEqualTo("smtp.starttls");
+                assertThat(f.status()).isEqualTo(Status.PASS);
+                assertThat(f.subject()).contains("mx6.example.test ::1");
+              });
+      assertThat(r.findings().stream().filter(f -> f.id().equals("mx.ipv6")))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.status()).isEqualTo(Status.INFO);
+                assertThat(f.subject()).contains("mx4.example.test");
+              });
+    }
+  }
 }
