@@ -6,7 +6,6 @@ import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.internal.InputException;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +26,6 @@ final class DaneCommand extends BaseCommand {
       description = "e.g. example.com, mx.example.com, mx.example.com:587.")
   String target;
 
-  @Mixin DnssecOptions dnssec = new DnssecOptions();
-
   @Option(
       names = "--ca-file",
       paramLabel = "PEM",
@@ -47,7 +44,6 @@ final class DaneCommand extends BaseCommand {
         portGiven ? DaneCheck.Query.host(host, hp.port()) : DaneCheck.Query.name(host);
     if (portGiven && hp.port() != 25 && hp.port() != 465 && hp.port() != 587)
       throw new InputException("dane checks SMTP ports 25, 465 and 587, not " + hp.port());
-    var anchors = dnssec.anchors();
     var cas =
         caFile == null
             ? List.<java.security.cert.X509Certificate>of()
@@ -55,7 +51,7 @@ final class DaneCommand extends BaseCommand {
     dev.mailcheck.smtp.TlsWarmup.start();
     return runWithDns(
         ctx,
-        settings(ctx).withDnssecAnchors(anchors).withTrustAnchors(cas),
+        settings(ctx).withTrustAnchors(cas),
         checks ->
             report(
                 "dane",

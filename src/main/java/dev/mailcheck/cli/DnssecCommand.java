@@ -2,7 +2,6 @@ package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.Checks;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code mailcheck dnssec DOMAIN}: mailcheck's own DNSSEC validation of a mail domain. */
@@ -18,16 +17,13 @@ final class DnssecCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "DOMAIN", description = "The mail domain to check.")
   String domain;
 
-  @Mixin DnssecOptions dnssec = new DnssecOptions();
-
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
     String target = domainName(domain);
-    var anchors = dnssec.anchors();
     return runWithDns(
         ctx,
-        settings(ctx).withDnssecAnchors(anchors),
+        settings(ctx),
         checks -> report("dnssec", target, Checks.DNSSEC.run(target, checks).join()));
   }
 }

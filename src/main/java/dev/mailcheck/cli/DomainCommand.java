@@ -47,8 +47,6 @@ final class DomainCommand extends BaseCommand {
           "Validate MX certificates against these CAs (PEM bundle) instead of the system store (private CAs, labs).")
   java.nio.file.Path caFile;
 
-  @picocli.CommandLine.Mixin DnssecOptions dnssec = new DnssecOptions();
-
   @Option(
       names = "--smtp-port",
       hidden = true,
@@ -69,14 +67,10 @@ final class DomainCommand extends BaseCommand {
         caFile == null
             ? List.<java.security.cert.X509Certificate>of()
             : SmtpCommand.readCaFile(caFile);
-    var dnssecAnchors = dnssec.anchors();
     if (!noSmtp) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps the DNS checks
     return runWithDns(
         ctx,
-        settings(ctx)
-            .withAllowPrivate(allowPrivate)
-            .withTrustAnchors(anchors)
-            .withDnssecAnchors(dnssecAnchors),
+        settings(ctx).withAllowPrivate(allowPrivate).withTrustAnchors(anchors),
         checks -> {
           DomainCheck.Result r =
               new DomainCheck(checks)
