@@ -25,8 +25,8 @@ class DnssecDaneInteropIT {
   }
 
   static JsonNode json(int expectedExit, String... args) {
-    List<String> all = new ArrayList<>(List.of("--json"));
-    all.addAll(List.of(args));
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--json");
     CliRun run = env.mailcheck(all.toArray(String[]::new));
     assertThat(run.err()).doesNotContain("Exception");
     assertThat(run.exitCode()).as("exit code: %s %s", run.err(), run.out()).isEqualTo(expectedExit);
