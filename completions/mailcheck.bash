@@ -206,7 +206,7 @@ function _picocli_mailcheck() {
 
   local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -236,6 +236,12 @@ function _picocli_mailcheck() {
       return $?
       ;;
     '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -260,7 +266,7 @@ function _picocli_mailcheck_domain() {
 
   local commands=""
   local flag_opts="'--no-smtp' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'-s' '--selector' '--ca-file' '--trust-anchor' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'-s' '--selector' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -271,12 +277,6 @@ function _picocli_mailcheck_domain() {
       return
       ;;
     '--ca-file')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--trust-anchor')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -305,6 +305,12 @@ function _picocli_mailcheck_domain() {
       return $?
       ;;
     '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -329,7 +335,7 @@ function _picocli_mailcheck_mx() {
 
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -359,6 +365,12 @@ function _picocli_mailcheck_mx() {
       return $?
       ;;
     '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -383,7 +395,7 @@ function _picocli_mailcheck_ptr() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -418,6 +430,12 @@ function _picocli_mailcheck_ptr() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -437,7 +455,7 @@ function _picocli_mailcheck_spf() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--ip' '--sender' '--helo' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--ip' '--sender' '--helo' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -481,6 +499,12 @@ function _picocli_mailcheck_spf() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -500,7 +524,7 @@ function _picocli_mailcheck_dkim() {
 
   local commands="verify"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -538,6 +562,12 @@ function _picocli_mailcheck_dkim() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -557,7 +587,7 @@ function _picocli_mailcheck_dmarc() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -592,6 +622,12 @@ function _picocli_mailcheck_dmarc() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -611,7 +647,7 @@ function _picocli_mailcheck_smtp() {
 
   local commands=""
   local flag_opts="'--starttls' '--tls' '--no-tls' '--allow-plaintext-auth' '--relay-test' '--insecure' '--no-legacy-tls' '--all-ports' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--ehlo' '--user' '--auth' '--password-file' '--token-file' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--ehlo' '--user' '--auth' '--password-file' '--token-file' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -673,6 +709,12 @@ function _picocli_mailcheck_smtp() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -692,7 +734,7 @@ function _picocli_mailcheck_ports() {
 
   local commands=""
   local flag_opts="'--insecure' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -728,6 +770,12 @@ function _picocli_mailcheck_ports() {
       return $?
       ;;
     '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -752,19 +800,13 @@ function _picocli_mailcheck_dnssec() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--trust-anchor' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--trust-anchor')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--resolver')
       return
       ;;
@@ -793,6 +835,12 @@ function _picocli_mailcheck_dnssec() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -812,19 +860,13 @@ function _picocli_mailcheck_dane() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--trust-anchor' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--trust-anchor')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--ca-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -859,6 +901,12 @@ function _picocli_mailcheck_dane() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -878,7 +926,7 @@ function _picocli_mailcheck_help() {
 
   local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane"
   local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -908,6 +956,12 @@ function _picocli_mailcheck_help() {
       return $?
       ;;
     '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -932,7 +986,7 @@ function _picocli_mailcheck_dkim_verify() {
 
   local commands=""
   local flag_opts="'--rfc8301' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -962,6 +1016,12 @@ function _picocli_mailcheck_dkim_verify() {
       return $?
       ;;
     '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -178,7 +178,15 @@ public final class DaneEvaluator {
               String.join(
                       ", ",
                       records.stream()
-                          .map(t -> t.usageName() + " " + t.selector() + " " + t.matchingType())
+                          .map(
+                              t ->
+                                  t.usageName()
+                                      + "("
+                                      + t.usage()
+                                      + ") selector "
+                                      + t.selector()
+                                      + ", matching type "
+                                      + t.matchingType())
                           .distinct()
                           .toList())
                   + ".")
