@@ -84,4 +84,32 @@ class DnssecDaneCommandIT {
     assertThat(run("dane", "mx.good.test:2525").exitCode()).isEqualTo(2);
     assertThat(run("dane", "127.0.0.1:25").exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void signedAnswersAreRecordedAndReplayed() throws Exception {
+    Path file = dir.resolve("signed.json");
+    CliRun live =
+        run(
+            "--json",
+            "dnssec",
+            "good.test",
+            "--trust-anchor",
+            anchor.toString(),
+            "--dns-record",
+            file.toString());
+    assertThat(live.exitCode()).as(live.err()).isZero();
+    assertThat(Files.readString(file)).contains("\"dnssec\" : true", "\"authority\"", "RRSIG");
+    CliRun replay =
+        CliRun.of(
+            "--json",
+            "dnssec",
+            "good.test",
+            "--trust-anchor",
+            anchor.toString(),
+            "--dns-replay",
+            file.toString());
+    assertThat(replay.exitCode()).as(replay.err()).isZero();
+    assertThat(replay.json().path("dnssec").toString())
+        .isEqualTo(live.json().path("dnssec").toString());
+  }
 }
