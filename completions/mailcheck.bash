@@ -162,6 +162,8 @@ function _complete_mailcheck() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dmarc" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} smtp" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ports" ];    then _picocli_mailcheck; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dnssec" ];    then _picocli_mailcheck; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dane" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim verify" ];    then _picocli_mailcheck_dkim; return $?; fi
 
@@ -174,11 +176,15 @@ function _complete_mailcheck() {
   local cmds5=(dmarc)
   local cmds6=(smtp)
   local cmds7=(ports)
-  local cmds8=(help)
-  local cmds9=(dkim verify)
+  local cmds8=(dnssec)
+  local cmds9=(dane)
+  local cmds10=(help)
+  local cmds11=(dkim verify)
 
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mailcheck_dane; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mailcheck_dnssec; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mailcheck_ports; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mailcheck_smtp; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mailcheck_dmarc; return $?; fi
@@ -198,9 +204,9 @@ function _picocli_mailcheck() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports help"
+  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -235,6 +241,12 @@ function _picocli_mailcheck() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -254,7 +266,7 @@ function _picocli_mailcheck_domain() {
 
   local commands=""
   local flag_opts="'--no-smtp' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'-s' '--selector' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'-s' '--selector' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -298,6 +310,12 @@ function _picocli_mailcheck_domain() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -317,7 +335,7 @@ function _picocli_mailcheck_mx() {
 
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -347,6 +365,12 @@ function _picocli_mailcheck_mx() {
       return $?
       ;;
     '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -371,7 +395,7 @@ function _picocli_mailcheck_ptr() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -406,6 +430,12 @@ function _picocli_mailcheck_ptr() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -425,7 +455,7 @@ function _picocli_mailcheck_spf() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--ip' '--sender' '--helo' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--ip' '--sender' '--helo' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -469,6 +499,12 @@ function _picocli_mailcheck_spf() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -488,7 +524,7 @@ function _picocli_mailcheck_dkim() {
 
   local commands="verify"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -526,6 +562,12 @@ function _picocli_mailcheck_dkim() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -545,7 +587,7 @@ function _picocli_mailcheck_dmarc() {
 
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -580,6 +622,12 @@ function _picocli_mailcheck_dmarc() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -599,7 +647,7 @@ function _picocli_mailcheck_smtp() {
 
   local commands=""
   local flag_opts="'--starttls' '--tls' '--no-tls' '--allow-plaintext-auth' '--relay-test' '--insecure' '--allow-private' '--no-legacy-tls' '--all-ports' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--ehlo' '--user' '--auth' '--password-file' '--token-file' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--ehlo' '--user' '--auth' '--password-file' '--token-file' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -661,6 +709,12 @@ function _picocli_mailcheck_smtp() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -680,7 +734,7 @@ function _picocli_mailcheck_ports() {
 
   local commands=""
   local flag_opts="'--insecure' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -721,6 +775,12 @@ function _picocli_mailcheck_ports() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -732,15 +792,15 @@ function _picocli_mailcheck_ports() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `help` subcommand.
-function _picocli_mailcheck_help() {
+# Generates completions for the options and subcommands of the `dnssec` subcommand.
+function _picocli_mailcheck_dnssec() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports"
-  local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local commands=""
+  local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -770,6 +830,138 @@ function _picocli_mailcheck_help() {
       return $?
       ;;
     '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dane` subcommand.
+function _picocli_mailcheck_dane() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ca-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_mailcheck_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane"
+  local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -794,7 +986,7 @@ function _picocli_mailcheck_dkim_verify() {
 
   local commands=""
   local flag_opts="'--rfc8301' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -824,6 +1016,12 @@ function _picocli_mailcheck_dkim_verify() {
       return $?
       ;;
     '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -26,7 +26,7 @@ PLAIN_IP=$NET.20 # mx.weak.test: 25 and 587, no TLS at all, AUTH offered in clea
 BAD_IP=$NET.30   # mx.broken.test: 25 (STARTTLS) and 465, expired certificate for another name, TLS 1.0/1.1 accepted
 ALL_SMTP_IPS="$MX1_IP $MX2_IP $PLAIN_IP $BAD_IP"
 
-PKGS="knot knot-dnsutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
+PKGS="knot knot-dnsutils knot-dnssecutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
       python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl"
 
 log() { printf '[interop %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -142,14 +142,81 @@ make_dkim_and_zones() {
   good_ed=$(sed -n 's/.*p=\([A-Za-z0-9+\/=]*\).*/\1/p' "$D/dkim/good-ed25519.dns")
   [ -n "$good_ed" ] || die "could not read the Ed25519 public key from dknewkey"
   chmod 600 "$D"/dkim/*.key
+  # DANE (RFC 7672): TLSA data from the lab's certificates. mx1: DANE-EE SPKI SHA-256 (3 1 1);
+  # mx2: DANE-TA full CA certificate SHA-256 (2 0 1); mx3 (bad-tlsa.good.test): 3 1 1 of the
+  # expired certificate's key, which no lab server presents (a stale record after a key change).
+  local tlsa_mx tlsa_ca tlsa_stale
+  tlsa_mx=$(openssl x509 -in "$D/pki/mx.crt" -pubkey -noout | openssl pkey -pubin -outform DER | sha256sum | cut -d' ' -f1)
+  tlsa_ca=$(openssl x509 -in "$D/pki/ca.crt" -outform DER | sha256sum | cut -d' ' -f1)
+  tlsa_stale=$(openssl x509 -in "$D/pki/expired.crt" -pubkey -noout | openssl pkey -pubin -outform DER | sha256sum | cut -d' ' -f1)
+  presign_expired
+  local ds_expired
+  ds_expired=$(keymgr -c "$D/presign/knot.conf" expired.good.test ds 2>/dev/null | awk '$5 == 2 {print $3, $4, $5, $6; exit}')
+  [ -n "$ds_expired" ] || die "could not read the DS of the pre-signed expired.good.test"
   local f
   for f in "$HERE"/zones/*.zone; do
     sed -e "s|@DKIM_GOOD_RSA2048@|$(txt_strings "v=DKIM1; k=rsa; p=$good_rsa")|" \
+        -e "s|@TLSA_MX_SPKI@|$tlsa_mx|" -e "s|@TLSA_CA_CERT@|$tlsa_ca|" -e "s|@TLSA_STALE@|$tlsa_stale|" \
+        -e "s|@DS_EXPIRED@|$ds_expired|" \
         -e "s|@DKIM_GOOD_ED25519@|$(txt_strings "v=DKIM1; k=ed25519; p=$good_ed")|" \
         -e "s|@DKIM_WEAK_RSA1024@|$(txt_strings "v=DKIM1; k=rsa; p=$weak_rsa")|" \
         -e "s|@DKIM_BROKEN_RSA512@|$(txt_strings "v=DKIM1; k=rsa; t=y; p=$bad_rsa")|" \
         "$f" > "$D/zones/$(basename "$f")"
   done
+  # The pre-signed zone is served as kzonesign wrote it.
+  cp "$D/presign/zones/expired.good.test.zone" "$D/zones/expired.good.test.zone"
+}
+
+# DNSSEC (issue 12): Knot signs every lab zone itself (automatic signing, policy "lab"), except
+#   insecure.good.test   unsigned, delegated from good.test without DS (an insecure delegation)
+#   expired.good.test    signed once by kzonesign as of 2020-01-01 (signatures expired 2020-01-15),
+#                        DS in good.test, served as a plain zone file: bogus
+# The lab's trust anchors are the key-signing DNSKEYs of the top zones, exported to
+# $D/dnssec/trust-anchors.zone for --trust-anchor.
+UNSIGNED_ZONES="insecure.good.test expired.good.test"
+TOP_ZONES="good.test weak.test broken.test spflimit.test nullmx.test nomx.test ruaext.test reports.test 0.25.127.in-addr.arpa"
+
+presign_expired() {
+  mkdir -p "$D/presign/zones" "$D/presign/db"
+  cp "$HERE/zones/expired.good.test.zone.in" "$D/presign/zones/expired.good.test.zone"
+  cat > "$D/presign/knot.conf" <<CONF
+database:
+    storage: $D/presign/db
+policy:
+  - id: expired
+    algorithm: ecdsap256sha256
+    rrsig-lifetime: 14d
+    rrsig-refresh: 7d
+    nsec3: off
+template:
+  - id: default
+    storage: $D/presign/zones
+    file: "%s.zone"
+zone:
+  - domain: expired.good.test
+    dnssec-signing: on
+    dnssec-policy: expired
+CONF
+  # 1577836800 = 2020-01-01T00:00:00Z: every signature expires on 2020-01-15.
+  kzonesign -c "$D/presign/knot.conf" -t 1577836800 expired.good.test > "$D/presign/kzonesign.log" 2>&1 \
+    || die "kzonesign failed: $(tail -3 "$D/presign/kzonesign.log")"
+  grep -q RRSIG "$D/presign/zones/expired.good.test.zone" || die "kzonesign wrote no signatures"
+}
+
+export_trust_anchors() {
+  mkdir -p "$D/dnssec"
+  local z i keys out="; The interop lab's DNSSEC trust anchors: the key-signing DNSKEYs of its top zones."
+  for z in $TOP_ZONES; do
+    keys=""
+    for i in $(seq 100); do
+      keys=$(kdig +short +time=1 +retry=0 @"$DNS_IP" "$z" DNSKEY 2>/dev/null | awk '$1 == 257')
+      [ -n "$keys" ] && break
+      sleep 0.1
+    done
+    [ -n "$keys" ] || die "Knot did not sign $z (no DNSKEY; see $D/knot.log)"
+    out+=$'\n'$(printf '%s\n' "$keys" | sed "s|^|$z. 3600 IN DNSKEY |")
+  done
+  printf '%s\n' "$out" > "$D/dnssec/trust-anchors.zone"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -170,6 +237,10 @@ database:
     storage: $D/knot/db
 control:
     listen: $D/knot/knot.sock
+policy:
+  - id: lab
+    algorithm: ecdsap256sha256
+    nsec3: off
 template:
   - id: default
     storage: $D/zones
@@ -178,12 +249,15 @@ template:
     zonefile-sync: -1
     zonefile-load: whole
     journal-content: none
+    dnssec-signing: on
+    dnssec-policy: lab
 zone:
 EOF
     local f
     for f in "$D"/zones/*.zone; do
       f=$(basename "$f" .zone)
       printf '  - domain: %s\n' "$f"
+      case " $UNSIGNED_ZONES " in *" $f "*) printf '    dnssec-signing: off\n' ;; esac
     done
   } > "$D/knot.conf"
   knotc -c "$D/knot.conf" conf-check >/dev/null || die "knot configuration invalid ($D/knot.conf)"
@@ -396,6 +470,7 @@ auth.passwordFile=$D/secrets/password
 spf.oracle=$D/spf-oracle.tsv
 dkim.messages=$D/dkim/messages
 zones=$D/zones
+dnssec.anchors=$D/dnssec/trust-anchors.zone
 EOF
 }
 
@@ -488,6 +563,7 @@ start_all() {
   start_knot
   start_mail
   wait_ready
+  export_trust_anchors
   make_fixtures
   write_env
   log "environment up ($D)"
@@ -499,6 +575,10 @@ mailcheck interop environment is running (state: $D)
   DNS (Knot, authoritative):  $DNS_IP port 53    e.g. ./mailcheck mx good.test --resolver $DNS_IP
   zones: good.test weak.test broken.test spflimit.test nullmx.test nomx.test ruaext.test reports.test
          0.25.127.in-addr.arpa   (templates: src/test/interop/zones, served copies: $D/zones)
+  DNSSEC: every zone signed by Knot, except insecure.good.test (no DS) and expired.good.test (bogus:
+         signatures expired 2020); trust anchors: --trust-anchor $D/dnssec/trust-anchors.zone
+  DANE:  TLSA at _25._tcp.mx1.good.test (3 1 1), _25._tcp.mx2.good.test (2 0 1),
+         _25._tcp.mx3.good.test (3 1 1, matches nothing; MX of bad-tlsa.good.test)
   SMTP  $MX1_IP  mx1.good.test   25 STARTTLS, 587 STARTTLS required + AUTH, 465 implicit TLS + AUTH
         $MX2_IP  mx2.good.test   25 STARTTLS
         $PLAIN_IP  mx.weak.test    25, 587 no TLS, AUTH offered in clear text

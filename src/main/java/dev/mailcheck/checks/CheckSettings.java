@@ -1,5 +1,6 @@
 package dev.mailcheck.checks;
 
+import dev.mailcheck.dns.TrustAnchors;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,13 +16,29 @@ import java.util.Objects;
  * @param allowPrivate whether addresses in loopback, private and reserved ranges (labs, internal
  *     mail) may be contacted and count as reachable
  * @param trustAnchors CAs to validate server certificates against; empty means the system store
+ * @param dnssecAnchors where DNSSEC validation starts: the IANA root keys, or {@code
+ *     --trust-anchor}
  */
 public record CheckSettings(
-    Clock clock, Duration timeout, boolean allowPrivate, List<X509Certificate> trustAnchors) {
+    Clock clock,
+    Duration timeout,
+    boolean allowPrivate,
+    List<X509Certificate> trustAnchors,
+    TrustAnchors dnssecAnchors) {
   public CheckSettings {
     Objects.requireNonNull(clock);
     Objects.requireNonNull(timeout);
     trustAnchors = List.copyOf(trustAnchors);
+    Objects.requireNonNull(dnssecAnchors);
+  }
+
+  public CheckSettings(
+      Clock clock, Duration timeout, boolean allowPrivate, List<X509Certificate> trustAnchors) {
+    this(clock, timeout, allowPrivate, trustAnchors, TrustAnchors.root());
+  }
+
+  public CheckSettings withDnssecAnchors(TrustAnchors anchors) {
+    return new CheckSettings(clock, timeout, allowPrivate, trustAnchors, anchors);
   }
 
   /** System clock, 5 s, public addresses only, system trust store. */
@@ -30,18 +47,18 @@ public record CheckSettings(
   }
 
   public CheckSettings withClock(Clock c) {
-    return new CheckSettings(c, timeout, allowPrivate, trustAnchors);
+    return new CheckSettings(c, timeout, allowPrivate, trustAnchors, dnssecAnchors);
   }
 
   public CheckSettings withTimeout(Duration t) {
-    return new CheckSettings(clock, t, allowPrivate, trustAnchors);
+    return new CheckSettings(clock, t, allowPrivate, trustAnchors, dnssecAnchors);
   }
 
   public CheckSettings withAllowPrivate(boolean allow) {
-    return new CheckSettings(clock, timeout, allow, trustAnchors);
+    return new CheckSettings(clock, timeout, allow, trustAnchors, dnssecAnchors);
   }
 
   public CheckSettings withTrustAnchors(List<X509Certificate> anchors) {
-    return new CheckSettings(clock, timeout, allowPrivate, anchors);
+    return new CheckSettings(clock, timeout, allowPrivate, anchors, dnssecAnchors);
   }
 }

@@ -1,8 +1,10 @@
 package dev.mailcheck.checks;
 
+import dev.mailcheck.checks.dane.DaneCheck;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.checks.dmarc.DmarcCheck;
+import dev.mailcheck.checks.dnssec.DnssecCheck;
 import dev.mailcheck.checks.mx.MxCheck;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.smtp.PortsCheck;
@@ -24,11 +26,13 @@ public final class Checks {
   public static final DkimCheck DKIM = new DkimCheck();
   public static final DkimVerifyCheck DKIM_VERIFY = new DkimVerifyCheck();
   public static final DmarcCheck DMARC = new DmarcCheck();
+  public static final DnssecCheck DNSSEC = new DnssecCheck();
+  public static final DaneCheck DANE = new DaneCheck();
 
   private Checks() {}
 
   /** Every registered check. */
   public static List<Check<?, ?>> all() {
-    return List.of(MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC);
+    return List.of(MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC, DNSSEC, DANE);
   }
 }

@@ -101,7 +101,10 @@ abstract class BaseCommand implements Callable<Integer> {
    * the system trust store. Commands with {@code --allow-private} or {@code --ca-file} adjust them.
    */
   protected static CheckSettings settings(RunContext ctx) {
-    return CheckSettings.defaults().withClock(ctx.clock()).withTimeout(ctx.timeout());
+    return CheckSettings.defaults()
+        .withClock(ctx.clock())
+        .withTimeout(ctx.timeout())
+        .withDnssecAnchors(ctx.dnssecAnchors().get());
   }
 
   /**

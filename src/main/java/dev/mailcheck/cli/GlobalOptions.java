@@ -87,6 +87,14 @@ public final class GlobalOptions {
   Path dnsReplay;
 
   @Option(
+      names = "--trust-anchor",
+      paramLabel = "FILE",
+      scope = INHERIT,
+      description =
+          "Validate DNSSEC from the DS or DNSKEY records in FILE (zone-file syntax) instead of the built-in IANA root anchors (labs, private roots).")
+  Path trustAnchor;
+
+  @Option(
       names = "--debug",
       scope = INHERIT,
       hidden = true,
@@ -116,6 +124,7 @@ public final class GlobalOptions {
         color,
         verbose,
         failOn,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        () -> DnssecAnchors.read(trustAnchor));
   }
 }

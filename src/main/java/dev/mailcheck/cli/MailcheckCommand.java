@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
     name = "mailcheck",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Email deliverability diagnostics: MX, PTR, SPF, DKIM, DMARC and SMTP/TLS.",
+    description =
+        "Email deliverability diagnostics: MX, PTR, SPF, DKIM, DMARC, SMTP/TLS, DNSSEC and DANE.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       DomainCommand.class,
@@ -19,6 +20,8 @@ import picocli.CommandLine.Mixin;
       DmarcCommand.class,
       SmtpCommand.class,
       PortsCommand.class,
+      DnssecCommand.class,
+      DaneCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -10,6 +10,8 @@ import java.time.Duration;
  * mutable state.
  *
  * @param timeout the deadline of one network operation ({@code --timeout})
+ * @param dnssecAnchors the DNSSEC trust anchors ({@code --trust-anchor} or the built-in root
+ *     anchors), read when a command first needs them (a bad file is an input error, exit 2)
  */
 public record RunContext(
     Duration timeout,
@@ -18,4 +20,5 @@ public record RunContext(
     boolean color,
     boolean verbose,
     Status failOn,
-    Clock clock) {}
+    Clock clock,
+    java.util.function.Supplier<dev.mailcheck.dns.TrustAnchors> dnssecAnchors) {}

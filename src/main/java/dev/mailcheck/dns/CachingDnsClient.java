@@ -16,6 +16,8 @@ final class CachingDnsClient implements DnsClient {
   private final DnsTrace trace;
   private final ConcurrentHashMap<DnsQuestion, CompletableFuture<DnsResult>> answers =
       new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<DnsQuestion, CompletableFuture<SignedAnswer>> signed =
+      new ConcurrentHashMap<>();
 
   CachingDnsClient(DnsClient inner, DnsTrace trace) {
     this.inner = inner;
@@ -46,6 +48,37 @@ final class CachingDnsClient implements DnsClient {
                       true)));
     }
     // A copy, so that a caller that completes or cancels its future cannot touch the others'.
+    return shared.copy();
+  }
+
+  /**
+   * Signed questions have their own cache: the same name and type asked with the DO bit is another
+   * exchange (its reply carries signatures), and the validator asks each zone's DNSKEY and DS once
+   * per run however many names it validates.
+   */
+  @Override
+  public CompletableFuture<SignedAnswer> querySigned(DnsQuestion question) {
+    boolean[] started = {false};
+    CompletableFuture<SignedAnswer> shared =
+        signed.computeIfAbsent(
+            question,
+            q -> {
+              started[0] = true;
+              return inner.querySigned(q);
+            });
+    if (!started[0]) {
+      shared.thenAccept(
+          r ->
+              trace.add(
+                  new TraceEntry(
+                      question,
+                      "cache",
+                      r.outcome().outcome(),
+                      r.answer().stream().map(NetworkDnsClient::presentation).toList(),
+                      0,
+                      "-",
+                      true)));
+    }
     return shared.copy();
   }
 }

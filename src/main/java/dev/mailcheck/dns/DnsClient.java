@@ -14,6 +14,17 @@ import java.util.concurrent.CompletableFuture;
 public interface DnsClient {
   CompletableFuture<DnsResult> query(DnsQuestion question);
 
+  /**
+   * Asks with the DO and CD bits and returns the whole reply, signatures and denial-of-existence
+   * records included, for the DNSSEC validator ({@link DnssecValidator}). Clients that cannot (test
+   * fakes, the offline stack) answer SERVFAIL, which the validator reports as indeterminate.
+   */
+  default CompletableFuture<SignedAnswer> querySigned(DnsQuestion question) {
+    return CompletableFuture.completedFuture(
+        SignedAnswer.failed(
+            new DnsResult.ServFail(question, "this resolver cannot ask for DNSSEC records")));
+  }
+
   default CompletableFuture<DnsResult> query(String name, RecordType type) {
     return query(DnsQuestion.of(name, type));
   }

@@ -35,9 +35,29 @@ final class DnsRecording {
 
   private DnsRecording() {}
 
+  /** What a recording holds: plain answers, and the signed answers of DNSSEC validation. */
+  record Contents(Map<DnsQuestion, DnsResult> answers, Map<DnsQuestion, SignedAnswer> signed) {}
+
   static void write(Path file, List<DnsResult> results) {
+    write(file, results, List.of());
+  }
+
+  /**
+   * Signed answers are entries like the others plus {@code "dnssec": true}, the AD bit and the two
+   * sections ({@code answer}, {@code authority}) in the same record form; a file without them (as
+   * recorded before DNSSEC validation existed) still reads.
+   */
+  static void write(Path file, List<DnsResult> results, List<SignedAnswer> signed) {
     ArrayNode list = JSON.createArrayNode();
     for (DnsResult r : results) list.add(toJson(r));
+    for (SignedAnswer a : signed) {
+      ObjectNode n = toJson(a.outcome());
+      n.put("dnssec", true);
+      n.put("ad", a.authenticData());
+      records(n.putArray("answer"), a.answer());
+      records(n.putArray("authority"), a.authority());
+      list.add(n);
+    }
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
@@ -48,6 +68,10 @@ final class DnsRecording {
   }
 
   static Map<DnsQuestion, DnsResult> read(Path file) {
+    return readAll(file).answers();
+  }
+
+  static Contents readAll(Path file) {
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
         throw new InputException("DNS replay file " + file + " is larger than 64 MiB");
@@ -56,17 +80,28 @@ final class DnsRecording {
       if (root == null || !root.isArray())
         throw new IllegalArgumentException("expected a JSON list of answers");
       Map<DnsQuestion, DnsResult> out = new LinkedHashMap<>();
+      Map<DnsQuestion, SignedAnswer> signed = new LinkedHashMap<>();
       int i = 0;
       for (JsonNode n : root) {
         try {
           DnsResult r = fromJson(n);
-          out.put(r.question(), r);
+          if (n.path("dnssec").asBoolean(false)) {
+            signed.put(
+                r.question(),
+                new SignedAnswer(
+                    r,
+                    n.path("ad").asBoolean(false),
+                    section(n, "answer"),
+                    section(n, "authority")));
+          } else {
+            out.put(r.question(), r);
+          }
         } catch (RuntimeException e) {
           throw new IllegalArgumentException("answer " + i + ": " + e.getMessage(), e);
         }
         i++;
       }
-      return out;
+      return new Contents(out, signed);
     } catch (InputException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -101,14 +136,7 @@ final class DnsRecording {
     n.put("name", r.question().name());
     n.put("type", r.question().type().name());
     n.put("outcome", r.outcome());
-    ArrayNode records = n.putArray("records");
-    for (DnsRecord rec : r.recordsOrEmpty()) {
-      ObjectNode o = records.addObject();
-      o.put("name", rec.name());
-      o.put("type", rec.type().name());
-      o.put("ttl", rec.ttl());
-      o.put("data", rec instanceof DnsRecord.Txt t ? txtData(t.strings()) : rec.data());
-    }
+    records(n.putArray("records"), r.recordsOrEmpty());
     ArrayNode chain = n.putArray("cnameChain");
     List<String> names = r.cnameChain();
     names.forEach(chain::add);
@@ -119,6 +147,30 @@ final class DnsRecording {
       default -> {}
     }
     return n;
+  }
+
+  private static void records(ArrayNode out, List<DnsRecord> records) {
+    for (DnsRecord rec : records) {
+      ObjectNode o = out.addObject();
+      o.put("name", rec.name());
+      o.put("type", rec.type().name());
+      o.put("ttl", rec.ttl());
+      o.put("data", zoneData(rec));
+    }
+  }
+
+  /** The RDATA as a zone file (and dnsjava's parser) takes it back. */
+  static String zoneData(DnsRecord rec) {
+    return rec instanceof DnsRecord.Txt t ? txtData(t.strings()) : rec.data();
+  }
+
+  private static List<DnsRecord> section(JsonNode n, String field) {
+    List<DnsRecord> out = new ArrayList<>();
+    JsonNode list = n.get(field);
+    if (list == null) return out;
+    if (!list.isArray()) throw new IllegalArgumentException("'" + field + "' must be a list");
+    for (JsonNode r : list) out.add(record(r));
+    return out;
   }
 
   static DnsResult fromJson(JsonNode n) {

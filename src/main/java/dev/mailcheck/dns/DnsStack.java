@@ -68,7 +68,7 @@ public final class DnsStack implements AutoCloseable {
     Optional<ReplayDnsClient> replay = Optional.empty();
     if (settings.replayFrom().isPresent()) {
       ReplayDnsClient r =
-          new ReplayDnsClient(DnsRecording.read(settings.replayFrom().get()), trace);
+          new ReplayDnsClient(DnsRecording.readAll(settings.replayFrom().get()), trace);
       replay = Optional.of(r);
       source = r;
     } else {

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -88,7 +90,7 @@ final class NetworkDnsClient implements DnsClient {
   private CompletableFuture<DnsResult> chase(
       DnsQuestion original, String name, List<String> chain) {
     DnsQuestion q = DnsQuestion.of(name, original.type());
-    return ask(q)
+    return ask(q, false)
         .thenCompose(
             reply ->
                 switch (reply) {
@@ -146,7 +148,7 @@ final class NetworkDnsClient implements DnsClient {
   /** What one name/type got from the servers: an answer (NOERROR/NXDOMAIN) or a failure. */
   private sealed interface Reply permits Answered, Failed {}
 
-  private record Answered(int rcode, List<DnsRecord> answer) implements Reply {}
+  private record Answered(int rcode, List<DnsRecord> answer, Message message) implements Reply {}
 
   /** Failure notes per server; turned into the result for the original question. */
   private record Failed(List<String> notes, boolean servfail, int otherRcode) implements Reply {
@@ -158,11 +160,69 @@ final class NetworkDnsClient implements DnsClient {
     }
   }
 
-  private CompletableFuture<Reply> ask(DnsQuestion q) {
+  /**
+   * Asks with the DO and CD bits (RFC 4035 §3.2.1-3.2.2) and keeps the sections: the validator
+   * needs the signatures and the NSEC/NSEC3 proofs, and wants bogus data handed through rather than
+   * a validating upstream's SERVFAIL. No CNAME is chased: the reply is judged as the server sent
+   * it.
+   */
+  @Override
+  public CompletableFuture<SignedAnswer> querySigned(DnsQuestion question) {
+    return ask(question, true)
+        .thenApply(
+            reply ->
+                switch (reply) {
+                  case Failed f -> SignedAnswer.failed(f.as(question));
+                  case Answered a -> signed(question, a);
+                })
+        .exceptionally(
+            e ->
+                SignedAnswer.failed(
+                    new DnsResult.ServFail(question, "resolver error: " + unwrap(e))));
+  }
+
+  private static SignedAnswer signed(DnsQuestion q, Answered a) {
+    List<DnsRecord> answer = a.answer;
+    List<DnsRecord> authority = convert(a.message.getSection(Section.AUTHORITY));
+    List<String> chain = new ArrayList<>();
+    String current = q.name();
+    DnsResult outcome = null;
+    while (outcome == null) {
+      String owner = current;
+      List<DnsRecord> matching =
+          answer.stream().filter(r -> r.name().equals(owner) && r.type() == q.type()).toList();
+      Optional<DnsRecord.Cname> cname =
+          answer.stream()
+              .filter(r -> r instanceof DnsRecord.Cname && r.name().equals(owner))
+              .map(DnsRecord.Cname.class::cast)
+              .findFirst();
+      if (!matching.isEmpty()) outcome = new DnsResult.Records(q, matching, chain);
+      else if (cname.isPresent()
+          && q.type() != RecordType.CNAME
+          && chain.size() <= MAX_CNAME_HOPS
+          && !chain.contains(cname.get().target())) {
+        chain.add(current);
+        current = cname.get().target();
+      } else if (a.rcode == Rcode.NXDOMAIN) outcome = new DnsResult.NxDomain(q, chain);
+      else outcome = new DnsResult.NoData(q, chain);
+    }
+    return new SignedAnswer(outcome, a.message.getHeader().getFlag(Flags.AD), answer, authority);
+  }
+
+  private static List<DnsRecord> convert(List<Record> records) {
+    return records.stream().map(DnsjavaRecords::convert).flatMap(Optional::stream).toList();
+  }
+
+  private CompletableFuture<Reply> ask(DnsQuestion q, boolean dnssec) {
     Message query;
     try {
       Name qname = q.name().isEmpty() ? Name.root : Name.fromString(q.name() + ".");
       query = Message.newQuery(Record.newRecord(qname, q.type().code(), DClass.IN));
+      if (dnssec) {
+        query.getHeader().setFlag(Flags.CD);
+        // Our own OPT record with DO: SimpleResolver adds its (DO-less) one only when none is set.
+        query.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+      }
     } catch (TextParseException e) {
       return CompletableFuture.completedFuture(
           new Failed(List.of("not a valid DNS name: " + e.getMessage()), true, -1));
@@ -194,7 +254,7 @@ final class NetworkDnsClient implements DnsClient {
             attempt -> {
               if (attempt.rcode == Rcode.NOERROR || attempt.rcode == Rcode.NXDOMAIN) {
                 return CompletableFuture.completedFuture(
-                    (Reply) new Answered(attempt.rcode, attempt.answer));
+                    (Reply) new Answered(attempt.rcode, attempt.answer, attempt.response));
               }
               List<String> notes = new ArrayList<>(sofar.notes);
               notes.add(s.label + ": " + attempt.note);
@@ -214,7 +274,11 @@ final class NetworkDnsClient implements DnsClient {
   }
 
   /** One server's final word on a question: an RCODE and its answer, or rcode -1 for silence. */
-  private record Attempt(int rcode, List<DnsRecord> answer, String note) {}
+  private record Attempt(int rcode, List<DnsRecord> answer, String note, Message response) {
+    Attempt(int rcode, List<DnsRecord> answer, String note) {
+      this(rcode, answer, note, null);
+    }
+  }
 
   private CompletableFuture<Attempt> sendWithRetries(
       DnsQuestion q, Message query, Server s, int tried) {
@@ -294,7 +358,8 @@ final class NetworkDnsClient implements DnsClient {
                       millis,
                       transport,
                       false));
-              return CompletableFuture.completedFuture(new Attempt(rcode, answer, outcome));
+              return CompletableFuture.completedFuture(
+                  new Attempt(rcode, answer, outcome, response));
             })
         .thenCompose(f -> f);
   }

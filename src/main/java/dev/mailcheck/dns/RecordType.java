@@ -16,7 +16,15 @@ public enum RecordType {
   /** Obsolete SPF RR type (RFC 7208 §3.1 says it must not be used); asked for only to flag it. */
   SPF(99),
   TLSA(52),
-  CAA(257);
+  CAA(257),
+  /** DNSSEC (RFC 4034): asked for and kept only by the validator's signed questions. */
+  DNAME(39),
+  DS(43),
+  RRSIG(46),
+  NSEC(47),
+  DNSKEY(48),
+  NSEC3(50),
+  NSEC3PARAM(51);
 
   private final int code;
 

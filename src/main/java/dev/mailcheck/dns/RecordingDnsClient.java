@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class RecordingDnsClient implements DnsClient {
   private final DnsClient inner;
   private final ConcurrentLinkedQueue<DnsResult> results = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<SignedAnswer> signed = new ConcurrentLinkedQueue<>();
 
   RecordingDnsClient(DnsClient inner) {
     this.inner = inner;
@@ -24,7 +25,17 @@ final class RecordingDnsClient implements DnsClient {
             });
   }
 
+  @Override
+  public CompletableFuture<SignedAnswer> querySigned(DnsQuestion question) {
+    return inner
+        .querySigned(question)
+        .whenComplete(
+            (r, e) -> {
+              if (r != null) signed.add(r);
+            });
+  }
+
   void writeTo(Path file) {
-    DnsRecording.write(file, List.copyOf(results));
+    DnsRecording.write(file, List.copyOf(results), List.copyOf(signed));
   }
 }

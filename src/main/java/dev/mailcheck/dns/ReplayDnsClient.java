@@ -13,12 +13,18 @@ final class ReplayDnsClient implements DnsClient {
   static final String NOT_IN_FILE = "not in replay file";
 
   private final Map<DnsQuestion, DnsResult> answers;
+  private final Map<DnsQuestion, SignedAnswer> signed;
   private final DnsTrace trace;
   private final AtomicInteger asked = new AtomicInteger();
   private final AtomicInteger found = new AtomicInteger();
 
   ReplayDnsClient(Map<DnsQuestion, DnsResult> answers, DnsTrace trace) {
-    this.answers = Map.copyOf(answers);
+    this(new DnsRecording.Contents(answers, Map.of()), trace);
+  }
+
+  ReplayDnsClient(DnsRecording.Contents contents, DnsTrace trace) {
+    this.answers = Map.copyOf(contents.answers());
+    this.signed = Map.copyOf(contents.signed());
     this.trace = trace;
   }
 
@@ -34,6 +40,25 @@ final class ReplayDnsClient implements DnsClient {
             "replay",
             r.outcome(),
             r.recordsOrEmpty().stream().map(NetworkDnsClient::presentation).toList(),
+            0,
+            "-",
+            false));
+    return CompletableFuture.completedFuture(r);
+  }
+
+  /** Signed questions are replayed from the entries recorded with {@code "dnssec": true}. */
+  @Override
+  public CompletableFuture<SignedAnswer> querySigned(DnsQuestion question) {
+    asked.incrementAndGet();
+    SignedAnswer r = signed.get(question);
+    if (r == null) r = SignedAnswer.failed(new DnsResult.Timeout(question, NOT_IN_FILE));
+    else found.incrementAndGet();
+    trace.add(
+        new TraceEntry(
+            question,
+            "replay",
+            r.outcome().outcome(),
+            r.answer().stream().map(NetworkDnsClient::presentation).toList(),
             0,
             "-",
             false));

@@ -13,7 +13,9 @@ public enum Category {
   SMTP,
   SPF,
   DKIM,
-  DMARC;
+  DMARC,
+  /** Transport security: DNSSEC, DANE (and MTA-STS, TLS-RPT, BIMI). */
+  TRANSPORT;
 
   /** The lower-case token used in JSON and as the text heading, e.g. {@code mx}. */
   public String token() {

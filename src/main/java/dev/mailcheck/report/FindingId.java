@@ -121,7 +121,31 @@ public enum FindingId {
       "domain.port25-blocked", Category.SMTP, "Outbound port 25 blocked where mailcheck runs"),
   DOMAIN_TRUNCATED("domain.truncated", Category.MX, "Not every MX address was checked"),
   DOMAIN_NULL_MX_SPF(
-      "domain.null-mx-spf", Category.MX, "Null MX and SPF agree that the domain sends no mail");
+      "domain.null-mx-spf", Category.MX, "Null MX and SPF agree that the domain sends no mail"),
+  MX_IPV6("mx.ipv6", Category.MX, "Each MX host has an IPv6 address"),
+  DNSSEC_DOMAIN(
+      "dnssec.domain",
+      Category.TRANSPORT,
+      "The domain's MX answer validates by DNSSEC from the trust anchor"),
+  DNSSEC_MX("dnssec.mx", Category.TRANSPORT, "Each MX host's address answer validates by DNSSEC"),
+  DNSSEC_UPSTREAM_AD(
+      "dnssec.upstream-ad",
+      Category.TRANSPORT,
+      "The resolver's AD bit agrees with mailcheck's own validation"),
+  DANE_TLSA_PRESENT(
+      "dane.tlsa-present", Category.TRANSPORT, "TLSA records at _25._tcp.HOST (RFC 7672 §2.2)"),
+  DANE_DNSSEC(
+      "dane.dnssec",
+      Category.TRANSPORT,
+      "The TLSA records and the host's addresses validate as secure (RFC 7672 §2.2)"),
+  DANE_USAGE(
+      "dane.usage",
+      Category.TRANSPORT,
+      "TLSA usage, selector and matching type fit SMTP (RFC 7672 §3.1, RFC 7218)"),
+  DANE_MATCH(
+      "dane.match",
+      Category.TRANSPORT,
+      "The TLSA records match the certificate chain the server presents (RFC 6698 §2.1)");
 
   private static final Map<String, FindingId> BY_ID =
       Stream.of(values()).collect(Collectors.toUnmodifiableMap(FindingId::id, Function.identity()));

@@ -86,7 +86,17 @@ public final class CertificateInspector {
         c.getPublicKey().getAlgorithm(),
         keyBits(c.getPublicKey()),
         c.getSigAlgName(),
-        fingerprint(c));
+        fingerprint(c),
+        encoded(c),
+        java.util.Base64.getEncoder().encodeToString(c.getPublicKey().getEncoded()));
+  }
+
+  private static String encoded(X509Certificate c) {
+    try {
+      return java.util.Base64.getEncoder().encodeToString(c.getEncoded());
+    } catch (java.security.cert.CertificateEncodingException e) {
+      return "";
+    }
   }
 
   static List<String> sans(X509Certificate c) {

@@ -33,11 +33,20 @@ class DomainCommandIT {
     pki = TestPki.create();
     var cert = pki.issue("mx.good.test", List.of("mx.good.test"), 90);
     smtp = ScriptedSmtpServer.start(new StandardSmtp().starttls(cert.serverContext()));
+    // good.test is signed, and its key is the run's trust anchor; the other zones are outside it
+    // (insecure): the built-in root anchors cannot be used with a test server.
+    var goodKey = dev.mailcheck.dns.testserver.ZoneSigner.newKey("good.test");
+    anchor = java.nio.file.Files.createTempFile("anchor", ".zone");
+    anchor.toFile().deleteOnExit();
+    java.nio.file.Files.writeString(anchor, goodKey.dnskey().toString() + "\n");
     dns =
         TestDnsServer.start()
             .zone(
                 "good.test",
-                "@ MX 10 mx\nmx A 127.0.0.1\n@ TXT \"v=spf1 mx -all\"\n_dmarc TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@good.test\"\n")
+                dev.mailcheck.dns.testserver.ZoneSigner.sign(
+                    "good.test",
+                    "@ MX 10 mx\nmx A 127.0.0.1\n@ TXT \"v=spf1 mx -all\"\n_dmarc TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@good.test\"\n",
+                    goodKey))
             .txt("sel._domainkey.good.test", key.substring(0, 200), key.substring(200))
             .zone(
                 "weak.test",
@@ -46,8 +55,13 @@ class DomainCommandIT {
             .zone("0.0.127.in-addr.arpa", "1 PTR mx.good.test.\n");
   }
 
+  static java.nio.file.Path anchor;
+
+  /** {@code domain} runs get the test trust anchor. */
   static CliRun run(String... args) {
-    return CliRun.withResolver(dns.address(), "3s", args);
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    if (all.contains("domain")) all.addAll(List.of("--trust-anchor", anchor.toString()));
+    return CliRun.withResolver(dns.address(), "3s", all.toArray(String[]::new));
   }
 
   @Test

@@ -67,6 +67,17 @@ public final class FakeDns implements DnsClient {
     return CompletableFuture.completedFuture(answer(q));
   }
 
+  /**
+   * The same answers as an unsigned zone gives them to a DO query: the records, no signatures, no
+   * denial records. Under a trust anchor they are bogus; outside every anchor, insecure.
+   */
+  @Override
+  public CompletableFuture<SignedAnswer> querySigned(DnsQuestion q) {
+    DnsResult r = answer(q);
+    return CompletableFuture.completedFuture(
+        new SignedAnswer(r, false, r.recordsOrEmpty(), List.of()));
+  }
+
   private DnsResult answer(DnsQuestion q) {
     if (forced.containsKey(q)) return forced.get(q);
     List<DnsRecord> found = records.get(q);

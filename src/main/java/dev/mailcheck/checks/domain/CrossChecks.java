@@ -30,6 +30,28 @@ final class CrossChecks {
 
   private CrossChecks() {}
 
+  /**
+   * An MX host with IPv4 addresses and no IPv6 address at all (AAAA NODATA or NXDOMAIN): senders
+   * that have only IPv6 cannot reach it (info; a lookup failure says nothing and gives none).
+   */
+  static List<Finding> noIpv6(MxFacts mx) {
+    List<Finding> out = new ArrayList<>();
+    for (var h : mx.hosts()) {
+      if (h.ipLiteral() || !h.aaaa().isVoid() || h.addresses().isEmpty()) continue;
+      out.add(
+          Finding.of(FindingId.MX_IPV6, Status.INFO, "No IPv6 address: " + h.exchange())
+              .subject(h.exchange())
+              .detail(
+                  h.exchange()
+                      + " has no AAAA record ("
+                      + h.aaaa().outcome()
+                      + "); IPv6-only senders cannot deliver to it.")
+              .remedy("Give the MX host an IPv6 address and publish it as AAAA.")
+              .build());
+    }
+    return out;
+  }
+
   /** Which exchanges and addresses the report probed, when it could not probe them all. */
   static Optional<Finding> truncated(MxFacts mx, int maxExchanges, int maxAddresses) {
     long exchanges = mx.hosts().size();

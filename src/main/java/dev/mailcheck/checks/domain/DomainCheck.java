@@ -4,18 +4,23 @@ import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckResult;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.dane.DaneCheck;
+import dev.mailcheck.checks.dane.DaneFacts;
 import dev.mailcheck.checks.dkim.DkimAudit;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dmarc.DmarcFacts;
+import dev.mailcheck.checks.dnssec.DnssecFacts;
 import dev.mailcheck.checks.mx.MxFacts;
 import dev.mailcheck.checks.mx.MxFetcher;
 import dev.mailcheck.checks.mx.MxHost;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.ptr.PtrFacts;
 import dev.mailcheck.checks.spf.SpfCheck;
+import dev.mailcheck.dns.DnssecValidator;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.SpecialAddresses;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Score;
 import dev.mailcheck.report.scoring.Scoring;
 import dev.mailcheck.report.view.DmarcView;
@@ -126,7 +131,23 @@ public final class DomainCheck {
     var dmarc = Checks.DMARC.run(o.domain(), ctx);
     var spf = Checks.SPF.run(SpfCheck.Query.audit(o.domain()), ctx);
     var dkim = Checks.DKIM.run(new DkimCheck.Query(o.domain(), o.selectors()), ctx);
-    return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim)
+    var dnssec = Checks.DNSSEC.run(o.domain(), ctx);
+    // DANE: each exchange's TLSA (and address) answers, validated as soon as the exchange is
+    // known; matched later against the probes this report runs anyway (never a second probe).
+    DnssecValidator validator =
+        DnssecValidator.over(ctx.dns(), ctx.settings().dnssecAnchors(), ctx.settings().clock());
+    CompletableFuture<List<DaneFacts.Host>> tlsa =
+        mxStarted.thenCompose(
+            started ->
+                allOf(
+                    started.hosts().stream()
+                        .limit(MAX_PROBED_EXCHANGES)
+                        .map(
+                            hf ->
+                                hf.thenCompose(
+                                    h -> DaneCheck.lookup(h.exchange(), 25, ctx, validator)))
+                        .toList()));
+    return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim, dnssec, tlsa)
         .thenApply(
             v ->
                 assemble(
@@ -135,7 +156,9 @@ public final class DomainCheck {
                     perAddress.join(),
                     spf.join(),
                     dkim.join(),
-                    dmarc.join()));
+                    dmarc.join(),
+                    dnssec.join(),
+                    tlsa.join()));
   }
 
   private CompletableFuture<List<AddressResult>> addresses(MxHost h, Options o) {
@@ -181,8 +204,11 @@ public final class DomainCheck {
       List<AddressResult> addresses,
       CheckResult<SpfCheck.Facts> spf,
       CheckResult<DkimAudit.Facts> dkim,
-      CheckResult<DmarcFacts> dmarc) {
+      CheckResult<DmarcFacts> dmarc,
+      CheckResult<DnssecFacts> dnssec,
+      List<DaneFacts.Host> tlsa) {
     List<Finding> findings = new ArrayList<>(mx.findings());
+    findings.addAll(CrossChecks.noIpv6(mx.facts()));
     List<PtrView.Entry> ptrEntries = new ArrayList<>();
     for (AddressResult a : addresses) {
       // Two exchanges may share an address: its PTR findings are then the same; list them once.
@@ -225,6 +251,13 @@ public final class DomainCheck {
     findings.addAll(dkim.findings());
     findings.addAll(dmarc.findings());
     CrossChecks.strictSpfAlignment(o.domain(), spfView, dmarcView).ifPresent(findings::add);
+    findings.addAll(dnssec.findings());
+    CheckResult<DaneFacts> dane = dane(o, tlsa, addresses);
+    boolean matchable = o.smtp() && !blocked;
+    for (Finding f : dane.findings()) {
+      // Without probes (--no-smtp, port 25 blocked here) there is no chain to match.
+      if (matchable || !f.id().equals(FindingId.DANE_MATCH.id())) findings.add(f);
+    }
     List<View> views = new ArrayList<>();
     views.add(mx.view());
     views.add(new PtrView(ptrEntries));
@@ -233,8 +266,28 @@ public final class DomainCheck {
     views.add(spfView);
     views.add(dkim.view());
     views.add(dmarcView);
+    views.add(dnssec.view());
+    views.add(dane.view());
     Score score = Scoring.score(findings, blocked || !o.smtp() ? Set.of("smtp") : Set.of());
     return new Result(findings, views, transcript, score);
+  }
+
+  /** The DANE check's result from the TLSA lookups and this report's own probes. */
+  private CheckResult<DaneFacts> dane(
+      Options o, List<DaneFacts.Host> tlsa, List<AddressResult> addresses) {
+    List<DaneFacts.Host> hosts = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (DaneFacts.Host h : tlsa) {
+      if (!seen.add(h.host())) continue;
+      List<ProbeResult> probes =
+          addresses.stream()
+              .filter(a -> a.host().equals(h.host()) && a.smtp().isPresent())
+              .map(a -> a.smtp().get().facts())
+              .toList();
+      hosts.add(h.withProbes(probes));
+    }
+    DaneFacts facts = new DaneFacts(o.domain(), hosts);
+    return Checks.DANE.result(DaneCheck.Query.name(o.domain()), facts, ctx.settings());
   }
 
   private static <T> CompletableFuture<List<T>> allOf(List<CompletableFuture<T>> futures) {

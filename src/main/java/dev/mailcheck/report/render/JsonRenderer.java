@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Report;
+import dev.mailcheck.report.view.DaneView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
+import dev.mailcheck.report.view.DnssecView;
 import dev.mailcheck.report.view.DomainSmtpView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
@@ -201,6 +203,8 @@ public final class JsonRenderer implements Renderer {
       case DkimAuditView v -> "dkim";
       case DkimVerifyView v -> "dkim";
       case DmarcView v -> "dmarc";
+      case DnssecView v -> "dnssec";
+      case DaneView v -> "dane";
     };
   }
 

@@ -33,7 +33,8 @@ import java.util.Set;
  * </ul>
  */
 public final class Scoring {
-  public static final List<String> CATEGORIES = List.of("mx", "smtp", "spf", "dkim", "dmarc");
+  public static final List<String> CATEGORIES =
+      List.of("mx", "smtp", "spf", "dkim", "dmarc", "transport");
 
   /** Highest score a capped report can have (grade B). */
   static final int CAP = 89;
@@ -67,7 +68,12 @@ public final class Scoring {
           entry(FindingId.DMARC_PRESENT, 4),
           entry(FindingId.DMARC_POLICY, 5),
           entry(FindingId.DMARC_SYNTAX, 3),
-          entry(FindingId.DMARC_MULTIPLE, 3));
+          entry(FindingId.DMARC_MULTIPLE, 3),
+          entry(FindingId.DNSSEC_DOMAIN, 3),
+          entry(FindingId.DNSSEC_MX, 2),
+          entry(FindingId.DANE_DNSSEC, 2),
+          entry(FindingId.DANE_MATCH, 4),
+          entry(FindingId.DANE_USAGE, 1));
 
   /**
    * Ids that inform but never score. Certificate trust and name on port 25: MX TLS is opportunistic
@@ -80,7 +86,10 @@ public final class Scoring {
           FindingId.SMTP_CERTIFICATE_NAME,
           FindingId.SMTP_CERTIFICATE_EXPIRY,
           FindingId.PTR_MATCHES_MX,
-          FindingId.PTR_MATCHES_BANNER);
+          FindingId.PTR_MATCHES_BANNER,
+          FindingId.MX_IPV6,
+          FindingId.DANE_TLSA_PRESENT,
+          FindingId.DNSSEC_UPSTREAM_AD);
 
   /** SPF findings whose fail status means receivers get permerror (RFC 7208 §2.6.7). */
   static final Set<FindingId> SPF_PERMERROR =
@@ -95,7 +104,19 @@ public final class Scoring {
           FindingId.SPF_MX_NAMES);
 
   private static final Map<String, String> NAMES =
-      Map.of("mx", "MX", "smtp", "SMTP/TLS", "spf", "SPF", "dkim", "DKIM", "dmarc", "DMARC");
+      Map.of(
+          "mx",
+          "MX",
+          "smtp",
+          "SMTP/TLS",
+          "spf",
+          "SPF",
+          "dkim",
+          "DKIM",
+          "dmarc",
+          "DMARC",
+          "transport",
+          "Transport security");
 
   private Scoring() {}
 

@@ -66,7 +66,13 @@ record InteropEnv(Properties props) {
 
   /** The global options that point mailcheck at the interop DNS server. */
   List<String> resolverArgs() {
-    return List.of("--resolver", dnsServer() + ":" + get("dns.port"), "--timeout", "5s");
+    List<String> args =
+        new ArrayList<>(
+            List.of("--resolver", dnsServer() + ":" + get("dns.port"), "--timeout", "5s"));
+    // The lab's zones are signed under its own anchors (run.sh exports them), not the root's.
+    String anchors = props.getProperty("dnssec.anchors");
+    if (anchors != null) args.addAll(List.of("--trust-anchor", anchors));
+    return args;
   }
 
   String password() {
@@ -106,6 +112,8 @@ record InteropEnv(Properties props) {
           case "smtp" -> "SmtpCommand";
           case "ports" -> "PortsCommand";
           case "domain" -> "DomainCommand";
+          case "dnssec" -> "DnssecCommand";
+          case "dane" -> "DaneCommand";
           default -> throw new IllegalArgumentException(command);
         };
     boolean stub;

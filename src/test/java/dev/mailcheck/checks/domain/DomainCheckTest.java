@@ -51,6 +51,12 @@ class DomainCheckTest {
     executor.close();
   }
 
+  static final dev.mailcheck.dns.TrustAnchors OUTSIDE =
+      dev.mailcheck.dns.TrustAnchors.parse(
+          "anchor.invalid. 3600 IN DS 1 13 2 "
+              + "0000000000000000000000000000000000000000000000000000000000000000",
+          "test");
+
   static FakeDns goodZone() {
     return new FakeDns()
         .mx("example.test", 10, "mx.example.test")
@@ -62,8 +68,12 @@ class DomainCheckTest {
   }
 
   DomainCheck.Result run(FakeDns dns, SmtpProbe probe, boolean smtp, int port) {
+    // An anchor above nothing the fake serves: its unsigned zones validate as insecure.
     var settings =
-        CheckSettings.defaults().withAllowPrivate(true).withTimeout(Duration.ofSeconds(3));
+        CheckSettings.defaults()
+            .withAllowPrivate(true)
+            .withTimeout(Duration.ofSeconds(3))
+            .withDnssecAnchors(OUTSIDE);
     var check = new DomainCheck(new CheckContext(dns, probe, executor, settings));
     return check.run(new DomainCheck.Options("example.test", List.of("sel"), smtp, port)).join();
   }
@@ -100,7 +110,7 @@ class DomainCheckTest {
       assertThat(r.score().categories()).containsKeys("mx", "smtp", "spf", "dkim", "dmarc");
       assertThat(r.views())
           .extracting(JsonRenderer::key)
-          .containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc");
+          .containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc", "dnssec", "dane");
       assertThat(
               r.findings().stream()
                   .filter(f -> f.id().startsWith("smtp."))
@@ -348,5 +358,41 @@ class DomainCheckTest {
                 Failure.Kind.TIMEOUT,
                 "no answer from " + address + " port 25 within 3s")),
         List.of());
+  }
+
+  @Test
+  void ipv6OnlyMxIsProbedOverIpv6AndIpv4OnlyMxGetsTheNoIpv6Note() throws Exception {
+    TestPki pki = TestPki.create();
+    var cert = pki.issue("mx6.example.test", List.of("mx6.example.test"), 90);
+    try (var v6 =
+        ScriptedSmtpServer.startOn(
+            java.net.InetAddress.getByName("::1"),
+            new StandardSmtp()
+                .banner("220 mx6.example.test ESMTP")
+                .starttls(cert.serverContext()))) {
+      FakeDns dns =
+          new FakeDns()
+              .mx("example.test", 10, "mx6.example.test")
+              .mx("example.test", 20, "mx4.example.test")
+              .a("mx6.example.test", "::1")
+              .a("mx4.example.test", "127.0.0.2")
+              .txt("_dmarc.example.test", "v=DMARC1; p=reject");
+      var r = run(dns, new SocketSmtpProbe(null), true, v6.port());
+      assertThat(v6.connections()).isPositive();
+      assertThat(r.findings())
+          .anySatisfy(
+              f -> {
+                assertThat(f.id()).isEqualTo("smtp.starttls");
+                assertThat(f.status()).isEqualTo(Status.PASS);
+                assertThat(f.subject()).contains("mx6.example.test ::1");
+              });
+      assertThat(r.findings().stream().filter(f -> f.id().equals("mx.ipv6")))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.status()).isEqualTo(Status.INFO);
+                assertThat(f.subject()).contains("mx4.example.test");
+              });
+    }
   }
 }

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
@@ -425,9 +426,10 @@ public final class TestDnsServer implements AutoCloseable {
       response.getHeader().setFlag(Flags.TC);
       return Optional.of(response.toWire());
     }
-    answer(response, question.getName(), question.getType());
-    if (!overUdp) return Optional.of(response.toWire());
     OPTRecord opt = query.getOPT();
+    boolean dnssec = opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0;
+    answer(response, question.getName(), question.getType(), dnssec);
+    if (!overUdp) return Optional.of(response.toWire());
     int max = opt == null ? 512 : Math.max(512, opt.getPayloadSize());
     return Optional.of(response.toWire(max));
   }
@@ -439,17 +441,29 @@ public final class TestDnsServer implements AutoCloseable {
     response.getHeader().setFlag(Flags.RA);
     if (query.getHeader().getFlag(Flags.RD)) response.getHeader().setFlag(Flags.RD);
     response.addRecord(query.getQuestion(), Section.QUESTION);
-    if (query.getOPT() != null) response.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+    OPTRecord opt = query.getOPT();
+    if (opt != null) {
+      // RFC 3225 §3: the DO bit is copied into the response.
+      response.addRecord(
+          new OPTRecord(1232, 0, 0, opt.getFlags() & ExtendedFlags.DO), Section.ADDITIONAL);
+    }
     return response;
   }
 
-  private void answer(Message response, Name name, int type) {
-    Optional<Zone> zone = zoneOf(name);
+  private void answer(Message response, Name name, int type, boolean dnssec) {
+    // DS lives in the parent (RFC 4035 §3.1.4.1): a server hosting both sides answers from there.
+    Name asked = name;
+    Optional<Zone> zone =
+        type == Type.DS ? parentZoneOf(asked).or(() -> zoneOf(asked)) : zoneOf(asked);
     if (zone.isEmpty()) {
       response.getHeader().setRcode(Rcode.REFUSED);
       return;
     }
     Zone z = zone.get();
+    if (dnssec && type == Type.DS) {
+      answerDs(response, z, name);
+      return;
+    }
     for (int hop = 0; hop < 16; hop++) {
       if (!name.subdomain(z.getOrigin())) return; // a chain leaving the zone stops at the CNAME
       SetResponse sr;
@@ -457,18 +471,22 @@ public final class TestDnsServer implements AutoCloseable {
         sr = z.findRecords(name, type);
       }
       if (sr.isSuccessful()) {
-        for (RRset set : sr.answers())
-          set.rrs().forEach(r -> response.addRecord(r, Section.ANSWER));
+        for (RRset set : sr.answers()) add(response, set, Section.ANSWER, dnssec);
         return;
       }
       if (sr.isCNAME()) {
-        response.addRecord(sr.getCNAME(), Section.ANSWER);
+        RRset cname;
+        synchronized (z) {
+          cname = z.findExactMatch(name, Type.CNAME);
+        }
+        add(response, cname, Section.ANSWER, dnssec);
         name = sr.getCNAME().getTarget();
         continue;
       }
       if (sr.isNXDOMAIN() && !hasDescendants(z, name)) {
         response.getHeader().setRcode(Rcode.NXDOMAIN);
-        response.addRecord(z.getSOA(), Section.AUTHORITY);
+        authoritySoa(response, z, dnssec);
+        if (dnssec) denial(response, z, name, true);
         return;
       }
       if (sr.isDelegation()) {
@@ -477,9 +495,101 @@ public final class TestDnsServer implements AutoCloseable {
         return;
       }
       // NXRRSET (NODATA) and anything else: NOERROR, empty answer, SOA for negative caching.
-      response.addRecord(z.getSOA(), Section.AUTHORITY);
+      authoritySoa(response, z, dnssec);
+      if (dnssec) denial(response, z, name, false);
       return;
     }
+  }
+
+  private static void add(Message response, RRset set, int section, boolean dnssec) {
+    if (set == null) return;
+    set.rrs().forEach(r -> response.addRecord(r, section));
+    if (dnssec) set.sigs().forEach(r -> response.addRecord(r, section));
+  }
+
+  private static void authoritySoa(Message response, Zone z, boolean dnssec) {
+    RRset soa;
+    synchronized (z) {
+      soa = z.findExactMatch(z.getOrigin(), Type.SOA);
+    }
+    add(response, soa, Section.AUTHORITY, dnssec);
+  }
+
+  /** DS from the parent side: the records, or NODATA with the NSEC that proves their absence. */
+  private static void answerDs(Message response, Zone z, Name name) {
+    RRset ds;
+    synchronized (z) {
+      ds = z.findExactMatch(name, Type.DS);
+    }
+    if (ds != null) {
+      add(response, ds, Section.ANSWER, true);
+      return;
+    }
+    boolean exists = nsecAt(z, name) != null || hasDescendants(z, name) || hasData(z, name);
+    if (!exists) response.getHeader().setRcode(Rcode.NXDOMAIN);
+    authoritySoa(response, z, true);
+    denial(response, z, name, !exists);
+  }
+
+  /**
+   * The signed NSEC records that deny {@code name} (RFC 4035 §3.1.3): the NSEC at the name
+   * (NODATA), or the one covering it, plus for NXDOMAIN the one covering the wildcard at the
+   * closest encloser. Unsigned zones have none and get none.
+   */
+  private static void denial(Message response, Zone z, Name name, boolean nxdomain) {
+    List<RRset> proofs = new ArrayList<>();
+    RRset exact = nsecAt(z, name);
+    if (exact != null) proofs.add(exact);
+    else covering(z, name).ifPresent(proofs::add);
+    if (nxdomain) {
+      Name encloser = name;
+      while (encloser.labels() > z.getOrigin().labels()) {
+        encloser = new Name(encloser, 1);
+        if (nsecAt(z, encloser) != null) break;
+      }
+      try {
+        Name wildcard = Name.concatenate(Name.fromString("*"), encloser);
+        covering(z, wildcard).filter(p -> !proofs.contains(p)).ifPresent(proofs::add);
+      } catch (IOException e) {
+        // a name too long for a wildcard label: no wildcard proof
+      }
+    }
+    for (RRset p : proofs) add(response, p, Section.AUTHORITY, true);
+  }
+
+  private static boolean hasData(Zone z, Name name) {
+    synchronized (z) {
+      for (RRset set : z) if (set.getName().equals(name)) return true;
+    }
+    return false;
+  }
+
+  private static RRset nsecAt(Zone z, Name name) {
+    synchronized (z) {
+      return z.findExactMatch(name, Type.NSEC);
+    }
+  }
+
+  private static Optional<RRset> covering(Zone z, Name name) {
+    synchronized (z) {
+      for (RRset set : z) {
+        if (set.getType() != Type.NSEC) continue;
+        Name owner = set.getName();
+        Name next = ((org.xbill.DNS.NSECRecord) set.first()).getNext();
+        boolean after = owner.compareTo(name) < 0;
+        boolean before = next.compareTo(name) > 0;
+        boolean wraps = next.compareTo(owner) <= 0;
+        if (after && (before || wraps)) return Optional.of(set);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The deepest served zone that holds {@code name} as a name below its apex. */
+  private Optional<Zone> parentZoneOf(Name name) {
+    return zones.stream()
+        .filter(z -> name.subdomain(z.getOrigin()) && !name.equals(z.getOrigin()))
+        .max(Comparator.comparingInt(z -> z.getOrigin().labels()));
   }
 
   /** dnsjava's Zone answers NXDOMAIN for an empty non-terminal; RFC 8020 says it exists. */

@@ -4,9 +4,11 @@ import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.view.DaneView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
+import dev.mailcheck.report.view.DnssecView;
 import dev.mailcheck.report.view.DomainSmtpView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
@@ -41,7 +43,9 @@ final class ViewFixtures {
         new RenderFixtures.Case("view-dkim-audit", report("dkim", dkimAudit()), false, false),
         new RenderFixtures.Case(
             "view-dkim-verify", report("dkim verify", dkimVerify()), false, false),
-        new RenderFixtures.Case("view-dmarc", report("dmarc", dmarc()), false, false));
+        new RenderFixtures.Case("view-dmarc", report("dmarc", dmarc()), false, false),
+        new RenderFixtures.Case("view-dnssec", report("dnssec", dnssec()), false, false),
+        new RenderFixtures.Case("view-dane", report("dane", dane()), false, false));
   }
 
   private static Report report(String command, View view) {
@@ -431,5 +435,77 @@ final class ViewFixtures {
         List.of(
             new DmarcView.Authorization(
                 "ext.example", "example.com._report._dmarc.ext.example", "not-authorized")));
+  }
+
+  static DnssecView dnssec() {
+    return new DnssecView(
+        "built-in root trust anchor (KSK 20326, 38696)",
+        List.of(
+            new DnssecView.Entry(
+                "example.com",
+                "domain",
+                "example.com MX",
+                "NOERROR",
+                "secure",
+                "example.com",
+                "signed chain from the root validates",
+                "",
+                "",
+                ". DS 20326",
+                false),
+            new DnssecView.Entry(
+                "mx1.example.net",
+                "mx",
+                "mx1.example.net A",
+                "NOERROR",
+                "insecure",
+                "example.net",
+                "no DS for example.net at net",
+                "",
+                "net. NSEC example.net (no DS)",
+                ". DS 20326",
+                true),
+            new DnssecView.Entry(
+                "mx2.example.org",
+                "mx",
+                "mx2.example.org A",
+                "NOERROR",
+                "bogus",
+                "example.org",
+                "the RRSIG over example.org DNSKEY expired on 2020-01-31",
+                "signature-expired",
+                "",
+                ". DS 20326",
+                false)));
+  }
+
+  static DaneView dane() {
+    return new DaneView(
+        List.of(
+            new DaneView.Host(
+                "mx1.example.com",
+                25,
+                "_25._tcp.mx1.example.com",
+                "NOERROR",
+                "secure",
+                "secure",
+                "",
+                List.of(
+                    new DaneView.Tlsa(
+                        3, "DANE-EE", 1, 1, "ab".repeat(32), true, List.of("192.0.2.10")),
+                    new DaneView.Tlsa(3, "DANE-EE", 1, 1, "cd".repeat(32), true, List.of())),
+                List.of(
+                    new DaneView.Endpoint(
+                        "192.0.2.10", true, true, "leaf SPKI SHA-256 matches 3 1 1"))),
+            new DaneView.Host(
+                "mx2.example.com",
+                25,
+                "_25._tcp.mx2.example.com",
+                "NXDOMAIN",
+                "secure",
+                "secure",
+                "no TLSA records: DANE not deployed for this host",
+                List.of(),
+                List.of())));
   }
 }

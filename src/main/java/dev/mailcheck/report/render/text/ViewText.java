@@ -1,8 +1,10 @@
 package dev.mailcheck.report.render.text;
 
+import dev.mailcheck.report.view.DaneView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
+import dev.mailcheck.report.view.DnssecView;
 import dev.mailcheck.report.view.DomainSmtpView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
@@ -32,6 +34,8 @@ public final class ViewText {
       case DkimAuditView v -> DkimText.audit(v);
       case DkimVerifyView v -> DkimText.verify(v);
       case DmarcView v -> DmarcText.lines(v);
+      case DnssecView v -> DnssecText.lines(v);
+      case DaneView v -> DaneText.lines(v);
     };
   }
 
