@@ -13,10 +13,15 @@ public enum Category {
   SMTP,
   SPF,
   DKIM,
-  DMARC;
+  DMARC,
+  BLOCKLIST,
+  DMARC_REPORT;
 
-  /** The lower-case token used in JSON and as the text heading, e.g. {@code mx}. */
+  /**
+   * The lower-case token used in JSON and as the text heading, e.g. {@code mx}, {@code
+   * dmarc-report}.
+   */
   public String token() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

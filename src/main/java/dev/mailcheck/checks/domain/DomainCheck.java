@@ -4,6 +4,10 @@ import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckResult;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.blocklist.Blocklist;
+import dev.mailcheck.checks.blocklist.BlocklistCheck;
+import dev.mailcheck.checks.blocklist.BlocklistFacts;
+import dev.mailcheck.checks.blocklist.BlocklistTarget;
 import dev.mailcheck.checks.dkim.DkimAudit;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dmarc.DmarcFacts;
@@ -46,6 +50,7 @@ import java.util.concurrent.CompletableFuture;
  *   _dmarc tree walk (all names at once) ── report authorization
  *   SPF audit (include tree)                               (its own parallelism)
  *   DKIM audit (selectors)
+ *   MX ── (all exchanges' addresses) ── blocklists: MX addresses, --ip senders, the domain
  * </pre>
  *
  * MX, DMARC, SPF and DKIM start together; the PTR lookups and the SMTP probe of an exchange start
@@ -76,11 +81,26 @@ public final class DomainCheck {
    * @param selectors DKIM selectors to check first
    * @param smtp whether to probe port 25 of the MX addresses
    * @param smtpPort 25; another port only for labs and tests
+   * @param blocklists the DNS blocklists to look the MX addresses, the senders and the domain up
+   *     on; empty: no blocklist lookups
+   * @param senders the domain's sending addresses ({@code --ip}), looked up on the IP lists
    */
-  public record Options(String domain, List<String> selectors, boolean smtp, int smtpPort) {
+  public record Options(
+      String domain,
+      List<String> selectors,
+      boolean smtp,
+      int smtpPort,
+      List<Blocklist> blocklists,
+      List<InetAddress> senders) {
     public Options {
       selectors = List.copyOf(selectors);
+      blocklists = List.copyOf(blocklists);
+      senders = List.copyOf(senders);
       if (smtpPort < 1 || smtpPort > 65535) throw new IllegalArgumentException("port " + smtpPort);
+    }
+
+    public Options(String domain, List<String> selectors, boolean smtp, int smtpPort) {
+      this(domain, selectors, smtp, smtpPort, List.of(), List.of());
     }
 
     public Options(String domain, List<String> selectors, boolean smtp) {
@@ -89,8 +109,8 @@ public final class DomainCheck {
   }
 
   /**
-   * Findings in category order, the views mx, ptr, smtp, spf, dkim, dmarc, the SMTP transcripts and
-   * the score.
+   * Findings in category order, the views mx, ptr, smtp, spf, dkim, dmarc (and blocklist when lists
+   * are given), the SMTP transcripts and the score.
    */
   public record Result(
       List<Finding> findings, List<View> views, List<String> transcript, Score score) {
@@ -126,7 +146,13 @@ public final class DomainCheck {
     var dmarc = Checks.DMARC.run(o.domain(), ctx);
     var spf = Checks.SPF.run(SpfPolicyCheck.Query.audit(o.domain()), ctx);
     var dkim = Checks.DKIM.run(new DkimCheck.Query(o.domain(), o.selectors()), ctx);
-    return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim)
+    // Blocklists: every MX address once its exchange resolved, the senders and the domain.
+    CompletableFuture<Optional<CheckResult<BlocklistFacts>>> blocklist =
+        o.blocklists().isEmpty()
+            ? CompletableFuture.completedFuture(Optional.empty())
+            : mxFacts.thenCompose(
+                mx -> Checks.BLOCKLIST.run(blocklistQuery(o, mx), ctx).thenApply(Optional::of));
+    return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim, blocklist)
         .thenApply(
             v ->
                 assemble(
@@ -135,7 +161,25 @@ public final class DomainCheck {
                     perAddress.join(),
                     spf.join(),
                     dkim.join(),
-                    dmarc.join()));
+                    dmarc.join(),
+                    blocklist.join()));
+  }
+
+  /** The MX addresses (as many as get probed), the senders, and the domain itself. */
+  static BlocklistCheck.Query blocklistQuery(Options o, MxFacts mx) {
+    java.util.LinkedHashMap<InetAddress, BlocklistTarget> targets = new java.util.LinkedHashMap<>();
+    for (InetAddress a : o.senders())
+      targets.put(a, BlocklistTarget.address(a, BlocklistTarget.Role.SENDER, "sending address"));
+    if (!mx.nullMx()) {
+      for (MxHost h : mx.hosts().stream().limit(MAX_PROBED_EXCHANGES).toList()) {
+        for (InetAddress a : h.addresses().stream().limit(MAX_PROBED_ADDRESSES).toList())
+          targets.putIfAbsent(
+              a, BlocklistTarget.address(a, BlocklistTarget.Role.MX, "MX " + h.exchange()));
+      }
+    }
+    List<BlocklistTarget> all = new ArrayList<>(targets.values());
+    all.add(BlocklistTarget.domain(o.domain(), BlocklistTarget.Role.DOMAIN, ""));
+    return new BlocklistCheck.Query(all, o.blocklists());
   }
 
   private CompletableFuture<List<AddressResult>> addresses(MxHost h, Options o) {
@@ -177,7 +221,8 @@ public final class DomainCheck {
       List<AddressResult> addresses,
       CheckResult<SpfReport> spf,
       CheckResult<DkimAudit.Facts> dkim,
-      CheckResult<DmarcFacts> dmarc) {
+      CheckResult<DmarcFacts> dmarc,
+      Optional<CheckResult<BlocklistFacts>> blocklist) {
     List<Finding> findings = new ArrayList<>(mx.findings());
     List<PtrView.Entry> ptrEntries = new ArrayList<>();
     for (AddressResult a : addresses) {
@@ -219,6 +264,7 @@ public final class DomainCheck {
     findings.addAll(dkim.findings());
     findings.addAll(dmarc.findings());
     CrossChecks.strictSpfAlignment(o.domain(), spfView, dmarcView).ifPresent(findings::add);
+    blocklist.ifPresent(b -> findings.addAll(b.findings()));
     List<View> views = new ArrayList<>();
     views.add(mx.view());
     views.add(new PtrView(ptrEntries));
@@ -227,6 +273,7 @@ public final class DomainCheck {
     views.add(spfView);
     views.add(dkim.view());
     views.add(dmarcView);
+    blocklist.ifPresent(b -> views.add(b.view()));
     Score score = Scoring.score(findings, blocked || !o.smtp() ? Set.of("smtp") : Set.of());
     return new Result(findings, views, transcript, score);
   }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Report;
+import dev.mailcheck.report.view.BlocklistView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
@@ -201,6 +202,7 @@ public final class JsonRenderer implements Renderer {
       case DkimAuditView v -> "dkim";
       case DkimVerifyView v -> "dkim";
       case DmarcView v -> "dmarc";
+      case BlocklistView v -> "blocklist";
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.mailcheck.report.render.text;
 
+import dev.mailcheck.report.view.BlocklistView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
@@ -32,6 +33,7 @@ public final class ViewText {
       case DkimAuditView v -> DkimText.audit(v);
       case DkimVerifyView v -> DkimText.verify(v);
       case DmarcView v -> DmarcText.lines(v);
+      case BlocklistView v -> BlocklistText.lines(v);
     };
   }
 
