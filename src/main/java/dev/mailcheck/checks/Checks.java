@@ -4,6 +4,7 @@ import dev.mailcheck.checks.blocklist.BlocklistCheck;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.checks.dmarc.DmarcCheck;
+import dev.mailcheck.checks.dmarcreport.DmarcReportCheck;
 import dev.mailcheck.checks.mx.MxCheck;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.smtp.PortsCheck;
@@ -26,11 +27,12 @@ public final class Checks {
   public static final DkimVerifyCheck DKIM_VERIFY = new DkimVerifyCheck();
   public static final DmarcCheck DMARC = new DmarcCheck();
   public static final BlocklistCheck BLOCKLIST = new BlocklistCheck();
+  public static final DmarcReportCheck DMARC_REPORT = new DmarcReportCheck();
 
   private Checks() {}
 
   /** Every registered check. */
   public static List<Check<?, ?>> all() {
-    return List.of(MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC, BLOCKLIST);
+    return List.of(MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC, BLOCKLIST, DMARC_REPORT);
   }
 }

@@ -148,6 +148,10 @@ public enum FindingId {
       "dmarc-report.skipped",
       Category.DMARC_REPORT,
       "An input that is not a readable aggregate report"),
+  DMARC_REPORT_MALFORMED(
+      "dmarc-report.malformed",
+      Category.DMARC_REPORT,
+      "A report read only in part (broken XML, bad values)"),
   DMARC_REPORT_DUPLICATE(
       "dmarc-report.duplicate",
       Category.DMARC_REPORT,

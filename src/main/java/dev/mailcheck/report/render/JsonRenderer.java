@@ -12,6 +12,7 @@ import dev.mailcheck.report.Report;
 import dev.mailcheck.report.view.BlocklistView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
+import dev.mailcheck.report.view.DmarcReportView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DomainSmtpView;
 import dev.mailcheck.report.view.MxView;
@@ -203,6 +204,7 @@ public final class JsonRenderer implements Renderer {
       case DkimVerifyView v -> "dkim";
       case DmarcView v -> "dmarc";
       case BlocklistView v -> "blocklist";
+      case DmarcReportView v -> "dmarcReport";
     };
   }
 

@@ -3,6 +3,7 @@ package dev.mailcheck.report.render.text;
 import dev.mailcheck.report.view.BlocklistView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
+import dev.mailcheck.report.view.DmarcReportView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DomainSmtpView;
 import dev.mailcheck.report.view.MxView;
@@ -34,6 +35,7 @@ public final class ViewText {
       case DkimVerifyView v -> DkimText.verify(v);
       case DmarcView v -> DmarcText.lines(v);
       case BlocklistView v -> BlocklistText.lines(v);
+      case DmarcReportView v -> DmarcReportText.lines(v);
     };
   }
 
