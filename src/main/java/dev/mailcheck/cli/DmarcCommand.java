@@ -95,7 +95,9 @@ final class DmarcCommand extends BaseCommand {
       RunContext ctx = context();
       var query = new DmarcReportCheck.Query(paths, resolvePtr, ReportLimits.defaults());
       String target =
-          inputs.size() == 1 ? inputs.get(0) : inputs.get(0) + " and " + (inputs.size() - 1) + " more";
+          inputs.size() == 1
+              ? inputs.get(0)
+              : inputs.get(0) + " and " + (inputs.size() - 1) + " more";
       if (resolvePtr) return runWithDns(ctx, settings(ctx), checks -> run(target, query, checks));
       long start = System.nanoTime();
       DnsStack dns = openDnsIfNeeded(ctx, false);

@@ -63,9 +63,11 @@ final class AggregateReportParser {
         int event = r.next();
         switch (event) {
           case XMLStreamConstants.DTD ->
-              throw new Refused("refused: the XML has a DOCTYPE (DTDs and entities are not allowed)");
+              throw new Refused(
+                  "refused: the XML has a DOCTYPE (DTDs and entities are not allowed)");
           case XMLStreamConstants.ENTITY_REFERENCE ->
-              throw new Refused("refused: the XML uses an entity reference (&" + r.getLocalName() + ";)");
+              throw new Refused(
+                  "refused: the XML uses an entity reference (&" + r.getLocalName() + ";)");
           case XMLStreamConstants.START_ELEMENT -> {
             String name = name(r.getLocalName());
             if (path.isEmpty() && !name.equals("feedback"))
@@ -97,8 +99,7 @@ final class AggregateReportParser {
         problem("refused the rest: " + bomb.getMessage());
         return finish(b);
       }
-      String where =
-          e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
       if (b.records == 0 && !b.begun)
         return new ParseOutcome.Skipped("not readable XML" + where + ": " + firstLine(e));
       problem("the XML breaks off" + where + " (" + firstLine(e) + "); later records not read");
@@ -169,7 +170,8 @@ final class AggregateReportParser {
     PushbackInputStream p = new PushbackInputStream(in, 3);
     byte[] bom = new byte[3];
     int n = p.readNBytes(bom, 0, 3);
-    boolean utf8Bom = n == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf;
+    boolean utf8Bom =
+        n == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf;
     if (!utf8Bom && n > 0) p.unread(bom, 0, n);
     int c;
     do {
@@ -190,7 +192,14 @@ final class AggregateReportParser {
   /** Collects metadata and the record being read, keyed by the element path under feedback. */
   private final class Builder {
     final ReportSink sink;
-    String orgName = "", email = "", reportId = "", domain = "", p = "", sp = "", adkim = "", aspf = "";
+    String orgName = "",
+        email = "",
+        reportId = "",
+        domain = "",
+        p = "",
+        sp = "",
+        adkim = "",
+        aspf = "";
     long begin, end;
     final List<String> errors = new ArrayList<>();
     boolean begun, duplicate;
@@ -208,7 +217,8 @@ final class AggregateReportParser {
     }
 
     ReportMeta meta() {
-      return new ReportMeta(orgName, email, reportId, begin, end, domain, p, sp, adkim, aspf, errors);
+      return new ReportMeta(
+          orgName, email, reportId, begin, end, domain, p, sp, adkim, aspf, errors);
     }
 
     void begin() {
@@ -257,7 +267,8 @@ final class AggregateReportParser {
             count = Long.parseLong(t);
             if (count < 0) throw new NumberFormatException();
           } catch (NumberFormatException e) {
-            problem("record " + (records + 1) + ": count '" + t + "' is not a number; counted as 1");
+            problem(
+                "record " + (records + 1) + ": count '" + t + "' is not a number; counted as 1");
             count = 1;
           }
         }
@@ -292,7 +303,12 @@ final class AggregateReportParser {
       records++;
       var address = InetAddresses.parse(ip);
       if (address.isEmpty()) {
-        problem("record " + records + ": source_ip '" + printable(ip) + "' is not an IP address; skipped");
+        problem(
+            "record "
+                + records
+                + ": source_ip '"
+                + printable(ip)
+                + "' is not an IP address; skipped");
         return;
       }
       if (!countSeen) problem("record " + records + ": no count; counted as 1");

@@ -133,7 +133,12 @@ public final class DmarcReportCheck implements Check<DmarcReportCheck.Query, Dma
             .map(
                 r ->
                     new DmarcReportView.Reporter(
-                        r.orgName(), r.email(), r.reports(), r.messages(), date(r.first()), date(r.last())))
+                        r.orgName(),
+                        r.email(),
+                        r.reports(),
+                        r.messages(),
+                        date(r.first()),
+                        date(r.last())))
             .toList();
     List<DmarcReportView.Domain> domains =
         f.domains().stream()

@@ -97,8 +97,7 @@ public final class DmarcReportEvaluator {
           Finding.of(
                   FindingId.DMARC_REPORT_FORWARDED,
                   Status.INFO,
-                  forwardedMessages
-                      + " messages failed DMARC through forwarding or mailing lists")
+                  forwardedMessages + " messages failed DMARC through forwarding or mailing lists")
               .subject(d.domain())
               .detail(
                   "Forwarding breaks SPF and mailing lists that change the subject or body break"
@@ -186,7 +185,8 @@ public final class DmarcReportEvaluator {
     double share = legitimate <= 0 ? 1.0 : (double) d.pass() / legitimate;
     share = Math.min(1.0, share);
     String pct = String.format(Locale.ROOT, "%.1f%%", share * 100);
-    long days = d.first() > 0 && d.last() > d.first() ? (d.last() - d.first() + 86_399) / 86_400 : 0;
+    long days =
+        d.first() > 0 && d.last() > d.first() ? (d.last() - d.first() + 86_399) / 86_400 : 0;
     String basis =
         d.messages()
             + " messages over "
@@ -304,9 +304,7 @@ public final class DmarcReportEvaluator {
       } else {
         out.add(
             Finding.of(
-                    FindingId.DMARC_REPORT_MALFORMED,
-                    Status.WARN,
-                    "Read in part: " + note.origin())
+                    FindingId.DMARC_REPORT_MALFORMED, Status.WARN, "Read in part: " + note.origin())
                 .subject(note.origin())
                 .detail(
                     "The report was read, but not all of it could be understood; what could be"
@@ -328,7 +326,9 @@ public final class DmarcReportEvaluator {
           Finding.of(
                   FindingId.DMARC_REPORT_DUPLICATE,
                   Status.INFO,
-                  f.duplicates() + (f.duplicates() == 1 ? " report" : " reports") + " seen twice, counted once")
+                  f.duplicates()
+                      + (f.duplicates() == 1 ? " report" : " reports")
+                      + " seen twice, counted once")
               .detail(
                   "The same reporter and report id appeared more than once (a report in both a"
                       + " mailbox export and a file, or sent twice).")

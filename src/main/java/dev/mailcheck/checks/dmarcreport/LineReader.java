@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Lines of an e-mail message or mbox, as ISO-8859-1 strings without their line end (LF or CRLF),
  * with one line of push-back. A line longer than {@link #MAX_LINE} comes back in pieces, so that
- * one endless line cannot take all memory. In mbox mode, a "From " line after an empty line ends the
- * current message: {@link #next} returns null until {@link #nextMessage}.
+ * one endless line cannot take all memory. In mbox mode, a "From " line after an empty line ends
+ * the current message: {@link #next} returns null until {@link #nextMessage}.
  */
 final class LineReader {
   static final int MAX_LINE = 1 << 20;

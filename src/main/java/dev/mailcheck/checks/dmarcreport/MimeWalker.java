@@ -26,8 +26,7 @@ final class MimeWalker {
   static final int MAX_DEPTH = 8;
 
   private static final Pattern PARAM =
-      Pattern.compile(
-          "(?i);\\s*([a-z0-9*_.-]+)\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^;\\s]*)");
+      Pattern.compile("(?i);\\s*([a-z0-9*_.-]+)\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^;\\s]*)");
 
   /** A report attachment: where it came from and its decoded bytes. */
   interface Sink {
@@ -143,7 +142,8 @@ final class MimeWalker {
     if (messages > 1) name = "message " + messages + ": " + name;
     found++;
     if (tooLarge) {
-      sink.skipped(name, "refused: an attachment larger than " + LimitedInputStream.human(maxBytes));
+      sink.skipped(
+          name, "refused: an attachment larger than " + LimitedInputStream.human(maxBytes));
       return;
     }
     sink.attachment(name, decode(body.toByteArray(), encoding));
@@ -238,7 +238,9 @@ final class MimeWalker {
   private static String filename(Map<String, String> headers, Map<String, String> typeParams) {
     Map<String, String> d = params(headers.getOrDefault("content-disposition", ""));
     for (String v :
-        new String[] {d.get("filename"), d.get("filename*"), typeParams.get("name"), typeParams.get("name*")}) {
+        new String[] {
+          d.get("filename"), d.get("filename*"), typeParams.get("name"), typeParams.get("name*")
+        }) {
       if (v == null || v.isBlank()) continue;
       // RFC 2231: charset'language'percent-encoded
       int q = v.indexOf("''");

@@ -94,7 +94,10 @@ final class ReportAggregator implements ReportSink {
   List<SourceStats> sources() {
     return sources.values().stream()
         .map(Mutable::snapshot)
-        .sorted(Comparator.comparingLong(SourceStats::messages).reversed().thenComparing(SourceStats::ip))
+        .sorted(
+            Comparator.comparingLong(SourceStats::messages)
+                .reversed()
+                .thenComparing(SourceStats::ip))
         .toList();
   }
 
@@ -139,7 +142,11 @@ final class ReportAggregator implements ReportSink {
       for (ReportRow.AuthResult s : r.spfResults())
         bump(
             spfDomains,
-            s.domain() + " (" + (s.selector().isEmpty() ? "mfrom" : s.selector()) + ") " + s.result(),
+            s.domain()
+                + " ("
+                + (s.selector().isEmpty() ? "mfrom" : s.selector())
+                + ") "
+                + s.result(),
             n);
       if (reporters.size() < MAX_KEYS) reporters.add(reporter);
       if (r.dmarcPass()) return;
@@ -152,9 +159,11 @@ final class ReportAggregator implements ReportSink {
       boolean ownSpfFail =
           r.spfResults().stream()
               .anyMatch(
-                  s -> s.result().matches("fail|softfail") && a.aligned(s.domain(), r.headerFrom()));
+                  s ->
+                      s.result().matches("fail|softfail") && a.aligned(s.domain(), r.headerFrom()));
       boolean override =
-          r.overrides().stream().anyMatch(o -> o.matches("forwarded|mailing_list|trusted_forwarder|local_policy"));
+          r.overrides().stream()
+              .anyMatch(o -> o.matches("forwarded|mailing_list|trusted_forwarder|local_policy"));
       if (override) failOverride += n;
       else if (rawPass) failUnaligned += n;
       else if (ownDkimBroken) failOwnDkim += n;

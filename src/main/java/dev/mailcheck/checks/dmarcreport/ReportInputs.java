@@ -96,8 +96,7 @@ final class ReportInputs {
       case XML -> xml(origin, in);
       case MBOX -> mail(origin, in, true, depth);
       case MAIL -> mail(origin, in, false, depth);
-      case OTHER ->
-          skip(origin, "not a report: neither XML, gzip, zip nor an e-mail message");
+      case OTHER -> skip(origin, "not a report: neither XML, gzip, zip nor an e-mail message");
     }
   }
 
@@ -115,8 +114,9 @@ final class ReportInputs {
     if (h.length == 0) return Kind.EMPTY;
     if (h.length >= 2 && (h[0] & 0xff) == 0x1f && (h[1] & 0xff) == 0x8b) return Kind.GZIP;
     if (h.length >= 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4) return Kind.ZIP;
-    if (h.length >= 2 && ((h[0] & 0xff) == 0xfe && (h[1] & 0xff) == 0xff
-        || (h[0] & 0xff) == 0xff && (h[1] & 0xff) == 0xfe)) return Kind.XML; // UTF-16 BOM
+    if (h.length >= 2
+        && ((h[0] & 0xff) == 0xfe && (h[1] & 0xff) == 0xff
+            || (h[0] & 0xff) == 0xff && (h[1] & 0xff) == 0xfe)) return Kind.XML; // UTF-16 BOM
     int i = 0;
     if (h.length >= 3 && (h[0] & 0xff) == 0xef && (h[1] & 0xff) == 0xbb && (h[2] & 0xff) == 0xbf)
       i = 3;
@@ -140,7 +140,8 @@ final class ReportInputs {
   private void gzip(String origin, InputStream in, int depth) throws IOException {
     try {
       InputStream z =
-          new LimitedInputStream(new GZIPInputStream(in, 8192), limits.maxXmlBytes(), "the gzip data");
+          new LimitedInputStream(
+              new GZIPInputStream(in, 8192), limits.maxXmlBytes(), "the gzip data");
       read(origin, z, depth + 1);
     } catch (ZipException | java.io.EOFException e) {
       skip(origin, "a broken gzip file: " + e.getMessage());
@@ -156,7 +157,9 @@ final class ReportInputs {
       ZipEntry e;
       while ((e = z.getNextEntry()) != null) {
         if (++entries > limits.maxZipEntries()) {
-          skip(origin, "refused: more than " + limits.maxZipEntries() + " entries (the rest not read)");
+          skip(
+              origin,
+              "refused: more than " + limits.maxZipEntries() + " entries (the rest not read)");
           return;
         }
         if (e.isDirectory()) continue;
@@ -170,7 +173,9 @@ final class ReportInputs {
         }
         budget -= entry.count;
         if (budget <= 0) {
-          skip(origin, "refused: the archive grows past " + LimitedInputStream.human(limits.maxXmlBytes()));
+          skip(
+              origin,
+              "refused: the archive grows past " + LimitedInputStream.human(limits.maxXmlBytes()));
           return;
         }
       }
@@ -222,7 +227,9 @@ final class ReportInputs {
     notes.add(new DmarcReportFacts.InputNote(origin, false, reason, List.of()));
   }
 
-  /** A zip entry's stream, bounded by what is left of the archive's budget; never closes the zip. */
+  /**
+   * A zip entry's stream, bounded by what is left of the archive's budget; never closes the zip.
+   */
   private static final class CountingLimited extends FilterInputStream {
     private final long max;
     private final String what;

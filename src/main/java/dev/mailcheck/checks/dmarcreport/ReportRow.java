@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param dkim the DMARC-aligned DKIM result, {@code pass} or {@code fail} ({@code
  *     policy_evaluated/dkim})
  * @param spf the DMARC-aligned SPF result ({@code policy_evaluated/spf})
- * @param overrides {@code policy_evaluated/reason/type}: forwarded, sampled_out,
- *     trusted_forwarder, mailing_list, local_policy, other
+ * @param overrides {@code policy_evaluated/reason/type}: forwarded, sampled_out, trusted_forwarder,
+ *     mailing_list, local_policy, other
  */
 public record ReportRow(
     String sourceIp,

@@ -6,7 +6,8 @@ package dev.mailcheck.checks.dmarcreport;
  * @param first the earliest {@code date_range/begin}, epoch seconds (0 if none given)
  * @param last the latest {@code date_range/end}
  */
-public record ReporterStats(String orgName, String email, long reports, long messages, long first, long last) {
+public record ReporterStats(
+    String orgName, String email, long reports, long messages, long first, long last) {
   static final class Builder {
     final String orgName;
     String email = "";

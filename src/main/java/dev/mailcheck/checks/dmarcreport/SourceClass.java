@@ -13,11 +13,11 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link #ALIGNED}: every message passed DMARC;
  *   <li>{@link #FORWARDED}: most failures carry an override reason (forwarded, mailing list, local
- *       policy), or come from a mailbox provider's servers with a broken signature of the domain
- *       or no authentication (forwarding breaks SPF, list footers break DKIM);
- *   <li>{@link #UNALIGNED}: failures that still authenticate (DKIM or SPF pass for another
- *       domain, a signature of the domain that does not verify), or a source that also sends
- *       aligned mail: a legitimate sender to fix;
+ *       policy), or come from a mailbox provider's servers with a broken signature of the domain or
+ *       no authentication (forwarding breaks SPF, list footers break DKIM);
+ *   <li>{@link #UNALIGNED}: failures that still authenticate (DKIM or SPF pass for another domain,
+ *       a signature of the domain that does not verify), or a source that also sends aligned mail:
+ *       a legitimate sender to fix;
  *   <li>{@link #SPOOFING}: failures with no passing authentication at all and no aligned mail.
  * </ul>
  */

@@ -74,10 +74,34 @@ public final class CsvRenderer implements Renderer {
   }
 
   private static void blocklist(BlocklistView v, Writer out) throws IOException {
-    row(out, "target", "kind", "role", "note", "list", "verdict", "answers", "meanings", "reason", "error", "query");
+    row(
+        out,
+        "target",
+        "kind",
+        "role",
+        "note",
+        "list",
+        "verdict",
+        "answers",
+        "meanings",
+        "reason",
+        "error",
+        "query");
     for (BlocklistView.Target t : v.targets()) {
       if (!t.skipped().isEmpty()) {
-        row(out, t.target(), t.kind(), t.role(), t.note(), "", "skipped", "", t.skipped(), "", "", "");
+        row(
+            out,
+            t.target(),
+            t.kind(),
+            t.role(),
+            t.note(),
+            "",
+            "skipped",
+            "",
+            t.skipped(),
+            "",
+            "",
+            "");
         continue;
       }
       for (BlocklistView.Result r : t.results())
@@ -112,7 +136,9 @@ public final class CsvRenderer implements Renderer {
   }
 
   private static String counts(Map<String, Long> m) {
-    return m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+    return m.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("; "));
   }
 
   static void row(Writer out, String... cells) throws IOException {

@@ -58,8 +58,7 @@ public record DmarcReportView(
    * @param ptr the source's PTR names (with --resolve-ptr), else empty
    * @param ptrOutcome outcome of the PTR lookup, or empty when not asked
    * @param provider a known provider named by the PTR, DKIM or SPF domains, or empty
-   * @param classification {@code aligned}, {@code unaligned}, {@code forwarded} or {@code
-   *     spoofing}
+   * @param classification {@code aligned}, {@code unaligned}, {@code forwarded} or {@code spoofing}
    * @param dispositions messages per applied disposition
    * @param overrides messages per override reason
    * @param dkim messages per raw DKIM result ("d=example.com s=sel1 pass")

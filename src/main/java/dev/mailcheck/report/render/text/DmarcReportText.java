@@ -66,9 +66,11 @@ final class DmarcReportText {
               "SPF",
               "CLASS",
               "PTR / PROVIDER"));
-      for (DmarcReportView.Source s : v.sources().subList(0, Math.min(MAX_SOURCES, v.sources().size()))) {
+      for (DmarcReportView.Source s :
+          v.sources().subList(0, Math.min(MAX_SOURCES, v.sources().size()))) {
         String who = s.ptr().isEmpty() ? "" : s.ptr().get(0);
-        if (!s.provider().isEmpty()) who = who.isEmpty() ? s.provider() : who + " (" + s.provider() + ")";
+        if (!s.provider().isEmpty())
+          who = who.isEmpty() ? s.provider() : who + " (" + s.provider() + ")";
         out.add(
             String.format(
                 Locale.ROOT,
