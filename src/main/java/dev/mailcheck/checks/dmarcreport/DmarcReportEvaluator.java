@@ -297,14 +297,13 @@ public final class DmarcReportEvaluator {
       }
       if (!note.read()) {
         out.add(
-            Finding.of(FindingId.DMARC_REPORT_SKIPPED, Status.WARN, "Skipped: " + note.origin())
+            Finding.of(FindingId.DMARC_REPORT_SKIPPED, Status.WARN, "Input skipped")
                 .subject(note.origin())
                 .detail(note.reason())
                 .build());
       } else {
         out.add(
-            Finding.of(
-                    FindingId.DMARC_REPORT_MALFORMED, Status.WARN, "Read in part: " + note.origin())
+            Finding.of(FindingId.DMARC_REPORT_MALFORMED, Status.WARN, "Report read only in part")
                 .subject(note.origin())
                 .detail(
                     "The report was read, but not all of it could be understood; what could be"
