@@ -106,6 +106,7 @@ record InteropEnv(Properties props) {
           case "smtp" -> "SmtpCommand";
           case "ports" -> "PortsCommand";
           case "domain" -> "DomainCommand";
+          case "blocklist" -> "BlocklistCommand";
           default -> throw new IllegalArgumentException(command);
         };
     boolean stub;
