@@ -62,7 +62,9 @@ final class BlocklistText {
         }
       }
       long notListed = t.results().stream().filter(r -> r.verdict().equals("not-listed")).count();
-      if (notListed > 0) lines.add("    not listed on " + notListed + " other lists");
+      if (notListed > 0)
+        lines.add(
+            "    not listed on " + notListed + (notListed == 1 ? " other list" : " other lists"));
     }
     if (shown < v.targets().size())
       lines.add(
