@@ -308,6 +308,36 @@ class DmarcReportCheckTest {
   }
 
   @Test
+  void memoryFollowsTheSourcesNotTheRecords() throws IOException {
+    // 10,000 records from 5 addresses: 5 sources kept, whatever the number of records.
+    Path big = tmp.resolve("five.xml.gz");
+    Files.write(big, ReportFixtures.gzip(ReportFixtures.large(10_000, 5)));
+    var facts =
+        DmarcReportCheck.read(
+            new DmarcReportCheck.Query(List.of(big), false, ReportLimits.defaults()));
+    assertThat(facts.records()).isEqualTo(10_000);
+    assertThat(facts.sources()).hasSize(5);
+    // 10,000 distinct sources: what stays on the heap is the summary, a few KB per source.
+    Path wide = tmp.resolve("wide.xml.gz");
+    Files.write(wide, ReportFixtures.gzip(ReportFixtures.large(10_000)));
+    long before = retained();
+    var kept =
+        DmarcReportCheck.read(
+            new DmarcReportCheck.Query(List.of(wide), false, ReportLimits.defaults()));
+    long after = retained();
+    assertThat(kept.sources()).hasSize(10_000);
+    assertThat(after - before)
+        .as("heap retained by the summary of 10,000 sources")
+        .isLessThan(64L << 20);
+  }
+
+  private static long retained() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) System.gc();
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  @Test
   void sourcesBeyondTheCapAreSummedAsOther() throws IOException {
     Path big = tmp.resolve("big.xml");
     Files.write(big, ReportFixtures.large(50));

@@ -138,6 +138,11 @@ final class ReportFixtures {
 
   /** A report of {@code n} records, one source address each. */
   static byte[] large(int n) {
+    return large(n, n);
+  }
+
+  /** A report of {@code n} records from {@code sources} source addresses. */
+  static byte[] large(int n, int sources) {
     StringBuilder sb = new StringBuilder(n * 600);
     sb.append(
             "<?xml version=\"1.0\"?>\n<feedback><report_metadata><org_name>big.example</org_name>")
@@ -149,12 +154,13 @@ final class ReportFixtures {
         .append("<policy_published><domain>example.com</domain><p>none</p></policy_published>\n");
     for (int i = 0; i < n; i++) {
       boolean pass = i % 10 != 0;
+      int j = i % sources;
       sb.append("<record><row><source_ip>10.")
-          .append((i >> 16) & 255)
+          .append((j >> 16) & 255)
           .append('.')
-          .append((i >> 8) & 255)
+          .append((j >> 8) & 255)
           .append('.')
-          .append(i & 255)
+          .append(j & 255)
           .append("</source_ip><count>")
           .append(1 + i % 5)
           .append("</count><policy_evaluated><disposition>none</disposition><dkim>")
