@@ -164,8 +164,10 @@ function _complete_mailcheck() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ports" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dnssec" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dane" ];    then _picocli_mailcheck; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} blocklist" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim verify" ];    then _picocli_mailcheck_dkim; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dmarc report" ];    then _picocli_mailcheck_dmarc; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(domain)
@@ -178,11 +180,15 @@ function _complete_mailcheck() {
   local cmds7=(ports)
   local cmds8=(dnssec)
   local cmds9=(dane)
-  local cmds10=(help)
-  local cmds11=(dkim verify)
+  local cmds10=(blocklist)
+  local cmds11=(help)
+  local cmds12=(dkim verify)
+  local cmds13=(dmarc report)
 
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mailcheck_dmarc_report; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mailcheck_blocklist; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mailcheck_dane; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mailcheck_dnssec; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mailcheck_ports; return $?; fi
@@ -204,10 +210,10 @@ function _picocli_mailcheck() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane help"
+  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -265,9 +271,9 @@ function _picocli_mailcheck_domain() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-smtp' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'-s' '--selector' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local flag_opts="'--no-smtp' '--allow-private' '--no-blocklist' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'-s' '--selector' '--ca-file' '--ip' '--list' '--lists-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -277,6 +283,18 @@ function _picocli_mailcheck_domain() {
       return
       ;;
     '--ca-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--ip')
+      return
+      ;;
+    '--list')
+      return
+      ;;
+    '--lists-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -336,7 +354,7 @@ function _picocli_mailcheck_mx() {
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -396,7 +414,7 @@ function _picocli_mailcheck_ptr() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -456,7 +474,7 @@ function _picocli_mailcheck_spf() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ip' '--sender' '--helo' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -525,7 +543,7 @@ function _picocli_mailcheck_dkim() {
   local commands="verify"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -585,10 +603,10 @@ function _picocli_mailcheck_dmarc() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands=""
+  local commands="report"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -648,7 +666,7 @@ function _picocli_mailcheck_smtp() {
   local commands=""
   local flag_opts="'--starttls' '--tls' '--no-tls' '--allow-plaintext-auth' '--relay-test' '--insecure' '--allow-private' '--no-legacy-tls' '--all-ports' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ehlo' '--user' '--auth' '--password-file' '--token-file' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -735,7 +753,7 @@ function _picocli_mailcheck_ports() {
   local commands=""
   local flag_opts="'--insecure' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -801,7 +819,7 @@ function _picocli_mailcheck_dnssec() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -861,7 +879,7 @@ function _picocli_mailcheck_dane() {
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -918,16 +936,85 @@ function _picocli_mailcheck_dane() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `blocklist` subcommand.
+function _picocli_mailcheck_blocklist() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--list' '--lists-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--list')
+      return
+      ;;
+    '--lists-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_mailcheck_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane"
+  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist"
   local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -987,7 +1074,67 @@ function _picocli_mailcheck_dkim_verify() {
   local commands=""
   local flag_opts="'--rfc8301' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `report` subcommand.
+function _picocli_mailcheck_dmarc_report() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--resolve-ptr' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default

@@ -55,6 +55,9 @@ cases=(
   "smtp-broken-465|smtp mx.broken.test:465 --tls"
   "ports-good|ports mx1.good.test ${CA[*]}"
   "ports-weak|ports mx.weak.test"
+  "blocklist-lab|blocklist 127.25.0.10 127.25.0.20 127.25.0.30 127.25.0.40 2001:db8::25 broken.test --lists-file $root/src/test/interop/blocklists.json --allow-private"
+  "blocklist-dead|blocklist 127.25.0.10 --lists-file $root/src/test/interop/blocklists.json --list dead=dead.bl.test --allow-private"
+  "dmarc-report|dmarc report $root/src/test/resources/dev/mailcheck/checks/dmarcreport"
 )
 for m in "$state"/dkim/messages/*.eml; do
   [ -f "$m" ] && cases+=("verify-$(basename "$m" .eml)|dkim verify $m")

@@ -25,6 +25,7 @@ MX2_IP=$NET.11   # mx2.good.test: 25 (STARTTLS may)
 PLAIN_IP=$NET.20 # mx.weak.test: 25 and 587, no TLS at all, AUTH offered in clear text
 BAD_IP=$NET.30   # mx.broken.test: 25 (STARTTLS) and 465, expired certificate for another name, TLS 1.0/1.1 accepted
 ALL_SMTP_IPS="$MX1_IP $MX2_IP $PLAIN_IP $BAD_IP"
+SILENT_IP=$NET.54 # a UDP socket that never answers: slow.bl.test (a blocklist that times out) forwards there
 
 PKGS="knot knot-dnsutils knot-dnssecutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
       python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl"
@@ -229,6 +230,8 @@ start_knot() {
 server:
     listen: $DNS_IP@53
     rundir: $D/knot
+    # slow.bl.test holds a worker for the dnsproxy timeout: keep others free for the rest
+    udp-workers: 8
     pidfile: $D/knot/knot.pid
 log:
   - target: $D/knot.log
@@ -241,6 +244,14 @@ policy:
   - id: lab
     algorithm: ecdsap256sha256
     nsec3: off
+remote:
+  - id: silent
+    address: $SILENT_IP@53
+mod-dnsproxy:
+  - id: silent
+    remote: silent
+    timeout: 4000
+    fallback: off
 template:
   - id: default
     storage: $D/zones
@@ -258,11 +269,14 @@ EOF
       f=$(basename "$f" .zone)
       printf '  - domain: %s\n' "$f"
       case " $UNSIGNED_ZONES " in *" $f "*) printf '    dnssec-signing: off\n' ;; esac
+      if [ "$f" = slow.bl.test ]; then printf '    module: mod-dnsproxy/silent\n'; fi
     done
   } > "$D/knot.conf"
   knotc -c "$D/knot.conf" conf-check >/dev/null || die "knot configuration invalid ($D/knot.conf)"
   knotd -c "$D/knot.conf" > "$D/knot.stdout" 2>&1 9>&- &
   echo "knotd $!" >> "$D/pids"
+  "$PY" "$HERE/silent_dns.py" "$SILENT_IP" 53 > "$D/silent_dns.log" 2>&1 9>&- &
+  echo "silentdns $!" >> "$D/pids"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -471,6 +485,7 @@ spf.oracle=$D/spf-oracle.tsv
 dkim.messages=$D/dkim/messages
 zones=$D/zones
 dnssec.anchors=$D/dnssec/trust-anchors.zone
+blocklists=$HERE/blocklists.json
 EOF
 }
 
@@ -484,6 +499,7 @@ is_ours() { # pid name: the PID is alive and still runs the program we started
     knotd) [ "$comm" = knotd ] ;;
     dovecot) [ "$comm" = dovecot ] ;;
     postfix-master) [ "$comm" = master ] ;;
+    silentdns) tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null | grep -q silent_dns.py ;;
     *) return 1 ;;
   esac
 }
@@ -574,6 +590,7 @@ usage_text() {
 mailcheck interop environment is running (state: $D)
   DNS (Knot, authoritative):  $DNS_IP port 53    e.g. ./mailcheck mx good.test --resolver $DNS_IP
   zones: good.test weak.test broken.test spflimit.test nullmx.test nomx.test ruaext.test reports.test
+         bl.test zen.bl.test dbl.bl.test slow.bl.test (blocklists; lists file $HERE/blocklists.json)
          0.25.127.in-addr.arpa   (templates: src/test/interop/zones, served copies: $D/zones)
   DNSSEC: every zone signed by Knot, except insecure.good.test (no DS) and expired.good.test (bogus:
          signatures expired 2020); trust anchors: --trust-anchor $D/dnssec/trust-anchors.zone

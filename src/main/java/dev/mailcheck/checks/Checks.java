@@ -1,9 +1,11 @@
 package dev.mailcheck.checks;
 
+import dev.mailcheck.checks.blocklist.BlocklistCheck;
 import dev.mailcheck.checks.dane.DaneCheck;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.checks.dmarc.DmarcCheck;
+import dev.mailcheck.checks.dmarcreport.DmarcReportCheck;
 import dev.mailcheck.checks.dnssec.DnssecCheck;
 import dev.mailcheck.checks.mx.MxCheck;
 import dev.mailcheck.checks.ptr.PtrCheck;
@@ -28,11 +30,14 @@ public final class Checks {
   public static final DmarcCheck DMARC = new DmarcCheck();
   public static final DnssecCheck DNSSEC = new DnssecCheck();
   public static final DaneCheck DANE = new DaneCheck();
+  public static final BlocklistCheck BLOCKLIST = new BlocklistCheck();
+  public static final DmarcReportCheck DMARC_REPORT = new DmarcReportCheck();
 
   private Checks() {}
 
   /** Every registered check. */
   public static List<Check<?, ?>> all() {
-    return List.of(MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC, DNSSEC, DANE);
+    return List.of(
+        MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC, DNSSEC, DANE, BLOCKLIST, DMARC_REPORT);
   }
 }

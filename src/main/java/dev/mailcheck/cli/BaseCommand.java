@@ -11,6 +11,7 @@ import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.ExitCode;
 import dev.mailcheck.report.Report;
+import dev.mailcheck.report.render.CsvRenderer;
 import dev.mailcheck.report.render.JsonRenderer;
 import dev.mailcheck.report.render.Renderer;
 import dev.mailcheck.report.render.TextRenderer;
@@ -142,9 +143,11 @@ abstract class BaseCommand implements Callable<Integer> {
   protected int finish(RunContext ctx, Report report, DnsStack dns) {
     Report full = report.withTrace(traceLines(dns.trace()));
     Renderer renderer =
-        ctx.format() == OutputFormat.json
-            ? new JsonRenderer(Version.current(), ctx.verbose())
-            : new TextRenderer(ctx.color(), ctx.verbose());
+        switch (ctx.format()) {
+          case json -> new JsonRenderer(Version.current(), ctx.verbose());
+          case csv -> new CsvRenderer();
+          case text -> new TextRenderer(ctx.color(), ctx.verbose());
+        };
     PrintWriter out = spec.commandLine().getOut();
     try {
       renderer.render(full, out);

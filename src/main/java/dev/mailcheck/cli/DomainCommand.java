@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Check everything about a mail domain at once, with a score.",
       "MX and their addresses, reverse DNS, SMTP/STARTTLS on port 25 of every MX address,",
-      "SPF, DKIM keys and DMARC, scored 0-100 with a grade A+ to F.",
+      "SPF, DKIM keys and DMARC, the MX addresses, --ip senders and the domain on DNS",
+      "blocklists, scored 0-100 with a grade A+ to F.",
       "See docs/scoring.md for the rubric."
     })
 final class DomainCommand extends BaseCommand {
@@ -48,6 +49,18 @@ final class DomainCommand extends BaseCommand {
   java.nio.file.Path caFile;
 
   @Option(
+      names = "--ip",
+      paramLabel = "ADDR",
+      description =
+          "A sending address of the domain (repeatable): looked up on the blocklists next to the MX addresses.")
+  List<String> senders = new ArrayList<>();
+
+  @Option(names = "--no-blocklist", description = "Skip the DNS blocklist lookups.")
+  boolean noBlocklist;
+
+  @picocli.CommandLine.Mixin BlocklistOptions lists = new BlocklistOptions();
+
+  @Option(
       names = "--smtp-port",
       hidden = true,
       defaultValue = "25",
@@ -67,6 +80,21 @@ final class DomainCommand extends BaseCommand {
         caFile == null
             ? List.<java.security.cert.X509Certificate>of()
             : SmtpCommand.readCaFile(caFile);
+    List<java.net.InetAddress> ips = new ArrayList<>();
+    for (String ip : senders) {
+      var a =
+          dev.mailcheck.internal.InetAddresses.parse(ip)
+              .orElseThrow(
+                  () ->
+                      new dev.mailcheck.internal.InputException(
+                          "--ip " + ip + ": not an IPv4 or IPv6 address"));
+      if (!ips.contains(a)) ips.add(a);
+    }
+    if (noBlocklist && (!ips.isEmpty() || !lists.lists.isEmpty() || lists.listsFile != null))
+      throw new dev.mailcheck.internal.InputException(
+          "--no-blocklist contradicts --ip, --list and --lists-file");
+    var blocklists =
+        noBlocklist ? List.<dev.mailcheck.checks.blocklist.Blocklist>of() : lists.resolve();
     if (!noSmtp) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps the DNS checks
     return runWithDns(
         ctx,
@@ -74,7 +102,7 @@ final class DomainCommand extends BaseCommand {
         checks -> {
           DomainCheck.Result r =
               new DomainCheck(checks)
-                  .run(new DomainCheck.Options(target, sels, !noSmtp, smtpPort))
+                  .run(new DomainCheck.Options(target, sels, !noSmtp, smtpPort, blocklists, ips))
                   .join();
           return new Report("domain", target, r.findings(), r.views())
               .withScore(r.score())

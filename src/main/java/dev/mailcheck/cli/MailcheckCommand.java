@@ -22,6 +22,7 @@ import picocli.CommandLine.Mixin;
       PortsCommand.class,
       DnssecCommand.class,
       DaneCommand.class,
+      BlocklistCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

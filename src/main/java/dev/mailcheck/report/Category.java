@@ -15,10 +15,15 @@ public enum Category {
   DKIM,
   DMARC,
   /** Transport security: DNSSEC, DANE (and MTA-STS, TLS-RPT, BIMI). */
-  TRANSPORT;
+  TRANSPORT,
+  BLOCKLIST,
+  DMARC_REPORT;
 
-  /** The lower-case token used in JSON and as the text heading, e.g. {@code mx}. */
+  /**
+   * The lower-case token used in JSON and as the text heading, e.g. {@code mx}, {@code
+   * dmarc-report}.
+   */
   public String token() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -117,6 +117,45 @@ public enum FindingId {
       "dmarc.psd", Category.DMARC, "The domain's own record says it is a public suffix (psd=y)"),
   DMARC_DISCOVERY("dmarc.discovery", Category.DMARC, "RFC 9989 and RFC 7489 discovery agree"),
   DMARC_OTHER_RECORDS("dmarc.other-records", Category.DMARC, "Non-DMARC TXT records at _dmarc"),
+  BLOCKLIST_LISTED("blocklist.listed", Category.BLOCKLIST, "Listed on a DNS blocklist"),
+  BLOCKLIST_POLICY(
+      "blocklist.policy",
+      Category.BLOCKLIST,
+      "Policy listing (Spamhaus PBL): not for direct-to-MX delivery, not spam"),
+  BLOCKLIST_ERROR(
+      "blocklist.error",
+      Category.BLOCKLIST,
+      "A list refused the query or could not answer: neither listed nor not listed"),
+  BLOCKLIST_SKIPPED(
+      "blocklist.skipped", Category.BLOCKLIST, "A special-purpose address was not looked up"),
+  DMARC_REPORT_UNALIGNED_SOURCE(
+      "dmarc-report.unaligned-source",
+      Category.DMARC_REPORT,
+      "A source that authenticates, but not aligned with the From domain"),
+  DMARC_REPORT_SPOOFING(
+      "dmarc-report.spoofing",
+      Category.DMARC_REPORT,
+      "Sources that fail every authentication: likely spoofing"),
+  DMARC_REPORT_FORWARDED(
+      "dmarc-report.forwarded",
+      Category.DMARC_REPORT,
+      "Forwarded or mailing-list mail that failed DMARC"),
+  DMARC_REPORT_POLICY_READINESS(
+      "dmarc-report.policy-readiness",
+      Category.DMARC_REPORT,
+      "Whether the domain is ready for a stricter policy (share of aligned mail)"),
+  DMARC_REPORT_SKIPPED(
+      "dmarc-report.skipped",
+      Category.DMARC_REPORT,
+      "An input that is not a readable aggregate report"),
+  DMARC_REPORT_MALFORMED(
+      "dmarc-report.malformed",
+      Category.DMARC_REPORT,
+      "A report read only in part (broken XML, bad values)"),
+  DMARC_REPORT_DUPLICATE(
+      "dmarc-report.duplicate",
+      Category.DMARC_REPORT,
+      "The same report (reporter and report id) seen more than once, counted once"),
   DOMAIN_PORT25_BLOCKED(
       "domain.port25-blocked", Category.SMTP, "Outbound port 25 blocked where mailcheck runs"),
   DOMAIN_TRUNCATED("domain.truncated", Category.MX, "Not every MX address was checked"),

@@ -4,6 +4,10 @@ import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckResult;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.blocklist.Blocklist;
+import dev.mailcheck.checks.blocklist.BlocklistCheck;
+import dev.mailcheck.checks.blocklist.BlocklistFacts;
+import dev.mailcheck.checks.blocklist.BlocklistTarget;
 import dev.mailcheck.checks.dane.DaneCheck;
 import dev.mailcheck.checks.dane.DaneFacts;
 import dev.mailcheck.checks.dkim.DkimAudit;
@@ -51,6 +55,7 @@ import java.util.concurrent.CompletableFuture;
  *   _dmarc tree walk (all names at once) ── report authorization
  *   SPF audit (include tree)                               (its own parallelism)
  *   DKIM audit (selectors)
+ *   MX ── (all exchanges' addresses) ── blocklists: MX addresses, --ip senders, the domain
  * </pre>
  *
  * MX, DMARC, SPF and DKIM start together; the PTR lookups and the SMTP probe of an exchange start
@@ -81,11 +86,26 @@ public final class DomainCheck {
    * @param selectors DKIM selectors to check first
    * @param smtp whether to probe port 25 of the MX addresses
    * @param smtpPort 25; another port only for labs and tests
+   * @param blocklists the DNS blocklists to look the MX addresses, the senders and the domain up
+   *     on; empty: no blocklist lookups
+   * @param senders the domain's sending addresses ({@code --ip}), looked up on the IP lists
    */
-  public record Options(String domain, List<String> selectors, boolean smtp, int smtpPort) {
+  public record Options(
+      String domain,
+      List<String> selectors,
+      boolean smtp,
+      int smtpPort,
+      List<Blocklist> blocklists,
+      List<InetAddress> senders) {
     public Options {
       selectors = List.copyOf(selectors);
+      blocklists = List.copyOf(blocklists);
+      senders = List.copyOf(senders);
       if (smtpPort < 1 || smtpPort > 65535) throw new IllegalArgumentException("port " + smtpPort);
+    }
+
+    public Options(String domain, List<String> selectors, boolean smtp, int smtpPort) {
+      this(domain, selectors, smtp, smtpPort, List.of(), List.of());
     }
 
     public Options(String domain, List<String> selectors, boolean smtp) {
@@ -94,8 +114,8 @@ public final class DomainCheck {
   }
 
   /**
-   * Findings in category order, the views mx, ptr, smtp, spf, dkim, dmarc, the SMTP transcripts and
-   * the score.
+   * Findings in category order, the views mx, ptr, smtp, spf, dkim, dmarc (and blocklist when lists
+   * are given), the SMTP transcripts and the score.
    */
   public record Result(
       List<Finding> findings, List<View> views, List<String> transcript, Score score) {
@@ -147,7 +167,13 @@ public final class DomainCheck {
                                 hf.thenCompose(
                                     h -> DaneCheck.lookup(h.exchange(), 25, ctx, validator)))
                         .toList()));
-    return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim, dnssec, tlsa)
+    // Blocklists: every MX address once its exchange resolved, the senders and the domain.
+    CompletableFuture<Optional<CheckResult<BlocklistFacts>>> blocklist =
+        o.blocklists().isEmpty()
+            ? CompletableFuture.completedFuture(Optional.empty())
+            : mxFacts.thenCompose(
+                mx -> Checks.BLOCKLIST.run(blocklistQuery(o, mx), ctx).thenApply(Optional::of));
+    return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim, dnssec, tlsa, blocklist)
         .thenApply(
             v ->
                 assemble(
@@ -158,7 +184,25 @@ public final class DomainCheck {
                     dkim.join(),
                     dmarc.join(),
                     dnssec.join(),
-                    tlsa.join()));
+                    tlsa.join(),
+                    blocklist.join()));
+  }
+
+  /** The MX addresses (as many as get probed), the senders, and the domain itself. */
+  static BlocklistCheck.Query blocklistQuery(Options o, MxFacts mx) {
+    java.util.LinkedHashMap<InetAddress, BlocklistTarget> targets = new java.util.LinkedHashMap<>();
+    for (InetAddress a : o.senders())
+      targets.put(a, BlocklistTarget.address(a, BlocklistTarget.Role.SENDER, "sending address"));
+    if (!mx.nullMx()) {
+      for (MxHost h : mx.hosts().stream().limit(MAX_PROBED_EXCHANGES).toList()) {
+        for (InetAddress a : h.addresses().stream().limit(MAX_PROBED_ADDRESSES).toList())
+          targets.putIfAbsent(
+              a, BlocklistTarget.address(a, BlocklistTarget.Role.MX, "MX " + h.exchange()));
+      }
+    }
+    List<BlocklistTarget> all = new ArrayList<>(targets.values());
+    all.add(BlocklistTarget.domain(o.domain(), BlocklistTarget.Role.DOMAIN, ""));
+    return new BlocklistCheck.Query(all, o.blocklists());
   }
 
   private CompletableFuture<List<AddressResult>> addresses(MxHost h, Options o) {
@@ -206,7 +250,8 @@ public final class DomainCheck {
       CheckResult<DkimAudit.Facts> dkim,
       CheckResult<DmarcFacts> dmarc,
       CheckResult<DnssecFacts> dnssec,
-      List<DaneFacts.Host> tlsa) {
+      List<DaneFacts.Host> tlsa,
+      Optional<CheckResult<BlocklistFacts>> blocklist) {
     List<Finding> findings = new ArrayList<>(mx.findings());
     findings.addAll(CrossChecks.noIpv6(mx.facts()));
     List<PtrView.Entry> ptrEntries = new ArrayList<>();
@@ -258,6 +303,7 @@ public final class DomainCheck {
       // Without probes (--no-smtp, port 25 blocked here) there is no chain to match.
       if (matchable || !f.id().equals(FindingId.DANE_MATCH.id())) findings.add(f);
     }
+    blocklist.ifPresent(b -> findings.addAll(b.findings()));
     List<View> views = new ArrayList<>();
     views.add(mx.view());
     views.add(new PtrView(ptrEntries));
@@ -268,6 +314,7 @@ public final class DomainCheck {
     views.add(dmarcView);
     views.add(dnssec.view());
     views.add(dane.view());
+    blocklist.ifPresent(b -> views.add(b.view()));
     Score score = Scoring.score(findings, blocked || !o.smtp() ? Set.of("smtp") : Set.of());
     return new Result(findings, views, transcript, score);
   }

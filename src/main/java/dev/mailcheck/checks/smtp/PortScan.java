@@ -40,6 +40,7 @@ public final class PortScan {
             .timeout(b.timeout())
             .insecure(b.insecure())
             .legacyTlsCheck(b.legacyTlsCheck())
+            .allowPrivate(b.allowPrivate())
             .tlsMode(
                 port == 465
                     ? TlsMode.IMPLICIT

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Report;
+import dev.mailcheck.report.view.BlocklistView;
 import dev.mailcheck.report.view.DaneView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
+import dev.mailcheck.report.view.DmarcReportView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DnssecView;
 import dev.mailcheck.report.view.DomainSmtpView;
@@ -205,6 +207,8 @@ public final class JsonRenderer implements Renderer {
       case DmarcView v -> "dmarc";
       case DnssecView v -> "dnssec";
       case DaneView v -> "dane";
+      case BlocklistView v -> "blocklist";
+      case DmarcReportView v -> "dmarcReport";
     };
   }
 

@@ -19,22 +19,23 @@ import java.util.Set;
  * the findings (internet.nl's model):
  *
  * <ul>
- *   <li>five categories (MX with PTR, SMTP/TLS, SPF, DKIM, DMARC), weighed equally; a category with
- *       no scored check (not run, or only info) is left out of the average;
+ *   <li>six categories (MX with PTR, SMTP/TLS, SPF, DKIM, DMARC, blocklists), weighed equally; a
+ *       category with no scored check (not run, or only info) is left out of the average;
  *   <li>a check is a finding id; only checks that can fail count, and {@code info} never counts;
  *       for a check run on several subjects (every MX address) the worst status counts;
  *   <li>a check earns its weight × 1 (pass), × ½ (warn), × 0 (fail, error); a category scores the
  *       fraction of its possible points;
  *   <li>every lost point becomes a deduction with the reason ("-15: DMARC policy is none"), rounded
  *       so that the deductions add up to 100 − score exactly;
- *   <li>caps: no usable DMARC record, an SPF permerror, or no MX that accepts mail keep the grade
- *       at B or below (score at most 89); any other scored check that fails or errs keeps it at A
- *       or below (score at most 96): A+ means nothing to fix.
+ *   <li>caps: no usable DMARC record, an SPF permerror, no MX that accepts mail, or a listing on a
+ *       high-impact blocklist keep the grade at B or below (score at most 89); any other scored
+ *       check that fails or errs keeps it at A or below (score at most 96): A+ means nothing to
+ *       fix.
  * </ul>
  */
 public final class Scoring {
   public static final List<String> CATEGORIES =
-      List.of("mx", "smtp", "spf", "dkim", "dmarc", "transport");
+      List.of("mx", "smtp", "spf", "dkim", "dmarc", "transport", "blocklist");
 
   /** Highest score a capped report can have (grade B). */
   static final int CAP = 89;
@@ -73,7 +74,9 @@ public final class Scoring {
           entry(FindingId.DNSSEC_MX, 2),
           entry(FindingId.DANE_DNSSEC, 2),
           entry(FindingId.DANE_MATCH, 4),
-          entry(FindingId.DANE_USAGE, 1));
+          entry(FindingId.DANE_USAGE, 1),
+          entry(FindingId.BLOCKLIST_LISTED, 4),
+          entry(FindingId.BLOCKLIST_POLICY, 2));
 
   /**
    * Ids that inform but never score. Certificate trust and name on port 25: MX TLS is opportunistic
@@ -89,7 +92,10 @@ public final class Scoring {
           FindingId.PTR_MATCHES_BANNER,
           FindingId.MX_IPV6,
           FindingId.DANE_TLSA_PRESENT,
-          FindingId.DNSSEC_UPSTREAM_AD);
+          FindingId.DNSSEC_UPSTREAM_AD,
+          // A list that refused the resolver or timed out says nothing about the domain: like
+          // SMTP behind a blocked port 25, it is not the domain's fault (docs/scoring.md).
+          FindingId.BLOCKLIST_ERROR);
 
   /** SPF findings whose fail status means receivers get permerror (RFC 7208 §2.6.7). */
   static final Set<FindingId> SPF_PERMERROR =
@@ -116,7 +122,9 @@ public final class Scoring {
           "dmarc",
           "DMARC",
           "transport",
-          "Transport security");
+          "Transport security",
+          "blocklist",
+          "Blocklists");
 
   private Scoring() {}
 
@@ -130,7 +138,7 @@ public final class Scoring {
     return Map.entry(id, weight);
   }
 
-  /** The category a finding scores in: PTR counts with MX; ids outside the five score nowhere. */
+  /** The category a finding scores in: PTR counts with MX; ids outside the six score nowhere. */
   public static Optional<String> category(Finding f) {
     String c = f.category().equals("ptr") ? "mx" : f.category();
     return CATEGORIES.contains(c) ? Optional.of(c) : Optional.empty();
@@ -289,6 +297,15 @@ public final class Scoring {
             .anyMatch(f -> f.kind() == FindingId.MX_PRIVATE_ADDRESS && f.status() == Status.FAIL);
     if (!skipped.contains("mx") && !noMail && unreachable)
       caps.add("no MX is reachable from the internet");
+    boolean blocklisted =
+        findings.stream()
+            .anyMatch(
+                f ->
+                    (f.kind() == FindingId.BLOCKLIST_LISTED
+                            || f.kind() == FindingId.BLOCKLIST_POLICY)
+                        && f.status() == Status.FAIL);
+    if (!skipped.contains("blocklist") && blocklisted)
+      caps.add("listed on a major blocklist (or a sending address in a policy list)");
     return caps;
   }
 

@@ -21,4 +21,6 @@ public sealed interface View
         DkimVerifyView,
         DmarcView,
         DnssecView,
-        DaneView {}
+        DaneView,
+        BlocklistView,
+        DmarcReportView {}

@@ -114,6 +114,7 @@ record InteropEnv(Properties props) {
           case "domain" -> "DomainCommand";
           case "dnssec" -> "DnssecCommand";
           case "dane" -> "DaneCommand";
+          case "blocklist" -> "BlocklistCommand";
           default -> throw new IllegalArgumentException(command);
         };
     boolean stub;

@@ -41,7 +41,64 @@ final class RenderFixtures {
         new Case("not-verbose", verbose(), false, false),
         new Case("empty", empty(), false, false),
         new Case("incomplete", incomplete(), false, false),
-        new Case("hostile", hostile(), true, false));
+        new Case("hostile", hostile(), true, false),
+        new Case("blocklist", blocklist(), false, false),
+        new Case("dmarc-report", dmarcReport(), false, false));
+  }
+
+  /** A blocklist run through the real check on FakeDns: listed, policy, refusal, clean, skipped. */
+  static Report blocklist() {
+    var dns =
+        new dev.mailcheck.dns.FakeDns()
+            .a("2.2.0.192.zen.spamhaus.org", "127.0.0.2")
+            .txt("2.2.0.192.zen.spamhaus.org", "https://check.spamhaus.org/sbl/query/SBL1")
+            .a("3.2.0.192.zen.spamhaus.org", "127.0.0.11")
+            .a("example.com.dbl.spamhaus.org", "127.255.255.254")
+            .timeout("example.com.multi.uribl.com", dev.mailcheck.dns.RecordType.A);
+    var lists = dev.mailcheck.checks.blocklist.BlocklistCatalog.defaults();
+    java.util.function.Function<String, dev.mailcheck.checks.blocklist.BlocklistTarget> ip =
+        a ->
+            dev.mailcheck.checks.blocklist.BlocklistTarget.address(
+                dev.mailcheck.internal.InetAddresses.parse(a).orElseThrow(),
+                dev.mailcheck.checks.blocklist.BlocklistTarget.Role.GIVEN,
+                "");
+    var q =
+        new dev.mailcheck.checks.blocklist.BlocklistCheck.Query(
+            List.of(
+                ip.apply("192.0.2.1"),
+                ip.apply("192.0.2.2"),
+                ip.apply("192.0.2.3"),
+                ip.apply("2001:db8::1"),
+                dev.mailcheck.checks.blocklist.BlocklistTarget.domain(
+                    "example.com", dev.mailcheck.checks.blocklist.BlocklistTarget.Role.GIVEN, "")),
+            lists);
+    var r =
+        dev.mailcheck.testing.TestChecks.run(
+            dev.mailcheck.checks.Checks.BLOCKLIST,
+            q,
+            dns,
+            dev.mailcheck.checks.CheckSettings.defaults().withAllowPrivate(true));
+    return new Report("blocklist", "192.0.2.1 ... example.com", r.findings(), r.views());
+  }
+
+  /** The four reporter-shaped fixtures through the real check (no PTR). */
+  static Report dmarcReport() {
+    java.nio.file.Path dir =
+        java.nio.file.Path.of("src/test/resources/dev/mailcheck/checks/dmarcreport");
+    var q =
+        new dev.mailcheck.checks.dmarcreport.DmarcReportCheck.Query(
+            List.of(
+                dir.resolve("google.xml"),
+                dir.resolve("microsoft.xml"),
+                dir.resolve("yahoo.xml"),
+                dir.resolve("fastmail.xml"),
+                dir.resolve("truncated.xml")),
+            false,
+            dev.mailcheck.checks.dmarcreport.ReportLimits.defaults());
+    var r =
+        dev.mailcheck.testing.TestChecks.run(
+            dev.mailcheck.checks.Checks.DMARC_REPORT, q, new dev.mailcheck.dns.FakeDns());
+    return new Report("dmarc report", "google.xml and 4 more", r.findings(), r.views());
   }
 
   static Report everyStatus() {

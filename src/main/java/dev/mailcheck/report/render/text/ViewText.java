@@ -1,8 +1,10 @@
 package dev.mailcheck.report.render.text;
 
+import dev.mailcheck.report.view.BlocklistView;
 import dev.mailcheck.report.view.DaneView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
+import dev.mailcheck.report.view.DmarcReportView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DnssecView;
 import dev.mailcheck.report.view.DomainSmtpView;
@@ -36,6 +38,8 @@ public final class ViewText {
       case DmarcView v -> DmarcText.lines(v);
       case DnssecView v -> DnssecText.lines(v);
       case DaneView v -> DaneText.lines(v);
+      case BlocklistView v -> BlocklistText.lines(v);
+      case DmarcReportView v -> DmarcReportText.lines(v);
     };
   }
 

@@ -1,0 +1,172 @@
+package dev.mailcheck.checks.blocklist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailcheck.internal.DomainNames;
+import dev.mailcheck.internal.InputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The lists to ask: the default set shipped as {@code blocklists.json} beside this class (format in
+ * docs/blocklists.md), or a file of the same format given with {@code --lists-file}.
+ */
+public final class BlocklistCatalog {
+  static final String RESOURCE = "blocklists.json";
+
+  /** A lists file larger than this is not a lists file. */
+  static final int MAX_BYTES = 1 << 20;
+
+  private static volatile List<Blocklist> defaults;
+
+  private BlocklistCatalog() {}
+
+  /** The shipped default lists. */
+  public static List<Blocklist> defaults() {
+    List<Blocklist> d = defaults;
+    if (d == null) {
+      try (InputStream in = BlocklistCatalog.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) throw new IllegalStateException(RESOURCE + " missing from the jar");
+        d = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      defaults = d;
+    }
+    return d;
+  }
+
+  /**
+   * The lists of a lists file.
+   *
+   * @param source the file's name, for messages
+   * @throws InputException when the file is not a valid lists file (one line saying where)
+   */
+  public static List<Blocklist> parse(String json, String source) {
+    if (json.length() > MAX_BYTES) throw new InputException(source + ": larger than 1 MB");
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new InputException(
+          source + ": not valid JSON (line " + e.getLocation().getLineNr() + ")");
+    }
+    if (root == null || !root.path("lists").isArray())
+      throw new InputException(source + ": expected an object with a \"lists\" array");
+    List<Blocklist> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    int i = 0;
+    for (JsonNode n : root.path("lists")) {
+      String where = source + ": list " + (++i);
+      Blocklist b = list(n, where);
+      if (!names.add(b.name())) throw new InputException(where + ": duplicate name " + b.name());
+      out.add(b);
+    }
+    return List.copyOf(out);
+  }
+
+  private static Blocklist list(JsonNode n, String where) {
+    String name = text(n, "name", where);
+    if (!name.matches("[a-z0-9][a-z0-9._-]{0,62}"))
+      throw new InputException(where + ": name must be lower-case letters, digits, '.', '-', '_'");
+    String zone = zone(text(n, "zone", where), where + " (" + name + ")");
+    Blocklist.Kind kind =
+        switch (n.path("kind").asText("").toLowerCase(Locale.ROOT)) {
+          case "ip" -> Blocklist.Kind.IP;
+          case "domain" -> Blocklist.Kind.DOMAIN;
+          case "any" -> Blocklist.Kind.ANY;
+          default -> throw new InputException(where + " (" + name + "): kind must be ip or domain");
+        };
+    Blocklist.Impact impact = impact(n.path("impact").asText("high"), where);
+    List<ReturnCode> codes = new ArrayList<>();
+    for (JsonNode c : n.path("codes")) codes.add(code(c, where + " (" + name + ")"));
+    if (codes.stream().noneMatch(c -> c.type() != ReturnCode.Type.ERROR))
+      throw new InputException(where + " (" + name + "): no listing codes");
+    return new Blocklist(
+        name,
+        n.path("title").asText(name),
+        zone,
+        kind,
+        n.path("ipv6").asBoolean(false),
+        impact,
+        n.path("txt").asBoolean(false),
+        n.path("bitmask").asBoolean(false),
+        n.path("delist").asText(""),
+        n.path("terms").asText(""),
+        codes);
+  }
+
+  private static ReturnCode code(JsonNode c, String where) {
+    ReturnCode.Type type =
+        switch (c.path("type").asText("").toLowerCase(Locale.ROOT)) {
+          case "listed" -> ReturnCode.Type.LISTED;
+          case "policy" -> ReturnCode.Type.POLICY;
+          case "error" -> ReturnCode.Type.ERROR;
+          default ->
+              throw new InputException(where + ": code type must be listed, policy or error");
+        };
+    String meaning = c.path("meaning").asText("");
+    Optional<Blocklist.Impact> impact =
+        c.has("impact") ? Optional.of(impact(c.path("impact").asText(), where)) : Optional.empty();
+    Optional<ReturnCode.ErrorReason> reason =
+        type != ReturnCode.Type.ERROR
+            ? Optional.empty()
+            : Optional.of(
+                switch (c.path("reason").asText("misconfigured")) {
+                  case "public-resolver" -> ReturnCode.ErrorReason.PUBLIC_RESOLVER;
+                  case "rate-limit" -> ReturnCode.ErrorReason.RATE_LIMIT;
+                  case "misconfigured" -> ReturnCode.ErrorReason.MISCONFIGURED;
+                  default ->
+                      throw new InputException(
+                          where + ": reason must be public-resolver, rate-limit or misconfigured");
+                });
+    try {
+      if (c.has("bits")) {
+        int bits = c.path("bits").asInt();
+        if (bits < 1 || bits > 255)
+          throw new InputException(where + ": bits must be 1-255, not " + bits);
+        return new ReturnCode(0, 0, bits, type, meaning, impact, reason);
+      }
+      long from = ReturnCode.number(text(c, "from", where));
+      long to = c.has("to") ? ReturnCode.number(c.path("to").asText()) : from;
+      if (to < from) throw new InputException(where + ": 'to' is before 'from'");
+      return new ReturnCode(from, to, 0, type, meaning, impact, reason);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(where + ": " + e.getMessage());
+    }
+  }
+
+  private static Blocklist.Impact impact(String s, String where) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "high" -> Blocklist.Impact.HIGH;
+      case "low" -> Blocklist.Impact.LOW;
+      default -> throw new InputException(where + ": impact must be high or low");
+    };
+  }
+
+  private static String text(JsonNode n, String field, String where) {
+    String s = n.path(field).asText("").strip();
+    if (s.isEmpty()) throw new InputException(where + ": \"" + field + "\" is missing");
+    return s;
+  }
+
+  /** A zone name in A-labels, lower case, no trailing dot. */
+  public static String zone(String input, String where) {
+    try {
+      String z = DomainNames.normalize(input);
+      if (!z.contains(".")) throw new InputException(where + ": '" + input + "' is not a zone");
+      return z;
+    } catch (InputException e) {
+      throw new InputException(where + ": '" + input + "' is not a valid zone name");
+    }
+  }
+}
