@@ -3,6 +3,8 @@ package dev.mailcheck.checks;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.checks.dmarc.DmarcCheck;
+import dev.mailcheck.checks.mtasts.MtaStsCheck;
+import dev.mailcheck.checks.mtasts.TlsRptCheck;
 import dev.mailcheck.checks.mx.MxCheck;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.smtp.PortsCheck;
@@ -24,11 +26,13 @@ public final class Checks {
   public static final DkimCheck DKIM = new DkimCheck();
   public static final DkimVerifyCheck DKIM_VERIFY = new DkimVerifyCheck();
   public static final DmarcCheck DMARC = new DmarcCheck();
+  public static final MtaStsCheck MTA_STS = new MtaStsCheck();
+  public static final TlsRptCheck TLS_RPT = new TlsRptCheck();
 
   private Checks() {}
 
   /** Every registered check. */
   public static List<Check<?, ?>> all() {
-    return List.of(MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC);
+    return List.of(MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC, MTA_STS, TLS_RPT);
   }
 }

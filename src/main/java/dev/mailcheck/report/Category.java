@@ -13,7 +13,11 @@ public enum Category {
   SMTP,
   SPF,
   DKIM,
-  DMARC;
+  DMARC,
+  /** Inbound transport security: MTA-STS, TLS-RPT, CAA of the MX names (and DANE, DNSSEC). */
+  TRANSPORT,
+  /** BIMI brand indicators: informative, never scored (docs/scoring.md). */
+  BIMI;
 
   /** The lower-case token used in JSON and as the text heading, e.g. {@code mx}. */
   public String token() {

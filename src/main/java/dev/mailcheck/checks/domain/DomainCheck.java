@@ -154,7 +154,7 @@ public final class DomainCheck {
     return allOf(out);
   }
 
-  static ProbeRequest request(String host, InetAddress address, int port, CheckSettings s) {
+  public static ProbeRequest request(String host, InetAddress address, int port, CheckSettings s) {
     var b = ProbeRequest.builder(host, port);
     List<X509Certificate> anchors = s.trustAnchors();
     if (!anchors.isEmpty()) b.trustAnchors(anchors);

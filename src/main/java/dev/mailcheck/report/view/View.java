@@ -19,4 +19,8 @@ public sealed interface View
         SpfView,
         DkimAuditView,
         DkimVerifyView,
-        DmarcView {}
+        DmarcView,
+        MtaStsView,
+        TlsRptView,
+        CaaView,
+        BimiView {}

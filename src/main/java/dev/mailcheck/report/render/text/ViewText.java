@@ -1,14 +1,18 @@
 package dev.mailcheck.report.render.text;
 
+import dev.mailcheck.report.view.BimiView;
+import dev.mailcheck.report.view.CaaView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.MtaStsView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
 import dev.mailcheck.report.view.PtrView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
+import dev.mailcheck.report.view.TlsRptView;
 import dev.mailcheck.report.view.View;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +36,10 @@ public final class ViewText {
       case DkimAuditView v -> DkimText.audit(v);
       case DkimVerifyView v -> DkimText.verify(v);
       case DmarcView v -> DmarcText.lines(v);
+      case MtaStsView v -> TransportText.mtaSts(v);
+      case TlsRptView v -> TransportText.tlsRpt(v);
+      case CaaView v -> TransportText.caa(v);
+      case BimiView v -> TransportText.bimi(v);
     };
   }
 
