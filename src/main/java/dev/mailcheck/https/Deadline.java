@@ -37,7 +37,8 @@ final class Deadline implements AutoCloseable {
 
   /** Milliseconds left, at least 1 (a socket timeout of 0 would mean "forever"). */
   int millisLeft() {
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (endNanos - System.nanoTime()) / 1_000_000));
+    return (int)
+        Math.max(1, Math.min(Integer.MAX_VALUE, (endNanos - System.nanoTime()) / 1_000_000));
   }
 
   boolean passed() {

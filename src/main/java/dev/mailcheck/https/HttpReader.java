@@ -56,11 +56,13 @@ final class HttpReader {
       String l = line();
       if (l == null) throw new Malformed("the connection closed inside the headers");
       if (l.isEmpty()) break;
-      if (headers.size() >= MAX_HEADERS) throw new Malformed("more than " + MAX_HEADERS + " headers");
+      if (headers.size() >= MAX_HEADERS)
+        throw new Malformed("more than " + MAX_HEADERS + " headers");
       int colon = l.indexOf(':');
       if (colon <= 0 || Character.isWhitespace(l.charAt(0)))
         throw new Malformed("not a header line: " + printable(l));
-      headers.add(new HttpsResult.Header(l.substring(0, colon).strip(), l.substring(colon + 1).strip()));
+      headers.add(
+          new HttpsResult.Header(l.substring(0, colon).strip(), l.substring(colon + 1).strip()));
     }
     return new Head(code, reason, headers);
   }
@@ -78,7 +80,8 @@ final class HttpReader {
         throw new Malformed("Content-Length is not a number: " + printable(cl));
       }
       if (length < 0) throw new Malformed("negative Content-Length");
-      if (length > max) throw new TooLarge("Content-Length " + length + " is over the cap of " + max + " bytes");
+      if (length > max)
+        throw new TooLarge("Content-Length " + length + " is over the cap of " + max + " bytes");
       byte[] b = in.readNBytes((int) length);
       if (b.length < length)
         throw new Malformed("the body ended after " + b.length + " of " + length + " bytes");

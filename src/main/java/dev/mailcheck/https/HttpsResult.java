@@ -43,7 +43,10 @@ public sealed interface HttpsResult {
 
     /** The first header of that name (case-insensitive). */
     public Optional<String> header(String name) {
-      return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+      return headers.stream()
+          .filter(h -> h.name().equalsIgnoreCase(name))
+          .map(Header::value)
+          .findFirst();
     }
 
     /** The media type of Content-Type, lower case, without parameters; empty when absent. */

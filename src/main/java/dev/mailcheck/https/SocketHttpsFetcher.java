@@ -141,7 +141,8 @@ public final class SocketHttpsFetcher implements HttpsFetcher {
         ctx.init(null, new TrustManager[] {new Recording(seen)}, new SecureRandom());
         tls = (SSLSocket) ctx.getSocketFactory().createSocket(plain, req.host(), req.port(), true);
       } catch (GeneralSecurityException e) {
-        return new HttpsResult.Failure(url, HttpsResult.Kind.TLS, "could not set up TLS: " + e.getMessage(), addr);
+        return new HttpsResult.Failure(
+            url, HttpsResult.Kind.TLS, "could not set up TLS: " + e.getMessage(), addr);
       }
       var params = tls.getSSLParameters();
       if (!InetAddresses.isLiteral(req.host())) {
@@ -159,7 +160,8 @@ public final class SocketHttpsFetcher implements HttpsFetcher {
       } catch (IOException e) {
         return deadline.passed()
             ? timeout(url, step, addr)
-            : new HttpsResult.Failure(url, HttpsResult.Kind.TLS, "TLS handshake failed: " + e.getMessage(), addr);
+            : new HttpsResult.Failure(
+                url, HttpsResult.Kind.TLS, "TLS handshake failed: " + e.getMessage(), addr);
       }
       List<X509Certificate> chain = seen.get() == null ? List.of() : List.of(seen.get());
       List<X509Certificate> anchors =

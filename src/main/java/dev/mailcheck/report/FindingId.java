@@ -123,7 +123,9 @@ public enum FindingId {
   DOMAIN_NULL_MX_SPF(
       "domain.null-mx-spf", Category.MX, "Null MX and SPF agree that the domain sends no mail"),
   MTA_STS_RECORD(
-      "mta-sts.record", Category.TRANSPORT, "One valid v=STSv1 TXT record at _mta-sts (RFC 8461 §3.1)"),
+      "mta-sts.record",
+      Category.TRANSPORT,
+      "One valid v=STSv1 TXT record at _mta-sts (RFC 8461 §3.1)"),
   MTA_STS_POLICY(
       "mta-sts.policy",
       Category.TRANSPORT,
@@ -137,7 +139,9 @@ public enum FindingId {
       Category.TRANSPORT,
       "Every MX presents a trusted certificate for its name on port 25 (RFC 8461 §4.2)"),
   TLS_RPT_RECORD(
-      "tls-rpt.record", Category.TRANSPORT, "One valid v=TLSRPTv1 TXT record at _smtp._tls (RFC 8460)"),
+      "tls-rpt.record",
+      Category.TRANSPORT,
+      "One valid v=TLSRPTv1 TXT record at _smtp._tls (RFC 8460)"),
   CAA_MX("caa.mx", Category.TRANSPORT, "CAA records that apply to each MX name (RFC 8659)"),
   BIMI_RECORD("bimi.record", Category.BIMI, "The BIMI record at SELECTOR._bimi.DOMAIN"),
   BIMI_DMARC(

@@ -55,7 +55,9 @@ public final class MtaStsCheck implements Check<String, MtaStsFacts> {
                         p.mx(),
                         p.lineEnding(),
                         p.unknown(),
-                        p.problems().stream().map(x -> "line " + x.position() + ": " + x.message()).toList())),
+                        p.problems().stream()
+                            .map(x -> "line " + x.position() + ": " + x.message())
+                            .toList())),
         List.of());
   }
 }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The MTA-STS policy against what the domain really runs (RFC 8461 §4): every MX host must match
- * an {@code mx:} pattern (§4.1), and in mode enforce every MX must offer STARTTLS with TLS 1.2 or
+ * The MTA-STS policy against what the domain really runs (RFC 8461 §4): every MX host must match an
+ * {@code mx:} pattern (§4.1), and in mode enforce every MX must offer STARTTLS with TLS 1.2 or
  * later and a certificate that chains to a trusted root and names the MX host (§4.2). The
  * certificates come from the port-25 probes the caller already ran; nothing is probed here. Pure.
  */
@@ -61,7 +61,8 @@ public final class MtaStsCoverage {
   /**
    * @param probes the port-25 probes of the MX addresses, by MX host name (empty when none ran)
    */
-  public static Result evaluate(MtaStsFacts sts, MxFacts mx, Map<String, List<ProbeResult>> probes) {
+  public static Result evaluate(
+      MtaStsFacts sts, MxFacts mx, Map<String, List<ProbeResult>> probes) {
     Optional<StsPolicy> usable = sts.usablePolicy();
     if (usable.isEmpty() || mx.nullMx() || mx.hosts().isEmpty()) return Result.empty();
     StsPolicy p = usable.get();
@@ -91,11 +92,13 @@ public final class MtaStsCoverage {
     }
     List<Finding> out = new ArrayList<>();
     out.add(coverage(mode, p, uncovered, mx.hosts().size()));
-    if (mode != StsPolicy.Mode.NONE) out.add(certificates(mode, violations, unreachable, probed, mx.hosts().size()));
+    if (mode != StsPolicy.Mode.NONE)
+      out.add(certificates(mode, violations, unreachable, probed, mx.hosts().size()));
     return new Result(out, rows);
   }
 
-  private static Finding coverage(StsPolicy.Mode mode, StsPolicy p, List<String> uncovered, int hosts) {
+  private static Finding coverage(
+      StsPolicy.Mode mode, StsPolicy p, List<String> uncovered, int hosts) {
     if (uncovered.isEmpty())
       return Finding.of(
               FindingId.MTA_STS_MX_COVERAGE,
@@ -111,8 +114,10 @@ public final class MtaStsCoverage {
         };
     String consequence =
         switch (mode) {
-          case ENFORCE -> "Senders that enforce MTA-STS will not deliver to it: mail may bounce or go only to the other MX.";
-          case TESTING -> "In testing mode senders still deliver and report the failure; in enforce mode they would not deliver to it.";
+          case ENFORCE ->
+              "Senders that enforce MTA-STS will not deliver to it: mail may bounce or go only to the other MX.";
+          case TESTING ->
+              "In testing mode senders still deliver and report the failure; in enforce mode they would not deliver to it.";
           case NONE -> "Mode none: the policy is not applied.";
         };
     return Finding.of(
@@ -128,7 +133,11 @@ public final class MtaStsCoverage {
   }
 
   private static Finding certificates(
-      StsPolicy.Mode mode, List<String> violations, List<String> unreachable, int probed, int hosts) {
+      StsPolicy.Mode mode,
+      List<String> violations,
+      List<String> unreachable,
+      int probed,
+      int hosts) {
     if (probed == 0)
       return Finding.of(
               FindingId.MTA_STS_CERTIFICATES,
@@ -147,7 +156,8 @@ public final class MtaStsCoverage {
           .detail(
               "RFC 8461 §4.2: each MX must offer STARTTLS with TLS 1.2 or later and a certificate that chains to a trusted root and names the MX host.")
           .evidence(violations)
-          .remedy("Install a certificate from a public CA that names each MX host (e.g. ACME), and offer STARTTLS with TLS 1.2+.")
+          .remedy(
+              "Install a certificate from a public CA that names each MX host (e.g. ACME), and offer STARTTLS with TLS 1.2+.")
           .build();
     if (!unreachable.isEmpty())
       return Finding.of(
@@ -173,9 +183,13 @@ public final class MtaStsCoverage {
       if (r.startTls() == StartTls.NOT_OFFERED)
         return new Seen(Verdict.NO_STARTTLS, "STARTTLS not offered");
       if (r.startTls() == StartTls.REFUSED || r.startTls() == StartTls.HANDSHAKE_FAILED)
-        return new Seen(Verdict.NO_STARTTLS, "STARTTLS failed: " + f.map(Failure::detail).orElse(r.startTls().name()));
+        return new Seen(
+            Verdict.NO_STARTTLS,
+            "STARTTLS failed: " + f.map(Failure::detail).orElse(r.startTls().name()));
       if (f.isPresent()
-          && (f.get().phase() == Phase.DNS || f.get().phase() == Phase.CONNECT || f.get().kind() == Failure.Kind.TIMEOUT))
+          && (f.get().phase() == Phase.DNS
+              || f.get().phase() == Phase.CONNECT
+              || f.get().kind() == Failure.Kind.TIMEOUT))
         return new Seen(Verdict.NO_CONNECTION, f.get().detail());
       return new Seen(Verdict.NO_STARTTLS, f.map(Failure::detail).orElse("no TLS session"));
     }

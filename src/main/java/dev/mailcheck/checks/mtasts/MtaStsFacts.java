@@ -58,7 +58,8 @@ public record MtaStsFacts(String domain, DnsResult txt, HttpsResult policyFetch)
    */
   public Optional<StsPolicy> usablePolicy() {
     if (record().isEmpty()) return Optional.empty();
-    if (!(policyFetch instanceof HttpsResult.Response r) || r.status() != 200) return Optional.empty();
+    if (!(policyFetch instanceof HttpsResult.Response r) || r.status() != 200)
+      return Optional.empty();
     if (!r.mediaType().equals("text/plain")) return Optional.empty();
     return policy().filter(StsPolicy::valid);
   }

@@ -50,7 +50,8 @@ public final class MtaStsReport {
     MtaStsCoverage.Result cov = MtaStsCoverage.evaluate(sts.facts(), mx, probes);
     findings.addAll(cov.findings());
     boolean deployed = !sts.facts().stsRecords().isEmpty();
-    findings.addAll(deployed ? TlsRptCheck.hint(domain, tlsRpt.findings(), "MTA-STS") : tlsRpt.findings());
+    findings.addAll(
+        deployed ? TlsRptCheck.hint(domain, tlsRpt.findings(), "MTA-STS") : tlsRpt.findings());
     MtaStsView view = ((MtaStsView) sts.view()).withMx(cov.rows());
     return new Result(findings, List.of(view, tlsRpt.view()), List.of());
   }
@@ -62,18 +63,22 @@ public final class MtaStsReport {
    *
    * @param smtpPort 25, another port only for tests
    */
-  public static CompletableFuture<Result> run(String domain, boolean smtp, int smtpPort, CheckContext ctx) {
+  public static CompletableFuture<Result> run(
+      String domain, boolean smtp, int smtpPort, CheckContext ctx) {
     var mxStarted = Checks.MX.start(domain, ctx);
     var sts = Checks.MTA_STS.run(domain, ctx);
     var rpt = Checks.TLS_RPT.run(domain, ctx);
-    CompletableFuture<DnsResult> stsTxt = ctx.dns().query("_mta-sts." + domain, dev.mailcheck.dns.RecordType.TXT);
+    CompletableFuture<DnsResult> stsTxt =
+        ctx.dns().query("_mta-sts." + domain, dev.mailcheck.dns.RecordType.TXT);
     CompletableFuture<List<ProbeResult>> probes =
-        mxStarted.thenCombine(stsTxt, (started, txt) -> new Object[] {started, txt})
+        mxStarted
+            .thenCombine(stsTxt, (started, txt) -> new Object[] {started, txt})
             .thenCompose(
                 pair -> {
                   var started = (dev.mailcheck.checks.mx.MxFetcher.Started) pair[0];
                   boolean deployed = !MtaStsFacts.stsRecords((DnsResult) pair[1]).isEmpty();
-                  if (!smtp || !deployed) return CompletableFuture.completedFuture(List.<ProbeResult>of());
+                  if (!smtp || !deployed)
+                    return CompletableFuture.completedFuture(List.<ProbeResult>of());
                   List<CompletableFuture<List<ProbeResult>>> hosts =
                       started.hosts().stream()
                           .limit(MAX_EXCHANGES)
@@ -90,7 +95,8 @@ public final class MtaStsReport {
               Result r = combine(domain, sts.join(), rpt.join(), mxFacts.join(), byHost);
               List<String> transcript = new ArrayList<>();
               for (ProbeResult p : probes.join()) {
-                transcript.add("--- " + p.host() + " [" + p.address().orElse("?") + "]:" + p.port() + " ---");
+                transcript.add(
+                    "--- " + p.host() + " [" + p.address().orElse("?") + "]:" + p.port() + " ---");
                 transcript.addAll(p.transcript());
               }
               return new Result(r.findings(), r.views(), transcript);
@@ -106,7 +112,9 @@ public final class MtaStsReport {
   private static CompletableFuture<List<ProbeResult>> probe(MxHost h, int port, CheckContext ctx) {
     List<CompletableFuture<ProbeResult>> out = new ArrayList<>();
     for (InetAddress a : h.addresses().stream().limit(MAX_ADDRESSES).toList())
-      out.add(ctx.async(() -> ctx.smtp().probe(DomainCheck.request(h.exchange(), a, port, ctx.settings()))));
+      out.add(
+          ctx.async(
+              () -> ctx.smtp().probe(DomainCheck.request(h.exchange(), a, port, ctx.settings()))));
     return CompletableFuture.allOf(out.toArray(CompletableFuture[]::new))
         .thenApply(v -> out.stream().map(CompletableFuture::join).toList());
   }

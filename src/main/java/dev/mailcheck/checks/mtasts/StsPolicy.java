@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * An MTA-STS policy file, RFC 8461 §3.2: {@code key: value} lines separated by CRLF or LF
- * ({@code sts-policy-term = LF / CRLF}).
+ * An MTA-STS policy file, RFC 8461 §3.2: {@code key: value} lines separated by CRLF or LF ({@code
+ * sts-policy-term = LF / CRLF}).
  *
  * <pre>
  * version: STSv1
@@ -105,7 +105,8 @@ public record StsPolicy(
           if (version.isPresent()) problems.add(new Problem(no, false, "a second version field"));
           else version = Optional.of(value);
           if (!value.equals("STSv1"))
-            problems.add(new Problem(no, true, "version must be STSv1, not \"" + clip(value) + "\""));
+            problems.add(
+                new Problem(no, true, "version must be STSv1, not \"" + clip(value) + "\""));
         }
         case "mode" -> {
           if (sawMode) {
@@ -120,7 +121,9 @@ public record StsPolicy(
             default ->
                 problems.add(
                     new Problem(
-                        no, true, "mode must be enforce, testing or none, not \"" + clip(value) + "\""));
+                        no,
+                        true,
+                        "mode must be enforce, testing or none, not \"" + clip(value) + "\""));
           }
         }
         case "max_age" -> {
@@ -133,7 +136,9 @@ public record StsPolicy(
           else
             problems.add(
                 new Problem(
-                    no, true, "max_age must be 1 to 10 digits (seconds), not \"" + clip(value) + "\""));
+                    no,
+                    true,
+                    "max_age must be 1 to 10 digits (seconds), not \"" + clip(value) + "\""));
         }
         case "mx" -> {
           if (MxPatterns.valid(value)) mx.add(value.toLowerCase(Locale.ROOT));
@@ -157,7 +162,9 @@ public record StsPolicy(
                   new Problem(
                       no,
                       true,
-                      "\"" + key + "\" is not a field name (names are case-sensitive: version, mode, mx, max_age)"));
+                      "\""
+                          + key
+                          + "\" is not a field name (names are case-sensitive: version, mode, mx, max_age)"));
           }
         }
       }

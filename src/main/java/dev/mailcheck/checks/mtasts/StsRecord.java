@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * @param id the {@code id=} value (changes whenever the policy changes), empty when missing
  */
-public record StsRecord(String text, Optional<String> id, List<String> extensions, List<Problem> problems) {
+public record StsRecord(
+    String text, Optional<String> id, List<String> extensions, List<Problem> problems) {
   public StsRecord {
     extensions = List.copyOf(extensions);
     problems = List.copyOf(problems);
@@ -45,7 +46,8 @@ public record StsRecord(String text, Optional<String> id, List<String> extension
     for (TagList.Tag t : tags.tags()) {
       switch (t.name()) {
         case "v" -> {
-          if (t.position() != 0) problems.add(new Problem(t.position() + 1, true, "v= must be the first field"));
+          if (t.position() != 0)
+            problems.add(new Problem(t.position() + 1, true, "v= must be the first field"));
         }
         case "id" -> {
           id = Optional.of(t.value());
@@ -58,7 +60,8 @@ public record StsRecord(String text, Optional<String> id, List<String> extension
         }
         default -> {
           if (!t.name().matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}"))
-            problems.add(new Problem(t.position() + 1, true, "bad field name \"" + t.name() + "\""));
+            problems.add(
+                new Problem(t.position() + 1, true, "bad field name \"" + t.name() + "\""));
           else ext.add(t.name() + "=" + t.value());
         }
       }

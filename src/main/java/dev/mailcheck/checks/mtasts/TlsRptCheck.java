@@ -47,13 +47,19 @@ public final class TlsRptCheck implements Check<String, DnsResult> {
     if (recs.isEmpty())
       return List.of(
           Finding.of(FindingId.TLS_RPT_RECORD, Status.INFO, "No TLS-RPT record")
-              .detail(name + " has no v=TLSRPTv1 record: senders do not report TLS failures to this domain.")
+              .detail(
+                  name
+                      + " has no v=TLSRPTv1 record: senders do not report TLS failures to this domain.")
               .remedy(name + ". TXT \"v=TLSRPTv1; rua=mailto:tls-reports@" + domain + "\"")
               .build());
     if (recs.size() > 1)
       return List.of(
-          Finding.of(FindingId.TLS_RPT_RECORD, Status.FAIL, recs.size() + " v=TLSRPTv1 records: senders ignore them all")
-              .detail("RFC 8460 §3: unless exactly one record begins with v=TLSRPTv1, the domain does not get reports.")
+          Finding.of(
+                  FindingId.TLS_RPT_RECORD,
+                  Status.FAIL,
+                  recs.size() + " v=TLSRPTv1 records: senders ignore them all")
+              .detail(
+                  "RFC 8460 §3: unless exactly one record begins with v=TLSRPTv1, the domain does not get reports.")
               .evidence(recs)
               .build());
     TlsRptRecord r = TlsRptRecord.parse(recs.get(0));
@@ -65,7 +71,10 @@ public final class TlsRptCheck implements Check<String, DnsResult> {
               .remedy(name + ". TXT \"v=TLSRPTv1; rua=mailto:tls-reports@" + domain + "\"")
               .build());
     return List.of(
-        Finding.of(FindingId.TLS_RPT_RECORD, Status.PASS, "TLS-RPT reports go to " + String.join(", ", r.rua()))
+        Finding.of(
+                FindingId.TLS_RPT_RECORD,
+                Status.PASS,
+                "TLS-RPT reports go to " + String.join(", ", r.rua()))
             .evidence(r.text())
             .build());
   }
@@ -81,7 +90,10 @@ public final class TlsRptCheck implements Check<String, DnsResult> {
         .map(
             f ->
                 f.kind() == FindingId.TLS_RPT_RECORD && f.status() == Status.INFO
-                    ? Finding.of(FindingId.TLS_RPT_RECORD, Status.WARN, deployed + " is deployed without TLS-RPT")
+                    ? Finding.of(
+                            FindingId.TLS_RPT_RECORD,
+                            Status.WARN,
+                            deployed + " is deployed without TLS-RPT")
                         .detail(
                             "Without _smtp._tls."
                                 + domain

@@ -61,7 +61,8 @@ public record TlsRptRecord(String text, List<String> rua, List<Problem> problems
                 try {
                   java.net.URI u = new java.net.URI(uri);
                   if (u.getHost() == null)
-                    problems.add(new Problem(pos, true, "an https: URI without a host: \"" + uri + "\""));
+                    problems.add(
+                        new Problem(pos, true, "an https: URI without a host: \"" + uri + "\""));
                 } catch (java.net.URISyntaxException e) {
                   problems.add(new Problem(pos, true, "not a valid URI: \"" + uri + "\""));
                 }
@@ -77,7 +78,8 @@ public record TlsRptRecord(String text, List<String> rua, List<Problem> problems
         }
         default -> {
           if (!t.name().matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}"))
-            problems.add(new Problem(t.position() + 1, true, "bad field name \"" + t.name() + "\""));
+            problems.add(
+                new Problem(t.position() + 1, true, "bad field name \"" + t.name() + "\""));
         }
       }
     }

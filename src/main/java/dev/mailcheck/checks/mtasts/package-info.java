@@ -7,11 +7,11 @@
  *   <li>{@link dev.mailcheck.checks.mtasts.StsPolicy}: the policy file (§3.2) fetched from {@code
  *       https://mta-sts.DOMAIN/.well-known/mta-sts.txt} (§3.3: no redirects, 200, {@code
  *       text/plain}, certificate valid for the name, a size cap of 64 KiB).
- *   <li>{@link dev.mailcheck.checks.mtasts.MtaStsCoverage}: the policy against the domain's real
- *       MX hosts (§4.1 patterns, wildcard as the whole leftmost label) and, in enforce mode, the
+ *   <li>{@link dev.mailcheck.checks.mtasts.MtaStsCoverage}: the policy against the domain's real MX
+ *       hosts (§4.1 patterns, wildcard as the whole leftmost label) and, in enforce mode, the
  *       certificates they present on port 25 (§4.2), taken from the SMTP probes.
- *   <li>{@link dev.mailcheck.checks.mtasts.TlsRptRecord}: the {@code _smtp._tls} TXT record
- *       (RFC 8460 §3): exactly one {@code v=TLSRPTv1}, {@code rua=} mailto: and https: URIs.
+ *   <li>{@link dev.mailcheck.checks.mtasts.TlsRptRecord}: the {@code _smtp._tls} TXT record (RFC
+ *       8460 §3): exactly one {@code v=TLSRPTv1}, {@code rua=} mailto: and https: URIs.
  * </ul>
  */
 package dev.mailcheck.checks.mtasts;

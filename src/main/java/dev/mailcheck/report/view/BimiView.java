@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * The {@code bimi} view: the BIMI assertion record, the logo and the evidence document.
  *
- * @param recordAt the name whose record applies (the domain's, or the organizational domain's),
- *     "" when none
+ * @param recordAt the name whose record applies (the domain's, or the organizational domain's), ""
+ *     when none
  * @param outcome found, none, multiple or error
  * @param record the record text, "" when none
  * @param logoUrl the l= URL ("" when empty: a declination to publish)

@@ -76,7 +76,8 @@ final class TransportText {
       if (e.records().isEmpty()) out.add(head + "  (" + e.outcome() + ")");
       else
         for (String r : e.records())
-          out.add(head + (e.foundAt().equals(e.host()) ? "" : " (at " + e.foundAt() + ")") + "  " + r);
+          out.add(
+              head + (e.foundAt().equals(e.host()) ? "" : " (at " + e.foundAt() + ")") + "  " + r);
     }
     return out;
   }
@@ -112,8 +113,13 @@ final class TransportText {
     v.evidence()
         .ifPresent(
             e -> {
-              out.add("    " + (e.markType().isEmpty() ? "certificate" : e.markType()) + " " + e.subject());
-              out.add("    issuer " + e.issuer() + ", valid " + e.notBefore() + " to " + e.notAfter());
+              out.add(
+                  "    "
+                      + (e.markType().isEmpty() ? "certificate" : e.markType())
+                      + " "
+                      + e.subject());
+              out.add(
+                  "    issuer " + e.issuer() + ", valid " + e.notBefore() + " to " + e.notAfter());
               out.add("    names: " + String.join(", ", e.names()));
               if (!e.logotypeHash().isEmpty())
                 out.add(
