@@ -1,5 +1,7 @@
 package dev.mailcheck.checks;
 
+import dev.mailcheck.checks.bimi.BimiCheck;
+import dev.mailcheck.checks.caa.CaaCheck;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.checks.dmarc.DmarcCheck;
@@ -28,11 +30,14 @@ public final class Checks {
   public static final DmarcCheck DMARC = new DmarcCheck();
   public static final MtaStsCheck MTA_STS = new MtaStsCheck();
   public static final TlsRptCheck TLS_RPT = new TlsRptCheck();
+  public static final CaaCheck CAA = new CaaCheck();
+  public static final BimiCheck BIMI = new BimiCheck();
 
   private Checks() {}
 
   /** Every registered check. */
   public static List<Check<?, ?>> all() {
-    return List.of(MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC, MTA_STS, TLS_RPT);
+    return List.of(
+        MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC, MTA_STS, TLS_RPT, CAA, BIMI);
   }
 }

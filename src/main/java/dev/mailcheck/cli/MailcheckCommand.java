@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
       SmtpCommand.class,
       PortsCommand.class,
       MtaStsCommand.class,
+      BimiCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

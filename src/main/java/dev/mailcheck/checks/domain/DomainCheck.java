@@ -4,9 +4,14 @@ import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckResult;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.bimi.BimiCheck;
+import dev.mailcheck.checks.bimi.BimiFacts;
+import dev.mailcheck.checks.caa.CaaCheck;
 import dev.mailcheck.checks.dkim.DkimAudit;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dmarc.DmarcFacts;
+import dev.mailcheck.checks.mtasts.MtaStsFacts;
+import dev.mailcheck.checks.mtasts.MtaStsReport;
 import dev.mailcheck.checks.mx.MxFacts;
 import dev.mailcheck.checks.mx.MxFetcher;
 import dev.mailcheck.checks.mx.MxHost;
@@ -14,6 +19,7 @@ import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.ptr.PtrFacts;
 import dev.mailcheck.checks.spf.SpfPolicyCheck;
 import dev.mailcheck.checks.spf.SpfReport;
+import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Score;
@@ -126,16 +132,69 @@ public final class DomainCheck {
     var dmarc = Checks.DMARC.run(o.domain(), ctx);
     var spf = Checks.SPF.run(SpfPolicyCheck.Query.audit(o.domain()), ctx);
     var dkim = Checks.DKIM.run(new DkimCheck.Query(o.domain(), o.selectors()), ctx);
-    return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim)
+    var sts = Checks.MTA_STS.run(o.domain(), ctx);
+    var rpt = Checks.TLS_RPT.run(o.domain(), ctx);
+    var caa =
+        mxFacts.thenCompose(m -> Checks.CAA.run(CaaCheck.hosts(m, MAX_PROBED_EXCHANGES), ctx));
+    var bimi = Checks.BIMI.run(new BimiCheck.Query(o.domain(), BimiCheck.DEFAULT_SELECTOR), ctx);
+    var transport = CompletableFuture.allOf(sts, rpt, caa, bimi);
+    return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim, transport)
         .thenApply(
-            v ->
-                assemble(
-                    o,
-                    Checks.MX.result(o.domain(), mxFacts.join(), ctx.settings()),
-                    perAddress.join(),
-                    spf.join(),
-                    dkim.join(),
-                    dmarc.join()));
+            v -> {
+              Result r =
+                  assemble(
+                      o,
+                      Checks.MX.result(o.domain(), mxFacts.join(), ctx.settings()),
+                      perAddress.join(),
+                      spf.join(),
+                      dkim.join(),
+                      dmarc.join());
+              return withTransport(
+                  o,
+                  r,
+                  mxFacts.join(),
+                  perAddress.join(),
+                  sts.join(),
+                  rpt.join(),
+                  caa.join(),
+                  bimi.join(),
+                  dmarc.join());
+            });
+  }
+
+  /**
+   * Adds the transport-security category (MTA-STS with its coverage of the MX hosts and their
+   * port-25 certificates from the probes already run, TLS-RPT, CAA) and BIMI (with the DMARC facts
+   * already fetched), then scores again.
+   */
+  private Result withTransport(
+      Options o,
+      Result base,
+      MxFacts mx,
+      List<AddressResult> addresses,
+      CheckResult<MtaStsFacts> sts,
+      CheckResult<DnsResult> rpt,
+      CheckResult<CaaCheck.Facts> caa,
+      CheckResult<BimiFacts> bimi,
+      CheckResult<DmarcFacts> dmarc) {
+    boolean blocked =
+        base.views().stream().anyMatch(v -> v instanceof DomainSmtpView d && d.port25Blocked());
+    List<ProbeResult> probes =
+        blocked
+            ? List.of()
+            : addresses.stream().flatMap(a -> a.smtp().stream()).map(CheckResult::facts).toList();
+    MtaStsReport.Result t =
+        MtaStsReport.combine(o.domain(), sts, rpt, mx, MtaStsReport.byHost(probes));
+    List<Finding> findings = new ArrayList<>(base.findings());
+    findings.addAll(t.findings());
+    findings.addAll(caa.findings());
+    findings.addAll(BimiCheck.withDmarc(bimi.findings(), bimi.facts(), dmarc.facts()));
+    List<View> views = new ArrayList<>(base.views());
+    views.addAll(t.views());
+    views.add(caa.view());
+    views.add(bimi.view());
+    Score score = Scoring.score(findings, blocked || !o.smtp() ? Set.of("smtp") : Set.of());
+    return new Result(findings, views, base.transcript(), score);
   }
 
   private CompletableFuture<List<AddressResult>> addresses(MxHost h, Options o) {

@@ -19,8 +19,9 @@ import java.util.Set;
  * the findings (internet.nl's model):
  *
  * <ul>
- *   <li>five categories (MX with PTR, SMTP/TLS, SPF, DKIM, DMARC), weighed equally; a category with
- *       no scored check (not run, or only info) is left out of the average;
+ *   <li>six categories (MX with PTR, SMTP/TLS, SPF, DKIM, DMARC, Transport security), weighed
+ *       equally; a category with no scored check (not run, or only info) is left out of the
+ *       average;
  *   <li>a check is a finding id; only checks that can fail count, and {@code info} never counts;
  *       for a check run on several subjects (every MX address) the worst status counts;
  *   <li>a check earns its weight × 1 (pass), × ½ (warn), × 0 (fail, error); a category scores the
@@ -33,7 +34,8 @@ import java.util.Set;
  * </ul>
  */
 public final class Scoring {
-  public static final List<String> CATEGORIES = List.of("mx", "smtp", "spf", "dkim", "dmarc");
+  public static final List<String> CATEGORIES =
+      List.of("mx", "smtp", "spf", "dkim", "dmarc", "transport");
 
   /** Highest score a capped report can have (grade B). */
   static final int CAP = 89;
@@ -66,7 +68,14 @@ public final class Scoring {
           entry(FindingId.DMARC_PRESENT, 4),
           entry(FindingId.DMARC_POLICY, 5),
           entry(FindingId.DMARC_SYNTAX, 3),
-          entry(FindingId.DMARC_MULTIPLE, 3));
+          entry(FindingId.DMARC_MULTIPLE, 3),
+          entry(FindingId.MTA_STS_RECORD, 3),
+          entry(FindingId.MTA_STS_POLICY, 3),
+          entry(FindingId.MTA_STS_MODE, 2),
+          entry(FindingId.MTA_STS_MX_COVERAGE, 3),
+          entry(FindingId.MTA_STS_CERTIFICATES, 3),
+          entry(FindingId.MTA_STS_MAX_AGE, 1),
+          entry(FindingId.TLS_RPT_RECORD, 1));
 
   /**
    * Ids that inform but never score. Certificate trust and name on port 25: MX TLS is opportunistic
@@ -94,7 +103,19 @@ public final class Scoring {
           FindingId.SPF_MX_NAMES);
 
   private static final Map<String, String> NAMES =
-      Map.of("mx", "MX", "smtp", "SMTP/TLS", "spf", "SPF", "dkim", "DKIM", "dmarc", "DMARC");
+      Map.of(
+          "mx",
+          "MX",
+          "smtp",
+          "SMTP/TLS",
+          "spf",
+          "SPF",
+          "dkim",
+          "DKIM",
+          "dmarc",
+          "DMARC",
+          "transport",
+          "Transport security");
 
   private Scoring() {}
 
@@ -108,7 +129,10 @@ public final class Scoring {
     return Map.entry(id, weight);
   }
 
-  /** The category a finding scores in: PTR counts with MX; ids outside the five score nowhere. */
+  /**
+   * The category a finding scores in: PTR counts with MX; ids outside the six (bimi, domain.*
+   * outside them) score nowhere.
+   */
   public static Optional<String> category(Finding f) {
     String c = f.category().equals("ptr") ? "mx" : f.category();
     return CATEGORIES.contains(c) ? Optional.of(c) : Optional.empty();
