@@ -100,7 +100,8 @@ class DomainCheckTest {
       assertThat(r.score().categories()).containsKeys("mx", "smtp", "spf", "dkim", "dmarc");
       assertThat(r.views())
           .extracting(JsonRenderer::key)
-          .containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc");
+          .containsExactly(
+              "mx", "ptr", "smtp", "spf", "dkim", "dmarc", "mtaSts", "tlsRpt", "caa", "bimi");
       assertThat(
               r.findings().stream()
                   .filter(f -> f.id().startsWith("smtp."))
