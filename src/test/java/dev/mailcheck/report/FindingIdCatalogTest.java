@@ -26,7 +26,8 @@ class FindingIdCatalogTest {
 
   /** A string literal shaped like a finding id of one of the report's categories. */
   private static final Pattern ID_LITERAL =
-      Pattern.compile("\"((?:mx|ptr|smtp|spf|dkim|dmarc|domain|dns)\\.[a-z0-9]+(?:-[a-z0-9]+)*)\"");
+      Pattern.compile(
+          "\"((?:mx|ptr|smtp|spf|dkim|dmarc|domain|dns|mta-sts|tls-rpt|caa|bimi)\\.[a-z0-9]+(?:-[a-z0-9]+)*)\"");
 
   private static Set<String> catalog() {
     return Arrays.stream(FindingId.values())
