@@ -106,6 +106,8 @@ record InteropEnv(Properties props) {
           case "smtp" -> "SmtpCommand";
           case "ports" -> "PortsCommand";
           case "domain" -> "DomainCommand";
+          case "mta-sts" -> "MtaStsCommand";
+          case "bimi" -> "BimiCommand";
           default -> throw new IllegalArgumentException(command);
         };
     boolean stub;

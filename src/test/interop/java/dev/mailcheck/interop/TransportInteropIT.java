@@ -86,15 +86,19 @@ class TransportInteropIT {
     CliRun r = env.mailcheck("mta-sts", "good.test", "--allow-private", "--no-smtp", "--json");
     JsonNode j = r.json();
     assertThat(worst(j)).containsEntry("mta-sts.policy", "fail");
-    assertThat(j.path("mtaSts").path("fetch").path("outcome").asText()).isEqualTo("certificate-untrusted");
+    assertThat(j.path("mtaSts").path("fetch").path("outcome").asText())
+        .isEqualTo("certificate-untrusted");
   }
 
   @Test
   void withoutAllowPrivateTheLoopbackPolicyHostIsNotContacted() {
-    CliRun r = env.mailcheck("mta-sts", "good.test", "--no-smtp", "--ca-file", env.get("tls.ca"), "--json");
+    CliRun r =
+        env.mailcheck(
+            "mta-sts", "good.test", "--no-smtp", "--ca-file", env.get("tls.ca"), "--json");
     JsonNode j = r.json();
     assertThat(worst(j)).containsEntry("mta-sts.policy", "error");
-    assertThat(j.path("mtaSts").path("fetch").path("outcome").asText()).isEqualTo("address-refused");
+    assertThat(j.path("mtaSts").path("fetch").path("outcome").asText())
+        .isEqualTo("address-refused");
     assertThat(j.toString()).contains("--allow-private");
   }
 
@@ -107,7 +111,8 @@ class TransportInteropIT {
         .containsEntry("bimi.logo", "pass")
         .containsEntry("bimi.certificate", "info");
     assertThat(j.path("bimi").path("logo").path("title").asText()).isEqualTo("good.test");
-    assertThat(j.path("bimi").path("logoFetch").path("contentType").asText()).isEqualTo("image/svg+xml");
+    assertThat(j.path("bimi").path("logoFetch").path("contentType").asText())
+        .isEqualTo("image/svg+xml");
   }
 
   @Test
