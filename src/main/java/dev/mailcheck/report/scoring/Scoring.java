@@ -145,9 +145,10 @@ public final class Scoring {
   /**
    * Checks whose warn earns nothing: p=none is a warning (mail still flows, reports come) but it
    * protects nothing, which is what the DMARC category measures (internet.nl counts it as not
-   * sufficiently strict).
+   * sufficiently strict); the same for MTA-STS mode testing or none.
    */
-  static final Set<FindingId> WARN_EARNS_NOTHING = EnumSet.of(FindingId.DMARC_POLICY);
+  static final Set<FindingId> WARN_EARNS_NOTHING =
+      EnumSet.of(FindingId.DMARC_POLICY, FindingId.MTA_STS_MODE);
 
   static double factor(FindingId id, Status s) {
     return s == Status.WARN && WARN_EARNS_NOTHING.contains(id) ? 0.0 : factor(s);

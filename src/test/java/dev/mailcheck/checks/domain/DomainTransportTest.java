@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 class DomainTransportTest {
   static final String D = "example.test";
 
+  @org.junit.jupiter.api.BeforeAll
+  static void dkimKey() throws Exception {
+    if (DomainCheckTest.dkimKey == null) DomainCheckTest.key();
+  }
+
   @Test
   void enforcedMtaStsIsCheckedAgainstTheProbesTheReportAlreadyRan() throws Exception {
     TestPki pki = TestPki.create();
