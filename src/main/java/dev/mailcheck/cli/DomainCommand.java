@@ -48,6 +48,12 @@ final class DomainCommand extends BaseCommand {
   java.nio.file.Path caFile;
 
   @Option(
+      names = "--no-transport",
+      hidden = true,
+      description = "Skip MTA-STS, TLS-RPT, CAA and BIMI (to measure what they add).")
+  boolean noTransport;
+
+  @Option(
       names = "--smtp-port",
       hidden = true,
       defaultValue = "25",
@@ -74,7 +80,7 @@ final class DomainCommand extends BaseCommand {
         checks -> {
           DomainCheck.Result r =
               new DomainCheck(checks)
-                  .run(new DomainCheck.Options(target, sels, !noSmtp, smtpPort))
+                  .run(new DomainCheck.Options(target, sels, !noSmtp, smtpPort, !noTransport))
                   .join();
           return new Report("domain", target, r.findings(), r.views())
               .withScore(r.score())

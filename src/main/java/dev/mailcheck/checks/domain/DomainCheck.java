@@ -82,11 +82,18 @@ public final class DomainCheck {
    * @param selectors DKIM selectors to check first
    * @param smtp whether to probe port 25 of the MX addresses
    * @param smtpPort 25; another port only for labs and tests
+   * @param transport whether to run the transport-security checks and BIMI (off only to measure
+   *     what they add: docs/performance.md)
    */
-  public record Options(String domain, List<String> selectors, boolean smtp, int smtpPort) {
+  public record Options(
+      String domain, List<String> selectors, boolean smtp, int smtpPort, boolean transport) {
     public Options {
       selectors = List.copyOf(selectors);
       if (smtpPort < 1 || smtpPort > 65535) throw new IllegalArgumentException("port " + smtpPort);
+    }
+
+    public Options(String domain, List<String> selectors, boolean smtp, int smtpPort) {
+      this(domain, selectors, smtp, smtpPort, true);
     }
 
     public Options(String domain, List<String> selectors, boolean smtp) {
@@ -132,12 +139,17 @@ public final class DomainCheck {
     var dmarc = Checks.DMARC.run(o.domain(), ctx);
     var spf = Checks.SPF.run(SpfPolicyCheck.Query.audit(o.domain()), ctx);
     var dkim = Checks.DKIM.run(new DkimCheck.Query(o.domain(), o.selectors()), ctx);
+    if (!o.transport())
+      return withoutTransport(o, mxStarted, perAddress, mxFacts, dmarc, spf, dkim);
     var sts = Checks.MTA_STS.run(o.domain(), ctx);
     var rpt = Checks.TLS_RPT.run(o.domain(), ctx);
     var caa =
         mxFacts.thenCompose(m -> Checks.CAA.run(CaaCheck.hosts(m, MAX_PROBED_EXCHANGES), ctx));
     var bimi = Checks.BIMI.run(new BimiCheck.Query(o.domain(), BimiCheck.DEFAULT_SELECTOR), ctx);
-    var transport = CompletableFuture.allOf(sts, rpt, caa, bimi);
+    var transport =
+        o.transport()
+            ? CompletableFuture.allOf(sts, rpt, caa, bimi)
+            : CompletableFuture.completedFuture(null);
     return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim, transport)
         .thenApply(
             v -> {
@@ -160,6 +172,26 @@ public final class DomainCheck {
                   bimi.join(),
                   dmarc.join());
             });
+  }
+
+  private CompletableFuture<Result> withoutTransport(
+      Options o,
+      CompletableFuture<MxFetcher.Started> mxStarted,
+      CompletableFuture<List<AddressResult>> perAddress,
+      CompletableFuture<MxFacts> mxFacts,
+      CompletableFuture<CheckResult<DmarcFacts>> dmarc,
+      CompletableFuture<CheckResult<SpfReport>> spf,
+      CompletableFuture<CheckResult<DkimAudit.Facts>> dkim) {
+    return CompletableFuture.allOf(mxStarted, perAddress, mxFacts, dmarc, spf, dkim)
+        .thenApply(
+            v ->
+                assemble(
+                    o,
+                    Checks.MX.result(o.domain(), mxFacts.join(), ctx.settings()),
+                    perAddress.join(),
+                    spf.join(),
+                    dkim.join(),
+                    dmarc.join()));
   }
 
   /**
