@@ -63,6 +63,7 @@ final class BimiCommand extends BaseCommand {
           "--selector must be a DNS label, not '" + selector.replaceAll("\\p{Cntrl}", "?") + "'");
     MtaStsCommand.checkPort("--https-port", httpsPort);
     List<X509Certificate> anchors = caFile == null ? List.of() : SmtpCommand.readCaFile(caFile);
+    dev.mailcheck.smtp.TlsWarmup.start(); // overlaps the record lookup before the logo fetch
     return runWithDns(
         ctx,
         settings(ctx).withAllowPrivate(allowPrivate).withTrustAnchors(anchors),

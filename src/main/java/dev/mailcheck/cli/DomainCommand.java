@@ -73,7 +73,8 @@ final class DomainCommand extends BaseCommand {
         caFile == null
             ? List.<java.security.cert.X509Certificate>of()
             : SmtpCommand.readCaFile(caFile);
-    if (!noSmtp) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps the DNS checks
+    // the TLS set-up overlaps the DNS checks (probes, and the HTTPS fetches of MTA-STS and BIMI)
+    dev.mailcheck.smtp.TlsWarmup.start();
     return runWithDns(
         ctx,
         settings(ctx).withAllowPrivate(allowPrivate).withTrustAnchors(anchors),

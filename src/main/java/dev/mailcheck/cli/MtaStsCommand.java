@@ -65,7 +65,7 @@ final class MtaStsCommand extends BaseCommand {
     checkPort("--smtp-port", smtpPort);
     checkPort("--https-port", httpsPort);
     List<X509Certificate> anchors = caFile == null ? List.of() : SmtpCommand.readCaFile(caFile);
-    if (!noSmtp) dev.mailcheck.smtp.TlsWarmup.start();
+    dev.mailcheck.smtp.TlsWarmup.start(); // the policy fetch and the probes both use TLS
     return runWithDns(
         ctx,
         settings(ctx).withAllowPrivate(allowPrivate).withTrustAnchors(anchors),

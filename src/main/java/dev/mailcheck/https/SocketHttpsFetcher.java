@@ -134,13 +134,14 @@ public final class SocketHttpsFetcher implements HttpsFetcher {
     Optional<String> addr = Optional.of(InetAddresses.format(a));
     String step = "TLS handshake";
     try (plain) {
-      var seen = new AtomicReference<X509Certificate[]>();
       SSLSocket tls;
       try {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new Recording(seen)}, new SecureRandom());
-        tls = (SSLSocket) ctx.getSocketFactory().createSocket(plain, req.host(), req.port(), true);
-      } catch (GeneralSecurityException e) {
+        tls =
+            (SSLSocket)
+                Contexts.SHARED
+                    .getSocketFactory()
+                    .createSocket(plain, req.host(), req.port(), true);
+      } catch (IllegalStateException e) {
         return new HttpsResult.Failure(
             url, HttpsResult.Kind.TLS, "could not set up TLS: " + e.getMessage(), addr);
       }
@@ -163,7 +164,7 @@ public final class SocketHttpsFetcher implements HttpsFetcher {
             : new HttpsResult.Failure(
                 url, HttpsResult.Kind.TLS, "TLS handshake failed: " + e.getMessage(), addr);
       }
-      List<X509Certificate> chain = seen.get() == null ? List.of() : List.of(seen.get());
+      List<X509Certificate> chain = peerChain(tls);
       List<X509Certificate> anchors =
           req.trustAnchors().isEmpty() ? CertificateInspector.systemAnchors() : req.trustAnchors();
       Optional<String> problem = CertificateInspector.validate(chain, anchors, clock.instant());
@@ -269,7 +270,37 @@ public final class SocketHttpsFetcher implements HttpsFetcher {
     }
   }
 
-  /** Accepts every server chain and keeps it; validation follows the handshake. */
+  /**
+   * One TLS context for every fetch of the JVM: its set-up (provider, SecureRandom) is paid once.
+   * The chain is read from the session afterwards, so the trust manager only has to accept.
+   */
+  private static final class Contexts {
+    static final SSLContext SHARED = create();
+
+    private static SSLContext create() {
+      try {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(
+            null, new TrustManager[] {new Recording(new AtomicReference<>())}, new SecureRandom());
+        return ctx;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+  }
+
+  private static List<X509Certificate> peerChain(SSLSocket tls) {
+    try {
+      List<X509Certificate> out = new ArrayList<>();
+      for (var c : tls.getSession().getPeerCertificates())
+        if (c instanceof X509Certificate x) out.add(x);
+      return out;
+    } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+      return List.of();
+    }
+  }
+
+  /** Accepts every server chain; validation follows the handshake. */
   private static final class Recording extends X509ExtendedTrustManager {
     private final AtomicReference<X509Certificate[]> seen;
 
