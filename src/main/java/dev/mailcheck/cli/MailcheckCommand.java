@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
     name = "mailcheck",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Email deliverability diagnostics: MX, PTR, SPF, DKIM, DMARC and SMTP/TLS.",
+    description =
+        "Email deliverability diagnostics: MX, PTR, SPF, DKIM, DMARC, SMTP/TLS, MTA-STS and BIMI.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       DomainCommand.class,
