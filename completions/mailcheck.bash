@@ -165,6 +165,8 @@ function _complete_mailcheck() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dnssec" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dane" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} blocklist" ];    then _picocli_mailcheck; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mta-sts" ];    then _picocli_mailcheck; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bimi" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim verify" ];    then _picocli_mailcheck_dkim; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dmarc report" ];    then _picocli_mailcheck_dmarc; return $?; fi
@@ -181,13 +183,17 @@ function _complete_mailcheck() {
   local cmds8=(dnssec)
   local cmds9=(dane)
   local cmds10=(blocklist)
-  local cmds11=(help)
-  local cmds12=(dkim verify)
-  local cmds13=(dmarc report)
+  local cmds11=(mta-sts)
+  local cmds12=(bimi)
+  local cmds13=(help)
+  local cmds14=(dkim verify)
+  local cmds15=(dmarc report)
 
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mailcheck_dmarc_report; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mailcheck_dmarc_report; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mailcheck_bimi; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mailcheck_mtasts; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mailcheck_blocklist; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mailcheck_dane; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mailcheck_dnssec; return $?; fi
@@ -210,7 +216,7 @@ function _picocli_mailcheck() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist help"
+  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json" "csv") # --format values
@@ -1005,13 +1011,148 @@ function _picocli_mailcheck_blocklist() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `mta-sts` subcommand.
+function _picocli_mailcheck_mtasts() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-private' '--no-smtp' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ca-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `bimi` subcommand.
+function _picocli_mailcheck_bimi() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--selector' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--selector')
+      return
+      ;;
+    '--ca-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_mailcheck_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist"
+  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi"
   local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json" "csv") # --format values

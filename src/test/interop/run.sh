@@ -24,11 +24,14 @@ MX1_IP=$NET.10   # mx1.good.test: 25 (STARTTLS may), 587 (STARTTLS required + AU
 MX2_IP=$NET.11   # mx2.good.test: 25 (STARTTLS may)
 PLAIN_IP=$NET.20 # mx.weak.test: 25 and 587, no TLS at all, AUTH offered in clear text
 BAD_IP=$NET.30   # mx.broken.test: 25 (STARTTLS) and 465, expired certificate for another name, TLS 1.0/1.1 accepted
+WEB_IP=$NET.40   # nginx, 443: MTA-STS policies (mta-sts.{good,stsmiss,ststesting}.test) and the BIMI logo (bimi.good.test)
 ALL_SMTP_IPS="$MX1_IP $MX2_IP $PLAIN_IP $BAD_IP"
 SILENT_IP=$NET.54 # a UDP socket that never answers: slow.bl.test (a blocklist that times out) forwards there
 
 PKGS="knot knot-dnsutils knot-dnssecutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
       python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl"
+PKGS="knot knot-dnsutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
+      python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl nginx"
 
 log() { printf '[interop %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -66,7 +69,7 @@ install_packages() {
   [ $rc = 0 ] || { tail -30 "$D.apt.log" >&2; die "apt-get failed (log: $D.apt.log)"; }
   # Where systemd runs, make sure the system units stay off (they could take port 25/53).
   if [ -d /run/systemd/system ]; then
-    systemctl disable --now postfix.service dovecot.service knot.service >/dev/null 2>&1 || true
+    systemctl disable --now postfix.service dovecot.service knot.service nginx.service >/dev/null 2>&1 || true
   fi
   log "installed"
 }
@@ -89,6 +92,14 @@ make_pki() {
     openssl x509 -req -in mx.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 -sha256 \
       -extfile mx.ext -out mx.crt 2>/dev/null
     cat mx.crt ca.crt > mx.chain.pem
+    # The HTTPS server's certificate: every MTA-STS policy host and the BIMI logo host.
+    openssl req -newkey rsa:2048 -nodes -keyout web.key -out web.csr -subj "/CN=mta-sts.good.test" 2>/dev/null
+    printf '%s\n' "subjectAltName=DNS:mta-sts.good.test,DNS:mta-sts.stsmiss.test,DNS:mta-sts.ststesting.test,DNS:bimi.good.test" \
+      "basicConstraints=CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
+      "extendedKeyUsage=serverAuth" > web.ext
+    openssl x509 -req -in web.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 -sha256 \
+      -extfile web.ext -out web.crt 2>/dev/null
+    cat web.crt ca.crt > web.chain.pem
     # Expired (2020-01-01..2021-01-01) and for a name no MX has: openssl ca can set both dates
     # (OpenSSL 3.0's req/x509 cannot), so no faketime is needed.
     openssl req -newkey rsa:2048 -nodes -keyout expired.key -out expired.csr -subj "/CN=wrong-name.invalid" 2>/dev/null
@@ -436,6 +447,52 @@ start_mail() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# nginx (HTTPS: MTA-STS policies, BIMI logo)
+# ---------------------------------------------------------------------------------------------
+start_web() {
+  local w=$D/www
+  mkdir -p "$w/good/.well-known" "$w/stsmiss/.well-known" "$w/ststesting/.well-known" "$w/bimi" "$D/nginx/tmp"
+  printf 'version: STSv1\r\nmode: enforce\r\nmx: mx1.good.test\r\nmx: *.good.test\r\nmax_age: 1209600\r\n' \
+    > "$w/good/.well-known/mta-sts.txt"
+  printf 'version: STSv1\nmode: enforce\nmx: mx1.good.test\nmax_age: 604800\n' > "$w/stsmiss/.well-known/mta-sts.txt"
+  printf 'version: STSv1\nmode: testing\nmx: mx.broken.test\nmax_age: 86400\n' > "$w/ststesting/.well-known/mta-sts.txt"
+  printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+    '<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny-ps" viewBox="0 0 100 100">' \
+    '  <title>good.test</title>' \
+    '  <rect width="100" height="100" fill="#0b6e4f"/>' \
+    '  <circle cx="50" cy="50" r="32" fill="#ffffff"/>' \
+    '</svg>' > "$w/bimi/logo.svg"
+  chmod -R a+rX "$w"
+  cat > "$D/nginx.conf" <<NGINX
+worker_processes 1;
+pid $D/nginx/nginx.pid;
+error_log $D/nginx.log info;
+events { worker_connections 64; }
+http {
+  access_log $D/nginx-access.log;
+  client_body_temp_path $D/nginx/tmp/body;
+  proxy_temp_path $D/nginx/tmp/proxy;
+  fastcgi_temp_path $D/nginx/tmp/fastcgi;
+  uwsgi_temp_path $D/nginx/tmp/uwsgi;
+  scgi_temp_path $D/nginx/tmp/scgi;
+  types { text/plain txt; image/svg+xml svg; }
+  default_type application/octet-stream;
+  ssl_certificate $D/pki/web.chain.pem;
+  ssl_certificate_key $D/pki/web.key;
+  ssl_protocols TLSv1.2 TLSv1.3;
+  server { listen $WEB_IP:443 ssl; server_name mta-sts.good.test; root $w/good; }
+  server { listen $WEB_IP:443 ssl; server_name mta-sts.stsmiss.test; root $w/stsmiss; }
+  server { listen $WEB_IP:443 ssl; server_name mta-sts.ststesting.test; root $w/ststesting; }
+  server { listen $WEB_IP:443 ssl; server_name bimi.good.test; root $w/bimi; }
+}
+NGINX
+  nginx -t -c "$D/nginx.conf" -g 'daemon off;' > "$D/nginx.stdout" 2>&1 \
+    || { cat "$D/nginx.stdout" >&2; die "nginx configuration invalid ($D/nginx.conf)"; }
+  nginx -c "$D/nginx.conf" -g 'daemon off;' >> "$D/nginx.stdout" 2>&1 9>&- &
+  echo "nginx $!" >> "$D/pids"
+}
+
+# ---------------------------------------------------------------------------------------------
 # Readiness, reference-tool fixtures, environment file
 # ---------------------------------------------------------------------------------------------
 wait_tcp() { # ip port
@@ -456,6 +513,7 @@ wait_ready() {
   kdig +short +time=1 +retry=0 @"$DNS_IP" good.test SOA | grep -q . || die "Knot does not answer on $DNS_IP (see $D/knot.log)"
   wait_tcp "$MX1_IP" 25; wait_tcp "$MX1_IP" 587; wait_tcp "$MX1_IP" 465; wait_tcp "$MX2_IP" 25
   wait_tcp "$PLAIN_IP" 25; wait_tcp "$PLAIN_IP" 587; wait_tcp "$BAD_IP" 25; wait_tcp "$BAD_IP" 465
+  wait_tcp "$WEB_IP" 443
   for i in $(seq 50); do [ -S "$D/postfix-queue/private/auth" ] && break; sleep 0.1; done
   [ -S "$D/postfix-queue/private/auth" ] || die "Dovecot auth socket missing (see $D/dovecot.log)"
 }
@@ -478,6 +536,7 @@ smtp.mx1=$MX1_IP
 smtp.mx2=$MX2_IP
 smtp.plain=$PLAIN_IP
 smtp.badcert=$BAD_IP
+web=$WEB_IP
 tls.ca=$D/pki/ca.crt
 auth.user=interop@good.test
 auth.passwordFile=$D/secrets/password
@@ -500,6 +559,7 @@ is_ours() { # pid name: the PID is alive and still runs the program we started
     dovecot) [ "$comm" = dovecot ] ;;
     postfix-master) [ "$comm" = master ] ;;
     silentdns) tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null | grep -q silent_dns.py ;;
+    nginx) [ "$comm" = nginx ] ;;
     *) return 1 ;;
   esac
 }
@@ -538,7 +598,7 @@ running() {
 # and the tests would see two sets of keys. Prints the first busy endpoint.
 busy_endpoint() {
   local ep
-  for ep in "$DNS_IP 53" "$MX1_IP 25" "$MX1_IP 587" "$MX1_IP 465" "$MX2_IP 25" "$PLAIN_IP 25" "$BAD_IP 25"; do
+  for ep in "$DNS_IP 53" "$MX1_IP 25" "$MX1_IP 587" "$MX1_IP 465" "$MX2_IP 25" "$PLAIN_IP 25" "$BAD_IP 25" "$WEB_IP 443"; do
     # shellcheck disable=SC2086
     set -- $ep
     if (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; then echo "$1:$2"; return 0; fi
@@ -578,6 +638,7 @@ start_all() {
   make_user
   start_knot
   start_mail
+  start_web
   wait_ready
   export_trust_anchors
   make_fixtures
@@ -591,6 +652,7 @@ mailcheck interop environment is running (state: $D)
   DNS (Knot, authoritative):  $DNS_IP port 53    e.g. ./mailcheck mx good.test --resolver $DNS_IP
   zones: good.test weak.test broken.test spflimit.test nullmx.test nomx.test ruaext.test reports.test
          bl.test zen.bl.test dbl.bl.test slow.bl.test (blocklists; lists file $HERE/blocklists.json)
+         stsmiss.test ststesting.test
          0.25.127.in-addr.arpa   (templates: src/test/interop/zones, served copies: $D/zones)
   DNSSEC: every zone signed by Knot, except insecure.good.test (no DS) and expired.good.test (bogus:
          signatures expired 2020); trust anchors: --trust-anchor $D/dnssec/trust-anchors.zone
@@ -600,6 +662,8 @@ mailcheck interop environment is running (state: $D)
         $MX2_IP  mx2.good.test   25 STARTTLS
         $PLAIN_IP  mx.weak.test    25, 587 no TLS, AUTH offered in clear text
         $BAD_IP  mx.broken.test  25 STARTTLS, 465 implicit TLS: expired certificate for wrong-name.invalid, TLS 1.0/1.1 accepted
+  HTTPS $WEB_IP  nginx 443: mta-sts.{good,stsmiss,ststesting}.test policies, bimi.good.test/logo.svg
+                   e.g. ./mailcheck mta-sts good.test --allow-private --ca-file $D/pki/ca.crt --resolver $DNS_IP
   CA certificate:  $D/pki/ca.crt      (--ca-file)
   SMTP AUTH user:  interop@good.test  password in $D/secrets/password
                    e.g. ./mailcheck smtp mx1.good.test:587 --starttls --user interop@good.test --password-file $D/secrets/password --ca-file $D/pki/ca.crt --resolver $DNS_IP

@@ -1,12 +1,16 @@
 package dev.mailcheck.checks;
 
+import dev.mailcheck.checks.bimi.BimiCheck;
 import dev.mailcheck.checks.blocklist.BlocklistCheck;
+import dev.mailcheck.checks.caa.CaaCheck;
 import dev.mailcheck.checks.dane.DaneCheck;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.checks.dmarc.DmarcCheck;
 import dev.mailcheck.checks.dmarcreport.DmarcReportCheck;
 import dev.mailcheck.checks.dnssec.DnssecCheck;
+import dev.mailcheck.checks.mtasts.MtaStsCheck;
+import dev.mailcheck.checks.mtasts.TlsRptCheck;
 import dev.mailcheck.checks.mx.MxCheck;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.smtp.PortsCheck;
@@ -32,12 +36,31 @@ public final class Checks {
   public static final DaneCheck DANE = new DaneCheck();
   public static final BlocklistCheck BLOCKLIST = new BlocklistCheck();
   public static final DmarcReportCheck DMARC_REPORT = new DmarcReportCheck();
+  public static final MtaStsCheck MTA_STS = new MtaStsCheck();
+  public static final TlsRptCheck TLS_RPT = new TlsRptCheck();
+  public static final CaaCheck CAA = new CaaCheck();
+  public static final BimiCheck BIMI = new BimiCheck();
 
   private Checks() {}
 
   /** Every registered check. */
   public static List<Check<?, ?>> all() {
     return List.of(
-        MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC, DNSSEC, DANE, BLOCKLIST, DMARC_REPORT);
+        MX,
+        PTR,
+        SMTP,
+        PORTS,
+        SPF,
+        DKIM,
+        DKIM_VERIFY,
+        DMARC,
+        DNSSEC,
+        DANE,
+        BLOCKLIST,
+        DMARC_REPORT,
+        MTA_STS,
+        TLS_RPT,
+        CAA,
+        BIMI);
   }
 }

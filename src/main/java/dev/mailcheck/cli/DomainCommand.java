@@ -61,6 +61,12 @@ final class DomainCommand extends BaseCommand {
   @picocli.CommandLine.Mixin BlocklistOptions lists = new BlocklistOptions();
 
   @Option(
+      names = "--no-transport",
+      hidden = true,
+      description = "Skip MTA-STS, TLS-RPT, CAA and BIMI (to measure what they add).")
+  boolean noTransport;
+
+  @Option(
       names = "--smtp-port",
       hidden = true,
       defaultValue = "25",
@@ -95,14 +101,17 @@ final class DomainCommand extends BaseCommand {
           "--no-blocklist contradicts --ip, --list and --lists-file");
     var blocklists =
         noBlocklist ? List.<dev.mailcheck.checks.blocklist.Blocklist>of() : lists.resolve();
-    if (!noSmtp) dev.mailcheck.smtp.TlsWarmup.start(); // the TLS set-up overlaps the DNS checks
+    // the TLS set-up overlaps the DNS checks (probes, and the HTTPS fetches of MTA-STS and BIMI)
+    dev.mailcheck.smtp.TlsWarmup.start();
     return runWithDns(
         ctx,
         settings(ctx).withAllowPrivate(allowPrivate).withTrustAnchors(anchors),
         checks -> {
           DomainCheck.Result r =
               new DomainCheck(checks)
-                  .run(new DomainCheck.Options(target, sels, !noSmtp, smtpPort, blocklists, ips))
+                  .run(
+                      new DomainCheck.Options(
+                          target, sels, !noSmtp, smtpPort, blocklists, ips, !noTransport))
                   .join();
           return new Report("domain", target, r.findings(), r.views())
               .withScore(r.score())

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Email deliverability diagnostics: MX, PTR, SPF, DKIM, DMARC, SMTP/TLS, DNSSEC and DANE.",
+        "Email deliverability diagnostics: MX, PTR, SPF, DKIM, DMARC, SMTP/TLS, MTA-STS, DANE, blocklists.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       DomainCommand.class,
@@ -23,6 +23,8 @@ import picocli.CommandLine.Mixin;
       DnssecCommand.class,
       DaneCommand.class,
       BlocklistCommand.class,
+      MtaStsCommand.class,
+      BimiCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -14,10 +14,12 @@ public enum Category {
   SPF,
   DKIM,
   DMARC,
-  /** Transport security: DNSSEC, DANE (and MTA-STS, TLS-RPT, BIMI). */
+  /** Inbound transport security: MTA-STS, TLS-RPT, CAA of the MX names, DNSSEC, DANE. */
   TRANSPORT,
   BLOCKLIST,
-  DMARC_REPORT;
+  DMARC_REPORT,
+  /** BIMI brand indicators: informative, never scored (docs/scoring.md). */
+  BIMI;
 
   /**
    * The lower-case token used in JSON and as the text heading, e.g. {@code mx}, {@code

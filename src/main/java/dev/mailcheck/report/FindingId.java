@@ -184,7 +184,37 @@ public enum FindingId {
   DANE_MATCH(
       "dane.match",
       Category.TRANSPORT,
-      "The TLSA records match the certificate chain the server presents (RFC 6698 §2.1)");
+      "The TLSA records match the certificate chain the server presents (RFC 6698 §2.1)"),
+  MTA_STS_RECORD(
+      "mta-sts.record",
+      Category.TRANSPORT,
+      "One valid v=STSv1 TXT record at _mta-sts (RFC 8461 §3.1)"),
+  MTA_STS_POLICY(
+      "mta-sts.policy",
+      Category.TRANSPORT,
+      "The policy at https://mta-sts.DOMAIN/.well-known/mta-sts.txt is served and parses"),
+  MTA_STS_MODE("mta-sts.mode", Category.TRANSPORT, "The policy mode: enforce, testing or none"),
+  MTA_STS_MAX_AGE("mta-sts.max-age", Category.TRANSPORT, "The policy's max_age"),
+  MTA_STS_MX_COVERAGE(
+      "mta-sts.mx-coverage", Category.TRANSPORT, "Every MX matches an mx: pattern of the policy"),
+  MTA_STS_CERTIFICATES(
+      "mta-sts.certificates",
+      Category.TRANSPORT,
+      "Every MX presents a trusted certificate for its name on port 25 (RFC 8461 §4.2)"),
+  TLS_RPT_RECORD(
+      "tls-rpt.record",
+      Category.TRANSPORT,
+      "One valid v=TLSRPTv1 TXT record at _smtp._tls (RFC 8460)"),
+  CAA_MX("caa.mx", Category.TRANSPORT, "CAA records that apply to each MX name (RFC 8659)"),
+  BIMI_RECORD("bimi.record", Category.BIMI, "The BIMI record at SELECTOR._bimi.DOMAIN"),
+  BIMI_DMARC(
+      "bimi.dmarc", Category.BIMI, "DMARC enforces (p=quarantine or reject, pct=100, sp not none)"),
+  BIMI_LOGO(
+      "bimi.logo", Category.BIMI, "The l= logo is served over HTTPS as SVG Tiny Portable/Secure"),
+  BIMI_CERTIFICATE(
+      "bimi.certificate",
+      Category.BIMI,
+      "The a= evidence document (VMC/CMC): dates, names, logotype hash of the logo");
 
   private static final Map<String, FindingId> BY_ID =
       Stream.of(values()).collect(Collectors.toUnmodifiableMap(FindingId::id, Function.identity()));

@@ -54,7 +54,7 @@ public final class CertificateInspector {
    * The CA certificates of the JDK's default trust store, read once per JVM (the store does not
    * change while we run, and reading it costs tens of ms: every probe of a run shares the list).
    */
-  static List<X509Certificate> systemAnchors() {
+  public static List<X509Certificate> systemAnchors() {
     return SystemAnchors.LIST;
   }
 

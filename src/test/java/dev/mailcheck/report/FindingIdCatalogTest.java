@@ -27,7 +27,7 @@ class FindingIdCatalogTest {
   /** A string literal shaped like a finding id of one of the report's categories. */
   private static final Pattern ID_LITERAL =
       Pattern.compile(
-          "\"((?:mx|ptr|smtp|spf|dkim|dmarc|domain|dns|blocklist|dmarc-report)\\.[a-z0-9]+(?:-[a-z0-9]+)*)\"");
+          "\"((?:mx|ptr|smtp|spf|dkim|dmarc|domain|dns|blocklist|dmarc-report|mta-sts|tls-rpt|caa|bimi|dnssec|dane)\\.[a-z0-9]+(?:-[a-z0-9]+)*)\"");
 
   private static Set<String> catalog() {
     return Arrays.stream(FindingId.values())

@@ -4,22 +4,28 @@ import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckResult;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.bimi.BimiCheck;
+import dev.mailcheck.checks.bimi.BimiFacts;
 import dev.mailcheck.checks.blocklist.Blocklist;
 import dev.mailcheck.checks.blocklist.BlocklistCheck;
 import dev.mailcheck.checks.blocklist.BlocklistFacts;
 import dev.mailcheck.checks.blocklist.BlocklistTarget;
+import dev.mailcheck.checks.caa.CaaCheck;
 import dev.mailcheck.checks.dane.DaneCheck;
 import dev.mailcheck.checks.dane.DaneFacts;
 import dev.mailcheck.checks.dkim.DkimAudit;
 import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dmarc.DmarcFacts;
 import dev.mailcheck.checks.dnssec.DnssecFacts;
+import dev.mailcheck.checks.mtasts.MtaStsFacts;
+import dev.mailcheck.checks.mtasts.MtaStsReport;
 import dev.mailcheck.checks.mx.MxFacts;
 import dev.mailcheck.checks.mx.MxFetcher;
 import dev.mailcheck.checks.mx.MxHost;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.ptr.PtrFacts;
 import dev.mailcheck.checks.spf.SpfCheck;
+import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.DnssecValidator;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.SpecialAddresses;
@@ -89,6 +95,8 @@ public final class DomainCheck {
    * @param blocklists the DNS blocklists to look the MX addresses, the senders and the domain up
    *     on; empty: no blocklist lookups
    * @param senders the domain's sending addresses ({@code --ip}), looked up on the IP lists
+   * @param transport whether to run the transport-security checks and BIMI (off only to measure
+   *     what they add: docs/performance.md)
    */
   public record Options(
       String domain,
@@ -96,7 +104,8 @@ public final class DomainCheck {
       boolean smtp,
       int smtpPort,
       List<Blocklist> blocklists,
-      List<InetAddress> senders) {
+      List<InetAddress> senders,
+      boolean transport) {
     public Options {
       selectors = List.copyOf(selectors);
       blocklists = List.copyOf(blocklists);
@@ -104,8 +113,23 @@ public final class DomainCheck {
       if (smtpPort < 1 || smtpPort > 65535) throw new IllegalArgumentException("port " + smtpPort);
     }
 
+    public Options(
+        String domain,
+        List<String> selectors,
+        boolean smtp,
+        int smtpPort,
+        List<Blocklist> blocklists,
+        List<InetAddress> senders) {
+      this(domain, selectors, smtp, smtpPort, blocklists, senders, true);
+    }
+
+    public Options(
+        String domain, List<String> selectors, boolean smtp, int smtpPort, boolean transport) {
+      this(domain, selectors, smtp, smtpPort, List.of(), List.of(), transport);
+    }
+
     public Options(String domain, List<String> selectors, boolean smtp, int smtpPort) {
-      this(domain, selectors, smtp, smtpPort, List.of(), List.of());
+      this(domain, selectors, smtp, smtpPort, List.of(), List.of(), true);
     }
 
     public Options(String domain, List<String> selectors, boolean smtp) {
@@ -173,19 +197,50 @@ public final class DomainCheck {
             ? CompletableFuture.completedFuture(Optional.empty())
             : mxFacts.thenCompose(
                 mx -> Checks.BLOCKLIST.run(blocklistQuery(o, mx), ctx).thenApply(Optional::of));
-    return CompletableFuture.allOf(perAddress, mxFacts, dmarc, spf, dkim, dnssec, tlsa, blocklist)
+    // MTA-STS, TLS-RPT, CAA and BIMI (off only to measure what they add: docs/performance.md)
+    CompletableFuture<CheckResult<MtaStsFacts>> sts =
+        o.transport() ? Checks.MTA_STS.run(o.domain(), ctx) : done(null);
+    CompletableFuture<CheckResult<DnsResult>> rpt =
+        o.transport() ? Checks.TLS_RPT.run(o.domain(), ctx) : done(null);
+    CompletableFuture<CheckResult<CaaCheck.Facts>> caa =
+        o.transport()
+            ? mxFacts.thenCompose(m -> Checks.CAA.run(CaaCheck.hosts(m, MAX_PROBED_EXCHANGES), ctx))
+            : done(null);
+    CompletableFuture<CheckResult<BimiFacts>> bimi =
+        o.transport()
+            ? Checks.BIMI.run(new BimiCheck.Query(o.domain(), BimiCheck.DEFAULT_SELECTOR), ctx)
+            : done(null);
+    return CompletableFuture.allOf(
+            perAddress, mxFacts, dmarc, spf, dkim, dnssec, tlsa, blocklist, sts, rpt, caa, bimi)
         .thenApply(
-            v ->
-                assemble(
-                    o,
-                    Checks.MX.result(o.domain(), mxFacts.join(), ctx.settings()),
-                    perAddress.join(),
-                    spf.join(),
-                    dkim.join(),
-                    dmarc.join(),
-                    dnssec.join(),
-                    tlsa.join(),
-                    blocklist.join()));
+            v -> {
+              Result r =
+                  assemble(
+                      o,
+                      Checks.MX.result(o.domain(), mxFacts.join(), ctx.settings()),
+                      perAddress.join(),
+                      spf.join(),
+                      dkim.join(),
+                      dmarc.join(),
+                      dnssec.join(),
+                      tlsa.join(),
+                      blocklist.join());
+              if (!o.transport()) return r;
+              return withTransport(
+                  o,
+                  r,
+                  mxFacts.join(),
+                  perAddress.join(),
+                  sts.join(),
+                  rpt.join(),
+                  caa.join(),
+                  bimi.join(),
+                  dmarc.join());
+            });
+  }
+
+  private static <T> CompletableFuture<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
   }
 
   /** The MX addresses (as many as get probed), the senders, and the domain itself. */
@@ -203,6 +258,41 @@ public final class DomainCheck {
     List<BlocklistTarget> all = new ArrayList<>(targets.values());
     all.add(BlocklistTarget.domain(o.domain(), BlocklistTarget.Role.DOMAIN, ""));
     return new BlocklistCheck.Query(all, o.blocklists());
+  }
+
+  /**
+   * Adds the transport-security category (MTA-STS with its coverage of the MX hosts and their
+   * port-25 certificates from the probes already run, TLS-RPT, CAA) and BIMI (with the DMARC facts
+   * already fetched), then scores again.
+   */
+  private Result withTransport(
+      Options o,
+      Result base,
+      MxFacts mx,
+      List<AddressResult> addresses,
+      CheckResult<MtaStsFacts> sts,
+      CheckResult<DnsResult> rpt,
+      CheckResult<CaaCheck.Facts> caa,
+      CheckResult<BimiFacts> bimi,
+      CheckResult<DmarcFacts> dmarc) {
+    boolean blocked =
+        base.views().stream().anyMatch(v -> v instanceof DomainSmtpView d && d.port25Blocked());
+    List<ProbeResult> probes =
+        blocked
+            ? List.of()
+            : addresses.stream().flatMap(a -> a.smtp().stream()).map(CheckResult::facts).toList();
+    MtaStsReport.Result t =
+        MtaStsReport.combine(o.domain(), sts, rpt, mx, MtaStsReport.byHost(probes));
+    List<Finding> findings = new ArrayList<>(base.findings());
+    findings.addAll(t.findings());
+    findings.addAll(caa.findings());
+    findings.addAll(BimiCheck.withDmarc(bimi.findings(), bimi.facts(), dmarc.facts()));
+    List<View> views = new ArrayList<>(base.views());
+    views.addAll(t.views());
+    views.add(caa.view());
+    views.add(bimi.view());
+    Score score = Scoring.score(findings, blocked || !o.smtp() ? Set.of("smtp") : Set.of());
+    return new Result(findings, views, base.transcript(), score);
   }
 
   private CompletableFuture<List<AddressResult>> addresses(MxHost h, Options o) {
@@ -225,7 +315,7 @@ public final class DomainCheck {
     return allOf(out);
   }
 
-  static ProbeRequest request(String host, InetAddress address, int port, CheckSettings s) {
+  public static ProbeRequest request(String host, InetAddress address, int port, CheckSettings s) {
     var b = ProbeRequest.builder(host, port);
     List<X509Certificate> anchors = s.trustAnchors();
     if (!anchors.isEmpty()) b.trustAnchors(anchors);

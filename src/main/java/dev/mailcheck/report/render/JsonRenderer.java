@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Report;
+import dev.mailcheck.report.view.BimiView;
 import dev.mailcheck.report.view.BlocklistView;
+import dev.mailcheck.report.view.CaaView;
 import dev.mailcheck.report.view.DaneView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
@@ -17,11 +19,13 @@ import dev.mailcheck.report.view.DmarcReportView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DnssecView;
 import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.MtaStsView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
 import dev.mailcheck.report.view.PtrView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
+import dev.mailcheck.report.view.TlsRptView;
 import dev.mailcheck.report.view.View;
 import java.io.IOException;
 import java.io.Writer;
@@ -47,6 +51,8 @@ public final class JsonRenderer implements Renderer {
           .addMixIn(SmtpView.FailureView.class, NonNull.class)
           .addMixIn(PortsView.class, NonNull.class)
           .addMixIn(PortsView.Port.class, NonNull.class)
+          .addMixIn(MtaStsView.class, NonAbsent.class)
+          .addMixIn(BimiView.class, NonAbsent.class)
           .addMixIn(SpfView.class, SpfViewJson.class)
           .addMixIn(SpfView.Node.class, SpfNodeJson.class)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -209,12 +215,20 @@ public final class JsonRenderer implements Renderer {
       case DaneView v -> "dane";
       case BlocklistView v -> "blocklist";
       case DmarcReportView v -> "dmarcReport";
+      case MtaStsView v -> "mtaSts";
+      case TlsRptView v -> "tlsRpt";
+      case CaaView v -> "caa";
+      case BimiView v -> "bimi";
     };
   }
 
   /** Absent facts (null) are left out, never written as null. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   private abstract static class NonNull {}
+
+  /** Empty optionals are left out. */
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  private abstract static class NonAbsent {}
 
   /** Empty optionals and an empty {@code steps} list are left out. */
   @JsonInclude(JsonInclude.Include.NON_ABSENT)

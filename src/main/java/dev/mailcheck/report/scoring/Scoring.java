@@ -19,8 +19,9 @@ import java.util.Set;
  * the findings (internet.nl's model):
  *
  * <ul>
- *   <li>six categories (MX with PTR, SMTP/TLS, SPF, DKIM, DMARC, blocklists), weighed equally; a
- *       category with no scored check (not run, or only info) is left out of the average;
+ *   <li>seven categories (MX with PTR, SMTP/TLS, SPF, DKIM, DMARC, Transport security, Blocklists),
+ *       weighed equally; a category with no scored check (not run, or only info) is left out of the
+ *       average;
  *   <li>a check is a finding id; only checks that can fail count, and {@code info} never counts;
  *       for a check run on several subjects (every MX address) the worst status counts;
  *   <li>a check earns its weight × 1 (pass), × ½ (warn), × 0 (fail, error); a category scores the
@@ -76,7 +77,14 @@ public final class Scoring {
           entry(FindingId.DANE_MATCH, 4),
           entry(FindingId.DANE_USAGE, 1),
           entry(FindingId.BLOCKLIST_LISTED, 4),
-          entry(FindingId.BLOCKLIST_POLICY, 2));
+          entry(FindingId.BLOCKLIST_POLICY, 2),
+          entry(FindingId.MTA_STS_RECORD, 3),
+          entry(FindingId.MTA_STS_POLICY, 3),
+          entry(FindingId.MTA_STS_MODE, 2),
+          entry(FindingId.MTA_STS_MX_COVERAGE, 3),
+          entry(FindingId.MTA_STS_CERTIFICATES, 3),
+          entry(FindingId.MTA_STS_MAX_AGE, 1),
+          entry(FindingId.TLS_RPT_RECORD, 1));
 
   /**
    * Ids that inform but never score. Certificate trust and name on port 25: MX TLS is opportunistic
@@ -139,6 +147,10 @@ public final class Scoring {
   }
 
   /** The category a finding scores in: PTR counts with MX; ids outside the six score nowhere. */
+  /**
+   * The category a finding scores in: PTR counts with MX; ids outside the six (bimi, domain.*
+   * outside them) score nowhere.
+   */
   public static Optional<String> category(Finding f) {
     String c = f.category().equals("ptr") ? "mx" : f.category();
     return CATEGORIES.contains(c) ? Optional.of(c) : Optional.empty();
@@ -151,9 +163,10 @@ public final class Scoring {
   /**
    * Checks whose warn earns nothing: p=none is a warning (mail still flows, reports come) but it
    * protects nothing, which is what the DMARC category measures (internet.nl counts it as not
-   * sufficiently strict).
+   * sufficiently strict); the same for MTA-STS mode testing or none.
    */
-  static final Set<FindingId> WARN_EARNS_NOTHING = EnumSet.of(FindingId.DMARC_POLICY);
+  static final Set<FindingId> WARN_EARNS_NOTHING =
+      EnumSet.of(FindingId.DMARC_POLICY, FindingId.MTA_STS_MODE);
 
   static double factor(FindingId id, Status s) {
     return s == Status.WARN && WARN_EARNS_NOTHING.contains(id) ? 0.0 : factor(s);

@@ -23,4 +23,8 @@ public sealed interface View
         DnssecView,
         DaneView,
         BlocklistView,
-        DmarcReportView {}
+        DmarcReportView,
+        MtaStsView,
+        TlsRptView,
+        CaaView,
+        BimiView {}

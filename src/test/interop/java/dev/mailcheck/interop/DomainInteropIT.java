@@ -32,12 +32,15 @@ class DomainInteropIT {
 
   static JsonNode domain(String domain, String... selectors) {
     // The lab's blocklists (zones/*.bl.test.zone), not the public ones: Knot refuses those.
+    // --ca-file: the lab CA is the trust root of the MX certificates and of nginx (MTA-STS, BIMI).
     List<String> args =
         new ArrayList<>(
             List.of(
                 "domain",
                 domain,
                 "--allow-private",
+                "--ca-file",
+                env.get("tls.ca"),
                 "--json",
                 "--lists-file",
                 env.get("blocklists")));
@@ -51,9 +54,10 @@ class DomainInteropIT {
   /**
    * Every zone's report finding by finding: the worst status of each id (a check run on several MX
    * addresses counts its worst). Every id the report flags (warn/fail/error) must be listed here,
-   * so a new problem shows up as a test failure, not silently. Recorded from main b5cccb1 and
-   * checked against what each zone was written to be; if a status changes on purpose, update the
-   * table (the failure message prints the whole actual table).
+   * so a new problem shows up as a test failure, not silently. Recorded from main b5cccb1 (with
+   * --ca-file and the transport ids since issue 12) and checked against what each zone was written
+   * to be; if a status changes on purpose, update the table (the failure message prints the whole
+   * actual table).
    */
   static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
@@ -62,34 +66,38 @@ class DomainInteropIT {
         "good.test --selector rsa2048 --selector ed25519",
         "dkim.key-strength=pass dkim.selector=pass dmarc.policy=pass dmarc.present=pass dmarc.rua-authorized=pass"
             + " dmarc.subdomain-policy=pass dmarc.syntax=pass mx.present=pass mx.resolvable=pass ptr.fcrdns=pass"
-            + " ptr.present=pass smtp.certificate=warn smtp.certificate-name=pass smtp.connect=pass smtp.starttls=pass"
+            + " ptr.present=pass smtp.certificate=pass smtp.certificate-name=pass smtp.connect=pass smtp.starttls=pass"
             + " smtp.tls-legacy=pass spf.all=pass spf.lookups=pass spf.present=pass spf.syntax=pass"
-            + " spf.void-lookups=pass blocklist.listed=pass");
+            + " spf.void-lookups=pass blocklist.listed=pass mta-sts.record=pass mta-sts.policy=pass mta-sts.mode=pass"
+            + " mta-sts.max-age=pass mta-sts.mx-coverage=pass mta-sts.certificates=pass tls-rpt.record=pass"
+            + " bimi.record=pass bimi.dmarc=pass bimi.logo=pass bimi.certificate=info caa.mx=info");
     EXPECTED.put(
         "weak.test --selector rsa1024",
         "dkim.key-strength=warn dkim.selector=pass dmarc.policy=warn dmarc.present=pass dmarc.syntax=pass"
             + " mx.present=pass mx.resolvable=pass ptr.present=fail smtp.connect=pass smtp.plaintext-auth=fail"
             + " smtp.starttls=warn spf.all=fail spf.lookups=pass spf.present=pass"
-            + " blocklist.listed=fail blocklist.error=error");
+            + " blocklist.listed=fail blocklist.error=error mta-sts.record=warn tls-rpt.record=info");
     EXPECTED.put(
         "broken.test --selector rsa512",
         "dkim.key-strength=fail dkim.selector=fail dkim.testing=warn dmarc.present=fail dmarc.syntax=fail mx.cname=warn mx.present=pass"
             + " mx.resolvable=fail ptr.fcrdns=fail ptr.present=pass smtp.certificate=warn smtp.certificate-expiry=warn"
             + " smtp.certificate-name=warn smtp.starttls=pass smtp.tls-legacy=warn spf.multiple=fail spf.present=pass"
-            + " blocklist.listed=fail blocklist.policy=warn");
-    EXPECTED.put("nullmx.test", "mx.null=info spf.all=pass dmarc.policy=pass dmarc.present=pass");
+            + " blocklist.listed=fail blocklist.policy=warn mta-sts.record=warn");
+    EXPECTED.put(
+        "nullmx.test",
+        "mx.null=info spf.all=pass dmarc.policy=pass dmarc.present=pass mta-sts.record=warn");
     EXPECTED.put(
         "nomx.test",
-        "mx.implicit=warn mx.present=pass ptr.fcrdns=pass smtp.certificate=warn smtp.certificate-name=warn"
-            + " smtp.starttls=pass spf.all=pass dmarc.policy=pass");
+        "mx.implicit=warn mx.present=pass ptr.fcrdns=pass smtp.certificate=pass smtp.certificate-name=warn"
+            + " smtp.starttls=pass spf.all=pass dmarc.policy=pass mta-sts.record=warn");
     EXPECTED.put(
         "ruaext.test",
-        "dmarc.policy=pass dmarc.rua-authorized=fail mx.present=pass smtp.certificate=warn smtp.starttls=pass"
-            + " spf.all=pass");
+        "dmarc.policy=pass dmarc.rua-authorized=fail mx.present=pass smtp.certificate=pass smtp.starttls=pass"
+            + " spf.all=pass mta-sts.record=warn");
     EXPECTED.put(
         "spflimit.test",
-        "dmarc.present=fail mx.present=pass smtp.certificate=warn smtp.starttls=pass spf.lookups=fail"
-            + " spf.present=pass");
+        "dmarc.present=fail mx.present=pass smtp.certificate=pass smtp.starttls=pass spf.lookups=fail"
+            + " spf.present=pass mta-sts.record=warn");
   }
 
   static Stream<String> zones() {

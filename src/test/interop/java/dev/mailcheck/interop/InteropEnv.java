@@ -115,6 +115,8 @@ record InteropEnv(Properties props) {
           case "dnssec" -> "DnssecCommand";
           case "dane" -> "DaneCommand";
           case "blocklist" -> "BlocklistCommand";
+          case "mta-sts" -> "MtaStsCommand";
+          case "bimi" -> "BimiCommand";
           default -> throw new IllegalArgumentException(command);
         };
     boolean stub;

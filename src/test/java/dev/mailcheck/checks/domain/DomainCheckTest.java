@@ -110,7 +110,9 @@ class DomainCheckTest {
       assertThat(r.score().categories()).containsKeys("mx", "smtp", "spf", "dkim", "dmarc");
       assertThat(r.views())
           .extracting(JsonRenderer::key)
-          .containsExactly("mx", "ptr", "smtp", "spf", "dkim", "dmarc", "dnssec", "dane");
+          .containsExactly(
+              "mx", "ptr", "smtp", "spf", "dkim", "dmarc", "dnssec", "dane", "mtaSts", "tlsRpt",
+              "caa", "bimi");
       assertThat(
               r.findings().stream()
                   .filter(f -> f.id().startsWith("smtp."))

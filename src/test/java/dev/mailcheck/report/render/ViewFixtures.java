@@ -4,17 +4,22 @@ import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.report.view.BimiView;
+import dev.mailcheck.report.view.CaaView;
 import dev.mailcheck.report.view.DaneView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DnssecView;
 import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.FetchView;
+import dev.mailcheck.report.view.MtaStsView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
 import dev.mailcheck.report.view.PtrView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
+import dev.mailcheck.report.view.TlsRptView;
 import dev.mailcheck.report.view.View;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +50,11 @@ final class ViewFixtures {
             "view-dkim-verify", report("dkim verify", dkimVerify()), false, false),
         new RenderFixtures.Case("view-dmarc", report("dmarc", dmarc()), false, false),
         new RenderFixtures.Case("view-dnssec", report("dnssec", dnssec()), false, false),
-        new RenderFixtures.Case("view-dane", report("dane", dane()), false, false));
+        new RenderFixtures.Case("view-dane", report("dane", dane()), false, false),
+        new RenderFixtures.Case("view-mta-sts", report("mta-sts", mtaSts()), false, false),
+        new RenderFixtures.Case("view-tls-rpt", report("domain", tlsRpt()), false, false),
+        new RenderFixtures.Case("view-caa", report("domain", caa()), false, false),
+        new RenderFixtures.Case("view-bimi", report("bimi", bimi()), false, false));
   }
 
   private static Report report(String command, View view) {
@@ -507,5 +516,68 @@ final class ViewFixtures {
                 "no TLSA records: DANE not deployed for this host",
                 List.of(),
                 List.of())));
+  }
+
+  static FetchView fetch(String url) {
+    return new FetchView(url, "ok", 200, "text/plain", 120, "192.0.2.40", "", "", 35);
+  }
+
+  static MtaStsView mtaSts() {
+    return new MtaStsView(
+        "example.com",
+        "found",
+        List.of("v=STSv1; id=20261201T000000"),
+        "20261201T000000",
+        fetch("https://mta-sts.example.com/.well-known/mta-sts.txt"),
+        Optional.of(
+            new MtaStsView.Policy(
+                "STSv1",
+                "enforce",
+                604800,
+                List.of("mx1.example.com", "*.backup.example.com"),
+                "CRLF",
+                List.of(),
+                List.of())),
+        List.of(
+            new MtaStsView.Mx("mx1.example.com", "mx1.example.com", "valid", ""),
+            new MtaStsView.Mx(
+                "mx2.example.com", "", "not-checked", "no mx: pattern matches mx2.example.com")));
+  }
+
+  static TlsRptView tlsRpt() {
+    return new TlsRptView(
+        "example.com",
+        "found",
+        List.of("v=TLSRPTv1; rua=mailto:tlsrpt@example.com"),
+        List.of("mailto:tlsrpt@example.com"),
+        List.of());
+  }
+
+  static CaaView caa() {
+    return new CaaView(
+        List.of(
+            new CaaView.Entry(
+                "mx1.example.com",
+                "example.com",
+                "found",
+                List.of("0 issue \"letsencrypt.org\"", "0 iodef \"mailto:sec@example.com\"")),
+            new CaaView.Entry("mx2.example.net", "", "none", List.of())));
+  }
+
+  static BimiView bimi() {
+    return new BimiView(
+        "example.com",
+        "default",
+        "default._bimi.example.com",
+        "found",
+        "v=BIMI1; l=https://example.com/logo.svg; a=",
+        "https://example.com/logo.svg",
+        "",
+        Optional.of(fetch("https://example.com/logo.svg")),
+        Optional.of(
+            new BimiView.Logo(
+                2048, "ef".repeat(32), "tiny-ps", "Example", "0 0 100 100", List.of())),
+        Optional.empty(),
+        Optional.empty());
   }
 }

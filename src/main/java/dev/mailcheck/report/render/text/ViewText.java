@@ -1,6 +1,8 @@
 package dev.mailcheck.report.render.text;
 
+import dev.mailcheck.report.view.BimiView;
 import dev.mailcheck.report.view.BlocklistView;
+import dev.mailcheck.report.view.CaaView;
 import dev.mailcheck.report.view.DaneView;
 import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
@@ -8,11 +10,13 @@ import dev.mailcheck.report.view.DmarcReportView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DnssecView;
 import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.MtaStsView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
 import dev.mailcheck.report.view.PtrView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
+import dev.mailcheck.report.view.TlsRptView;
 import dev.mailcheck.report.view.View;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +44,10 @@ public final class ViewText {
       case DaneView v -> DaneText.lines(v);
       case BlocklistView v -> BlocklistText.lines(v);
       case DmarcReportView v -> DmarcReportText.lines(v);
+      case MtaStsView v -> TransportText.mtaSts(v);
+      case TlsRptView v -> TransportText.tlsRpt(v);
+      case CaaView v -> TransportText.caa(v);
+      case BimiView v -> TransportText.bimi(v);
     };
   }
 

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""A loopback DNS forwarder that adds a fixed delay to every answer (UDP and TCP).
+
+    bench/dns-delay-forwarder.py LISTEN_IP:PORT UPSTREAM_IP:PORT DELAY_MS
+
+Used by bench/transport-latency.sh to measure `mailcheck domain` at 50 ms DNS latency against the
+interop lab's Knot (127.25.0.53). Standard library only; each query is answered on its own thread
+after the delay, so concurrent queries overlap as they would on a real network.
+"""
+import socket
+import sys
+import threading
+import time
+
+
+def main():
+    lip, lport = sys.argv[1].rsplit(":", 1)
+    uip, uport = sys.argv[2].rsplit(":", 1)
+    delay = int(sys.argv[3]) / 1000.0
+    upstream = (uip, int(uport))
+
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind((lip, int(lport)))
+    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    tcp.bind((lip, int(lport)))
+    tcp.listen(64)
+
+    def udp_one(data, client):
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        s.settimeout(5)
+        try:
+            s.sendto(data, upstream)
+            answer, _ = s.recvfrom(65535)
+            time.sleep(delay)
+            udp.sendto(answer, client)
+        except OSError:
+            pass
+        finally:
+            s.close()
+
+    def recv_exact(conn, n):
+        buf = b""
+        while len(buf) < n:
+            chunk = conn.recv(n - len(buf))
+            if not chunk:
+                raise OSError("closed")
+            buf += chunk
+        return buf
+
+    def tcp_one(conn):
+        with conn:
+            try:
+                conn.settimeout(5)
+                n = int.from_bytes(recv_exact(conn, 2), "big")
+                q = recv_exact(conn, n)
+                with socket.create_connection(upstream, timeout=5) as u:
+                    u.sendall(len(q).to_bytes(2, "big") + q)
+                    m = int.from_bytes(recv_exact(u, 2), "big")
+                    a = recv_exact(u, m)
+                time.sleep(delay)
+                conn.sendall(len(a).to_bytes(2, "big") + a)
+            except OSError:
+                pass
+
+    def tcp_loop():
+        while True:
+            conn, _ = tcp.accept()
+            threading.Thread(target=tcp_one, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=tcp_loop, daemon=True).start()
+    while True:
+        data, client = udp.recvfrom(65535)
+        threading.Thread(target=udp_one, args=(data, client), daemon=True).start()
+
+
+if __name__ == "__main__":
+    main()
