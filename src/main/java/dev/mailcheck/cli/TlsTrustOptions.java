@@ -8,12 +8,14 @@ final class TlsTrustOptions {
   @Option(
       names = "--ca-file",
       paramLabel = "PEM",
-      description = "Trust these CA certificates (PEM bundle) instead of the system store.")
+      description =
+          "Trust these CA certificates (PEM bundle, at most 1 MiB) instead of the system store.")
   Path caFile;
 
   @Option(
       names = "--insecure",
       description =
-          "On submission (465, 587, --tls) go on after an untrusted or mismatched certificate (still reported); port 25 is opportunistic and always goes on.")
+          "On submission (465, 587, --tls), go on after an untrusted or mismatched certificate"
+              + " (still reported). Port 25 is opportunistic and always goes on.")
   boolean insecure;
 }

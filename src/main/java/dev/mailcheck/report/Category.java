@@ -13,7 +13,9 @@ public enum Category {
   SMTP,
   SPF,
   DKIM,
-  DMARC;
+  DMARC,
+  /** The run's resolver itself (not a record of the domain). */
+  DNS;
 
   /** The lower-case token used in JSON and as the text heading, e.g. {@code mx}. */
   public String token() {

@@ -121,7 +121,9 @@ public enum FindingId {
       "domain.port25-blocked", Category.SMTP, "Outbound port 25 blocked where mailcheck runs"),
   DOMAIN_TRUNCATED("domain.truncated", Category.MX, "Not every MX address was checked"),
   DOMAIN_NULL_MX_SPF(
-      "domain.null-mx-spf", Category.MX, "Null MX and SPF agree that the domain sends no mail");
+      "domain.null-mx-spf", Category.MX, "Null MX and SPF agree that the domain sends no mail"),
+  DNS_UNREACHABLE(
+      "dns.unreachable", Category.DNS, "A DNS server answered (none did: nothing was checked)");
 
   private static final Map<String, FindingId> BY_ID =
       Stream.of(values()).collect(Collectors.toUnmodifiableMap(FindingId::id, Function.identity()));

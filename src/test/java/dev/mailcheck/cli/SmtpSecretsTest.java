@@ -41,12 +41,12 @@ class SmtpSecretsTest {
   @TempDir static Path dir;
 
   /** Fails the test when called: the prompt must not be used when another source exists. */
-  static final SmtpCommand.SecretSources.Prompt NO_PROMPT_EXPECTED =
+  static final Secrets.Prompt NO_PROMPT_EXPECTED =
       p -> {
         throw new AssertionError("prompted although another source was given");
       };
 
-  static final SmtpCommand.SecretSources.Prompt NO_TERMINAL = p -> Optional.empty();
+  static final Secrets.Prompt NO_TERMINAL = p -> Optional.empty();
 
   @BeforeAll
   static void start() throws Exception {
@@ -66,13 +66,11 @@ class SmtpSecretsTest {
     server.close();
   }
 
-  static CliRun run(
-      Map<String, String> env, SmtpCommand.SecretSources.Prompt prompt, String... args) {
+  static CliRun run(Map<String, String> env, Secrets.Prompt prompt, String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
     CommandLine cl = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
-    ((SmtpCommand) cl.getSubcommands().get("smtp").getCommand()).secrets =
-        new SmtpCommand.SecretSources(env, prompt);
+    ((SmtpCommand) cl.getSubcommands().get("smtp").getCommand()).secrets = new Secrets(env, prompt);
     int code = cl.execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }
