@@ -314,6 +314,50 @@ class SmtpSecretsTest {
   }
 
   /**
+   * Issue 11 item 17: the docs say "XOAUTH2 when a token is given"; MAILCHECK_OAUTH_TOKEN alone (no
+   * --auth) used to be ignored in favour of a password prompt. Both variables at once without
+   * --auth is a usage error, not a guess.
+   */
+  @Test
+  void oauthTokenFromTheEnvironmentIsUsedWithoutAuthOption() throws Exception {
+    var script =
+        new StandardSmtp().starttls(cert.serverContext()).auth("XOAUTH2").user(USER, TOKEN);
+    try (var xo = ScriptedSmtpServer.start(script)) {
+      String[] args = {
+        "smtp",
+        xo.hostPort(),
+        "--ca-file",
+        caFile.toString(),
+        "--user",
+        USER,
+        "--timeout",
+        "3s",
+        "--no-legacy-tls",
+        "-v",
+        "--json"
+      };
+      CliRun env = run(Map.of("MAILCHECK_OAUTH_TOKEN", TOKEN), NO_PROMPT_EXPECTED, args);
+      assertThat(env.exitCode()).as(env.out() + env.err()).isZero();
+      assertThat(authResult(env)).isEqualTo("success");
+      assertNoSecret(env, TOKEN);
+
+      CliRun both =
+          run(
+              Map.of("MAILCHECK_OAUTH_TOKEN", TOKEN, "MAILCHECK_PASSWORD", PASSWORD),
+              NO_PROMPT_EXPECTED,
+              args);
+      assertThat(both.exitCode()).isEqualTo(2);
+      assertThat(both.out()).isEmpty();
+      assertThat(both.err().strip())
+          .isEqualTo(
+              "mailcheck: both MAILCHECK_PASSWORD and MAILCHECK_OAUTH_TOKEN are set; choose one"
+                  + " with --auth (XOAUTH2 uses the token)");
+      assertNoSecret(both, TOKEN);
+      assertNoSecret(both, PASSWORD);
+    }
+  }
+
+  /**
    * Issue 4: AUTH is never sent before TLS without --allow-plaintext-auth; with it, it is, and the
    * exposure is reported.
    */
