@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
       "Check the DMARC policy of a domain.",
       "Finds the DMARC record of DOMAIN (RFC 9989 tree walk and RFC 7489 Public Suffix List,"
           + " both shown where they differ), parses it with positioned errors, and checks the"
-          + " policy, subdomain policies, removed tags and report destinations (including the"
-          + " external authorization record <domain>._report._dmarc.<destination>)."
+          + " policy, subdomain policies, removed tags and report destinations, including the"
+          + " external destinations' authorization records (RFC 7489 §7.1)."
     })
 final class DmarcCommand extends BaseCommand {
   @Parameters(

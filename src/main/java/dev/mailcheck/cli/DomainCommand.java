@@ -45,7 +45,7 @@ final class DomainCommand extends BaseCommand {
       names = "--ca-file",
       paramLabel = "PEM",
       description =
-          "Validate MX certificates against these CAs (PEM bundle, at most 1 MiB) instead of the"
+          "Validate MX certificates against these CAs (PEM bundle) instead of the"
               + " system store (private CAs, labs).")
   Path caFile;
 

@@ -8,8 +8,7 @@ final class TlsTrustOptions {
   @Option(
       names = "--ca-file",
       paramLabel = "PEM",
-      description =
-          "Trust these CA certificates (PEM bundle, at most 1 MiB) instead of the system store.")
+      description = "Trust these CA certificates (PEM bundle) instead of the system store.")
   Path caFile;
 
   @Option(

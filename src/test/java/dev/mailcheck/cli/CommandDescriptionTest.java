@@ -84,6 +84,7 @@ class CommandDescriptionTest {
         assertThat(line.length()).as(name + ": " + line).isLessThanOrEqualTo(80);
         assertThat(line).as(name + ": split abbreviation").doesNotMatch(".*(^|\\s)[a-z]\\.$");
         assertThat(line.strip()).as(name + ": split abbreviation").doesNotMatch("^[a-z]\\. .*");
+        assertThat(line).as(name + ": RFC apart from its number").doesNotEndWith(" RFC");
       }
     }
   }
