@@ -19,11 +19,11 @@ trap 'rm -rf "$tmp"' EXIT
 
 cds_flags=""
 if [ "$JDK_MAJOR" -ge 25 ]; then
-  "$java" "-XX:AOTCacheOutput=$tmp/a.aot" -Xlog:disable -cp target/mailcheck.jar dev.mailcheck.cli.StartupTraining >/dev/null 2>&1
+  "$java" "-XX:AOTCacheOutput=$tmp/a.aot" -Xlog:disable -cp target/mailcheck.jar dev.mailcheck.training.StartupTraining >/dev/null 2>&1
   cds_flags="-XX:AOTCache=$tmp/a.aot"
 fi
 "$java" -XX:ArchiveClassesAtExit="$tmp/v.jsa" -Xlog:disable -jar target/mailcheck.jar --version >/dev/null 2>&1
-"$java" -XX:ArchiveClassesAtExit="$tmp/a.jsa" -Xlog:disable -cp target/mailcheck.jar dev.mailcheck.cli.StartupTraining >/dev/null 2>&1
+"$java" -XX:ArchiveClassesAtExit="$tmp/a.jsa" -Xlog:disable -cp target/mailcheck.jar dev.mailcheck.training.StartupTraining >/dev/null 2>&1
 jsa_flags="-XX:SharedArchiveFile=$tmp/a.jsa"
 version_jsa_flags="-XX:SharedArchiveFile=$tmp/v.jsa"
 fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"

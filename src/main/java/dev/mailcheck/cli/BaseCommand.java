@@ -5,12 +5,14 @@ import dev.mailcheck.checks.CheckResult;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.dns.TraceEntry;
-import dev.mailcheck.internal.CouldNotRunException;
 import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.ExitCode;
+import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Report;
+import dev.mailcheck.report.Status;
 import dev.mailcheck.report.render.CsvRenderer;
 import dev.mailcheck.report.render.JsonRenderer;
 import dev.mailcheck.report.render.Renderer;
@@ -21,10 +23,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -33,7 +38,7 @@ import picocli.CommandLine.Spec;
  * rendering a report with the exit code it earns. Subcommands parse, call the core, and return
  * {@link #finish}.
  */
-@picocli.CommandLine.Command
+@Command
 abstract class BaseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -43,8 +48,9 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /**
    * The DOMAIN argument of a command, validated the same way by every command: an IP literal is
-   * refused with one line ("'127.0.0.1' is an IP address, not a domain name", exit 2), anything
-   * else goes through {@link DomainNames#normalize} (A-labels, lower case, no trailing dot).
+   * refused with one line ("'127.0.0.1' is an IP address, not a domain name", exit 2), so is a
+   * mistyped one ({@code 127.0.0.256}, see {@link Hosts#refuseMalformedAddress}); anything else
+   * goes through {@link DomainNames#normalize} (A-labels, lower case, no trailing dot).
    */
   static String domainName(String input) {
     return domainName(input, "");
@@ -56,6 +62,7 @@ abstract class BaseCommand implements Callable<Integer> {
    */
   static String domainName(String input, String hint) {
     refuseIpLiteral(input, hint);
+    Hosts.refuseMalformedAddress(input);
     return DomainNames.normalize(input);
   }
 
@@ -65,30 +72,6 @@ abstract class BaseCommand implements Callable<Integer> {
       throw new InputException(
           "'" + input.strip() + "' is an IP address, not a domain name" + hint);
     }
-  }
-
-  protected DnsStack openDns(RunContext ctx) {
-    return DnsStack.open(ctx.dns());
-  }
-
-  /** Like {@link #openDns}, but a run that cannot have a resolver ends with exit 3. */
-  protected DnsStack openDnsOrFail(RunContext ctx) {
-    try {
-      return openDns(ctx);
-    } catch (UnsupportedOperationException e) {
-      throw new CouldNotRunException(
-          "no DNS resolver available to resolve the host name; use an IP address");
-    }
-  }
-
-  /**
-   * The resolver of a run that may not need one (a probe of an IP literal): {@link #openDnsOrFail}
-   * when {@code needed}; otherwise a stack without network, which answers no query and, with {@code
-   * --dns-record}, writes the asked-for file (empty) on close, so that {@code --dns-record} always
-   * gives a file.
-   */
-  protected DnsStack openDnsIfNeeded(RunContext ctx, boolean needed) {
-    return needed ? openDnsOrFail(ctx) : DnsStack.offline(ctx.dns());
   }
 
   /** A command's work once the run's checks can be reached: from the check context to a report. */
@@ -110,15 +93,31 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /**
    * The shape of every DNS command: open the run's resolver, run the work with a check context over
-   * it (an SMTP probe on the same resolver, virtual threads), end with exit 3 if no DNS server
-   * answered at all ({@link DnsStack#requireReachable}), then render the report with how long it
-   * took and the query trace.
+   * it (an SMTP probe on the same resolver, virtual threads), then render the report with how long
+   * it took and the query trace. When no DNS server answered a single query, the report says so
+   * first ({@link #unreachable}) and the run ends with exit 3, in text and JSON alike.
    */
   protected int runWithDns(RunContext ctx, CheckSettings settings, Work work) throws Exception {
     long start = System.nanoTime();
-    try (DnsStack dns = openDns(ctx)) {
+    try (DnsStack dns = DnsStack.open(ctx.dns())) {
       Report report = withChecks(ctx, dns, settings, work);
-      dns.requireReachable();
+      if (dns.allFailed()) report = unreachable(report, dns.servers());
+      else dns.requireReachable(); // a replay file recorded for another run is exit 2
+      return finish(ctx, report.withDuration(Duration.ofNanos(System.nanoTime() - start)), dns);
+    }
+  }
+
+  /**
+   * The shape of a run that may need no DNS (a probe of an IP literal, a message without
+   * signatures): the run's resolver when {@code needsDns}, otherwise a stack without network that
+   * answers no query and, with {@code --dns-record}, still writes the asked-for file (empty).
+   */
+  protected int runWithOptionalDns(
+      RunContext ctx, boolean needsDns, CheckSettings settings, Work work) throws Exception {
+    if (needsDns) return runWithDns(ctx, settings, work);
+    long start = System.nanoTime();
+    try (DnsStack dns = DnsStack.offline(ctx.dns())) {
+      Report report = withChecks(ctx, dns, settings, work);
       return finish(ctx, report.withDuration(Duration.ofNanos(System.nanoTime() - start)), dns);
     }
   }
@@ -130,6 +129,43 @@ abstract class BaseCommand implements Callable<Integer> {
       SmtpProbe probe = new SocketSmtpProbe(dns.client(), ctx.clock());
       return work.run(new CheckContext(dns.client(), probe, executor, settings));
     }
+  }
+
+  /**
+   * The report of a run in which no DNS server answered: {@code dns.unreachable} first, the checks'
+   * own findings (all errors: they say nothing about what exists) after it, no score, incomplete
+   * (exit 3). The one-line message also goes to stderr, for logs that keep only that.
+   */
+  Report unreachable(Report report, List<String> servers) {
+    String asked = servers.isEmpty() ? "" : " (asked " + String.join(", ", servers) + ")";
+    Finding none =
+        Finding.of(FindingId.DNS_UNREACHABLE, Status.ERROR, "No DNS server answered")
+            .detail(
+                "Not one DNS query of this run got an answer"
+                    + asked
+                    + ", so nothing about "
+                    + report.target()
+                    + " could be checked; the results below are unknown, not missing.")
+            .remedy(
+                "Check --resolver and the network (UDP and TCP port 53 to the resolver), or"
+                    + " raise --timeout for a slow resolver.")
+            .build();
+    List<Finding> findings = new ArrayList<>();
+    findings.add(none);
+    findings.addAll(report.findings());
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("mailcheck: no DNS server answered" + asked + "; check --resolver and the network");
+    err.flush();
+    return new Report(
+        report.command(),
+        report.target(),
+        findings,
+        report.views(),
+        Optional.empty(),
+        report.duration(),
+        true,
+        report.trace(),
+        report.transcript());
   }
 
   /** The report of one check's result. */

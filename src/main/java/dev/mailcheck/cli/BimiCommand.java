@@ -16,9 +16,7 @@ import picocli.CommandLine.Parameters;
     name = "bimi",
     description = {
       "Check BIMI (brand logo) of a domain.",
-      "Reads SELECTOR._bimi.DOMAIN (or the organizational domain's), checks that DMARC enforces,",
-      "fetches the l= logo over HTTPS and checks it against SVG Tiny Portable/Secure, and fetches",
-      "the a= mark certificate (VMC/CMC): dates, names, and its logotype hash against the logo."
+      "Reads SELECTOR._bimi.DOMAIN (or the organizational domain's), checks that DMARC enforces, fetches the l= logo over HTTPS and checks it against SVG Tiny Portable/Secure, and fetches the a= mark certificate (VMC/CMC): dates, names, and its logotype hash against the logo."
     })
 final class BimiCommand extends BaseCommand {
   @Parameters(
@@ -62,7 +60,7 @@ final class BimiCommand extends BaseCommand {
       throw new InputException(
           "--selector must be a DNS label, not '" + selector.replaceAll("\\p{Cntrl}", "?") + "'");
     MtaStsCommand.checkPort("--https-port", httpsPort);
-    List<X509Certificate> anchors = caFile == null ? List.of() : SmtpCommand.readCaFile(caFile);
+    List<X509Certificate> anchors = caFile == null ? List.of() : CaFile.read(caFile);
     dev.mailcheck.smtp.TlsWarmup.start(); // overlaps the record lookup before the logo fetch
     return runWithDns(
         ctx,

@@ -25,11 +25,7 @@ import picocli.CommandLine.Parameters;
     name = "blocklist",
     description = {
       "Look up addresses and domains on DNS blocklists.",
-      "Addresses (IPv4 reversed, IPv6 as nibbles) are asked of the DNSBLs (Spamhaus ZEN, SpamCop,",
-      "Barracuda, PSBL, Mailspike, UCEPROTECT L1), domains of the domain lists (Spamhaus DBL,",
-      "SURBL, URIBL), all at once. An answer a list does not document as a listing (Spamhaus'",
-      "127.255.255.254 for public resolvers, 127.0.0.1, anything outside 127/8) is an error with",
-      "the reason, never 'listed'; a timeout or SERVFAIL is an error, never 'not listed'.",
+      "Addresses (IPv4 reversed, IPv6 as nibbles) are asked of the DNSBLs (Spamhaus ZEN, SpamCop, Barracuda, PSBL, Mailspike, UCEPROTECT L1), domains of the domain lists (Spamhaus DBL, SURBL, URIBL), all at once. An answer a list does not document as a listing (Spamhaus' 127.255.255.254 for public resolvers, 127.0.0.1, anything outside 127/8) is an error with the reason, never 'listed'; a timeout or SERVFAIL is an error, never 'not listed'.",
       "A CIDR block is expanded to at most 256 addresses (an IPv4 /24, an IPv6 /120)."
     })
 final class BlocklistCommand extends BaseCommand {
@@ -78,7 +74,7 @@ final class BlocklistCommand extends BaseCommand {
       } else {
         Optional<InetAddress> a = InetAddresses.parse(s);
         if (a.isPresent()) {
-          PtrCommand.notAHostAddress(a.get())
+          Hosts.notAHostAddress(a.get())
               .ifPresent(
                   what -> {
                     throw new InputException("'" + s + "' is " + what + ", not a host address");

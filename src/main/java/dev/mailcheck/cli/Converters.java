@@ -1,9 +1,10 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.internal.DomainNames;
+import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.report.Status;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -53,18 +54,43 @@ final class Converters {
   }
 
   /**
-   * {@code 127.0.0.1}, {@code 127.0.0.1:5353}, {@code ::1}, {@code [::1]:5353}, {@code localhost}.
+   * {@code 127.0.0.1}, {@code 127.0.0.1:5353}, {@code ::1}, {@code [::1]:5353}, {@code localhost}:
+   * a DNS server by address. A name is refused rather than looked up: resolving it would ask the
+   * system resolver at parse time, outside {@code --timeout}, for the resolver we are to ask.
    */
   static final class ResolverAddress implements ITypeConverter<InetSocketAddress> {
     @Override
     public InetSocketAddress convert(String value) {
       HostPort hp = HostPort.parse(value, 53);
-      try {
-        return new InetSocketAddress(InetAddress.getByName(hp.host()), hp.port());
-      } catch (UnknownHostException e) {
+      if (hp.host().equalsIgnoreCase("localhost"))
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), hp.port());
+      return InetAddresses.parse(hp.host())
+          .map(a -> new InetSocketAddress(a, hp.port()))
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "'"
+                          + DomainNames.printable(hp.host())
+                          + "' is not an IP address; give the DNS server's address"
+                          + " (e.g. 192.0.2.53, [2001:db8::53]:53 or localhost)"));
+    }
+  }
+
+  /**
+   * A DKIM selector: dot-separated labels of letters, digits, '-' and '_' (RFC 6376 §3.1), lower
+   * case.
+   */
+  static final class DkimSelector implements ITypeConverter<String> {
+    private static final Pattern LABELS =
+        Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*");
+
+    @Override
+    public String convert(String value) {
+      String s = value.strip().toLowerCase(Locale.ROOT);
+      if (s.length() > 200 || !LABELS.matcher(s).matches())
         throw new TypeConversionException(
-            "resolver '" + hp.host() + "' is not an address that can be used");
-      }
+            "'" + DomainNames.printable(value) + "' is not a valid DKIM selector");
+      return s;
     }
   }
 }

@@ -14,10 +14,7 @@ import picocli.CommandLine.Parameters;
     name = "dane",
     description = {
       "Check DANE (TLSA records) of an SMTP host or of every MX of a domain.",
-      "Looks up TLSA at _PORT._tcp.HOST, validates it with DNSSEC, checks usage, selector and",
-      "matching type, and matches every record against the certificate chain each address presents",
-      "(port 25 and 587 with STARTTLS, 465 with implicit TLS). A name without a port is a domain",
-      "when it has MX records (every MX host is checked), otherwise a host on port 25."
+      "Looks up TLSA at _PORT._tcp.HOST, validates it with DNSSEC, checks usage, selector and matching type, and matches every record against the certificate chain each address presents (port 25 and 587 with STARTTLS, 465 with implicit TLS). A name without a port is a domain when it has MX records (every MX host is checked), otherwise a host on port 25."
     })
 final class DaneCommand extends BaseCommand {
   @picocli.CommandLine.Mixin PrivateAddressOption privateAddresses = new PrivateAddressOption();
@@ -38,7 +35,7 @@ final class DaneCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
-    HostPort hp = SmtpCommand.parseTarget(target, 25);
+    HostPort hp = ProbeRequests.target(target, 25);
     refuseIpLiteral(hp.host(), "; DANE needs a host name (TLSA records live at _PORT._tcp.HOST)");
     String host = DomainNames.normalize(hp.host());
     boolean portGiven = target.strip().matches(".*:\\d+$") && !target.strip().startsWith("[");
@@ -46,10 +43,7 @@ final class DaneCommand extends BaseCommand {
         portGiven ? DaneCheck.Query.host(host, hp.port()) : DaneCheck.Query.name(host);
     if (portGiven && hp.port() != 25 && hp.port() != 465 && hp.port() != 587)
       throw new InputException("dane checks SMTP ports 25, 465 and 587, not " + hp.port());
-    var cas =
-        caFile == null
-            ? List.<java.security.cert.X509Certificate>of()
-            : SmtpCommand.readCaFile(caFile);
+    var cas = caFile == null ? List.<java.security.cert.X509Certificate>of() : CaFile.read(caFile);
     dev.mailcheck.smtp.TlsWarmup.start();
     return runWithDns(
         ctx,

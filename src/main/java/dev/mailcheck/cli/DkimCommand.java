@@ -6,7 +6,6 @@ import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimVerifier;
 import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.checks.dkim.MessageInput;
-import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
 import java.io.BufferedInputStream;
@@ -14,12 +13,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Parameters;
     name = "dkim",
     description = {
       "Audit the DKIM keys a domain publishes.",
-      "Tries the --selector names first, then selectors of the providers its MX and SPF point at,",
-      "then common defaults. Use 'mailcheck dkim verify FILE.eml' to verify the signatures of a message."
+      "Tries the --selector names first, then selectors of the providers its MX and SPF point at,"
+          + " then common defaults. To verify the signatures of a message, use 'mailcheck dkim"
+          + " verify FILE.eml'."
     },
     subcommands = DkimCommand.Verify.class)
 final class DkimCommand extends BaseCommand {
@@ -48,6 +50,7 @@ final class DkimCommand extends BaseCommand {
   @Option(
       names = {"-s", "--selector"},
       paramLabel = "S",
+      converter = Converters.DkimSelector.class,
       description = "A selector to check (repeatable); a missing one fails.")
   List<String> selectors = new ArrayList<>();
 
@@ -56,13 +59,12 @@ final class DkimCommand extends BaseCommand {
     if (domain == null)
       throw new InputException("dkim: a DOMAIN is required (or use 'mailcheck dkim verify FILE')");
     String d = domainName(domain);
-    List<String> sels = new ArrayList<>();
-    for (String s : selectors) sels.add(selector(s));
     RunContext ctx = context();
     return runWithDns(
         ctx,
         settings(ctx),
-        checks -> report("dkim", d, Checks.DKIM.run(new DkimCheck.Query(d, sels), checks).join()));
+        checks ->
+            report("dkim", d, Checks.DKIM.run(new DkimCheck.Query(d, selectors), checks).join()));
   }
 
   /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
@@ -70,22 +72,14 @@ final class DkimCommand extends BaseCommand {
     return domainName(input, "; DKIM keys are published under a domain name such as example.com");
   }
 
-  /** A selector: dot-separated labels of letters, digits, '-' and '_' (RFC 6376 §3.1). */
-  static String selector(String input) {
-    String s = input.strip().toLowerCase(Locale.ROOT);
-    if (!s.matches("[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*")
-        || s.length() > 200)
-      throw new InputException("'" + input + "' is not a valid DKIM selector");
-    return s;
-  }
-
   /** {@code mailcheck dkim verify FILE|-}. */
   @Command(
       name = "verify",
       description = {
         "Verify every DKIM signature of a message.",
-        "RFC 6376 and RFC 8463 (Ed25519); rsa-sha1 is verified but warned about (RFC 8301).",
-        "FILE is an .eml file (CRLF or LF line endings) or - for standard input; at most 50 MB."
+        "Checks RSA (RFC 6376) and Ed25519 (RFC 8463) signatures; rsa-sha1 is verified with a"
+            + " warning, as RFC 8301 deprecates it. FILE is an .eml file (CRLF or LF line endings)"
+            + " or - for standard input, at most 50 MB."
       })
   static final class Verify extends BaseCommand {
     /** Larger input is refused: real messages with signatures are far smaller. */
@@ -100,7 +94,8 @@ final class DkimCommand extends BaseCommand {
     @Option(
         names = "--rfc8301",
         description =
-            "Treat rsa-sha1 signatures as permerror, as RFC 8301 requires (default: verify them and warn).")
+            "Treat rsa-sha1 signatures as permerror, as required by RFC 8301 (default: verify"
+                + " them and warn).")
     boolean rfc8301;
 
     @Override
@@ -134,20 +129,13 @@ final class DkimCommand extends BaseCommand {
 
     private int verify(MessageInput message) throws Exception {
       RunContext ctx = context();
-      long start = System.nanoTime();
       String target = file.equals("-") ? "stdin" : file;
-      if (message.headers().stream().noneMatch(h -> h.is("DKIM-Signature"))) {
-        // No key to fetch: no resolver needed (with --dns-record, the offline stack writes the
-        // asked-for file, empty, rather than silently none).
-        DnsStack dns = openDnsIfNeeded(ctx, false);
-        try {
-          Report r = withChecks(ctx, dns, settings(ctx), checks -> verify(target, message, checks));
-          return finish(ctx, r.withDuration(Duration.ofNanos(System.nanoTime() - start)), dns);
-        } finally {
-          SmtpCommand.closeDns(dns);
-        }
-      }
-      return runWithDns(ctx, settings(ctx), checks -> verify(target, message, checks));
+      // Without signatures there is no key to fetch and no resolver is needed.
+      return runWithOptionalDns(
+          ctx,
+          message.headers().stream().anyMatch(h -> h.is("DKIM-Signature")),
+          settings(ctx),
+          checks -> verify(target, message, checks));
     }
 
     private Report verify(String target, MessageInput message, CheckContext checks) {
@@ -172,8 +160,7 @@ final class DkimCommand extends BaseCommand {
     static boolean startsWithHeaderField(byte[] octets) {
       int i = 0;
       if (octets.length >= 5
-          && new String(octets, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)
-              .equals("From ")) {
+          && new String(octets, 0, 5, StandardCharsets.ISO_8859_1).equals("From ")) {
         while (i < octets.length && octets[i] != '\n') i++;
         i++;
       }
@@ -192,7 +179,7 @@ final class DkimCommand extends BaseCommand {
         // Refused before reading, so a huge file costs nothing; stdin is counted while streamed.
         if (Files.isRegularFile(path) && Files.size(path) > MAX_BYTES) throw new TooLarge();
         return Files.newInputStream(path);
-      } catch (IOException | java.nio.file.InvalidPathException e) {
+      } catch (IOException | InvalidPathException e) {
         throw readError(file, e);
       }
     }
@@ -208,9 +195,9 @@ final class DkimCommand extends BaseCommand {
       if (e instanceof MessageInput.HeaderTooLargeException)
         return new InputException(shown + ": " + e.getMessage() + "; not a message to verify");
       String why =
-          e instanceof java.nio.file.NoSuchFileException
+          e instanceof NoSuchFileException
               ? "no such file"
-              : e instanceof java.nio.file.AccessDeniedException
+              : e instanceof AccessDeniedException
                   ? "permission denied"
                   : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new InputException("cannot read " + file + ": " + why);

@@ -6,13 +6,11 @@ import dev.mailcheck.checks.Checks;
 import dev.mailcheck.checks.dmarcreport.DmarcReportCheck;
 import dev.mailcheck.checks.dmarcreport.DmarcReportFacts;
 import dev.mailcheck.checks.dmarcreport.ReportLimits;
-import dev.mailcheck.dns.DnsStack;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -24,11 +22,12 @@ import picocli.CommandLine.Parameters;
     name = "dmarc",
     description = {
       "Check the DMARC policy of a domain.",
-      "Finds the DMARC record of DOMAIN (RFC 9989 tree walk and RFC 7489 Public Suffix List,",
-      "both shown where they differ), parses it with positioned errors, and checks the policy,",
-      "subdomain policies, removed tags and report destinations (including the external",
-      "authorization record <domain>._report._dmarc.<destination>).",
-      "Use 'mailcheck dmarc report FILE...' to read the aggregate reports the rua address receives."
+      "Finds the DMARC record of DOMAIN (RFC 9989 tree walk and RFC 7489 Public Suffix List,"
+          + " both shown where they differ), parses it with positioned errors, and checks the"
+          + " policy, subdomain policies, removed tags and report destinations, including the"
+          + " external destinations' authorization records (RFC 7489 §7.1).",
+      "Use 'mailcheck dmarc report FILE...' to read the aggregate reports the rua address"
+          + " receives."
     },
     subcommands = DmarcCommand.ReportCommand.class)
 final class DmarcCommand extends BaseCommand {
@@ -57,12 +56,8 @@ final class DmarcCommand extends BaseCommand {
       name = "report",
       description = {
         "Summarize DMARC aggregate (rua) reports and advise.",
-        "Reads RFC 7489 / RFC 9990 aggregate reports as .xml, .xml.gz or .zip files, or as the",
-        "e-mail messages (.eml) or mbox files that carry them; directories are read recursively.",
-        "Duplicates (same reporter and report id) count once; inputs that are not reports are",
-        "skipped with the reason. Per source address: messages, SPF/DKIM alignment, DMARC result,",
-        "disposition and overrides; then the sources to fix, those that look like spoofing, and",
-        "whether the domain is ready for a stricter policy. --format csv prints the sources table."
+        "Reads RFC 7489 / RFC 9990 aggregate reports as .xml, .xml.gz or .zip files, or as the e-mail messages (.eml) or mbox files that carry them; directories are read recursively.",
+        "Duplicates (same reporter and report id) count once; inputs that are not reports are skipped with the reason. Per source address: messages, SPF/DKIM alignment, DMARC result, disposition and overrides; then the sources to fix, those that look like spoofing, and whether the domain is ready for a stricter policy. --format csv prints the sources table."
       })
   static final class ReportCommand extends BaseCommand {
     @Parameters(
@@ -98,15 +93,9 @@ final class DmarcCommand extends BaseCommand {
           inputs.size() == 1
               ? inputs.get(0)
               : inputs.get(0) + " and " + (inputs.size() - 1) + " more";
-      if (resolvePtr) return runWithDns(ctx, settings(ctx), checks -> run(target, query, checks));
-      long start = System.nanoTime();
-      DnsStack dns = openDnsIfNeeded(ctx, false);
-      try {
-        Report r = withChecks(ctx, dns, settings(ctx), checks -> run(target, query, checks));
-        return finish(ctx, r.withDuration(Duration.ofNanos(System.nanoTime() - start)), dns);
-      } finally {
-        SmtpCommand.closeDns(dns);
-      }
+      // PTR lookups only with --resolve-ptr; otherwise the run needs no resolver at all
+      return runWithOptionalDns(
+          ctx, resolvePtr, settings(ctx), checks -> run(target, query, checks));
     }
 
     private static Report run(String target, DmarcReportCheck.Query q, CheckContext checks) {

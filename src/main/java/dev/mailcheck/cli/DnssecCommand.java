@@ -9,9 +9,7 @@ import picocli.CommandLine.Parameters;
     name = "dnssec",
     description = {
       "Validate DNSSEC for a mail domain, from the root trust anchor.",
-      "mailcheck validates itself (it never trusts the resolver's AD bit): the domain's MX answer",
-      "and each MX host's address answer are secure, insecure (with the parent's proof), bogus",
-      "(with the reason: expired signature, no matching key...) or indeterminate (lookups failed)."
+      "mailcheck validates itself (it never trusts the resolver's AD bit): the domain's MX answer and each MX host's address answer are secure, insecure (with the parent's proof), bogus (with the reason: expired signature, no matching key...) or indeterminate (lookups failed)."
     })
 final class DnssecCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "DOMAIN", description = "The mail domain to check.")

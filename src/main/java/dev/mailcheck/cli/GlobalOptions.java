@@ -3,13 +3,16 @@ package dev.mailcheck.cli;
 import static picocli.CommandLine.ScopeType.INHERIT;
 
 import dev.mailcheck.dns.DnsSettings;
+import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Status;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -20,10 +23,12 @@ import picocli.CommandLine.Option;
 public final class GlobalOptions {
   @Option(
       names = "--resolver",
-      paramLabel = "HOST[:PORT]",
+      paramLabel = "IP[:PORT]",
       scope = INHERIT,
       converter = Converters.ResolverAddress.class,
-      description = "DNS server to ask (repeatable); default: the system's.")
+      description =
+          "DNS server to ask, by address (repeatable): 192.0.2.53, [::1]:5353 or localhost."
+              + " Default: the system's resolvers.")
   List<InetSocketAddress> resolvers = new ArrayList<>();
 
   @Option(
@@ -33,15 +38,24 @@ public final class GlobalOptions {
       converter = Converters.Timeout.class,
       defaultValue = "5s",
       description =
-          "Deadline of each network operation, e.g. 5s, 500ms (default: ${DEFAULT-VALUE}).")
+          "Deadline of each network step, for example 5s or 500ms (default: ${DEFAULT-VALUE})."
+              + " A DNS query that gets no answer is sent twice to each resolver, so it can take"
+              + " twice DURATION per resolver.")
   Duration timeout;
 
+  /**
+   * How many more times a DNS query is sent to a server after a timeout (see {@code --timeout}).
+   */
+  static final int DNS_RETRIES = 1;
+
+  /**
+   * Unset means text; kept apart from the default so that {@code --json --format text} is caught.
+   */
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
       scope = INHERIT,
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
   OutputFormat format;
 
   @Option(names = "--json", scope = INHERIT, description = "Shortcut for --format json.")
@@ -75,8 +89,7 @@ public final class GlobalOptions {
       names = "--dns-record",
       paramLabel = "FILE",
       scope = INHERIT,
-      description =
-          "Write every DNS answer of this run to FILE (JSON), e.g. to attach to a bug report.")
+      description = "Write every DNS answer of this run to FILE (JSON), to attach to a bug report.")
   Path dnsRecord;
 
   @Option(
@@ -104,7 +117,7 @@ public final class GlobalOptions {
   /** What {@code --fail-on} accepts, for help and shell completion (not every {@link Status}). */
   static final class FailOnLevels implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
+    public Iterator<String> iterator() {
       return List.of("warn", "fail").iterator();
     }
   }
@@ -113,14 +126,22 @@ public final class GlobalOptions {
     return toContext(System.getenv(), Terminal.isInteractive());
   }
 
-  /** The run's settings, given the environment and whether stdout is a terminal (for colour). */
-  RunContext toContext(java.util.Map<String, String> env, boolean interactive) {
+  /**
+   * The run's settings, given the environment and whether stdout is a terminal (for colour). Exit 2
+   * when the options contradict each other.
+   */
+  RunContext toContext(Map<String, String> env, boolean interactive) {
+    if (json && format == OutputFormat.text)
+      throw new InputException("--json and --format text contradict each other; give one of them");
     boolean color = Terminal.useColor(noColor, env, interactive);
     return new RunContext(
-        timeout,
         new DnsSettings(
-            resolvers, timeout, 1, Optional.ofNullable(dnsRecord), Optional.ofNullable(dnsReplay)),
-        json ? OutputFormat.json : format,
+            resolvers,
+            timeout,
+            DNS_RETRIES,
+            Optional.ofNullable(dnsRecord),
+            Optional.ofNullable(dnsReplay)),
+        json ? OutputFormat.json : format == null ? OutputFormat.text : format,
         color,
         verbose,
         failOn,

@@ -1,7 +1,11 @@
 package dev.mailcheck.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The root command: global options and the list of subcommands. */
 @Command(
@@ -25,7 +29,7 @@ import picocli.CommandLine.Mixin;
       BlocklistCommand.class,
       MtaStsCommand.class,
       BimiCommand.class,
-      picocli.CommandLine.HelpCommand.class
+      HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -37,11 +41,11 @@ import picocli.CommandLine.Mixin;
 public final class MailcheckCommand implements Runnable {
   @Mixin GlobalOptions global = new GlobalOptions();
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
+    throw new ParameterException(
         spec.commandLine(), "a command is required (see mailcheck --help)");
   }
 }

@@ -5,6 +5,8 @@ import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Entry point: runs the command line and exits with its code, once. */
 public final class Main {
@@ -60,13 +62,13 @@ public final class Main {
    * that the "Try 'mailcheck mx --help'" hint of a usage error always works.
    */
   private static void addHelpOption(CommandLine cl) {
-    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    CommandSpec spec = cl.getCommandSpec();
     boolean hasHelp = spec.options().stream().anyMatch(o -> o.usageHelp());
     if (!hasHelp && spec.findOption("--help") == null) {
-      CommandLine.Model.OptionSpec.Builder help =
+      OptionSpec.Builder help =
           spec.findOption("-h") == null
-              ? CommandLine.Model.OptionSpec.builder("-h", "--help")
-              : CommandLine.Model.OptionSpec.builder("--help");
+              ? OptionSpec.builder("-h", "--help")
+              : OptionSpec.builder("--help");
       spec.addOption(help.usageHelp(true).description("Show this help message and exit.").build());
     }
     cl.getSubcommands().values().forEach(Main::addHelpOption);

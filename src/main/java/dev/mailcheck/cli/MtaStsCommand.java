@@ -17,10 +17,7 @@ import picocli.CommandLine.Parameters;
     name = "mta-sts",
     description = {
       "Check MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) of a domain.",
-      "Reads _mta-sts.DOMAIN, fetches https://mta-sts.DOMAIN/.well-known/mta-sts.txt (no redirects,",
-      "text/plain, 64 KiB, certificate valid for the name), checks the policy, that every MX matches",
-      "an mx: pattern and, in mode enforce, that every MX presents a valid certificate on port 25,",
-      "and reads the _smtp._tls TLS-RPT record."
+      "Reads _mta-sts.DOMAIN, fetches https://mta-sts.DOMAIN/.well-known/mta-sts.txt (no redirects, text/plain, 64 KiB, certificate valid for the name), checks the policy, that every MX matches an mx: pattern and, in mode enforce, that every MX presents a valid certificate on port 25, and reads the _smtp._tls TLS-RPT record."
     })
 final class MtaStsCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "DOMAIN", description = "The mail domain to check.")
@@ -64,7 +61,7 @@ final class MtaStsCommand extends BaseCommand {
     String target = domainName(domain);
     checkPort("--smtp-port", smtpPort);
     checkPort("--https-port", httpsPort);
-    List<X509Certificate> anchors = caFile == null ? List.of() : SmtpCommand.readCaFile(caFile);
+    List<X509Certificate> anchors = caFile == null ? List.of() : CaFile.read(caFile);
     dev.mailcheck.smtp.TlsWarmup.start(); // the policy fetch and the probes both use TLS
     return runWithDns(
         ctx,

@@ -2,7 +2,7 @@ package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.Checks;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code mailcheck mx DOMAIN}: the mail exchanges by preference with their addresses, checked. */
@@ -10,9 +10,9 @@ import picocli.CommandLine.Parameters;
     name = "mx",
     description = {
       "Check the MX hosts of a domain and their addresses.",
-      "Lists the MX hosts of DOMAIN by preference with their A/AAAA addresses and checks them:",
-      "null MX (RFC 7505), implicit MX, CNAME or IP-literal targets, unresolvable targets,",
-      "duplicates, and addresses in private/reserved ranges."
+      "Lists the MX hosts of DOMAIN by preference with their A/AAAA addresses and checks them:"
+          + " null MX (RFC 7505), implicit MX, CNAME or IP-literal targets, unresolvable targets,"
+          + " duplicates, and addresses in private/reserved ranges."
     })
 final class MxCommand extends BaseCommand {
   @Parameters(
@@ -21,11 +21,7 @@ final class MxCommand extends BaseCommand {
       description = "The domain whose mail exchanges to check.")
   String domain;
 
-  @Option(
-      names = "--allow-private",
-      description =
-          "Accept MX addresses in loopback/private/reserved ranges (labs, internal mail).")
-  boolean allowPrivate;
+  @Mixin PrivateMxOption privateAddresses = new PrivateMxOption();
 
   @Override
   public Integer call() throws Exception {
@@ -33,7 +29,7 @@ final class MxCommand extends BaseCommand {
     String target = domainName(domain);
     return runWithDns(
         ctx,
-        settings(ctx).withAllowPrivate(allowPrivate),
+        settings(ctx).withAllowPrivate(privateAddresses.allowPrivate),
         checks -> report("mx", target, Checks.MX.run(target, checks).join()));
   }
 }

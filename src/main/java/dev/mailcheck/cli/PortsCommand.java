@@ -1,10 +1,9 @@
 package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.Checks;
-import dev.mailcheck.dns.DnsStack;
-import dev.mailcheck.report.Report;
-import java.time.Duration;
+import dev.mailcheck.smtp.ProbeRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code mailcheck ports HOST}: which of 25, 465 and 587 answer, in parallel. */
@@ -17,35 +16,22 @@ import picocli.CommandLine.Parameters;
 final class PortsCommand extends BaseCommand {
   @Parameters(
       paramLabel = "HOST",
-      description = "Name or IP literal (a port, if given, is ignored).")
+      description = "Name or IP address (a port, if given, is ignored).")
   String target;
 
-  @picocli.CommandLine.Mixin TlsTrustOptions trust = new TlsTrustOptions();
+  @Mixin TlsTrustOptions trust = new TlsTrustOptions();
 
-  @picocli.CommandLine.Mixin PrivateAddressOption privateAddresses = new PrivateAddressOption();
+  @Mixin PrivateAddressOption privateAddresses = new PrivateAddressOption();
 
   @Override
   public Integer call() throws Exception {
     RunContext ctx = context();
-    long start = System.nanoTime();
-    HostPort hp = SmtpCommand.parseTarget(target, 25);
-    var request =
-        SmtpCommand.baseRequest(hp, ctx.timeout(), trust.caFile, trust.insecure)
-            .allowPrivate(privateAddresses.allowPrivate)
-            .build();
-    DnsStack dns = openDnsIfNeeded(ctx, SmtpCommand.needsDns(hp.host()));
-    try {
-      Report report =
-          withChecks(
-                  ctx,
-                  dns,
-                  settings(ctx).withAllowPrivate(privateAddresses.allowPrivate),
-                  checks ->
-                      report("ports", request.host(), Checks.PORTS.run(request, checks).join()))
-              .withDuration(Duration.ofNanos(System.nanoTime() - start));
-      return finish(ctx, report, dns);
-    } finally {
-      SmtpCommand.closeDns(dns);
-    }
+    HostPort hp = ProbeRequests.target(target, 25);
+    ProbeRequest request = ProbeRequests.builder(hp, ctx, trust, privateAddresses).build();
+    return runWithOptionalDns(
+        ctx,
+        ProbeRequests.needsDns(hp),
+        settings(ctx).withAllowPrivate(privateAddresses.allowPrivate),
+        checks -> report("ports", request.host(), Checks.PORTS.run(request, checks).join()));
   }
 }

@@ -2,6 +2,7 @@ package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.Checks;
 import dev.mailcheck.checks.ptr.PtrCheck;
+import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.InputException;
 import java.net.InetAddress;
@@ -14,10 +15,10 @@ import picocli.CommandLine.Parameters;
     name = "ptr",
     description = {
       "Check the reverse DNS (PTR) of an IP address.",
-      "Shows the PTR names of IP and whether each resolves back to it (forward-confirmed reverse",
-      "DNS), and flags generic ISP pool names. The unspecified address (0.0.0.0, ::), multicast",
-      "addresses and the broadcast address 255.255.255.255 are refused (exit 2): no mail server",
-      "sends from them."
+      "Shows the PTR names of IP and whether each resolves back to it (forward-confirmed reverse"
+          + " DNS), and flags generic ISP pool names. The unspecified address (0.0.0.0, ::),"
+          + " multicast addresses and the broadcast address 255.255.255.255 are refused (exit 2):"
+          + " no mail server sends from them."
     })
 final class PtrCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "IP", description = "An IPv4 or IPv6 address.")
@@ -28,35 +29,16 @@ final class PtrCommand extends BaseCommand {
     RunContext ctx = context();
     InetAddress address =
         InetAddresses.parse(ip)
-            .orElseThrow(() -> new InputException("'" + ip + "' is not an IPv4 or IPv6 address"));
-    notAHostAddress(address)
-        .ifPresent(
-            what -> {
-              throw new InputException(
-                  "'"
-                      + ip.strip()
-                      + "' is "
-                      + what
-                      + ", not the address of a host; give the address a mail server sends from");
-            });
+            .orElseThrow(
+                () ->
+                    new InputException(
+                        "'" + DomainNames.printable(ip) + "' is not an IPv4 or IPv6 address"));
+    Hosts.requireHostAddress(address, ip, "give the address a mail server sends from");
     PtrCheck.Query query = new PtrCheck.Query(address, Optional.empty());
     return runWithDns(
         ctx,
         settings(ctx),
         checks ->
             report("ptr", InetAddresses.format(address), Checks.PTR.run(query, checks).join()));
-  }
-
-  /**
-   * What {@code address} is when no host sends from it (so its reverse DNS means nothing), else
-   * empty.
-   */
-  static Optional<String> notAHostAddress(InetAddress address) {
-    if (address.isAnyLocalAddress()) return Optional.of("the unspecified address");
-    if (address.isMulticastAddress()) return Optional.of("a multicast address");
-    byte[] b = address.getAddress();
-    if (b.length == 4 && (b[0] & b[1] & b[2] & b[3]) == (byte) 0xff)
-      return Optional.of("the broadcast address");
-    return Optional.empty();
   }
 }

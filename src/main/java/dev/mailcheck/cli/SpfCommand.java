@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
     },
     description = {
       "Audit a domain's SPF policy, or evaluate it for a client address.",
-      "Checks the record, syntax, lookups over the whole include tree, void lookups and 'all'.",
-      "With --ip, evaluates it for a client address as a receiver would (RFC 7208 check_host)."
+      "Checks the record, syntax, lookups over the whole include tree, void lookups and 'all'."
+          + " With --ip, evaluates it for a client address as a receiver would (RFC 7208"
+          + " check_host)."
     })
 final class SpfCommand extends BaseCommand {
   // arity 0..1 and a check in call(): picocli reports a missing positional before an unknown
@@ -111,6 +112,7 @@ final class SpfCommand extends BaseCommand {
     refuseIpLiteral(
         input,
         "; to evaluate SPF for a client address: mailcheck spf DOMAIN --ip " + input.strip());
+    Hosts.refuseMalformedAddress(input);
     String name = DomainNames.normalizeDnsName(input);
     if (!name.contains(".")) {
       throw new InputException(

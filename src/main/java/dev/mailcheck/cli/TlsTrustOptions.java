@@ -14,6 +14,7 @@ final class TlsTrustOptions {
   @Option(
       names = "--insecure",
       description =
-          "On submission (465, 587, --tls) go on after an untrusted or mismatched certificate (still reported); port 25 is opportunistic and always goes on.")
+          "On submission (465, 587, --tls), go on after an untrusted or mismatched certificate"
+              + " (still reported). Port 25 is opportunistic and always goes on.")
   boolean insecure;
 }

@@ -167,15 +167,20 @@ public final class DnsStack implements AutoCloseable {
   /**
    * Throws {@link CouldNotRunException} (exit code 3) when {@link #allFailed()}: "no DNS server
    * answered (asked 127.0.0.1:53); check --resolver and the network". When replaying, throws {@link
-   * InputException} (exit code 2) when the file held the answer to none of the questions: it was
-   * recorded for another domain or command, and every finding would be a bogus timeout.
+   * InputException} (exit code 2) when the file lacks the run's first question: it was recorded for
+   * another domain or command, and the findings would be bogus timeouts.
    */
   public void requireReachable() {
-    if (replay.isPresent() && replay.get().noneInFile()) {
+    Optional<DnsQuestion> missing = replay.flatMap(ReplayDnsClient::firstQuestionMissing);
+    if (missing.isPresent()) {
       throw new InputException(
           "the DNS replay file "
               + replayFile.orElseThrow()
-              + " holds none of the answers this run needs (recorded for another domain or command?)");
+              + " lacks this run's first question ("
+              + missing.get().name()
+              + " "
+              + missing.get().type().name()
+              + "); it was recorded for another domain or command");
     }
     if (allFailed()) {
       throw new CouldNotRunException(

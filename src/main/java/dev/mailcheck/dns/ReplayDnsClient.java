@@ -1,8 +1,9 @@
 package dev.mailcheck.dns;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code --dns-replay}: answers only from a recording, never from the network. A question the file
@@ -15,8 +16,8 @@ final class ReplayDnsClient implements DnsClient {
   private final Map<DnsQuestion, DnsResult> answers;
   private final Map<DnsQuestion, SignedAnswer> signed;
   private final DnsTrace trace;
-  private final AtomicInteger asked = new AtomicInteger();
-  private final AtomicInteger found = new AtomicInteger();
+  private final AtomicReference<DnsQuestion> first = new AtomicReference<>();
+  private volatile boolean firstFound;
 
   ReplayDnsClient(Map<DnsQuestion, DnsResult> answers, DnsTrace trace) {
     this(new DnsRecording.Contents(answers, Map.of()), trace);
@@ -30,10 +31,10 @@ final class ReplayDnsClient implements DnsClient {
 
   @Override
   public CompletableFuture<DnsResult> query(DnsQuestion question) {
-    asked.incrementAndGet();
+    boolean isFirst = first.compareAndSet(null, question);
     DnsResult r = answers.get(question);
+    if (isFirst) firstFound = r != null;
     if (r == null) r = new DnsResult.Timeout(question, NOT_IN_FILE);
-    else found.incrementAndGet();
     trace.add(
         new TraceEntry(
             question,
@@ -49,10 +50,8 @@ final class ReplayDnsClient implements DnsClient {
   /** Signed questions are replayed from the entries recorded with {@code "dnssec": true}. */
   @Override
   public CompletableFuture<SignedAnswer> querySigned(DnsQuestion question) {
-    asked.incrementAndGet();
     SignedAnswer r = signed.get(question);
     if (r == null) r = SignedAnswer.failed(new DnsResult.Timeout(question, NOT_IN_FILE));
-    else found.incrementAndGet();
     trace.add(
         new TraceEntry(
             question,
@@ -65,8 +64,14 @@ final class ReplayDnsClient implements DnsClient {
     return CompletableFuture.completedFuture(r);
   }
 
-  /** True when questions were asked and the file held the answer to none of them. */
-  boolean noneInFile() {
-    return asked.get() > 0 && found.get() == 0;
+  /**
+   * The run's first question when the file does not hold it. Every command asks first about its own
+   * target (the MX of the domain, its {@code _dmarc} name, the PTR of the address), so a file
+   * recorded for another target lacks it, even when it shares other answers (a parent's {@code
+   * _dmarc} record, a common include) that counting found answers would accept.
+   */
+  Optional<DnsQuestion> firstQuestionMissing() {
+    DnsQuestion q = first.get();
+    return q == null || firstFound ? Optional.empty() : Optional.of(q);
   }
 }

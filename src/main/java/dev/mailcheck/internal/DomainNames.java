@@ -288,7 +288,7 @@ public final class DomainNames {
   }
 
   /** Control and format characters as U+XXXX so that a message stays one readable line. */
-  static String printable(String s) {
+  public static String printable(String s) {
     StringBuilder sb = new StringBuilder();
     s.codePoints()
         .forEach(

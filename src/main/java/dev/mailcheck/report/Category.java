@@ -19,7 +19,9 @@ public enum Category {
   BLOCKLIST,
   DMARC_REPORT,
   /** BIMI brand indicators: informative, never scored (docs/scoring.md). */
-  BIMI;
+  BIMI,
+  /** The run's resolver itself (not a record of the domain). */
+  DNS;
 
   /**
    * The lower-case token used in JSON and as the text heading, e.g. {@code mx}, {@code

@@ -214,7 +214,9 @@ public enum FindingId {
   BIMI_CERTIFICATE(
       "bimi.certificate",
       Category.BIMI,
-      "The a= evidence document (VMC/CMC): dates, names, logotype hash of the logo");
+      "The a= evidence document (VMC/CMC): dates, names, logotype hash of the logo"),
+  DNS_UNREACHABLE(
+      "dns.unreachable", Category.DNS, "A DNS server answered (none did: nothing was checked)");
 
   private static final Map<String, FindingId> BY_ID =
       Stream.of(values()).collect(Collectors.toUnmodifiableMap(FindingId::id, Function.identity()));

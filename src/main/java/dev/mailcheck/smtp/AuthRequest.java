@@ -1,5 +1,6 @@
 package dev.mailcheck.smtp;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,9 +17,7 @@ public record AuthRequest(
     Objects.requireNonNull(user);
     Objects.requireNonNull(secret);
     mechanism =
-        mechanism == null
-            ? Optional.empty()
-            : mechanism.map(m -> m.toUpperCase(java.util.Locale.ROOT));
+        mechanism == null ? Optional.empty() : mechanism.map(m -> m.toUpperCase(Locale.ROOT));
   }
 
   @Override

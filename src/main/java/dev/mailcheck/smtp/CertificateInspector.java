@@ -1,5 +1,6 @@
 package dev.mailcheck.smtp;
 
+import dev.mailcheck.internal.InetAddresses;
 import java.io.InputStream;
 import java.net.IDN;
 import java.net.InetAddress;
@@ -211,11 +212,11 @@ public final class CertificateInspector {
   public static boolean nameMatches(X509Certificate leaf, String name) {
     String host = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     List<String> sans = sans(leaf);
-    if (dev.mailcheck.internal.InetAddresses.isLiteral(host)) {
-      InetAddress want = dev.mailcheck.internal.InetAddresses.parse(host).orElseThrow();
+    if (InetAddresses.isLiteral(host)) {
+      InetAddress want = InetAddresses.parse(host).orElseThrow();
       return sans.stream()
           .filter(san -> san.startsWith("IP:"))
-          .map(san -> dev.mailcheck.internal.InetAddresses.parse(san.substring(3)))
+          .map(san -> InetAddresses.parse(san.substring(3)))
           .anyMatch(a -> a.isPresent() && a.get().equals(want));
     }
     String ascii = toAscii(host);

@@ -1,6 +1,7 @@
 package dev.mailcheck.smtp;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ public record Extensions(String greeting, Map<String, List<String>> keywords, bo
   public Extensions {
     var copy = new LinkedHashMap<String, List<String>>();
     keywords.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    keywords = java.util.Collections.unmodifiableMap(copy);
+    keywords = Collections.unmodifiableMap(copy);
   }
 
   /** Parses a positive EHLO reply. Also accepts the obsolete {@code AUTH=PLAIN} form. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ProtocolVersion;
@@ -27,7 +28,7 @@ final class LegacyTlsCheck {
   /** Handshakes over an already-prepared plain socket (after the greeting/STARTTLS when needed). */
   static LegacyTls handshake(Socket plain, long deadlineNanos) {
     var crypto = new BcTlsCrypto(new SecureRandom());
-    var chosen = new java.util.concurrent.atomic.AtomicReference<String>("TLS 1.0/1.1");
+    var chosen = new AtomicReference<String>("TLS 1.0/1.1");
     var client =
         new DefaultTlsClient(crypto) {
           @Override

@@ -1,5 +1,7 @@
 package dev.mailcheck.smtp;
 
+import java.util.Locale;
+
 /** The steps of a probe, in the order they happen; each is timed. */
 public enum Phase {
   DNS,
@@ -19,6 +21,6 @@ public enum Phase {
 
   /** Lower-case token used in JSON and text, e.g. {@code tls-handshake}. */
   public String token() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One probe: where, how, and what to try. Build it with {@link #builder(String, int)}; the defaults
- * are a read-only probe (no AUTH, no relay test) with opportunistic STARTTLS, or implicit TLS on
- * port 465.
+ * One probe: where, how, and what to try. Build it with {@link #builder(String, int)} and a {@link
+ * Builder#timeout}, which has no default; the other defaults are a read-only probe (no AUTH, no
+ * relay test) with opportunistic STARTTLS, or implicit TLS on port 465.
  *
  * @param host the name (or IP literal) to connect to
  * @param addresses addresses to try in order; empty means resolve {@code host} (A and AAAA)
@@ -115,7 +115,10 @@ public record ProbeRequest(
     private TlsMode tlsMode;
     private String ehloName = DEFAULT_EHLO;
     private String certificateName;
-    private Duration timeout = Duration.ofSeconds(5);
+
+    /** No default: the run decides its deadline ({@code --timeout}) and every caller passes it. */
+    private Duration timeout;
+
     private Optional<List<X509Certificate>> trustAnchors = Optional.empty();
     private boolean insecure;
     private boolean legacyTlsCheck;
@@ -190,7 +193,12 @@ public record ProbeRequest(
       return this;
     }
 
+    /**
+     * @throws IllegalStateException when no {@link #timeout} was given: a probe without the run's
+     *     deadline is a programming error, not a reason to pick one here
+     */
     public ProbeRequest build() {
+      if (timeout == null) throw new IllegalStateException("a probe request needs a timeout");
       return new ProbeRequest(
           host,
           port,

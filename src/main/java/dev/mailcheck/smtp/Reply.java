@@ -1,5 +1,6 @@
 package dev.mailcheck.smtp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -67,7 +68,7 @@ public record Reply(int code, List<String> lines) {
   /** Every line in wire form ({@code 250-a}, {@code 250 b}). */
   public List<String> wireLines() {
     if (lines.isEmpty()) return List.of(String.valueOf(code));
-    var out = new java.util.ArrayList<String>(lines.size());
+    var out = new ArrayList<String>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       out.add(code + (i == lines.size() - 1 ? " " : "-") + lines.get(i));
     }

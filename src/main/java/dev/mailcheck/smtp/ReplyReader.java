@@ -1,5 +1,6 @@
 package dev.mailcheck.smtp;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -7,6 +8,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,18 +86,18 @@ final class ReplyReader {
   }
 
   private byte[] readLine(Phase phase, long deadlineNanos) throws ProbeException {
-    var line = new java.io.ByteArrayOutputStream(128);
+    var line = new ByteArrayOutputStream(128);
     while (true) {
       int b = next(phase, deadlineNanos);
       if (b == '\n') {
         byte[] bytes = line.toByteArray();
         int n = bytes.length;
-        if (n > 0 && bytes[n - 1] == '\r') return java.util.Arrays.copyOf(bytes, n - 1);
+        if (n > 0 && bytes[n - 1] == '\r') return Arrays.copyOf(bytes, n - 1);
         return bytes;
       }
       if (line.size() >= MAX_LINE + 1) {
         transcript.server(
-            printable(java.util.Arrays.copyOf(line.toByteArray(), 80))
+            printable(Arrays.copyOf(line.toByteArray(), 80))
                 + "... (no line end after "
                 + MAX_LINE
                 + " bytes)");

@@ -2,6 +2,7 @@ package dev.mailcheck.smtp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -98,8 +99,8 @@ final class SaslClient {
         b64(
             ("user=" + req.user() + "\u0001auth=Bearer " + secret + "\u0001\u0001")
                 .getBytes(StandardCharsets.UTF_8)));
-    java.util.Arrays.fill(pass, (byte) 0);
-    java.util.Arrays.fill(plain, (byte) 0);
+    Arrays.fill(pass, (byte) 0);
+    Arrays.fill(plain, (byte) 0);
   }
 
   private static AuthOutcome outcome(List<String> offered, String mech, Reply reply) {
@@ -119,8 +120,8 @@ final class SaslClient {
     System.arraycopy(user, 0, msg, 1, user.length);
     System.arraycopy(pass, 0, msg, user.length + 2, pass.length);
     String ir = b64(msg);
-    java.util.Arrays.fill(pass, (byte) 0);
-    java.util.Arrays.fill(msg, (byte) 0);
+    Arrays.fill(pass, (byte) 0);
+    Arrays.fill(msg, (byte) 0);
     Reply r = c.command(Phase.AUTH, "AUTH PLAIN " + ir, "AUTH PLAIN " + REDACTED);
     if (r.intermediate()) return cancel(c);
     return r;
@@ -133,7 +134,7 @@ final class SaslClient {
     if (!r.intermediate()) return r;
     byte[] pass = req.secret().utf8();
     String p = b64(pass);
-    java.util.Arrays.fill(pass, (byte) 0);
+    Arrays.fill(pass, (byte) 0);
     r = c.command(Phase.AUTH, p, REDACTED);
     if (r.intermediate()) return cancel(c);
     return r;
@@ -157,7 +158,7 @@ final class SaslClient {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacMD5 missing from the JDK", e);
     } finally {
-      java.util.Arrays.fill(key, (byte) 0);
+      Arrays.fill(key, (byte) 0);
     }
     r =
         c.command(

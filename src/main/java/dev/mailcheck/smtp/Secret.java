@@ -1,5 +1,7 @@
 package dev.mailcheck.smtp;
 
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -22,7 +24,7 @@ public final class Secret {
   }
 
   byte[] utf8() {
-    var bb = java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(value));
+    var bb = StandardCharsets.UTF_8.encode(CharBuffer.wrap(value));
     byte[] out = new byte[bb.remaining()];
     bb.get(out);
     return out;

@@ -1,6 +1,8 @@
 package dev.mailcheck.smtp;
 
 import dev.mailcheck.dns.DnsClient;
+import dev.mailcheck.dns.DnsRecord;
+import dev.mailcheck.internal.InetAddresses;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -11,6 +13,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -45,7 +48,7 @@ public final class SocketSmtpProbe implements SmtpProbe {
     try {
       List<InetAddress> addresses;
       if (!req.addresses().isEmpty()) addresses = req.addresses();
-      else if (dev.mailcheck.internal.InetAddresses.isLiteral(req.host()))
+      else if (InetAddresses.isLiteral(req.host()))
         addresses = resolver.resolve(req.host(), req.allowPrivate());
       else addresses = rec.time(Phase.DNS, () -> resolver.resolve(req.host(), req.allowPrivate()));
       conn = rec.time(Phase.CONNECT, () -> connect(addresses, rec));
@@ -113,7 +116,7 @@ public final class SocketSmtpProbe implements SmtpProbe {
     if (e instanceof SocketTimeoutException) return Failure.Kind.TIMEOUT;
     if (e instanceof NoRouteToHostException) return Failure.Kind.UNREACHABLE;
     if (e instanceof ConnectException ce) {
-      String m = String.valueOf(ce.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      String m = String.valueOf(ce.getMessage()).toLowerCase(Locale.ROOT);
       if (m.contains("refused")) return Failure.Kind.REFUSED;
       if (m.contains("unreachable")) return Failure.Kind.UNREACHABLE;
       if (m.contains("timed out")) return Failure.Kind.TIMEOUT;
@@ -385,7 +388,7 @@ public final class SocketSmtpProbe implements SmtpProbe {
    * reports.
    */
   static String text(InetAddress a) {
-    return new dev.mailcheck.dns.DnsRecord.Address("", 0, a).data();
+    return new DnsRecord.Address("", 0, a).data();
   }
 
   private static long ms(long startNanos) {

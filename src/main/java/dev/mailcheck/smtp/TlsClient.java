@@ -1,5 +1,6 @@
 package dev.mailcheck.smtp;
 
+import dev.mailcheck.internal.InetAddresses;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -14,6 +15,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -40,14 +42,14 @@ final class TlsClient {
     SSLSocket tls;
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new javax.net.ssl.TrustManager[] {new Recording(seen)}, new SecureRandom());
+      ctx.init(null, new TrustManager[] {new Recording(seen)}, new SecureRandom());
       tls =
           (SSLSocket)
               ctx.getSocketFactory()
                   .createSocket(plain, request.certificateName(), request.port(), true);
       var params = tls.getSSLParameters();
       String name = request.certificateName();
-      if (!dev.mailcheck.internal.InetAddresses.isLiteral(name) && name.contains(".")) {
+      if (!InetAddresses.isLiteral(name) && name.contains(".")) {
         try {
           params.setServerNames(List.of(new SNIHostName(name)));
         } catch (IllegalArgumentException e) {

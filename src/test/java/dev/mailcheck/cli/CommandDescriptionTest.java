@@ -59,4 +59,33 @@ class CommandDescriptionTest {
         .doesNotContain("(forward-confirmed\n")
         .doesNotContain("Public Suffix List,\n");
   }
+
+  /**
+   * Issue 11 item 18: picocli starts each description element on a new line and wraps it at 80
+   * columns, so an element that is only part of a sentence leaves a short line in mid-sentence
+   * ("the certificate chain and name,"). Every element is a whole paragraph, and nothing is wider
+   * than 80 columns or breaks an abbreviation ("e." / "g.").
+   */
+  @Test
+  void helpIsWholeParagraphsWithinEightyColumns() {
+    CommandLine root =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    List<CommandLine> all = new ArrayList<>(List.of(root));
+    all.addAll(allSubcommands(root));
+    for (CommandLine cl : all) {
+      String name = cl.getCommandSpec().qualifiedName();
+      for (String element : cl.getCommandSpec().usageMessage().description()) {
+        assertThat(element.replace("%n", " ").strip())
+            .as(name + ": description element")
+            .matches("(?s).*[.:)]$");
+      }
+      String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+      for (String line : help.lines().toList()) {
+        assertThat(line.length()).as(name + ": " + line).isLessThanOrEqualTo(80);
+        assertThat(line).as(name + ": split abbreviation").doesNotMatch(".*(^|\\s)[a-z]\\.$");
+        assertThat(line.strip()).as(name + ": split abbreviation").doesNotMatch("^[a-z]\\. .*");
+        assertThat(line).as(name + ": RFC apart from its number").doesNotEndWith(" RFC");
+      }
+    }
+  }
 }

@@ -36,6 +36,6 @@ class PtrArgumentTest {
   @CsvSource({"127.0.0.1", "192.0.2.1", "255.255.255.254", "::1", "2001:db8::1"})
   void hostAddressesAreLookedUp(String ip) throws Exception {
     var address = dev.mailcheck.internal.InetAddresses.parse(ip).orElseThrow();
-    assertThat(PtrCommand.notAHostAddress(address)).isEmpty();
+    assertThat(Hosts.notAHostAddress(address)).isEmpty();
   }
 }

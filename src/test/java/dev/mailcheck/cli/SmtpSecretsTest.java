@@ -41,12 +41,12 @@ class SmtpSecretsTest {
   @TempDir static Path dir;
 
   /** Fails the test when called: the prompt must not be used when another source exists. */
-  static final SmtpCommand.SecretSources.Prompt NO_PROMPT_EXPECTED =
+  static final Secrets.Prompt NO_PROMPT_EXPECTED =
       p -> {
         throw new AssertionError("prompted although another source was given");
       };
 
-  static final SmtpCommand.SecretSources.Prompt NO_TERMINAL = p -> Optional.empty();
+  static final Secrets.Prompt NO_TERMINAL = p -> Optional.empty();
 
   @BeforeAll
   static void start() throws Exception {
@@ -66,13 +66,11 @@ class SmtpSecretsTest {
     server.close();
   }
 
-  static CliRun run(
-      Map<String, String> env, SmtpCommand.SecretSources.Prompt prompt, String... args) {
+  static CliRun run(Map<String, String> env, Secrets.Prompt prompt, String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
     CommandLine cl = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
-    ((SmtpCommand) cl.getSubcommands().get("smtp").getCommand()).secrets =
-        new SmtpCommand.SecretSources(env, prompt);
+    ((SmtpCommand) cl.getSubcommands().get("smtp").getCommand()).secrets = new Secrets(env, prompt);
     int code = cl.execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }
@@ -312,6 +310,50 @@ class SmtpSecretsTest {
       CliRun none = run(Map.of(), NO_PROMPT_EXPECTED, args);
       assertThat(none.exitCode()).isEqualTo(2);
       assertThat(none.err()).contains("MAILCHECK_OAUTH_TOKEN");
+    }
+  }
+
+  /**
+   * Issue 11 item 17: the docs say "XOAUTH2 when a token is given"; MAILCHECK_OAUTH_TOKEN alone (no
+   * --auth) used to be ignored in favour of a password prompt. Both variables at once without
+   * --auth is a usage error, not a guess.
+   */
+  @Test
+  void oauthTokenFromTheEnvironmentIsUsedWithoutAuthOption() throws Exception {
+    var script =
+        new StandardSmtp().starttls(cert.serverContext()).auth("XOAUTH2").user(USER, TOKEN);
+    try (var xo = ScriptedSmtpServer.start(script)) {
+      String[] args = {
+        "smtp",
+        xo.hostPort(),
+        "--ca-file",
+        caFile.toString(),
+        "--user",
+        USER,
+        "--timeout",
+        "3s",
+        "--no-legacy-tls",
+        "-v",
+        "--json"
+      };
+      CliRun env = run(Map.of("MAILCHECK_OAUTH_TOKEN", TOKEN), NO_PROMPT_EXPECTED, args);
+      assertThat(env.exitCode()).as(env.out() + env.err()).isZero();
+      assertThat(authResult(env)).isEqualTo("success");
+      assertNoSecret(env, TOKEN);
+
+      CliRun both =
+          run(
+              Map.of("MAILCHECK_OAUTH_TOKEN", TOKEN, "MAILCHECK_PASSWORD", PASSWORD),
+              NO_PROMPT_EXPECTED,
+              args);
+      assertThat(both.exitCode()).isEqualTo(2);
+      assertThat(both.out()).isEmpty();
+      assertThat(both.err().strip())
+          .isEqualTo(
+              "mailcheck: both MAILCHECK_PASSWORD and MAILCHECK_OAUTH_TOKEN are set; choose one"
+                  + " with --auth (XOAUTH2 uses the token)");
+      assertNoSecret(both, TOKEN);
+      assertNoSecret(both, PASSWORD);
     }
   }
 

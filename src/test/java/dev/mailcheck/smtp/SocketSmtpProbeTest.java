@@ -1,6 +1,7 @@
 package dev.mailcheck.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
 import dev.mailcheck.smtp.testserver.StandardSmtp;
@@ -138,29 +139,60 @@ class SocketSmtpProbeTest {
 
   @Test
   void submissionPortsAndImplicitTlsVerifyEverythingElseIsOpportunistic() {
-    assertThat(ProbeRequest.builder("h", 25).build().stopsOnCertificateProblem()).isFalse();
     assertThat(
             ProbeRequest.builder("h", 25)
+                .timeout(Duration.ofSeconds(1))
+                .build()
+                .stopsOnCertificateProblem())
+        .isFalse();
+    assertThat(
+            ProbeRequest.builder("h", 25)
+                .timeout(Duration.ofSeconds(1))
                 .tlsMode(TlsMode.STARTTLS)
                 .build()
                 .stopsOnCertificateProblem())
         .isFalse();
-    assertThat(ProbeRequest.builder("h", 587).build().stopsOnCertificateProblem()).isTrue();
     assertThat(
             ProbeRequest.builder("h", 587)
+                .timeout(Duration.ofSeconds(1))
+                .build()
+                .stopsOnCertificateProblem())
+        .isTrue();
+    assertThat(
+            ProbeRequest.builder("h", 587)
+                .timeout(Duration.ofSeconds(1))
                 .tlsMode(TlsMode.STARTTLS)
                 .build()
                 .stopsOnCertificateProblem())
         .isTrue();
-    assertThat(ProbeRequest.builder("h", 465).build().stopsOnCertificateProblem()).isTrue();
-    assertThat(ProbeRequest.builder("h", 587).insecure(true).build().stopsOnCertificateProblem())
+    assertThat(
+            ProbeRequest.builder("h", 465)
+                .timeout(Duration.ofSeconds(1))
+                .build()
+                .stopsOnCertificateProblem())
+        .isTrue();
+    assertThat(
+            ProbeRequest.builder("h", 587)
+                .timeout(Duration.ofSeconds(1))
+                .insecure(true)
+                .build()
+                .stopsOnCertificateProblem())
         .isFalse();
     assertThat(
             ProbeRequest.builder("h", 2525)
+                .timeout(Duration.ofSeconds(1))
                 .tlsMode(TlsMode.IMPLICIT)
                 .build()
                 .stopsOnCertificateProblem())
         .isTrue();
+  }
+
+  /** Issue 10: the run decides the deadline; a request never falls back to a hidden default. */
+  @Test
+  void aRequestWithoutATimeoutIsAProgrammingError() {
+    assertThatThrownBy(() -> ProbeRequest.builder("h", 25).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("timeout");
   }
 
   @Test

@@ -209,7 +209,26 @@ public final class SmtpEvaluator {
     }
     failure
         .filter(f -> f.phase() == Phase.BANNER)
-        .ifPresent(f -> out.add(protocolFailure(FindingId.SMTP_BANNER, "greeting", f, subject)));
+        .map(f -> protocolFailure(FindingId.SMTP_BANNER, "greeting", f, subject))
+        .map(f -> r.port() == 465 && r.tlsMode() != TlsMode.IMPLICIT ? implicitTlsHint(f) : f)
+        .ifPresent(out::add);
+  }
+
+  /**
+   * Port 465 is implicit TLS (RFC 8314 §3.3): the server waits for a TLS handshake and never greets
+   * a plaintext client, so no greeting there most likely means the wrong mode, not a tarpit.
+   */
+  private static Finding implicitTlsHint(Finding f) {
+    return new Finding(
+        f.kind(),
+        f.status(),
+        f.title(),
+        f.detail(),
+        Optional.of(
+            "Port 465 speaks TLS from the first byte (implicit TLS, RFC 8314) and sends no"
+                + " plaintext greeting: probe it with --tls instead of --starttls or --no-tls."),
+        f.subject(),
+        f.evidence());
   }
 
   private static void ehlo(

@@ -183,6 +183,29 @@ class SmtpInteropIT {
     assertThat(s.path("auth").path("result").asText()).isEqualTo("success");
   }
 
+  /**
+   * Issue 11 item 17: real Postfix in wrapper mode on 465 waits for a TLS handshake and never
+   * greets a plaintext client; {@code --starttls} there ends without a greeting, and the finding
+   * says to use {@code --tls} instead of blaming a tarpit.
+   */
+  @Test
+  void plaintextProbeOfImplicitTlsPortHintsAtTls() {
+    for (String mode : List.of("--starttls", "--no-tls")) {
+      // the deadline is the lab's --timeout (env.mailcheck adds it): Postfix waits much longer
+      CliRun run = env.mailcheck("smtp", "mx1.good.test:465", mode, "--allow-private", "--json");
+      assertThat(run.err()).doesNotContain("Exception");
+      assertThat(run.exitCode()).as(mode + ": " + run.err()).isEqualTo(3);
+      JsonNode r = run.json();
+      assertThat(r.path("incomplete").asBoolean()).isTrue();
+      JsonNode banner = null;
+      for (JsonNode f : r.path("findings"))
+        if (f.path("id").asText().equals("smtp.banner")) banner = f;
+      assertThat(banner).as(mode + ": smtp.banner finding").isNotNull();
+      assertThat(banner.path("status").asText()).isEqualTo("error");
+      assertThat(banner.path("remedy").asText()).contains("--tls").contains("RFC 8314");
+    }
+  }
+
   @Test
   void clearTextAuthListenerIsFlagged() {
     JsonNode r = smtp("mx.weak.test:25");

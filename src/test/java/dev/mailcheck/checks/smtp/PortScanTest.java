@@ -56,7 +56,7 @@ class PortScanTest {
 
   @Test
   void port465UsesImplicitTlsAndOthersStartTls() {
-    var base = ProbeRequest.builder("mx.example", 25).build();
+    var base = ProbeRequest.builder("mx.example", 25).timeout(Duration.ofSeconds(1)).build();
     assertThat(PortScan.forPort(base, 465).tlsMode())
         .isEqualTo(dev.mailcheck.smtp.TlsMode.IMPLICIT);
     assertThat(PortScan.forPort(base, 587).tlsMode())

@@ -554,4 +554,28 @@ class SmtpEvaluatorTest {
     assertThat(TlsFindings.keyStrength(t, "mx.example:25").orElseThrow().status())
         .isEqualTo(expected);
   }
+
+  /**
+   * Issue 11 item 17: {@code smtp HOST:465 --starttls} waits for a plaintext greeting that an
+   * implicit-TLS server never sends; the finding points at --tls instead of "a tarpit".
+   */
+  @ParameterizedTest(name = "port {0} {1}")
+  @CsvSource({"465, STARTTLS, true", "465, NONE, true", "587, STARTTLS, false", "25, NONE, false"})
+  void noGreetingOnPort465InPlaintextHintsAtImplicitTls(int port, TlsMode mode, boolean hint) {
+    Failure silent = new Failure(Phase.BANNER, Failure.Kind.TIMEOUT, "no greeting within 5000 ms");
+    var r =
+        new R(port, mode, null, null, StartTls.NOT_ATTEMPTED, null, null, null, null, silent, null);
+    Finding banner =
+        SmtpEvaluator.evaluate(r.result()).stream()
+            .filter(f -> f.id().equals("smtp.banner"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(banner.status()).isEqualTo(Status.ERROR);
+    if (hint) {
+      assertThat(banner.remedy()).hasValueSatisfying(t -> assertThat(t).contains("--tls"));
+    } else {
+      assertThat(banner.remedy())
+          .hasValueSatisfying(t -> assertThat(t).contains("--timeout").doesNotContain("--tls"));
+    }
+  }
 }

@@ -1,26 +1,51 @@
-package dev.mailcheck.cli;
+package dev.mailcheck.training;
 
+import dev.mailcheck.cli.Main;
+import dev.mailcheck.cli.Version;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.report.render.JsonRenderer;
 import dev.mailcheck.report.render.TextRenderer;
+import dev.mailcheck.smtp.TlsWarmup;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
 
 /**
  * The training run behind the launcher's start-up cache (JDK 25+ AOT cache, see
  * docs/performance.md): walks the code real runs need (command-line parsing, help, both renderers,
- * the DNS commands and {@code domain} end to end, the TLS warm-up of {@link
- * dev.mailcheck.smtp.TlsWarmup}) so that the JVM records those classes as loaded and linked. The
- * commands ask throw-away DNS and SMTP responders on 127.0.0.1 that this class starts itself;
- * nothing leaves the machine. The launcher runs {@code java -XX:AOTCacheOutput=... -cp
- * mailcheck.jar dev.mailcheck.cli.StartupTraining} once per jar. Prints nothing; every step is
- * bounded by a short timeout and its failure is ignored (training is best effort).
+ * the DNS commands and {@code domain} end to end, the TLS warm-up of {@link TlsWarmup}) so that the
+ * JVM records those classes as loaded and linked. The commands ask throw-away DNS and SMTP
+ * responders on 127.0.0.1 that this class starts itself; nothing leaves the machine. The launcher
+ * runs {@code java -XX:AOTCacheOutput=... -cp mailcheck.jar dev.mailcheck.training.StartupTraining}
+ * once per jar. Prints nothing; every step is bounded by a short timeout and its failure is ignored
+ * (training is best effort).
  */
 public final class StartupTraining {
   private StartupTraining() {}
@@ -62,7 +87,7 @@ public final class StartupTraining {
       new JsonRenderer(Version.current(), true).render(report, new StringWriter());
     }
     trainDnsClasses();
-    dev.mailcheck.smtp.TlsWarmup.run(); // JSSE, trust store, PKIX and BouncyCastle TLS classes
+    TlsWarmup.run(); // JSSE, trust store, PKIX and BouncyCastle TLS classes
     trainDnsCommands(sink);
   }
 
@@ -71,14 +96,14 @@ public final class StartupTraining {
    * to STARTTLS, then it hangs up (the TLS handshake fails at once; the TLS classes come from the
    * warm-up). Returns its port, or -1 when it could not listen.
    */
-  private static int smtpResponder(java.net.ServerSocket server) {
+  private static int smtpResponder(ServerSocket server) {
     Thread.ofPlatform()
         .daemon()
         .start(
             () -> {
               while (!server.isClosed()) {
                 try {
-                  java.net.Socket s = server.accept();
+                  Socket s = server.accept();
                   Thread.ofVirtual().start(() -> converse(s));
                 } catch (IOException e) {
                   return;
@@ -88,27 +113,24 @@ public final class StartupTraining {
     return server.getLocalPort();
   }
 
-  private static void converse(java.net.Socket s) {
+  private static void converse(Socket s) {
     try (s) {
       s.setSoTimeout(2000);
-      var in =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(
-                  s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
-      var out = s.getOutputStream();
-      out.write(
-          "220 training.invalid ESMTP\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+      OutputStream out = s.getOutputStream();
+      out.write("220 training.invalid ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
       for (int i = 0; i < 10; i++) {
         String line = in.readLine();
         if (line == null || line.length() > 512) return;
-        String verb = line.toUpperCase(java.util.Locale.ROOT);
+        String verb = line.toUpperCase(Locale.ROOT);
         String reply =
             verb.startsWith("EHLO")
                 ? "250-training.invalid\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250 STARTTLS\r\n"
                 : verb.startsWith("STARTTLS")
                     ? "220 2.0.0 ready\r\n"
                     : verb.startsWith("QUIT") ? "221 2.0.0 bye\r\n" : "250 2.0.0 ok\r\n";
-        out.write(reply.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(reply.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         if (verb.startsWith("STARTTLS") || verb.startsWith("QUIT")) return;
       }
@@ -119,10 +141,8 @@ public final class StartupTraining {
 
   /** Runs the DNS commands against a loopback responder, in text and JSON. */
   private static void trainDnsCommands(PrintWriter sink) {
-    try (java.net.DatagramSocket socket =
-            new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
-        java.net.ServerSocket smtp =
-            new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        ServerSocket smtp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       int smtpPort = smtpResponder(smtp);
       Thread responder = Thread.ofPlatform().daemon().start(() -> answer(socket));
       String resolver = "127.0.0.1:" + socket.getLocalPort();
@@ -163,46 +183,40 @@ public final class StartupTraining {
    * Answers every query: MX {@code 10 mail.NAME}, A 127.0.0.1, TXT an SPF or DMARC record by name,
    * PTR {@code localhost.}, NODATA for the rest. Ends when the socket closes.
    */
-  private static void answer(java.net.DatagramSocket socket) {
+  private static void answer(DatagramSocket socket) {
     byte[] buf = new byte[1500];
     while (!socket.isClosed()) {
       try {
-        java.net.DatagramPacket in = new java.net.DatagramPacket(buf, buf.length);
+        DatagramPacket in = new DatagramPacket(buf, buf.length);
         socket.receive(in);
-        org.xbill.DNS.Message query =
-            new org.xbill.DNS.Message(java.util.Arrays.copyOf(in.getData(), in.getLength()));
-        org.xbill.DNS.Record q = query.getQuestion();
-        org.xbill.DNS.Message reply = new org.xbill.DNS.Message(query.getHeader().getID());
-        reply.getHeader().setFlag(org.xbill.DNS.Flags.QR);
-        reply.getHeader().setFlag(org.xbill.DNS.Flags.RA);
-        reply.getHeader().setFlag(org.xbill.DNS.Flags.RD);
-        reply.addRecord(q, org.xbill.DNS.Section.QUESTION);
-        org.xbill.DNS.Name name = q.getName();
-        String text = name.toString(true).toLowerCase(java.util.Locale.ROOT);
-        int in_ = org.xbill.DNS.DClass.IN;
-        org.xbill.DNS.Record answer =
+        Message query = new Message(Arrays.copyOf(in.getData(), in.getLength()));
+        Record q = query.getQuestion();
+        Message reply = new Message(query.getHeader().getID());
+        reply.getHeader().setFlag(Flags.QR);
+        reply.getHeader().setFlag(Flags.RA);
+        reply.getHeader().setFlag(Flags.RD);
+        reply.addRecord(q, Section.QUESTION);
+        Name name = q.getName();
+        String text = name.toString(true).toLowerCase(Locale.ROOT);
+        int in_ = DClass.IN;
+        Record answer =
             switch (q.getType()) {
-              case org.xbill.DNS.Type.MX ->
-                  new org.xbill.DNS.MXRecord(
-                      name, in_, 300, 10, org.xbill.DNS.Name.fromString("mail." + text + "."));
-              case org.xbill.DNS.Type.A ->
-                  new org.xbill.DNS.ARecord(
-                      name, in_, 300, java.net.InetAddress.getLoopbackAddress());
-              case org.xbill.DNS.Type.PTR ->
-                  new org.xbill.DNS.PTRRecord(
-                      name, in_, 300, org.xbill.DNS.Name.fromString("localhost."));
-              case org.xbill.DNS.Type.TXT ->
+              case Type.MX ->
+                  new MXRecord(name, in_, 300, 10, Name.fromString("mail." + text + "."));
+              case Type.A -> new ARecord(name, in_, 300, InetAddress.getLoopbackAddress());
+              case Type.PTR -> new PTRRecord(name, in_, 300, Name.fromString("localhost."));
+              case Type.TXT ->
                   text.startsWith("_dmarc.")
-                      ? new org.xbill.DNS.TXTRecord(
+                      ? new TXTRecord(
                           name, in_, 300, "v=DMARC1; p=none; rua=mailto:d@" + text.substring(7))
                       : text.contains("._domainkey.")
                           ? null
-                          : new org.xbill.DNS.TXTRecord(name, in_, 300, "v=spf1 a mx -all");
+                          : new TXTRecord(name, in_, 300, "v=spf1 a mx -all");
               default -> null;
             };
-        if (answer != null) reply.addRecord(answer, org.xbill.DNS.Section.ANSWER);
+        if (answer != null) reply.addRecord(answer, Section.ANSWER);
         byte[] wire = reply.toWire();
-        socket.send(new java.net.DatagramPacket(wire, wire.length, in.getSocketAddress()));
+        socket.send(new DatagramPacket(wire, wire.length, in.getSocketAddress()));
       } catch (IOException | RuntimeException e) {
         if (socket.isClosed()) return;
       }
@@ -211,21 +225,11 @@ public final class StartupTraining {
 
   /** Builds and parses a DNS query with dnsjava, offline. */
   private static void trainDnsClasses() throws IOException {
-    org.xbill.DNS.Name name = org.xbill.DNS.Name.fromString("example.com.");
-    for (int type :
-        new int[] {
-          org.xbill.DNS.Type.MX,
-          org.xbill.DNS.Type.TXT,
-          org.xbill.DNS.Type.A,
-          org.xbill.DNS.Type.AAAA
-        }) {
-      org.xbill.DNS.Message query =
-          org.xbill.DNS.Message.newQuery(
-              org.xbill.DNS.Record.newRecord(name, type, org.xbill.DNS.DClass.IN));
-      new org.xbill.DNS.Message(query.toWire()).toString();
+    Name name = Name.fromString("example.com.");
+    for (int type : new int[] {Type.MX, Type.TXT, Type.A, Type.AAAA}) {
+      Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
+      new Message(query.toWire()).toString();
     }
-    org.xbill.DNS.Record.fromString(
-            name, org.xbill.DNS.Type.MX, org.xbill.DNS.DClass.IN, 300, "10 mail.example.com.", name)
-        .rdataToString();
+    Record.fromString(name, Type.MX, DClass.IN, 300, "10 mail.example.com.", name).rdataToString();
   }
 }
