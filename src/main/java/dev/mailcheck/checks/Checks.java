@@ -4,6 +4,8 @@ import dev.mailcheck.checks.dkim.DkimCheck;
 import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.checks.dmarc.DmarcCheck;
 import dev.mailcheck.checks.mx.MxCheck;
+import dev.mailcheck.checks.postfix.config.PostfixConfigCheck;
+import dev.mailcheck.checks.postfix.log.PostfixLogCheck;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.smtp.PortsCheck;
 import dev.mailcheck.checks.smtp.SmtpCheck;
@@ -24,11 +26,14 @@ public final class Checks {
   public static final DkimCheck DKIM = new DkimCheck();
   public static final DkimVerifyCheck DKIM_VERIFY = new DkimVerifyCheck();
   public static final DmarcCheck DMARC = new DmarcCheck();
+  public static final PostfixLogCheck POSTFIX_LOG = new PostfixLogCheck();
+  public static final PostfixConfigCheck POSTFIX_CONFIG = new PostfixConfigCheck();
 
   private Checks() {}
 
   /** Every registered check. */
   public static List<Check<?, ?>> all() {
-    return List.of(MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC);
+    return List.of(
+        MX, PTR, SMTP, PORTS, SPF, DKIM, DKIM_VERIFY, DMARC, POSTFIX_LOG, POSTFIX_CONFIG);
   }
 }

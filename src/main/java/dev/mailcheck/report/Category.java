@@ -13,7 +13,8 @@ public enum Category {
   SMTP,
   SPF,
   DKIM,
-  DMARC;
+  DMARC,
+  POSTFIX;
 
   /** The lower-case token used in JSON and as the text heading, e.g. {@code mx}. */
   public String token() {

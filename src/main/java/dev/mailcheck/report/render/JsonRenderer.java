@@ -15,6 +15,8 @@ import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DomainSmtpView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
+import dev.mailcheck.report.view.PostfixConfigView;
+import dev.mailcheck.report.view.PostfixLogView;
 import dev.mailcheck.report.view.PtrView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
@@ -45,6 +47,8 @@ public final class JsonRenderer implements Renderer {
           .addMixIn(PortsView.Port.class, NonNull.class)
           .addMixIn(SpfView.class, SpfViewJson.class)
           .addMixIn(SpfView.Node.class, SpfNodeJson.class)
+          .addMixIn(PostfixLogView.Input.class, NonAbsent.class)
+          .addMixIn(PostfixConfigView.CertificateRow.class, NonAbsent.class)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -201,12 +205,18 @@ public final class JsonRenderer implements Renderer {
       case DkimAuditView v -> "dkim";
       case DkimVerifyView v -> "dkim";
       case DmarcView v -> "dmarc";
+      case PostfixLogView v -> "postfixLog";
+      case PostfixConfigView v -> "postfixConfig";
     };
   }
 
   /** Absent facts (null) are left out, never written as null. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   private abstract static class NonNull {}
+
+  /** Empty optionals are left out. */
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  private abstract static class NonAbsent {}
 
   /** Empty optionals and an empty {@code steps} list are left out. */
   @JsonInclude(JsonInclude.Include.NON_ABSENT)

@@ -19,4 +19,6 @@ public sealed interface View
         SpfView,
         DkimAuditView,
         DkimVerifyView,
-        DmarcView {}
+        DmarcView,
+        PostfixLogView,
+        PostfixConfigView {}

@@ -6,6 +6,8 @@ import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DomainSmtpView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
+import dev.mailcheck.report.view.PostfixConfigView;
+import dev.mailcheck.report.view.PostfixLogView;
 import dev.mailcheck.report.view.PtrView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
@@ -32,6 +34,8 @@ public final class ViewText {
       case DkimAuditView v -> DkimText.audit(v);
       case DkimVerifyView v -> DkimText.verify(v);
       case DmarcView v -> DmarcText.lines(v);
+      case PostfixLogView v -> PostfixText.log(v);
+      case PostfixConfigView v -> PostfixText.config(v);
     };
   }
 
