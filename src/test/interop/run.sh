@@ -27,7 +27,7 @@ BAD_IP=$NET.30   # mx.broken.test: 25 (STARTTLS) and 465, expired certificate fo
 ALL_SMTP_IPS="$MX1_IP $MX2_IP $PLAIN_IP $BAD_IP"
 
 PKGS="knot knot-dnsutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
-      python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl"
+      python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl pflogsumm"
 
 log() { printf '[interop %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -286,7 +286,11 @@ smtpd_tls_protocols = >=TLSv1.2
 smtpd_tls_mandatory_protocols = >=TLSv1.2
 smtpd_tls_loglevel = 1
 message_size_limit = 10485760
-# Nothing is delivered anywhere: accepted mail is discarded.
+# Nothing is delivered anywhere: accepted mail is discarded, except three test domains that
+# PostfixInteropIT sends to after AUTH on 587, for real deferrals and bounces in postfix.log:
+# deferred.test to a port where nothing listens, relayed.test to mx2 (this same instance: Postfix
+# bounces it as a loop), nouser.test to local(8), which bounces a user it does not know.
+transport_maps = inline:{ deferred.test=smtp:[$MX1_IP]:2599, relayed.test=smtp:[$MX2_IP]:25, nouser.test=local: }
 default_transport = discard:interop
 local_transport = discard:interop
 relay_transport = discard:interop

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,8 +100,8 @@ final class ConfigLoader {
 
   /** The certificate/key pairs of main.cf and of every TLS-enabled smtpd service that differs. */
   static List<TlsIdentity> identities(PostfixConfig c, Path dir) {
-    List<TlsIdentity> out = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
+    java.util.Map<String, List<String>> scopesByPair = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String[]> pairByKey = new java.util.LinkedHashMap<>();
     List<Service> scopes = new ArrayList<>();
     scopes.add(null);
     for (Service s : c.inetSmtpd()) {
@@ -111,15 +110,20 @@ final class ConfigLoader {
     }
     for (Service s : scopes) {
       if (s != null && !tlsOn(c, s)) continue;
-      String scope = s == null ? "main.cf" : s.id();
       String host = c.get(s, "myhostname").value();
       for (String[] pair : pairs(c, s)) {
         String cert = resolve(dir, pair[0]);
         String key = resolve(dir, pair[1]);
-        if (!seen.add(cert + "|" + key + "|" + host)) continue;
-        out.add(CertificateReader.read(scope, host, cert, key));
+        String k = cert + "|" + key + "|" + host;
+        pairByKey.putIfAbsent(k, new String[] {cert, key, host});
+        scopesByPair.computeIfAbsent(k, x -> new ArrayList<>()).add(s == null ? "main.cf" : s.id());
       }
     }
+    List<TlsIdentity> out = new ArrayList<>();
+    pairByKey.forEach(
+        (k, p) ->
+            out.add(
+                CertificateReader.read(String.join(", ", scopesByPair.get(k)), p[2], p[0], p[1])));
     return out;
   }
 

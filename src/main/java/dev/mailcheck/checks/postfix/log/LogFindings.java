@@ -278,6 +278,12 @@ final class LogFindings {
         .build();
   }
 
+  private static String names(List<Count> rows) {
+    List<String> parts = new ArrayList<>();
+    for (Count c : rows) parts.add(c.name() + " " + c.count());
+    return parts.isEmpty() ? "" : "(" + String.join(", ", parts) + ")";
+  }
+
   private static double share(long part, long whole) {
     return whole == 0 ? 0 : (double) part / whole;
   }
