@@ -332,6 +332,8 @@ discard   unix  -       -       n       -       -       discard
 anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
+# only for nouser.test (transport_maps): local(8) bounces users it does not know
+local     unix  -       n       n       -       -       local
 EOF
 }
 

@@ -33,6 +33,10 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 final class CertificateReader {
   static final long MAX_FILE = 1024 * 1024;
 
+  /** BouncyCastle decodes every key encoding PEM files carry (SEC1 EC keys among them). */
+  private static final java.security.Provider BC =
+      new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
   private CertificateReader() {}
 
   private record Pem(List<X509Certificate> certs, List<PrivateKey> keys, List<String> problems) {}
@@ -86,7 +90,7 @@ final class CertificateReader {
       String text = Files.readString(p, StandardCharsets.ISO_8859_1);
       try (PEMParser parser = new PEMParser(new StringReader(text))) {
         Object o;
-        JcaPEMKeyConverter kc = new JcaPEMKeyConverter();
+        JcaPEMKeyConverter kc = new JcaPEMKeyConverter().setProvider(BC);
         JcaX509CertificateConverter cc = new JcaX509CertificateConverter();
         while ((o = parser.readObject()) != null) {
           switch (o) {
@@ -122,11 +126,11 @@ final class CertificateReader {
     try {
       byte[] challenge = new byte[32];
       new SecureRandom().nextBytes(challenge);
-      Signature s = Signature.getInstance(alg);
+      Signature s = Signature.getInstance(alg, BC);
       s.initSign(key);
       s.update(challenge);
       byte[] sig = s.sign();
-      Signature v = Signature.getInstance(alg);
+      Signature v = Signature.getInstance(alg, BC);
       v.initVerify(cert.getPublicKey());
       v.update(challenge);
       return v.verify(sig);
