@@ -86,7 +86,8 @@ class PostfixLogCheckTest {
         .satisfies(r -> assertThat(r.kind()).isEqualTo("mailbox-unknown"));
     assertThat(v.rejections())
         .extracting(PostfixLogView.RejectRow::kind)
-        .containsExactlyInAnyOrder("blocklist", "blocklist", "relay-denied", "unknown-recipient", "milter");
+        .containsExactlyInAnyOrder(
+            "blocklist", "blocklist", "relay-denied", "unknown-recipient", "milter");
     assertThat(v.blocklists())
         .singleElement()
         .isEqualTo(new PostfixLogView.BlocklistRow("zen.spamhaus.org", 2, 1));
