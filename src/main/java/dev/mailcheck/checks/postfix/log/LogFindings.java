@@ -215,14 +215,14 @@ final class LogFindings {
             + " TLS of "
             + t.inboundConnections()
             + " smtpd connections "
-            + t.inboundProtocols());
+            + names(t.inboundProtocols()));
     ev.add(
         "outbound: "
             + t.outboundTlsDeliveries()
             + " over TLS of "
             + t.outboundDeliveries()
             + " remote deliveries "
-            + t.outboundProtocols());
+            + names(t.outboundProtocols()));
     List<String> legacy = new ArrayList<>();
     for (Count c : t.inboundProtocols())
       if (LEGACY_TLS.contains(c.name())) legacy.add("inbound " + c.name() + " x" + c.count());

@@ -67,9 +67,13 @@ final class PostfixText {
     out.add(
         String.format(
             Locale.ROOT,
-            "  deferral attempts %d, reject warnings %d, bytes received %s, delivered %s",
+            "  deferral attempts %d, reject warnings %d",
             t.deferrals(),
-            t.rejectWarnings(),
+            t.rejectWarnings()));
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "  bytes received %s, delivered %s",
             bytes(t.bytesReceived()),
             bytes(t.bytesDelivered())));
     var d = v.delays();
@@ -148,7 +152,10 @@ final class PostfixText {
       out.add("");
       out.add("Rejections");
       for (var r : v.rejections()) {
-        out.add(String.format(Locale.ROOT, "  %7d  %s %s", r.count(), r.stage(), r.label()));
+        out.add(
+            cut(
+                String.format(Locale.ROOT, "  %7d  %s %s", r.count(), r.stage(), r.label()),
+                WIDTH));
         out.add("           " + cut(r.reason(), WIDTH - 11));
       }
     }
