@@ -62,6 +62,37 @@ class PostfixLogCheckTest {
   }
 
   @Test
+  void labPostfixSampleAgreesWithPflogsumm() throws IOException {
+    // lab-postfix.log: written by the interop lab's Postfix 3.7
+    // (src/test/interop/postfix-traffic.sh);
+    // pflogsumm 1.1.5 on it: 5 received, 4 delivered, 1 deferred (1 deferral), 2 bounced, 2
+    // rejected
+    var v = read(resource("lab-postfix.log"), Optional.empty());
+    var t = v.totals();
+    assertThat(
+            List.of(
+                t.received(),
+                t.delivered(),
+                t.deferred(),
+                t.deferrals(),
+                t.bounced(),
+                t.rejected()))
+        .containsExactly(5L, 4L, 1L, 1L, 2L, 2L);
+    assertThat(v.input().unparsed()).isZero();
+    assertThat(v.bounceReasons())
+        .extracting(PostfixLogView.ReasonRow::kind)
+        .containsExactlyInAnyOrder("loop", "mailbox-unknown");
+    assertThat(v.deferralReasons())
+        .extracting(PostfixLogView.ReasonRow::kind)
+        .containsExactly("connection-refused");
+    assertThat(v.saslFailures()).containsExactly(new PostfixLogView.Count("127.0.0.1", 3));
+    assertThat(v.saslFailedUsers())
+        .containsExactly(new PostfixLogView.Count("interop@good.test", 3));
+    assertThat(v.saslLogins()).containsExactly(new PostfixLogView.Count("interop@good.test", 5));
+    assertThat(v.tls().inboundTls()).isPositive();
+  }
+
+  @Test
   void tablesJoinedByQueueId() throws IOException {
     var v = read(resource("mail.log"), Optional.empty());
     assertThat(v.recipientDomains())
