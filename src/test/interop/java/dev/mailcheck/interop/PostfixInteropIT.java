@@ -216,8 +216,8 @@ class PostfixInteropIT {
     // 127.25.0.20 has no TLS and offers AUTH in clear text
     assertThat(worst).containsEntry("postfix.config.tls-level 127.25.0.20:25/inet", "warn");
     assertThat(worst)
-        .containsEntry(
-            "postfix.config.tls-auth-only 127.25.0.20:25/inet, 127.25.0.20:587/inet", "warn");
+        .containsEntry("postfix.config.tls-auth-only 127.25.0.20:25/inet", "warn")
+        .containsEntry("postfix.config.tls-auth-only 127.25.0.20:587/inet", "warn");
     assertThat(worst).containsEntry("postfix.config.tls-ciphers 127.25.0.30:25/inet", "warn");
     assertThat(all).doesNotContain("Open relay");
     assertThat(json.path("postfixConfig").path("services")).hasSize(8);
