@@ -2,12 +2,15 @@ package dev.mailcheck.checks.postfix.config;
 
 import dev.mailcheck.checks.postfix.config.MasterCf.Service;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
+import dev.mailcheck.report.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -51,8 +54,8 @@ final class ConfigAudit {
                     "(none)",
                     List.of(
                         "TLS is enabled but no certificate is configured (smtpd_tls_chain_files or smtpd_tls_cert_file)"),
-                    java.util.Optional.empty(),
-                    java.util.Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
                     List.of(),
                     false,
                     false),
@@ -62,19 +65,15 @@ final class ConfigAudit {
     }
     if (saslNoWrap.isEmpty())
       out.add(
-          dev.mailcheck.report.Finding.of(
-                  dev.mailcheck.report.FindingId.POSTFIX_CONFIG_TLS_AUTH_ONLY,
-                  dev.mailcheck.report.Status.PASS,
+          Finding.of(
+                  FindingId.POSTFIX_CONFIG_TLS_AUTH_ONLY,
+                  Status.PASS,
                   "No STARTTLS service offers AUTH")
               .build());
     else out.addAll(grouped(saslNoWrap, s -> TlsRules.authOnly(c, s)));
     if (sasl.isEmpty())
       out.add(
-          dev.mailcheck.report.Finding.of(
-                  dev.mailcheck.report.FindingId.POSTFIX_CONFIG_SASL_ANONYMOUS,
-                  dev.mailcheck.report.Status.PASS,
-                  "SASL is off")
-              .build());
+          Finding.of(FindingId.POSTFIX_CONFIG_SASL_ANONYMOUS, Status.PASS, "SASL is off").build());
     else out.addAll(grouped(sasl, s -> TlsRules.saslAnonymous(c, s)));
     out.addAll(
         grouped(

@@ -211,7 +211,7 @@ final class LogAggregator {
     String daemon = slash < 0 ? program : program.substring(slash + 1);
     if (slash < 0 || !DAEMONS.contains(daemon)) {
       otherProgramLines++;
-      otherPrograms.inc(slash < 0 ? program : program, 0);
+      otherPrograms.inc(program, 0);
       return;
     }
     postfixLines++;
