@@ -81,8 +81,9 @@ final class PostfixCommand extends BaseCommand {
   @Command(
       name = "log",
       description = {
-        "Summarise Postfix log files: deliveries, deferrals and bounces with their reasons,",
-        "rejections, SASL failures, TLS use, delays; per domain and relay.",
+        "Summarise Postfix mail logs.",
+        "Deliveries, deferrals and bounces with their reasons, rejections, SASL failures, TLS use",
+        "and delays, per domain and relay.",
         "Reads rsyslog (RFC 3164, RFC 5424, ISO timestamps), Postfix's maillog_file and",
         "journalctl -o short-iso output; .gz files; several files in time order; - for stdin."
       })
@@ -157,8 +158,9 @@ final class PostfixCommand extends BaseCommand {
   @Command(
       name = "config",
       description = {
-        "Audit a Postfix configuration against current practice: relay protection, mynetworks,",
-        "submission/smtps, TLS levels, protocols, ciphers and certificates, SASL, myhostname,",
+        "Audit a Postfix configuration against current practice.",
+        "Relay protection, mynetworks, submission/smtps, TLS levels, protocols, ciphers and",
+        "certificates, SASL, myhostname,",
         "VRFY, HELO, size and rate limits, DNSBL, DKIM milter; each value with where it came from.",
         "Give the output of 'postconf -n' and 'postconf -M' with --postconf-output for a server",
         "where mailcheck does not run."
