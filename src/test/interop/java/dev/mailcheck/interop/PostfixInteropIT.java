@@ -126,7 +126,7 @@ class PostfixInteropIT {
     assertThat(v.path("bounceReasons").toString())
         .contains("\"kind\":\"loop\"", "\"kind\":\"mailbox-unknown\"");
     assertThat(v.path("rejections").toString()).contains("\"kind\":\"relay-denied\"");
-    assertThat(v.path("saslFailures").toString()).contains("\"name\":\"127.0.0.1\"");
+    assertThat(v.path("saslFailures").toString()).contains("\"name\":\"127.0.0.77\"");
     assertThat(v.path("saslLogins").toString())
         .contains("\"name\":\"" + env.get("auth.user") + "\"");
     assertThat(v.path("input").path("unparsed").asLong()).isZero();
