@@ -32,6 +32,8 @@ PKGS="knot knot-dnsutils knot-dnssecutils postfix dovecot-core swaks libnet-ssle
       python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl"
 PKGS="knot knot-dnsutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
       python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl nginx"
+PKGS="knot knot-dnsutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
+      python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl pflogsumm"
 
 log() { printf '[interop %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -385,7 +387,11 @@ smtpd_tls_protocols = >=TLSv1.2
 smtpd_tls_mandatory_protocols = >=TLSv1.2
 smtpd_tls_loglevel = 1
 message_size_limit = 10485760
-# Nothing is delivered anywhere: accepted mail is discarded.
+# Nothing is delivered anywhere: accepted mail is discarded, except three test domains that
+# PostfixInteropIT sends to after AUTH on 587, for real deferrals and bounces in postfix.log:
+# deferred.test to a port where nothing listens, relayed.test to mx2 (this same instance: Postfix
+# bounces it as a loop), nouser.test to local(8), which bounces a user it does not know.
+transport_maps = inline:{ deferred.test=smtp:[$MX1_IP]:2599, relayed.test=smtp:[$MX2_IP]:25, nouser.test=local: }
 default_transport = discard:interop
 local_transport = discard:interop
 relay_transport = discard:interop
@@ -427,6 +433,8 @@ discard   unix  -       -       n       -       -       discard
 anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
+# only for nouser.test (transport_maps): local(8) bounces users it does not know
+local     unix  -       n       n       -       -       local
 EOF
 }
 

@@ -12,6 +12,8 @@ import dev.mailcheck.checks.dnssec.DnssecCheck;
 import dev.mailcheck.checks.mtasts.MtaStsCheck;
 import dev.mailcheck.checks.mtasts.TlsRptCheck;
 import dev.mailcheck.checks.mx.MxCheck;
+import dev.mailcheck.checks.postfix.config.PostfixConfigCheck;
+import dev.mailcheck.checks.postfix.log.PostfixLogCheck;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.smtp.PortsCheck;
 import dev.mailcheck.checks.smtp.SmtpCheck;
@@ -40,6 +42,8 @@ public final class Checks {
   public static final TlsRptCheck TLS_RPT = new TlsRptCheck();
   public static final CaaCheck CAA = new CaaCheck();
   public static final BimiCheck BIMI = new BimiCheck();
+  public static final PostfixLogCheck POSTFIX_LOG = new PostfixLogCheck();
+  public static final PostfixConfigCheck POSTFIX_CONFIG = new PostfixConfigCheck();
 
   private Checks() {}
 
@@ -61,6 +65,8 @@ public final class Checks {
         MTA_STS,
         TLS_RPT,
         CAA,
-        BIMI);
+        BIMI,
+        POSTFIX_LOG,
+        POSTFIX_CONFIG);
   }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       BlocklistCommand.class,
       MtaStsCommand.class,
       BimiCommand.class,
+      PostfixCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -21,7 +21,8 @@ public enum Category {
   /** BIMI brand indicators: informative, never scored (docs/scoring.md). */
   BIMI,
   /** The run's resolver itself (not a record of the domain). */
-  DNS;
+  DNS,
+  POSTFIX;
 
   /**
    * The lower-case token used in JSON and as the text heading, e.g. {@code mx}, {@code

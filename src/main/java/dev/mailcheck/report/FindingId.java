@@ -216,7 +216,61 @@ public enum FindingId {
       Category.BIMI,
       "The a= evidence document (VMC/CMC): dates, names, logotype hash of the logo"),
   DNS_UNREACHABLE(
-      "dns.unreachable", Category.DNS, "A DNS server answered (none did: nothing was checked)");
+      "dns.unreachable", Category.DNS, "A DNS server answered (none did: nothing was checked)"),
+  POSTFIX_LOG_INPUT("postfix.log.input", Category.POSTFIX, "The log input: lines read and skipped"),
+  POSTFIX_LOG_DEFERRED("postfix.log.deferred", Category.POSTFIX, "Deferred deliveries and why"),
+  POSTFIX_LOG_BOUNCED("postfix.log.bounced", Category.POSTFIX, "Bounced recipients and why"),
+  POSTFIX_LOG_EXPIRED(
+      "postfix.log.expired", Category.POSTFIX, "Messages that expired in the queue"),
+  POSTFIX_LOG_REJECTED(
+      "postfix.log.rejected", Category.POSTFIX, "Rejections by restriction, postscreen and DNSBL"),
+  POSTFIX_LOG_SASL_FAILURES(
+      "postfix.log.sasl-failures", Category.POSTFIX, "Failed SASL logins per client (brute force)"),
+  POSTFIX_LOG_TLS("postfix.log.tls", Category.POSTFIX, "TLS use of inbound and outbound SMTP"),
+  POSTFIX_LOG_ERRORS("postfix.log.errors", Category.POSTFIX, "fatal and panic lines"),
+  POSTFIX_CONFIG_FILES(
+      "postfix.config.files", Category.POSTFIX, "main.cf and master.cf read and parsed"),
+  POSTFIX_CONFIG_EXPANSION(
+      "postfix.config.expansion", Category.POSTFIX, "$name expansion: loops and undefined names"),
+  POSTFIX_CONFIG_RELAY(
+      "postfix.config.relay",
+      Category.POSTFIX,
+      "Relay restrictions end in reject_unauth_destination"),
+  POSTFIX_CONFIG_MYNETWORKS(
+      "postfix.config.mynetworks", Category.POSTFIX, "mynetworks no wider than needed"),
+  POSTFIX_CONFIG_SUBMISSION(
+      "postfix.config.submission", Category.POSTFIX, "Submission (587): TLS required, SASL only"),
+  POSTFIX_CONFIG_SMTPS("postfix.config.smtps", Category.POSTFIX, "Submissions (465): implicit TLS"),
+  POSTFIX_CONFIG_TLS_LEVEL(
+      "postfix.config.tls-level", Category.POSTFIX, "smtpd_tls_security_level on port 25"),
+  POSTFIX_CONFIG_TLS_PROTOCOLS(
+      "postfix.config.tls-protocols",
+      Category.POSTFIX,
+      "TLS protocols exclude SSLv2/3, TLS 1.0/1.1"),
+  POSTFIX_CONFIG_TLS_CIPHERS(
+      "postfix.config.tls-ciphers", Category.POSTFIX, "TLS cipher grades exclude export/low"),
+  POSTFIX_CONFIG_CERTIFICATE(
+      "postfix.config.certificate",
+      Category.POSTFIX,
+      "Certificate and key files: present, matching, valid, naming myhostname"),
+  POSTFIX_CONFIG_TLS_AUTH_ONLY(
+      "postfix.config.tls-auth-only", Category.POSTFIX, "AUTH only after STARTTLS"),
+  POSTFIX_CONFIG_SASL_ANONYMOUS(
+      "postfix.config.sasl-anonymous", Category.POSTFIX, "SASL refuses anonymous mechanisms"),
+  POSTFIX_CONFIG_MYHOSTNAME(
+      "postfix.config.myhostname", Category.POSTFIX, "myhostname is a fully qualified name"),
+  POSTFIX_CONFIG_OUTBOUND_TLS(
+      "postfix.config.outbound-tls", Category.POSTFIX, "smtp_tls_security_level for outbound mail"),
+  POSTFIX_CONFIG_VRFY("postfix.config.vrfy", Category.POSTFIX, "VRFY disabled"),
+  POSTFIX_CONFIG_HELO_REQUIRED(
+      "postfix.config.helo-required", Category.POSTFIX, "HELO/EHLO required"),
+  POSTFIX_CONFIG_MESSAGE_SIZE(
+      "postfix.config.message-size", Category.POSTFIX, "message_size_limit"),
+  POSTFIX_CONFIG_RATE_LIMITS(
+      "postfix.config.rate-limits", Category.POSTFIX, "anvil client rate limits"),
+  POSTFIX_CONFIG_DNSBL(
+      "postfix.config.dnsbl", Category.POSTFIX, "postscreen or smtpd DNS blocklists"),
+  POSTFIX_CONFIG_DKIM("postfix.config.dkim", Category.POSTFIX, "A DKIM signing milter");
 
   private static final Map<String, FindingId> BY_ID =
       Stream.of(values()).collect(Collectors.toUnmodifiableMap(FindingId::id, Function.identity()));

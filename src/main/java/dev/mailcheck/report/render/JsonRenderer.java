@@ -22,6 +22,8 @@ import dev.mailcheck.report.view.DomainSmtpView;
 import dev.mailcheck.report.view.MtaStsView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
+import dev.mailcheck.report.view.PostfixConfigView;
+import dev.mailcheck.report.view.PostfixLogView;
 import dev.mailcheck.report.view.PtrView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
@@ -55,6 +57,8 @@ public final class JsonRenderer implements Renderer {
           .addMixIn(BimiView.class, NonAbsent.class)
           .addMixIn(SpfView.class, SpfViewJson.class)
           .addMixIn(SpfView.Node.class, SpfNodeJson.class)
+          .addMixIn(PostfixLogView.Input.class, NonAbsent.class)
+          .addMixIn(PostfixConfigView.CertificateRow.class, NonAbsent.class)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -219,6 +223,8 @@ public final class JsonRenderer implements Renderer {
       case TlsRptView v -> "tlsRpt";
       case CaaView v -> "caa";
       case BimiView v -> "bimi";
+      case PostfixLogView v -> "postfixLog";
+      case PostfixConfigView v -> "postfixConfig";
     };
   }
 

@@ -27,4 +27,6 @@ public sealed interface View
         MtaStsView,
         TlsRptView,
         CaaView,
-        BimiView {}
+        BimiView,
+        PostfixLogView,
+        PostfixConfigView {}

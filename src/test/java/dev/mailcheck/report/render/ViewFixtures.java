@@ -54,7 +54,9 @@ final class ViewFixtures {
         new RenderFixtures.Case("view-mta-sts", report("mta-sts", mtaSts()), false, false),
         new RenderFixtures.Case("view-tls-rpt", report("domain", tlsRpt()), false, false),
         new RenderFixtures.Case("view-caa", report("domain", caa()), false, false),
-        new RenderFixtures.Case("view-bimi", report("bimi", bimi()), false, false));
+        new RenderFixtures.Case("view-bimi", report("bimi", bimi()), false, false),
+        new RenderFixtures.Case("view-postfix-log", postfixLog(), false, false),
+        new RenderFixtures.Case("view-postfix-config", postfixConfig(), false, false));
   }
 
   private static Report report(String command, View view) {
@@ -579,5 +581,56 @@ final class ViewFixtures {
                 2048, "ef".repeat(32), "tiny-ps", "Example", "0 0 100 100", List.of())),
         Optional.empty(),
         Optional.empty());
+  }
+
+  private static final java.time.Clock FIXED =
+      java.time.Clock.fixed(
+          java.time.Instant.parse("2026-12-01T12:00:00Z"), java.time.ZoneOffset.UTC);
+
+  /** The committed sample log through the real check (a fixed clock, a stream named mail.log). */
+  static Report postfixLog() {
+    byte[] log;
+    try (var in =
+        ViewFixtures.class.getResourceAsStream("/dev/mailcheck/checks/postfix/log/mail.log")) {
+      log = in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    var q =
+        new dev.mailcheck.checks.postfix.log.PostfixLogCheck.Query(
+            List.of(
+                new dev.mailcheck.checks.postfix.log.LogSource.Stream(
+                    "mail.log", () -> new java.io.ByteArrayInputStream(log))),
+            Optional.empty(),
+            Optional.empty(),
+            10,
+            Optional.empty(),
+            java.time.ZoneOffset.UTC);
+    var r =
+        dev.mailcheck.checks.Checks.POSTFIX_LOG
+            .run(
+                q,
+                dev.mailcheck.testing.TestChecks.context(
+                    new dev.mailcheck.dns.FakeDns(),
+                    dev.mailcheck.checks.CheckSettings.defaults().withClock(FIXED)))
+            .join();
+    return new Report("postfix log", "mail.log", r.findings(), r.views())
+        .withDuration(Duration.ofMillis(42));
+  }
+
+  /** The seed-style configuration through the real check (a relative path: the same everywhere). */
+  static Report postfixConfig() {
+    var dir = java.nio.file.Path.of("src/test/resources/dev/mailcheck/checks/postfix/config/seed");
+    var q = new dev.mailcheck.checks.postfix.config.PostfixConfigCheck.Query(dir, List.of());
+    var r =
+        dev.mailcheck.checks.Checks.POSTFIX_CONFIG
+            .run(
+                q,
+                dev.mailcheck.testing.TestChecks.context(
+                    new dev.mailcheck.dns.FakeDns(),
+                    dev.mailcheck.checks.CheckSettings.defaults().withClock(FIXED)))
+            .join();
+    return new Report("postfix config", dir.toString(), r.findings(), r.views())
+        .withDuration(Duration.ofMillis(42));
   }
 }

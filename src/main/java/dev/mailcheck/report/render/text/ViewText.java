@@ -13,6 +13,8 @@ import dev.mailcheck.report.view.DomainSmtpView;
 import dev.mailcheck.report.view.MtaStsView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
+import dev.mailcheck.report.view.PostfixConfigView;
+import dev.mailcheck.report.view.PostfixLogView;
 import dev.mailcheck.report.view.PtrView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
@@ -48,6 +50,8 @@ public final class ViewText {
       case TlsRptView v -> TransportText.tlsRpt(v);
       case CaaView v -> TransportText.caa(v);
       case BimiView v -> TransportText.bimi(v);
+      case PostfixLogView v -> PostfixText.log(v);
+      case PostfixConfigView v -> PostfixText.config(v);
     };
   }
 

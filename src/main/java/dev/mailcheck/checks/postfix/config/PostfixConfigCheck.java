@@ -1,0 +1,46 @@
+package dev.mailcheck.checks.postfix.config;
+
+import dev.mailcheck.checks.Check;
+import dev.mailcheck.checks.CheckContext;
+import dev.mailcheck.checks.CheckSettings;
+import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.view.View;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code mailcheck postfix config}: fetch reads main.cf/master.cf (or postconf output) and the
+ * certificate files they name; evaluate audits the resolved values; view lists every audited value
+ * with where it came from.
+ */
+public final class PostfixConfigCheck
+    implements Check<PostfixConfigCheck.Query, PostfixConfigFacts> {
+  /**
+   * @param directory the configuration directory (main.cf, master.cf)
+   * @param postconfOutputs files holding {@code postconf -n} and/or {@code postconf -M} output,
+   *     read instead of the directory when given
+   */
+  public record Query(Path directory, List<Path> postconfOutputs) {
+    public Query {
+      Objects.requireNonNull(directory);
+      postconfOutputs = List.copyOf(postconfOutputs);
+    }
+  }
+
+  @Override
+  public CompletableFuture<PostfixConfigFacts> fetch(Query q, CheckContext ctx) {
+    return ctx.async(() -> ConfigLoader.load(q));
+  }
+
+  @Override
+  public List<Finding> evaluate(Query q, PostfixConfigFacts facts, CheckSettings s) {
+    return ConfigAudit.evaluate(facts, s.clock().instant());
+  }
+
+  @Override
+  public View view(Query q, PostfixConfigFacts facts) {
+    return ConfigViews.view(facts);
+  }
+}
