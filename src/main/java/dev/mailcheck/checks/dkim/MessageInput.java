@@ -74,7 +74,7 @@ public final class MessageInput {
   }
 
   /** Pipes the rest of the input (the body) to {@code hashes}; once. */
-  void streamBody(BodyHashes hashes) throws IOException {
+  public void streamBody(BodySink hashes) throws IOException {
     if (bodyStreamed) throw new IllegalStateException("the body was already read");
     bodyStreamed = true;
     byte[] buf = new byte[64 * 1024];
