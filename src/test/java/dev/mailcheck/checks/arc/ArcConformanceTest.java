@@ -103,7 +103,7 @@ class ArcConformanceTest {
                                 misses.add(
                                     name
                                         + ": want "
-                                        + want
+                                        + expected
                                         + ", got "
                                         + result.cv()
                                         + " ("
