@@ -13,7 +13,11 @@ public enum Category {
   SMTP,
   SPF,
   DKIM,
-  DMARC;
+  DMARC,
+  /** mailcheck message: the analysis of one received message. */
+  MESSAGE,
+  /** mailcheck message: the Gmail/Yahoo/Microsoft bulk-sender requirements. */
+  BULK;
 
   /** The lower-case token used in JSON and as the text heading, e.g. {@code mx}. */
   public String token() {

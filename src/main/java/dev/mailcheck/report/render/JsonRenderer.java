@@ -13,6 +13,7 @@ import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.MessageView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
 import dev.mailcheck.report.view.PtrView;
@@ -43,6 +44,13 @@ public final class JsonRenderer implements Renderer {
           .addMixIn(SmtpView.FailureView.class, NonNull.class)
           .addMixIn(PortsView.class, NonNull.class)
           .addMixIn(PortsView.Port.class, NonNull.class)
+          .addMixIn(MessageView.class, NonNull.class)
+          .addMixIn(MessageView.Summary.class, NonNull.class)
+          .addMixIn(MessageView.Trace.class, NonNull.class)
+          .addMixIn(MessageView.Hop.class, NonNull.class)
+          .addMixIn(MessageView.Arc.class, NonNull.class)
+          .addMixIn(MessageView.BulkRule.class, NonNull.class)
+          .addMixIn(MessageView.BounceRecipient.class, NonNull.class)
           .addMixIn(SpfView.class, SpfViewJson.class)
           .addMixIn(SpfView.Node.class, SpfNodeJson.class)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -201,6 +209,7 @@ public final class JsonRenderer implements Renderer {
       case DkimAuditView v -> "dkim";
       case DkimVerifyView v -> "dkim";
       case DmarcView v -> "dmarc";
+      case MessageView v -> "message";
     };
   }
 

@@ -19,4 +19,5 @@ public sealed interface View
         SpfView,
         DkimAuditView,
         DkimVerifyView,
-        DmarcView {}
+        DmarcView,
+        MessageView {}

@@ -4,6 +4,7 @@ import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.MessageView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
 import dev.mailcheck.report.view.PtrView;
@@ -32,6 +33,7 @@ public final class ViewText {
       case DkimAuditView v -> DkimText.audit(v);
       case DkimVerifyView v -> DkimText.verify(v);
       case DmarcView v -> DmarcText.lines(v);
+      case MessageView v -> MessageText.lines(v);
     };
   }
 
