@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
       "Tries the --selector names first, then selectors of the providers its MX and SPF point at,",
       "then common defaults. Use 'mailcheck dkim verify FILE.eml' to verify the signatures of a message."
     },
-    subcommands = DkimCommand.Verify.class)
+    subcommands = {DkimCommand.Verify.class, DkimSignCommand.class, DkimKeygenCommand.class})
 final class DkimCommand extends BaseCommand {
   @Parameters(
       index = "0",

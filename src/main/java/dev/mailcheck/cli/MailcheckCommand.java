@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
       DmarcCommand.class,
       SmtpCommand.class,
       PortsCommand.class,
+      MessageCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

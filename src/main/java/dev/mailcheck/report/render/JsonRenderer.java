@@ -13,6 +13,7 @@ import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.MailboxView;
 import dev.mailcheck.report.view.MessageView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
@@ -210,6 +211,7 @@ public final class JsonRenderer implements Renderer {
       case DkimVerifyView v -> "dkim";
       case DmarcView v -> "dmarc";
       case MessageView v -> "message";
+      case MailboxView v -> "messages";
     };
   }
 

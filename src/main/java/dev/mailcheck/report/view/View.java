@@ -20,4 +20,5 @@ public sealed interface View
         DkimAuditView,
         DkimVerifyView,
         DmarcView,
-        MessageView {}
+        MessageView,
+        MailboxView {}

@@ -1,6 +1,7 @@
 package dev.mailcheck.report.render.text;
 
 import dev.mailcheck.report.view.DkimVerifyView;
+import dev.mailcheck.report.view.MailboxView;
 import dev.mailcheck.report.view.MessageView;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,6 +167,16 @@ final class MessageText {
         if (!r.cause().isEmpty()) out.add("    usual cause: " + r.cause());
         if (!r.fix().isEmpty()) out.add("    fix: " + r.fix());
       }
+    }
+    return out;
+  }
+
+  static List<String> mailbox(MailboxView m) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < m.messages().size(); i++) {
+      if (i > 0) out.add("");
+      out.add("── message #" + (i + 1) + " ──");
+      out.addAll(lines(m.messages().get(i)));
     }
     return out;
   }

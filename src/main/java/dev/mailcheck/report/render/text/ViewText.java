@@ -4,6 +4,7 @@ import dev.mailcheck.report.view.DkimAuditView;
 import dev.mailcheck.report.view.DkimVerifyView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.MailboxView;
 import dev.mailcheck.report.view.MessageView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
@@ -34,6 +35,7 @@ public final class ViewText {
       case DkimVerifyView v -> DkimText.verify(v);
       case DmarcView v -> DmarcText.lines(v);
       case MessageView v -> MessageText.lines(v);
+      case MailboxView v -> MessageText.mailbox(v);
     };
   }
 
