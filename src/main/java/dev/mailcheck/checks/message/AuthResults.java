@@ -58,9 +58,15 @@ public record AuthResults(String authservId, List<Entry> entries, int unparsed, 
     String raw = value.replace("\r\n", "").strip();
     List<String> parts = split(raw);
     String id = parts.isEmpty() ? "" : stripComments(parts.get(0)).strip().split("\\s+")[0];
+    // Microsoft 365 leaves the authserv-id out: the first part is already a result.
+    int from = 1;
+    if (id.matches("[A-Za-z0-9_.-]+(/[0-9]+)?=.*")) {
+      id = "";
+      from = 0;
+    }
     List<Entry> entries = new ArrayList<>();
     int bad = 0;
-    for (String part : parts.subList(Math.min(1, parts.size()), parts.size())) {
+    for (String part : parts.subList(Math.min(from, parts.size()), parts.size())) {
       if (entries.size() >= MAX_RESULTS) break;
       String comment = comments(part);
       String text = stripComments(part).strip();

@@ -1,6 +1,5 @@
 package dev.mailcheck.checks.message;
 
-import dev.mailcheck.checks.mx.SpecialAddresses;
 import dev.mailcheck.internal.InetAddresses;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -68,6 +67,21 @@ public record Trace(
     return new Trace(hops, external, slowest, h.receivedTotal() > h.received().size());
   }
 
+  /**
+   * Addresses a receiver's own relays use: private, loopback, link-local, shared (CGNAT) and
+   * unique-local ranges. Documentation ranges count as outside, so that examples read as real.
+   */
+  static boolean internal(java.net.InetAddress a) {
+    byte[] b = a.getAddress();
+    boolean cgnat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+    boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+    return a.isSiteLocalAddress()
+        || a.isLoopbackAddress()
+        || a.isLinkLocalAddress()
+        || cgnat
+        || uniqueLocal;
+  }
+
   /** The index, top-down, of the Received field that records the connection from the outside. */
   static int externalIndex(List<ReceivedField> topDown, TrustBoundary boundary) {
     switch (boundary) {
@@ -89,7 +103,7 @@ public record Trace(
           var ip = InetAddresses.parse(addr.get());
           if (ip.isEmpty()) continue;
           if (any < 0) any = i;
-          if (SpecialAddresses.classify(ip.get()).isEmpty()) return i;
+          if (!internal(ip.get())) return i;
         }
         return any;
       }
