@@ -106,6 +106,7 @@ record InteropEnv(Properties props) {
           case "smtp" -> "SmtpCommand";
           case "ports" -> "PortsCommand";
           case "domain" -> "DomainCommand";
+          case "message" -> "MessageCommand";
           default -> throw new IllegalArgumentException(command);
         };
     boolean stub;
