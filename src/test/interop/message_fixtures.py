@@ -72,7 +72,7 @@ def make(server, key_dir, out_dir):
     forwarded = received + signed + b"--\r\nlists.good.test: unsubscribe at https://good.test/l\r\n"
     arc = dkim.arc_sign(forwarded, b"rsa2048", b"good.test", key, b"lists.good.test",
                         include_headers=[b"from", b"to", b"subject", b"date", b"message-id",
-                                         b"dkim-signature"])
+                                         b"mime-version"])
     sealed = b"".join(arc) + forwarded
     with open(os.path.join(out_dir, "arc-forward.eml"), "wb") as f:
         f.write(sealed)
