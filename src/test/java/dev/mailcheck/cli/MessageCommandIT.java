@@ -91,7 +91,9 @@ class MessageCommandIT {
       assertThat(m.at("/authentication/spf/result").asText()).isEqualTo("pass");
       CliRun text =
           CliRun.of("--resolver", dns.address(), "--timeout", "2s", "message", signed.toString());
-      assertThat(text.out()).startsWith("mailcheck message ").contains("verdict: delivered as authenticated");
+      assertThat(text.out())
+          .startsWith("mailcheck message ")
+          .contains("verdict: delivered as authenticated");
       // A changed copy: DMARC p=reject fails only if SPF fails too, so take SPF away with --ip.
       Files.writeString(
           tmp.resolve("changed.eml"), Files.readString(signed).replace("Hello", "Hullo"));
