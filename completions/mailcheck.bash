@@ -162,8 +162,11 @@ function _complete_mailcheck() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dmarc" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} smtp" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ports" ];    then _picocli_mailcheck; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} message" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim verify" ];    then _picocli_mailcheck_dkim; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim sign" ];    then _picocli_mailcheck_dkim; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim keygen" ];    then _picocli_mailcheck_dkim; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(domain)
@@ -174,11 +177,17 @@ function _complete_mailcheck() {
   local cmds5=(dmarc)
   local cmds6=(smtp)
   local cmds7=(ports)
-  local cmds8=(help)
-  local cmds9=(dkim verify)
+  local cmds8=(message)
+  local cmds9=(help)
+  local cmds10=(dkim verify)
+  local cmds11=(dkim sign)
+  local cmds12=(dkim keygen)
 
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mailcheck_dkim_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mailcheck_dkim_sign; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mailcheck_message; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mailcheck_ports; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mailcheck_smtp; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mailcheck_dmarc; return $?; fi
@@ -198,7 +207,7 @@ function _picocli_mailcheck() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports help"
+  local commands="domain mx ptr spf dkim dmarc smtp ports message help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
@@ -486,7 +495,7 @@ function _picocli_mailcheck_dkim() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="verify"
+  local commands="verify sign keygen"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
@@ -732,13 +741,85 @@ function _picocli_mailcheck_ports() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `message` subcommand.
+function _picocli_mailcheck_message() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--ip' '--helo' '--mail-from' '--trusted-hosts' '--profile' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local PROFILE_option_args=("bulk-sender") # --profile values
+  local FORMAT_option_args=("text" "json") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ip')
+      return
+      ;;
+    '--helo')
+      return
+      ;;
+    '--mail-from')
+      return
+      ;;
+    '--trusted-hosts')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_mailcheck_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports"
+  local commands="domain mx ptr spf dkim dmarc smtp ports message"
   local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
   local FORMAT_option_args=("text" "json") # --format values
@@ -801,6 +882,162 @@ function _picocli_mailcheck_dkim_verify() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `sign` subcommand.
+function _picocli_mailcheck_dkim_sign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-oversign' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--domain' '-s' '--selector' '--key' '--algorithm' '--headers' '--canon' '-o' '--output' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local FORMAT_option_args=("text" "json") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--domain')
+      return
+      ;;
+    '-s'|'--selector')
+      return
+      ;;
+    '--key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--algorithm')
+      return
+      ;;
+    '--headers')
+      return
+      ;;
+    '--canon')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `keygen` subcommand.
+function _picocli_mailcheck_dkim_keygen() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--domain' '-s' '--selector' '--type' '--bits' '--out' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay'"
+  local TYPE_option_args=("rsa" "ed25519") # --type values
+  local FORMAT_option_args=("text" "json") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--domain')
+      return
+      ;;
+    '-s'|'--selector')
+      return
+      ;;
+    '--type')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--bits')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--resolver')
       return
       ;;

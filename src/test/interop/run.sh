@@ -310,7 +310,7 @@ EOF
 $MX1_IP:25 $smtpd
 $MX1_IP:587 $smtpd -o syslog_name=postfix/submission -o smtpd_tls_security_level=encrypt $auth -o smtpd_client_restrictions=
 $MX1_IP:465 $smtpd -o syslog_name=postfix/smtps -o smtpd_tls_wrappermode=yes $auth
-$MX2_IP:25 $smtpd -o myhostname=mx2.good.test -o smtpd_reject_unlisted_recipient=no
+$MX2_IP:25 $smtpd -o myhostname=mx2.good.test -o smtpd_reject_unlisted_recipient=no -o smtpd_tls_received_header=yes
 $PLAIN_IP:25 $smtpd -o syslog_name=postfix/plain -o myhostname=mx.weak.test $plain
 $PLAIN_IP:587 $smtpd -o syslog_name=postfix/plain-submission -o myhostname=mx.weak.test $plain
 $BAD_IP:25 $smtpd -o syslog_name=postfix/badcert -o myhostname=mx.broken.test $bad_tls

@@ -95,7 +95,9 @@ public record Dsn(
         status.matches("[245]\\.[0-9]{1,3}\\.[0-9]{1,3}")
             ? Optional.of(status)
             : ReplyExplanations.enhancedCodeIn(diagnostic);
-    if (code == 0 && enhanced.isPresent()) code = (enhanced.get().charAt(0) - '0') * 100 + 50;
+    // Without a reply code in the diagnostic, the status class stands in for the table (5.x.x
+    // explains like a 5yz reply); the recipient keeps 0: the server did not say one.
+    int explainCode = code != 0 ? code : enhanced.map(e -> (e.charAt(0) - '0') * 100).orElse(0);
     return new Recipient(
         typed(b.getOrDefault("final-recipient", "")),
         typed(b.getOrDefault("original-recipient", "")),
@@ -104,7 +106,7 @@ public record Dsn(
         typed(b.getOrDefault("remote-mta", "")),
         diagnostic,
         code,
-        ReplyExplanations.explain(code, enhanced, diagnostic));
+        ReplyExplanations.explain(explainCode, enhanced, diagnostic));
   }
 
   /** {@code rfc822; a@b} → {@code a@b}; {@code smtp; 550 ...} → {@code 550 ...}. */

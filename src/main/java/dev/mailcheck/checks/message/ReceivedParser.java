@@ -41,6 +41,11 @@ public final class ReceivedParser {
   private static final Pattern HELO = Pattern.compile("helo=([^\\s)]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ENVELOPE_FROM =
       Pattern.compile("envelope-from\\s*<?([^\\s>)]*)>?", Pattern.CASE_INSENSITIVE);
+
+  /** Postfix's smtpd_tls_received_header: "using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384". */
+  private static final Pattern POSTFIX_TLS =
+      Pattern.compile("using (TLSv?[0-9.]+) with cipher ([A-Za-z0-9_-]+)");
+
   private static final Pattern TLS_NOTE =
       Pattern.compile(
           "(TLSv?1[._]?[0-3]|TLS1_[0-3]|SSLv3|version=[A-Za-z0-9_.]+|cipher=[A-Za-z0-9_-]+|using TLS[^)]*|Google Transport Security)",
@@ -114,6 +119,8 @@ public final class ReceivedParser {
     for (String c : allComments) {
       Matcher e = ENVELOPE_FROM.matcher(c);
       if (e.find() && envelopeFrom.isEmpty()) envelopeFrom = e.group(1);
+      Matcher p = POSTFIX_TLS.matcher(c);
+      if (p.find() && tlsNote.isEmpty()) tlsNote = p.group(1) + " " + p.group(2);
       Matcher t = TLS_NOTE.matcher(c);
       if (t.find() && tlsNote.isEmpty()) tlsNote = t.group(1);
     }
