@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "keygen",
     description = {
-      "Generate a DKIM key pair: the private key is written to DIR/SELECTOR.private (mode 0600, PKCS#8 PEM),",
+      "Generate a DKIM key pair and print the TXT record to publish.",
+      "The private key is written to DIR/SELECTOR.private (mode 0600, PKCS#8 PEM),",
       "the DNS TXT record to publish is printed (split into 255-octet strings, ready for a zone file) and written to DIR/SELECTOR.txt."
     })
 final class DkimKeygenCommand implements Callable<Integer> {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sign",
     description = {
-      "Sign a message with DKIM (RFC 6376; Ed25519 per RFC 8463) and write it to standard output.",
+      "Sign a message with DKIM and write it to standard output.",
+      "RSA (rsa-sha256, RFC 6376) or Ed25519 (ed25519-sha256, RFC 8463).",
       "The private key is read from a PEM file (PKCS#1 or PKCS#8; or dkimpy's raw Ed25519 key), never from the command line.",
       "From is over-signed by default."
     })
