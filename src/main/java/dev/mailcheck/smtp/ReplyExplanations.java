@@ -64,6 +64,13 @@ public final class ReplyExplanations {
               "the message passed neither SPF nor DKIM aligned with the From domain, and its DMARC policy is p=reject (Gmail 5.7.26, Yahoo, Microsoft)",
               "sign with DKIM using d= the From domain (or its organizational domain), make the sending IP pass SPF for an aligned MAIL FROM; check with 'mailcheck message' on a copy"),
           rule(
+              5,
+              "",
+              "5\\.7\\.515|does not meet the required authentication level",
+              "Microsoft: the sender does not meet its authentication requirements",
+              "Outlook.com requires SPF pass, DKIM pass and DMARC (at least p=none, aligned) from high-volume senders since May 2025",
+              "publish SPF and DKIM for the sending domain and a DMARC record; make the From domain align"),
+          rule(
               0,
               "",
               "5\\.7\\.27|4\\.7\\.27|(does not|doesn't) meet.*authentication|SPF.*DKIM.*authentication requirements",
@@ -77,13 +84,6 @@ public final class ReplyExplanations {
               "rate limited",
               "the receiver saw an unusual volume from this IP or domain, or the reputation is low (Gmail 4.7.28, Microsoft 4.7.500-699, Yahoo TS codes)",
               "slow down and retry later; warm up new IPs gradually; check complaint rates (Postmaster Tools, SNDS)"),
-          rule(
-              5,
-              "",
-              "5\\.7\\.515|does not meet the required authentication level",
-              "Microsoft: the sender does not meet its authentication requirements",
-              "Outlook.com requires SPF pass, DKIM pass and DMARC (at least p=none, aligned) from high-volume senders since May 2025",
-              "publish SPF and DKIM for the sending domain and a DMARC record; make the From domain align"),
           rule(
               0,
               "",
