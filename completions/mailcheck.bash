@@ -168,8 +168,11 @@ function _complete_mailcheck() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mta-sts" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bimi" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} postfix" ];    then _picocli_mailcheck; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} message" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim verify" ];    then _picocli_mailcheck_dkim; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim sign" ];    then _picocli_mailcheck_dkim; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim keygen" ];    then _picocli_mailcheck_dkim; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dmarc report" ];    then _picocli_mailcheck_dmarc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} postfix log" ];    then _picocli_mailcheck_postfix; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} postfix config" ];    then _picocli_mailcheck_postfix; return $?; fi
@@ -189,17 +192,23 @@ function _complete_mailcheck() {
   local cmds11=(mta-sts)
   local cmds12=(bimi)
   local cmds13=(postfix)
-  local cmds14=(help)
-  local cmds15=(dkim verify)
-  local cmds16=(dmarc report)
-  local cmds17=(postfix log)
-  local cmds18=(postfix config)
+  local cmds14=(message)
+  local cmds15=(help)
+  local cmds16=(dkim verify)
+  local cmds17=(dkim sign)
+  local cmds18=(dkim keygen)
+  local cmds19=(dmarc report)
+  local cmds20=(postfix log)
+  local cmds21=(postfix config)
 
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mailcheck_postfix_config; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mailcheck_postfix_log; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mailcheck_dmarc_report; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mailcheck_postfix_config; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mailcheck_postfix_log; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mailcheck_dmarc_report; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mailcheck_dkim_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mailcheck_dkim_sign; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mailcheck_message; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mailcheck_postfix; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mailcheck_bimi; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mailcheck_mtasts; return $?; fi
@@ -225,7 +234,7 @@ function _picocli_mailcheck() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix help"
+  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix message help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json" "csv") # --format values
@@ -555,7 +564,7 @@ function _picocli_mailcheck_dkim() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="verify"
+  local commands="verify sign keygen"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json" "csv") # --format values
@@ -1215,13 +1224,91 @@ function _picocli_mailcheck_postfix() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `message` subcommand.
+function _picocli_mailcheck_message() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--ip' '--helo' '--mail-from' '--trusted-hosts' '--profile' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local PROFILE_option_args=("bulk-sender") # --profile values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--ip')
+      return
+      ;;
+    '--helo')
+      return
+      ;;
+    '--mail-from')
+      return
+      ;;
+    '--trusted-hosts')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_mailcheck_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix"
+  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix message"
   local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json" "csv") # --format values
@@ -1290,6 +1377,174 @@ function _picocli_mailcheck_dkim_verify() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `sign` subcommand.
+function _picocli_mailcheck_dkim_sign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-oversign' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--domain' '-s' '--selector' '--key' '--algorithm' '--headers' '--canon' '-o' '--output' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--domain')
+      return
+      ;;
+    '-s'|'--selector')
+      return
+      ;;
+    '--key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--algorithm')
+      return
+      ;;
+    '--headers')
+      return
+      ;;
+    '--canon')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `keygen` subcommand.
+function _picocli_mailcheck_dkim_keygen() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--domain' '-s' '--selector' '--type' '--bits' '--out' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local TYPE_option_args=("rsa" "ed25519") # --type values
+  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--domain')
+      return
+      ;;
+    '-s'|'--selector')
+      return
+      ;;
+    '--type')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--bits')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--resolver')
       return
       ;;

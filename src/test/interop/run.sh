@@ -343,7 +343,8 @@ EOF
 
 write_postfix() {
   local c=$D/postfix
-  mkdir -p "$c" "$D/postfix-queue" "$D/postfix-data"
+  mkdir -p "$c" "$D/postfix-queue" "$D/postfix-data" "$D/maildir"
+  chown 65534:65534 "$D/maildir"
   chown postfix:postfix "$D/postfix-data"
   chmod 700 "$D/postfix-data"
   cat > "$c/main.cf" <<EOF
@@ -392,6 +393,14 @@ message_size_limit = 10485760
 # deferred.test to a port where nothing listens, relayed.test to mx2 (this same instance: Postfix
 # bounces it as a loop), nouser.test to local(8), which bounces a user it does not know.
 transport_maps = inline:{ deferred.test=smtp:[$MX1_IP]:2599, relayed.test=smtp:[$MX2_IP]:25, nouser.test=local: }
+# Nothing is delivered anywhere: accepted mail is discarded, except for msg@inbox.test, which the
+# virtual agent delivers into the Maildir $D/maildir/inbox/ (mailcheck message reads it back).
+virtual_mailbox_domains = inbox.test
+virtual_mailbox_base = $D/maildir
+virtual_mailbox_maps = inline:{ msg@inbox.test=inbox/ }
+virtual_uid_maps = static:65534
+virtual_gid_maps = static:65534
+virtual_minimum_uid = 100
 default_transport = discard:interop
 local_transport = discard:interop
 relay_transport = discard:interop
@@ -407,7 +416,7 @@ EOF
 $MX1_IP:25 $smtpd
 $MX1_IP:587 $smtpd -o syslog_name=postfix/submission -o smtpd_tls_security_level=encrypt $auth -o smtpd_client_restrictions=
 $MX1_IP:465 $smtpd -o syslog_name=postfix/smtps -o smtpd_tls_wrappermode=yes $auth
-$MX2_IP:25 $smtpd -o myhostname=mx2.good.test
+$MX2_IP:25 $smtpd -o myhostname=mx2.good.test -o smtpd_reject_unlisted_recipient=no -o smtpd_tls_received_header=yes
 $PLAIN_IP:25 $smtpd -o syslog_name=postfix/plain -o myhostname=mx.weak.test $plain
 $PLAIN_IP:587 $smtpd -o syslog_name=postfix/plain-submission -o myhostname=mx.weak.test $plain
 $BAD_IP:25 $smtpd -o syslog_name=postfix/badcert -o myhostname=mx.broken.test $bad_tls
@@ -430,6 +439,7 @@ showq     unix  n       -       n       -       -       showq
 error     unix  -       -       n       -       -       error
 retry     unix  -       -       n       -       -       error
 discard   unix  -       -       n       -       -       discard
+virtual   unix  -       n       n       -       -       virtual
 anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
@@ -532,6 +542,8 @@ make_fixtures() {
     || die "pyspf oracle failed"
   # DKIM: messages signed by dkimpy with every canonicalization pair, RSA and Ed25519, with/without l=.
   "$PY" "$HERE/dkim_sign.py" "$DNS_IP" "$D/dkim" "$D/dkim/messages" || die "dkimpy signing failed"
+  # mailcheck message: a dkimpy-signed bulk-style message and its ARC-sealed list forward.
+  "$PY" "$HERE/message_fixtures.py" make "$DNS_IP" "$D/dkim" "$D/message" || die "message fixtures failed"
 }
 
 write_env() {
@@ -550,6 +562,11 @@ auth.user=interop@good.test
 auth.passwordFile=$D/secrets/password
 spf.oracle=$D/spf-oracle.tsv
 dkim.messages=$D/dkim/messages
+dkim.keys=$D/dkim
+message.fixtures=$D/message
+message.tool=$HERE/message_fixtures.py
+maildir=$D/maildir/inbox
+python=$PY
 zones=$D/zones
 dnssec.anchors=$D/dnssec/trust-anchors.zone
 blocklists=$HERE/blocklists.json

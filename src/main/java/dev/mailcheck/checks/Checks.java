@@ -9,6 +9,7 @@ import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.checks.dmarc.DmarcCheck;
 import dev.mailcheck.checks.dmarcreport.DmarcReportCheck;
 import dev.mailcheck.checks.dnssec.DnssecCheck;
+import dev.mailcheck.checks.message.MessageCheck;
 import dev.mailcheck.checks.mtasts.MtaStsCheck;
 import dev.mailcheck.checks.mtasts.TlsRptCheck;
 import dev.mailcheck.checks.mx.MxCheck;
@@ -44,6 +45,7 @@ public final class Checks {
   public static final BimiCheck BIMI = new BimiCheck();
   public static final PostfixLogCheck POSTFIX_LOG = new PostfixLogCheck();
   public static final PostfixConfigCheck POSTFIX_CONFIG = new PostfixConfigCheck();
+  public static final MessageCheck MESSAGE = new MessageCheck();
 
   private Checks() {}
 
@@ -67,6 +69,7 @@ public final class Checks {
         CAA,
         BIMI,
         POSTFIX_LOG,
-        POSTFIX_CONFIG);
+        POSTFIX_CONFIG,
+        MESSAGE);
   }
 }

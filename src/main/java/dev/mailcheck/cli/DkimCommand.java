@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
           + " then common defaults. To verify the signatures of a message, use 'mailcheck dkim"
           + " verify FILE.eml'."
     },
-    subcommands = DkimCommand.Verify.class)
+    subcommands = {DkimCommand.Verify.class, DkimSignCommand.class, DkimKeygenCommand.class})
 final class DkimCommand extends BaseCommand {
   @Parameters(
       index = "0",

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       MtaStsCommand.class,
       BimiCommand.class,
       PostfixCommand.class,
+      MessageCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

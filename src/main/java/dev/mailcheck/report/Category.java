@@ -22,7 +22,11 @@ public enum Category {
   BIMI,
   /** The run's resolver itself (not a record of the domain). */
   DNS,
-  POSTFIX;
+  POSTFIX,
+  /** mailcheck message: the analysis of one received message. */
+  MESSAGE,
+  /** mailcheck message: the Gmail/Yahoo/Microsoft bulk-sender requirements. */
+  BULK;
 
   /**
    * The lower-case token used in JSON and as the text heading, e.g. {@code mx}, {@code

@@ -270,7 +270,47 @@ public enum FindingId {
       "postfix.config.rate-limits", Category.POSTFIX, "anvil client rate limits"),
   POSTFIX_CONFIG_DNSBL(
       "postfix.config.dnsbl", Category.POSTFIX, "postscreen or smtpd DNS blocklists"),
-  POSTFIX_CONFIG_DKIM("postfix.config.dkim", Category.POSTFIX, "A DKIM signing milter");
+  POSTFIX_CONFIG_DKIM("postfix.config.dkim", Category.POSTFIX, "A DKIM signing milter"),
+  MESSAGE_VERDICT("message.verdict", Category.MESSAGE, "Would a receiver trust this message"),
+  MESSAGE_TRACE(
+      "message.trace", Category.MESSAGE, "The Received trace: hops, delays, first external hop"),
+  MESSAGE_RECEIVED_UNPARSED(
+      "message.received-unparsed", Category.MESSAGE, "A Received field that does not parse"),
+  MESSAGE_CLOCK_SKEW(
+      "message.clock-skew", Category.MESSAGE, "A hop dated before the one before it"),
+  MESSAGE_TLS(
+      "message.tls", Category.MESSAGE, "TLS on each hop, above all the one into the receiver"),
+  MESSAGE_SPF("message.spf", Category.MESSAGE, "SPF for the connecting address and MAIL FROM"),
+  MESSAGE_DMARC("message.dmarc", Category.MESSAGE, "DMARC for the From domain and its disposition"),
+  MESSAGE_ARC("message.arc", Category.MESSAGE, "ARC chain validation (RFC 8617)"),
+  MESSAGE_AUTH_RESULTS(
+      "message.auth-results",
+      Category.MESSAGE,
+      "A receiver's Authentication-Results compared with mailcheck's verdicts"),
+  MESSAGE_HEADER_MISSING(
+      "message.header-missing", Category.MESSAGE, "A required header field is missing"),
+  MESSAGE_HEADER_DUPLICATE(
+      "message.header-duplicate", Category.MESSAGE, "A single-instance header field appears twice"),
+  MESSAGE_HEADER_MALFORMED(
+      "message.header-malformed", Category.MESSAGE, "From, Date or Message-ID does not parse"),
+  MESSAGE_HEADER_8BIT(
+      "message.header-8bit", Category.MESSAGE, "8-bit header octets without SMTPUTF8"),
+  MESSAGE_BARE_LF("message.bare-lf", Category.MESSAGE, "Bare LF line endings"),
+  MESSAGE_LINE_LENGTH("message.line-length", Category.MESSAGE, "Lines longer than 998 octets"),
+  MESSAGE_NUL("message.nul", Category.MESSAGE, "NUL octets in the message"),
+  MESSAGE_HEADER_END(
+      "message.header-end", Category.MESSAGE, "No empty line ends the header section"),
+  MESSAGE_MIME("message.mime", Category.MESSAGE, "The MIME structure is broken"),
+  MESSAGE_BOUNCE(
+      "message.bounce", Category.MESSAGE, "A failed recipient of a delivery status notification"),
+  BULK_AUTHENTICATION("bulk.authentication", Category.BULK, "SPF and DKIM both pass"),
+  BULK_DMARC("bulk.dmarc", Category.BULK, "A DMARC policy is published (p=none at least)"),
+  BULK_ALIGNMENT("bulk.alignment", Category.BULK, "DMARC passes: From aligned with SPF or DKIM"),
+  BULK_UNSUBSCRIBE(
+      "bulk.unsubscribe", Category.BULK, "One-click unsubscribe (RFC 8058), covered by DKIM"),
+  BULK_FORMAT("bulk.format", Category.BULK, "Valid From, Date and Message-ID (RFC 5322)"),
+  BULK_PTR("bulk.ptr", Category.BULK, "The sending address has forward-confirmed reverse DNS"),
+  BULK_TLS("bulk.tls", Category.BULK, "TLS on the hop into the receiver");
 
   private static final Map<String, FindingId> BY_ID =
       Stream.of(values()).collect(Collectors.toUnmodifiableMap(FindingId::id, Function.identity()));

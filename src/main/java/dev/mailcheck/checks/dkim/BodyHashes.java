@@ -15,25 +15,25 @@ import java.util.Map;
  * distinct (canonicalization, hash, {@code l=}). Nothing of the body is kept, so memory does not
  * grow with the message.
  */
-final class BodyHashes {
+public final class BodyHashes implements BodySink {
   /**
    * What one signature needs.
    *
    * @param limit {@code l=}, or {@link Long#MAX_VALUE} when the whole body is signed
    */
-  record Request(Canonicalization canon, String digestName, long limit) {}
+  public record Request(Canonicalization canon, String digestName, long limit) {}
 
   /**
    * @param hash the digest of the first {@code limit} canonical octets
    * @param canonicalLength the length of the whole canonical body, to check {@code l=} against
    */
-  record Result(byte[] hash, long canonicalLength) {}
+  public record Result(byte[] hash, long canonicalLength) {}
 
   private final Map<Request, LimitedDigest> digests = new LinkedHashMap<>();
   private final Map<Canonicalization, BodyCanonicalizer> canonicalizers =
       new EnumMap<>(Canonicalization.class);
 
-  BodyHashes(Collection<Request> requests) {
+  public BodyHashes(Collection<Request> requests) {
     Map<Canonicalization, List<LimitedDigest>> byCanon = new EnumMap<>(Canonicalization.class);
     for (Request r : requests) {
       if (digests.containsKey(r)) continue;
@@ -53,12 +53,13 @@ final class BodyHashes {
   }
 
   /** Body octets, CRLF line ends, in order. */
-  void update(byte[] b, int off, int len) {
+  @Override
+  public void update(byte[] b, int off, int len) {
     for (BodyCanonicalizer c : canonicalizers.values()) c.update(b, off, len);
   }
 
   /** Ends the body; the result for every request. */
-  Map<Request, Result> finish() {
+  public Map<Request, Result> finish() {
     canonicalizers.values().forEach(BodyCanonicalizer::finish);
     Map<Request, Result> out = new LinkedHashMap<>();
     digests.forEach((r, d) -> out.put(r, new Result(d.md.digest(), d.total)));

@@ -14,7 +14,7 @@ public enum Canonicalization {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static Optional<Canonicalization> of(String token) {
+  public static Optional<Canonicalization> of(String token) {
     return switch (token.toLowerCase(Locale.ROOT)) {
       case "simple" -> Optional.of(SIMPLE);
       case "relaxed" -> Optional.of(RELAXED);

@@ -43,7 +43,7 @@ public enum DkimAlgorithm {
     return hash.equals("sha1") ? "SHA-1" : "SHA-256";
   }
 
-  static Optional<DkimAlgorithm> of(String token) {
+  public static Optional<DkimAlgorithm> of(String token) {
     for (DkimAlgorithm a : values()) if (a.token.equalsIgnoreCase(token)) return Optional.of(a);
     return Optional.empty();
   }

@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,9 +104,13 @@ public final class DkimVerifier {
     return verify(message.headers(), message::streamBody, message::lineEndingsConverted);
   }
 
-  /** Where the body comes from: it is fed to the hashes once. */
-  private interface Body {
-    void feed(BodyHashes hashes) throws IOException;
+  /**
+   * Where the body comes from: it is fed to the sink once, after the key lookups. A caller that
+   * reads the body for more than DKIM (the message analysis) tees it here, so the body is read
+   * once.
+   */
+  public interface BodySource {
+    void feed(BodySink sink) throws IOException;
   }
 
   /** A signature whose key is usable: what is left is the body hash and the header signature. */
@@ -119,8 +121,12 @@ public final class DkimVerifier {
       List<String> warnings,
       BodyHashes.Request request) {}
 
-  private Verification verify(
-      List<DkimMessage.HeaderField> headers, Body body, BooleanSupplier lineEndingsConverted)
+  /**
+   * Verifies a message whose header section is in memory and whose body {@code body} feeds once,
+   * after the key lookups.
+   */
+  public Verification verify(
+      List<DkimMessage.HeaderField> headers, BodySource body, BooleanSupplier lineEndingsConverted)
       throws IOException {
     List<DkimMessage.HeaderField> fields =
         headers.stream().filter(h -> h.is("DKIM-Signature")).toList();
@@ -354,18 +360,7 @@ public final class DkimVerifier {
       return result(sig, DkimResult.FAIL, "body hash mismatch (bh=)", k, chain, warnings);
 
     byte[] signedData = headerHashInput(headers, sig).getBytes(StandardCharsets.ISO_8859_1);
-    boolean ok;
-    if (alg == DkimAlgorithm.ED25519_SHA256) {
-      ok = verifyEd25519(key, digest(alg, signedData), sig.signatureData());
-    } else
-      try {
-        Signature verifier = Signature.getInstance(alg.jcaName());
-        verifier.initVerify(key.publicKey().get());
-        verifier.update(signedData);
-        ok = verifier.verify(sig.signatureData());
-      } catch (GeneralSecurityException | RuntimeException e) {
-        ok = false;
-      }
+    boolean ok = DkimCrypto.verify(alg, key, signedData, sig.signatureData());
     if (!ok)
       return result(
           sig,
@@ -382,22 +377,6 @@ public final class DkimVerifier {
   }
 
   /**
-   * RFC 8463 §3: Ed25519 signs the SHA-256 hash of the header data, not the data itself. Uses
-   * BouncyCastle's Ed25519, several times faster than the JDK's (docs/performance.md).
-   */
-  private static boolean verifyEd25519(DkimKey key, byte[] hash, byte[] signature) {
-    try {
-      byte[] raw = java.util.Base64.getDecoder().decode(key.publicKeyData());
-      var signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
-      signer.init(false, new org.bouncycastle.crypto.params.Ed25519PublicKeyParameters(raw, 0));
-      signer.update(hash, 0, hash.length);
-      return signer.verifySignature(signature);
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  /**
    * The data b= signs (§3.7): the h= fields, then this signature with b= emptied, no final CRLF.
    */
   static String headerHashInput(DkimMessage message, DkimSignature sig) {
@@ -405,28 +384,7 @@ public final class DkimVerifier {
   }
 
   static String headerHashInput(List<DkimMessage.HeaderField> headers, DkimSignature sig) {
-    StringBuilder data = new StringBuilder();
-    // §5.4.2: take instances from the bottom up; a name listed more often than present
-    // (over-signing) contributes nothing for the missing instances. Indexed once, so a hostile
-    // h= with thousands of names stays linear.
-    Map<String, java.util.ArrayDeque<DkimMessage.HeaderField>> bottomUp = new java.util.HashMap<>();
-    for (int i = headers.size() - 1; i >= 0; i--) {
-      bottomUp
-          .computeIfAbsent(
-              headers.get(i).name().toLowerCase(java.util.Locale.ROOT),
-              n -> new java.util.ArrayDeque<>())
-          .add(headers.get(i));
-    }
-    for (String name : sig.signedHeaders()) {
-      var instances = bottomUp.get(name);
-      if (instances != null && !instances.isEmpty())
-        data.append(sig.headerCanon().header(instances.poll()));
-    }
-    DkimMessage.HeaderField self =
-        new DkimMessage.HeaderField(sig.field().name(), withoutB(sig.field().raw()));
-    String canon = sig.headerCanon().header(self);
-    data.append(canon, 0, canon.length() - 2);
-    return data.toString();
+    return DkimCrypto.headerHashInput(headers, sig.signedHeaders(), sig.headerCanon(), sig.field());
   }
 
   /**
@@ -453,14 +411,6 @@ public final class DkimVerifier {
       start = semi + 1;
     }
     return field;
-  }
-
-  private static byte[] digest(DkimAlgorithm alg, byte[] data) {
-    try {
-      return MessageDigest.getInstance(alg.digestName()).digest(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("JDK lacks " + alg.digestName(), e);
-    }
   }
 
   private static List<String> warnings(DkimSignature sig, DkimKey key) {

@@ -68,6 +68,11 @@ public final class DkimVerifyCheck implements Check<DkimVerifyCheck.Query, Verif
 
   @Override
   public DkimVerifyView view(Query q, Verification v) {
+    return new DkimVerifyView(signatureViews(v), v.lineEndingsConverted());
+  }
+
+  /** Each signature's verdict for display (also part of the {@code message} view). */
+  public static List<DkimVerifyView.SignatureView> signatureViews(Verification v) {
     List<DkimVerifyView.SignatureView> views = new ArrayList<>();
     for (SignatureResult r : v.signatures()) {
       DkimSignature s = r.signature();
@@ -87,6 +92,6 @@ public final class DkimVerifyCheck implements Check<DkimVerifyCheck.Query, Verif
               s.signedHeaders(),
               r.warnings()));
     }
-    return new DkimVerifyView(views, v.lineEndingsConverted());
+    return views;
   }
 }

@@ -34,11 +34,19 @@ public final class MessageInput {
 
   private final CrlfInputStream in;
   private final List<DkimMessage.HeaderField> headers;
+  private final boolean headerEnded;
   private boolean bodyStreamed;
 
-  private MessageInput(CrlfInputStream in, List<DkimMessage.HeaderField> headers) {
+  private MessageInput(
+      CrlfInputStream in, List<DkimMessage.HeaderField> headers, boolean headerEnded) {
     this.in = in;
     this.headers = List.copyOf(headers);
+    this.headerEnded = headerEnded;
+  }
+
+  /** Whether an empty line ended the header section (else the input ended inside it). */
+  public boolean headerEnded() {
+    return headerEnded;
   }
 
   /**
@@ -65,7 +73,7 @@ public final class MessageInput {
     }
     byte[] octets = head.toByteArray();
     String text = new String(octets, 0, end < 0 ? octets.length : end, StandardCharsets.ISO_8859_1);
-    return new MessageInput(in, DkimMessage.parseHeaderSection(text));
+    return new MessageInput(in, DkimMessage.parseHeaderSection(text), end >= 0);
   }
 
   /** The header fields in order, each with its CRLF. */
@@ -74,7 +82,7 @@ public final class MessageInput {
   }
 
   /** Pipes the rest of the input (the body) to {@code hashes}; once. */
-  void streamBody(BodyHashes hashes) throws IOException {
+  public void streamBody(BodySink hashes) throws IOException {
     if (bodyStreamed) throw new IllegalStateException("the body was already read");
     bodyStreamed = true;
     byte[] buf = new byte[64 * 1024];

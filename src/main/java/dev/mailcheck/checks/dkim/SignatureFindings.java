@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
  * reason, d=), with a count when several signatures share it, plus what weakens them. The dkim
  * section keeps one entry per signature, so grouping loses nothing.
  */
-final class SignatureFindings {
+public final class SignatureFindings {
   private SignatureFindings() {}
 
-  static List<Finding> of(Verification v) {
+  public static List<Finding> of(Verification v) {
     List<Finding> out = new ArrayList<>();
     if (v.lineEndingsConverted()) {
       out.add(

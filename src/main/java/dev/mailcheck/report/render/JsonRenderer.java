@@ -19,6 +19,8 @@ import dev.mailcheck.report.view.DmarcReportView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DnssecView;
 import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.MailboxView;
+import dev.mailcheck.report.view.MessageView;
 import dev.mailcheck.report.view.MtaStsView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
@@ -55,6 +57,13 @@ public final class JsonRenderer implements Renderer {
           .addMixIn(PortsView.Port.class, NonNull.class)
           .addMixIn(MtaStsView.class, NonAbsent.class)
           .addMixIn(BimiView.class, NonAbsent.class)
+          .addMixIn(MessageView.class, NonNull.class)
+          .addMixIn(MessageView.Summary.class, NonNull.class)
+          .addMixIn(MessageView.Trace.class, NonNull.class)
+          .addMixIn(MessageView.Hop.class, NonNull.class)
+          .addMixIn(MessageView.Arc.class, NonNull.class)
+          .addMixIn(MessageView.BulkRule.class, NonNull.class)
+          .addMixIn(MessageView.BounceRecipient.class, NonNull.class)
           .addMixIn(SpfView.class, SpfViewJson.class)
           .addMixIn(SpfView.Node.class, SpfNodeJson.class)
           .addMixIn(PostfixLogView.Input.class, NonAbsent.class)
@@ -225,6 +234,8 @@ public final class JsonRenderer implements Renderer {
       case BimiView v -> "bimi";
       case PostfixLogView v -> "postfixLog";
       case PostfixConfigView v -> "postfixConfig";
+      case MessageView v -> "message";
+      case MailboxView v -> "messages";
     };
   }
 

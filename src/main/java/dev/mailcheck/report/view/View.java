@@ -29,4 +29,6 @@ public sealed interface View
         CaaView,
         BimiView,
         PostfixLogView,
-        PostfixConfigView {}
+        PostfixConfigView,
+        MessageView,
+        MailboxView {}

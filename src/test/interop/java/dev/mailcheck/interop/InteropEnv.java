@@ -117,6 +117,7 @@ record InteropEnv(Properties props) {
           case "blocklist" -> "BlocklistCommand";
           case "mta-sts" -> "MtaStsCommand";
           case "bimi" -> "BimiCommand";
+          case "message" -> "MessageCommand";
           default -> throw new IllegalArgumentException(command);
         };
     boolean stub;

@@ -56,7 +56,9 @@ final class ViewFixtures {
         new RenderFixtures.Case("view-caa", report("domain", caa()), false, false),
         new RenderFixtures.Case("view-bimi", report("bimi", bimi()), false, false),
         new RenderFixtures.Case("view-postfix-log", postfixLog(), false, false),
-        new RenderFixtures.Case("view-postfix-config", postfixConfig(), false, false));
+        new RenderFixtures.Case("view-postfix-config", postfixConfig(), false, false),
+        new RenderFixtures.Case("view-message", message(false), false, false),
+        new RenderFixtures.Case("view-mailbox", message(true), false, false));
   }
 
   private static Report report(String command, View view) {
@@ -632,5 +634,51 @@ final class ViewFixtures {
             .join();
     return new Report("postfix config", dir.toString(), r.findings(), r.views())
         .withDuration(Duration.ofMillis(42));
+  }
+
+  /** A relayed, unsigned message through the real check: trace, SPF, DMARC, headers, verdict. */
+  static Report message(boolean mailbox) {
+    String m =
+        "Received: from mx.example.net (mx.example.net [198.51.100.7])\r\n"
+            + "\tby mx.example.org (Postfix) with ESMTPS id 4AbCdE for <bob@example.org>;\r\n"
+            + "\tTue, 01 Dec 2026 11:59:58 +0000\r\n"
+            + "Received: from [192.0.2.10] (unknown [192.0.2.10])\r\n"
+            + "\tby mx.example.net (Postfix) with ESMTPSA id 1XyZ;\r\n"
+            + "\tTue, 01 Dec 2026 11:59:50 +0000\r\n"
+            + "From: Alice <alice@example.com>\r\n"
+            + "To: bob@example.org\r\n"
+            + "Subject: Quarterly numbers\r\n"
+            + "Date: Tue, 01 Dec 2026 11:59:48 +0000\r\n"
+            + "Message-ID: <1@example.com>\r\n"
+            + "\r\n"
+            + "Hello Bob.\r\n";
+    var dns =
+        new dev.mailcheck.dns.FakeDns()
+            .txt("example.com", "v=spf1 ip4:192.0.2.0/24 -all")
+            .txt("_dmarc.example.com", "v=DMARC1; p=quarantine");
+    try {
+      var input =
+          dev.mailcheck.checks.dkim.MessageInput.read(
+              new java.io.ByteArrayInputStream(
+                  m.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+      var q = dev.mailcheck.checks.message.MessageCheck.Query.of(input);
+      var r =
+          dev.mailcheck.checks.Checks.MESSAGE
+              .run(
+                  q,
+                  dev.mailcheck.testing.TestChecks.context(
+                      dns, dev.mailcheck.checks.CheckSettings.defaults().withClock(FIXED)))
+              .join();
+      List<View> views =
+          mailbox
+              ? List.of(
+                  new dev.mailcheck.report.view.MailboxView(
+                      List.of((dev.mailcheck.report.view.MessageView) r.view())))
+              : r.views();
+      return new Report("message", "message.eml", r.findings(), views)
+          .withDuration(Duration.ofMillis(42));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -10,6 +10,8 @@ import dev.mailcheck.report.view.DmarcReportView;
 import dev.mailcheck.report.view.DmarcView;
 import dev.mailcheck.report.view.DnssecView;
 import dev.mailcheck.report.view.DomainSmtpView;
+import dev.mailcheck.report.view.MailboxView;
+import dev.mailcheck.report.view.MessageView;
 import dev.mailcheck.report.view.MtaStsView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
@@ -52,6 +54,8 @@ public final class ViewText {
       case BimiView v -> TransportText.bimi(v);
       case PostfixLogView v -> PostfixText.log(v);
       case PostfixConfigView v -> PostfixText.config(v);
+      case MessageView v -> MessageText.lines(v);
+      case MailboxView v -> MessageText.mailbox(v);
     };
   }
 
