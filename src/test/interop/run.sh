@@ -28,12 +28,9 @@ WEB_IP=$NET.40   # nginx, 443: MTA-STS policies (mta-sts.{good,stsmiss,ststestin
 ALL_SMTP_IPS="$MX1_IP $MX2_IP $PLAIN_IP $BAD_IP"
 SILENT_IP=$NET.54 # a UDP socket that never answers: slow.bl.test (a blocklist that times out) forwards there
 
-PKGS="knot knot-dnsutils knot-dnssecutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
-      python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl"
-PKGS="knot knot-dnsutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
-      python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl nginx"
-PKGS="knot knot-dnsutils postfix dovecot-core swaks libnet-ssleay-perl libauthen-sasl-perl
-      python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools openssl pflogsumm"
+PKGS="knot knot-dnsutils knot-dnssecutils postfix dovecot-core swaks libnet-ssleay-perl
+      libauthen-sasl-perl python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools
+      openssl nginx pflogsumm"
 
 log() { printf '[interop %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
