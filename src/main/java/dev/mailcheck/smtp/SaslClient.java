@@ -160,11 +160,12 @@ final class SaslClient {
     } finally {
       Arrays.fill(key, (byte) 0);
     }
-    r =
-        c.command(
-            Phase.AUTH,
-            b64((req.user() + " " + digest).getBytes(StandardCharsets.UTF_8)),
-            REDACTED);
+    String response = b64((req.user() + " " + digest).getBytes(StandardCharsets.UTF_8));
+    // The response proves knowledge of the password for this challenge: a server that echoes it
+    // back must not get it into the transcript either (issue 11 #17).
+    c.transcript().secret(response);
+    c.transcript().secret(digest);
+    r = c.command(Phase.AUTH, response, REDACTED);
     if (r.intermediate()) return cancel(c);
     return r;
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
 import dev.mailcheck.smtp.testserver.StandardSmtp;
 import dev.mailcheck.smtp.testserver.TestPki;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,6 +215,36 @@ class SocketSmtpProbeTest {
             .doesNotContain(
                 java.util.Base64.getEncoder().encodeToString("\0alice\0s3cret pw".getBytes()));
       }
+    }
+  }
+
+  @Test
+  void aCramMd5ResponseEchoedByTheServerIsRedacted() throws Exception {
+    // issue 11 #17: the response proves the password for its challenge; an echo of it is redacted
+    ScriptedSmtpServer.Script echo =
+        s -> {
+          s.send("220 echo.test ESMTP");
+          s.readLine();
+          s.send("250-echo.test");
+          s.send("250 AUTH CRAM-MD5");
+          s.readLine(); // AUTH CRAM-MD5
+          s.send(
+              "334 "
+                  + java.util.Base64.getEncoder()
+                      .encodeToString("<1.2@echo.test>".getBytes(StandardCharsets.US_ASCII)));
+          String response = s.readLine();
+          s.send("535 5.7.8 rejected " + response);
+          s.readLine();
+          s.send("221 bye");
+        };
+    try (var server = ScriptedSmtpServer.start(echo)) {
+      var auth = new AuthRequest("alice", Secret.of("pw"), java.util.Optional.of("CRAM-MD5"), true);
+      ProbeResult r =
+          probe(req(server).tlsMode(TlsMode.NONE).allowPlaintextAuth(true).auth(auth).build());
+      String transcript = String.join("\n", r.transcript());
+      assertThat(transcript).contains("535 5.7.8 rejected <redacted>");
+      assertThat(r.auth().orElseThrow().reply().orElseThrow().lines().toString())
+          .doesNotContain("YWxpY2");
     }
   }
 
