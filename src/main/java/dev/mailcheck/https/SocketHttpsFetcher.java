@@ -5,6 +5,7 @@ import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.internal.RecordingTrustManager;
 import dev.mailcheck.smtp.CertificateInspector;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The real {@link HttpsFetcher}: addresses from the run's resolver, a plain socket, the JDK's TLS,
@@ -281,7 +280,9 @@ public final class SocketHttpsFetcher implements HttpsFetcher {
       try {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(
-            null, new TrustManager[] {new Recording(new AtomicReference<>())}, new SecureRandom());
+            null,
+            new TrustManager[] {new RecordingTrustManager(new AtomicReference<>())},
+            new SecureRandom());
         return ctx;
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException(e.getMessage(), e);
@@ -297,50 +298,6 @@ public final class SocketHttpsFetcher implements HttpsFetcher {
       return out;
     } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
       return List.of();
-    }
-  }
-
-  /** Accepts every server chain; validation follows the handshake. */
-  private static final class Recording extends X509ExtendedTrustManager {
-    private final AtomicReference<X509Certificate[]> seen;
-
-    Recording(AtomicReference<X509Certificate[]> seen) {
-      this.seen = seen;
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {
-      seen.set(chain.clone());
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-      seen.set(chain.clone());
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-      seen.set(chain.clone());
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {
-      throw new UnsupportedOperationException("client side only");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-      throw new UnsupportedOperationException("client side only");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-      throw new UnsupportedOperationException("client side only");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }

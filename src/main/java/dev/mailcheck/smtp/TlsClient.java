@@ -1,6 +1,7 @@
 package dev.mailcheck.smtp;
 
 import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.internal.RecordingTrustManager;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -13,10 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The TLS handshake with the JDK provider. The trust manager accepts every chain and records it;
@@ -42,7 +41,7 @@ final class TlsClient {
     SSLSocket tls;
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new Recording(seen)}, new SecureRandom());
+      ctx.init(null, new TrustManager[] {new RecordingTrustManager(seen)}, new SecureRandom());
       tls =
           (SSLSocket)
               ctx.getSocketFactory()
@@ -113,49 +112,5 @@ final class TlsClient {
         request.certificateName(),
         nameOk,
         days);
-  }
-
-  /** Accepts every server chain and keeps it. Client certificates are never sent. */
-  private static final class Recording extends X509ExtendedTrustManager {
-    private final AtomicReference<X509Certificate[]> seen;
-
-    Recording(AtomicReference<X509Certificate[]> seen) {
-      this.seen = seen;
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {
-      seen.set(chain.clone());
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-      seen.set(chain.clone());
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-      seen.set(chain.clone());
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {
-      throw new UnsupportedOperationException("client side only");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-      throw new UnsupportedOperationException("client side only");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-      throw new UnsupportedOperationException("client side only");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
   }
 }
