@@ -59,4 +59,31 @@ public record ProbeResult(
   public long totalMillis() {
     return phases.stream().mapToLong(PhaseTiming::millis).sum();
   }
+
+  /**
+   * This probe as seen by another MX name that shares the address: the same session, its host and
+   * the certificate's name check for {@code otherHost}, so that one address is probed once however
+   * many exchange names point at it.
+   */
+  public ProbeResult asSeenBy(String otherHost) {
+    if (otherHost.equals(host)) return this;
+    return new ProbeResult(
+        otherHost,
+        port,
+        tlsMode,
+        address,
+        attempts,
+        phases,
+        banner,
+        ehlo,
+        ehloTls,
+        startTls,
+        startTlsReply,
+        tls.map(t -> t.forName(otherHost)),
+        legacyTls,
+        auth,
+        relay,
+        failure,
+        transcript);
+  }
 }

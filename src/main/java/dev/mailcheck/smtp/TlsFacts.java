@@ -32,4 +32,29 @@ public record TlsFacts(
   public Optional<CertificateFacts> leaf() {
     return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(0));
   }
+
+  /**
+   * These facts as a client that expects the certificate to name {@code name} would judge them: the
+   * same chain and handshake, the name check redone for {@code name} (RFC 6125) from the leaf the
+   * server sent. For an address that two MX names share, probed once.
+   */
+  public TlsFacts forName(String name) {
+    if (name.equalsIgnoreCase(checkedName)) return this;
+    boolean matches = false;
+    if (!chain.isEmpty() && !chain.get(0).der().isEmpty()) {
+      try {
+        var leaf =
+            (java.security.cert.X509Certificate)
+                java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(
+                        new java.io.ByteArrayInputStream(
+                            java.util.Base64.getDecoder().decode(chain.get(0).der())));
+        matches = CertificateInspector.nameMatches(leaf, name);
+      } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+        matches = false;
+      }
+    }
+    return new TlsFacts(
+        protocol, cipherSuite, chain, trusted, trustProblem, name, matches, daysToExpiry);
+  }
 }

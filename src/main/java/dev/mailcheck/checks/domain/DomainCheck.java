@@ -46,9 +46,11 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs every check of one domain through the {@link Checks} registry with maximal parallelism, adds
@@ -159,6 +161,9 @@ public final class DomainCheck {
       Optional<CheckResult<ProbeResult>> smtp) {}
 
   public CompletableFuture<Result> run(Options o) {
+    // One SMTP probe per address, however many exchange names share it (each name then judges the
+    // same session, with the certificate's name check redone for it).
+    Map<InetAddress, CompletableFuture<ProbeResult>> sessions = new ConcurrentHashMap<>();
     CompletableFuture<MxFetcher.Started> mxStarted = Checks.MX.start(o.domain(), ctx);
     // Per address: PTR and the SMTP probe, chained on that exchange's own address lookups.
     CompletableFuture<List<AddressResult>> perAddress =
@@ -167,7 +172,7 @@ public final class DomainCheck {
               List<CompletableFuture<List<AddressResult>>> hosts =
                   started.hosts().stream()
                       .limit(MAX_PROBED_EXCHANGES)
-                      .map(hf -> hf.thenCompose(h -> addresses(h, o)))
+                      .map(hf -> hf.thenCompose(h -> addresses(h, o, sessions)))
                       .toList();
               return allOf(hosts).thenApply(lists -> lists.stream().flatMap(List::stream).toList());
             });
@@ -295,7 +300,8 @@ public final class DomainCheck {
     return new Result(findings, views, base.transcript(), score);
   }
 
-  private CompletableFuture<List<AddressResult>> addresses(MxHost h, Options o) {
+  private CompletableFuture<List<AddressResult>> addresses(
+      MxHost h, Options o, Map<InetAddress, CompletableFuture<ProbeResult>> sessions) {
     List<CompletableFuture<AddressResult>> out = new ArrayList<>();
     for (InetAddress a : h.addresses().stream().limit(MAX_PROBED_ADDRESSES).toList()) {
       PtrCheck.Query q = new PtrCheck.Query(a, Optional.of(h.exchange()));
@@ -304,11 +310,15 @@ public final class DomainCheck {
       // addresses are contacted only when the run allows private addresses.
       boolean probe =
           o.smtp() && (ctx.settings().allowPrivate() || SpecialAddresses.classify(a).isEmpty());
+      ProbeRequest req = request(h.exchange(), a, o.smtpPort(), ctx.settings());
       CompletableFuture<Optional<CheckResult<ProbeResult>>> s =
           probe
-              ? Checks.SMTP
-                  .run(request(h.exchange(), a, o.smtpPort(), ctx.settings()), ctx)
-                  .thenApply(Optional::of)
+              ? sessions
+                  .computeIfAbsent(a, x -> Checks.SMTP.fetch(req, ctx))
+                  .thenApply(
+                      r ->
+                          Optional.of(
+                              Checks.SMTP.result(req, r.asSeenBy(h.exchange()), ctx.settings())))
               : CompletableFuture.completedFuture(Optional.empty());
       out.add(p.thenCombine(s, (pr, sr) -> new AddressResult(h.exchange(), a, q, pr, sr)));
     }

@@ -237,6 +237,43 @@ class DomainCheckTest {
   }
 
   @Test
+  void anAddressSharedByTwoExchangesIsProbedOnceAndJudgedForEachName() throws Exception {
+    // issue 11 #17: one address probed once even when two MX names share it
+    TestPki pki = TestPki.create();
+    var cert = pki.issue("mx.example.test", List.of("mx.example.test"), 90);
+    FakeDns zone =
+        goodZone().mx("example.test", 20, "mx2.example.test").a("mx2.example.test", "127.0.0.1");
+    var calls = new java.util.concurrent.atomic.AtomicInteger();
+    var real = new SocketSmtpProbe(null);
+    try (var server =
+        ScriptedSmtpServer.start(
+            new StandardSmtp()
+                .banner("220 mx.example.test ESMTP")
+                .starttls(cert.serverContext()))) {
+      var r =
+          run(
+              zone,
+              req -> {
+                calls.incrementAndGet();
+                return real.probe(req);
+              },
+              true,
+              server.port());
+      assertThat(calls.get()).isEqualTo(1);
+      assertThat(server.connections())
+          .isLessThanOrEqualTo(2); // the session and its legacy-TLS check
+      var names =
+          r.findings().stream()
+              .filter(f -> f.id().equals("smtp.certificate-name"))
+              .collect(
+                  java.util.stream.Collectors.toMap(f -> f.subject().orElse(""), f -> f.status()));
+      assertThat(names)
+          .containsEntry("mx.example.test 127.0.0.1", Status.PASS)
+          .containsEntry("mx2.example.test 127.0.0.1", Status.WARN);
+    }
+  }
+
+  @Test
   void privateMxAddressesAreNeitherProbedNorGradedAsReachable() {
     // issue 11 #1 and #2: without allowing private addresses, a loopback MX is not contacted, and
     // a domain whose every MX address is special-purpose cannot receive internet mail
