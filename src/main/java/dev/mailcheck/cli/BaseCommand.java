@@ -66,6 +66,11 @@ abstract class BaseCommand implements Callable<Integer> {
     return DomainNames.normalize(input);
   }
 
+  /** The signing domain of a DKIM command ({@code d=}), with the hint DKIM users need. */
+  static String dkimDomain(String input) {
+    return domainName(input, "; DKIM keys are published under a domain name such as example.com");
+  }
+
   /** Exit 2 when {@code input} is an IPv4 or IPv6 literal rather than a domain name. */
   static void refuseIpLiteral(String input, String hint) {
     if (InetAddresses.isLiteral(input)) {

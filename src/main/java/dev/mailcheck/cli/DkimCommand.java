@@ -69,7 +69,7 @@ final class DkimCommand extends BaseCommand {
 
   /** A domain name in A-labels, lower case, without the trailing dot; anything else is exit 2. */
   static String domainName(String input) {
-    return domainName(input, "; DKIM keys are published under a domain name such as example.com");
+    return dkimDomain(input);
   }
 
   /** {@code mailcheck dkim verify FILE|-}. */

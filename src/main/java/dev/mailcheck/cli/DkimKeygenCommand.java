@@ -75,7 +75,7 @@ final class DkimKeygenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String d = DkimCommand.domainName(domain);
+    String d = BaseCommand.dkimDomain(domain);
     String s = new Converters.DkimSelector().convert(selector);
     DkimAlgorithm alg =
         switch (type.strip().toLowerCase(java.util.Locale.ROOT)) {

@@ -97,7 +97,7 @@ final class DkimSignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String d = DkimCommand.domainName(domain);
+    String d = BaseCommand.dkimDomain(domain);
     String s = new Converters.DkimSelector().convert(selector);
     String[] c = canon.strip().toLowerCase(java.util.Locale.ROOT).split("/", -1);
     Optional<Canonicalization> hc = Canonicalization.of(c[0]);
