@@ -1,7 +1,9 @@
 package dev.mailcheck.dns;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The run's cache and in-flight coalescing: the first caller of a question starts the lookup, every
@@ -26,29 +28,12 @@ final class CachingDnsClient implements DnsClient {
 
   @Override
   public CompletableFuture<DnsResult> query(DnsQuestion question) {
-    boolean[] started = {false};
-    CompletableFuture<DnsResult> shared =
-        answers.computeIfAbsent(
-            question,
-            q -> {
-              started[0] = true;
-              return inner.query(q);
-            });
-    if (!started[0]) {
-      shared.thenAccept(
-          r ->
-              trace.add(
-                  new TraceEntry(
-                      question,
-                      "cache",
-                      r.outcome(),
-                      r.recordsOrEmpty().stream().map(NetworkDnsClient::presentation).toList(),
-                      0,
-                      "-",
-                      true)));
-    }
-    // A copy, so that a caller that completes or cancels its future cannot touch the others'.
-    return shared.copy();
+    return cached(
+        answers,
+        question,
+        inner::query,
+        r -> r.outcome(),
+        r -> r.recordsOrEmpty().stream().map(NetworkDnsClient::presentation).toList());
   }
 
   /**
@@ -58,26 +43,39 @@ final class CachingDnsClient implements DnsClient {
    */
   @Override
   public CompletableFuture<SignedAnswer> querySigned(DnsQuestion question) {
+    return cached(
+        signed,
+        question,
+        inner::querySigned,
+        r -> r.outcome().outcome(),
+        r -> r.answer().stream().map(NetworkDnsClient::presentation).toList());
+  }
+
+  /**
+   * The first caller of {@code question} starts the lookup; later callers share it and are traced
+   * as cache hits. Each caller gets a copy, so that one that completes or cancels its future cannot
+   * touch the others'.
+   */
+  private <T> CompletableFuture<T> cached(
+      ConcurrentHashMap<DnsQuestion, CompletableFuture<T>> cache,
+      DnsQuestion question,
+      Function<DnsQuestion, CompletableFuture<T>> lookup,
+      Function<T, String> outcome,
+      Function<T, List<String>> answersOf) {
     boolean[] started = {false};
-    CompletableFuture<SignedAnswer> shared =
-        signed.computeIfAbsent(
+    CompletableFuture<T> shared =
+        cache.computeIfAbsent(
             question,
             q -> {
               started[0] = true;
-              return inner.querySigned(q);
+              return lookup.apply(q);
             });
     if (!started[0]) {
       shared.thenAccept(
           r ->
               trace.add(
                   new TraceEntry(
-                      question,
-                      "cache",
-                      r.outcome().outcome(),
-                      r.answer().stream().map(NetworkDnsClient::presentation).toList(),
-                      0,
-                      "-",
-                      true)));
+                      question, "cache", outcome.apply(r), answersOf.apply(r), 0, "-", true)));
     }
     return shared.copy();
   }

@@ -23,7 +23,7 @@ public final class PtrEvaluator {
     switch (facts.ptr()) {
       case DnsResult.Records r -> {
         if (names.isEmpty()) {
-          out.add(absent(ip, reverse, "the PTR answer held no PTR record"));
+          out.add(absent(ip, reverse, expectedHost, "the PTR answer held no PTR record"));
           return out;
         }
         out.add(
@@ -46,11 +46,11 @@ public final class PtrEvaluator {
         }
       }
       case DnsResult.NxDomain n -> {
-        out.add(absent(ip, reverse, reverse + " does not exist (NXDOMAIN)"));
+        out.add(absent(ip, reverse, expectedHost, reverse + " does not exist (NXDOMAIN)"));
         return out;
       }
       case DnsResult.NoData n -> {
-        out.add(absent(ip, reverse, reverse + " has no PTR record"));
+        out.add(absent(ip, reverse, expectedHost, reverse + " has no PTR record"));
         return out;
       }
       default -> {
@@ -168,7 +168,10 @@ public final class PtrEvaluator {
     }
   }
 
-  private static Finding absent(String ip, String reverse, String why) {
+  /**
+   * @param host the MX name the address serves (domain report): the name the PTR should hold
+   */
+  private static Finding absent(String ip, String reverse, Optional<String> host, String why) {
     return Finding.of(FindingId.PTR_PRESENT, Status.FAIL, "No reverse DNS for " + ip)
         .subject(ip)
         .detail(
@@ -176,7 +179,9 @@ public final class PtrEvaluator {
         .remedy(
             "Ask whoever runs the address block (your hosting or network provider) to publish "
                 + reverse
-                + ". PTR <mail server name>.")
+                + host.map(h -> ". PTR " + h + ".")
+                    .orElse(
+                        " with a PTR record naming the mail server (the name its A/AAAA record and SMTP greeting use)."))
         .build();
   }
 }

@@ -30,6 +30,18 @@ class PtrCheckTest {
   }
 
   @Test
+  void missingPtrRemedyNamesTheMxWhenKnownAndHasNoPlaceholder() {
+    // issue 11 #15: no "<mail server name>" where the real name is known
+    var withHost = run(new FakeDns(), "192.0.2.7", "mx.example.com");
+    assertThat(withHost.findings().get(0).remedy())
+        .get()
+        .asString()
+        .endsWith("7.2.0.192.in-addr.arpa. PTR mx.example.com.");
+    var alone = run(new FakeDns(), "192.0.2.7", null);
+    assertThat(alone.findings().get(0).remedy()).get().asString().doesNotContain("<");
+  }
+
+  @Test
   void forwardConfirmedName() {
     FakeDns dns =
         new FakeDns()
