@@ -1,11 +1,7 @@
 package dev.mailcheck.dns;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailcheck.internal.InputException;
+import dev.mailcheck.internal.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,9 +23,6 @@ import org.xbill.DNS.Address;
  * they round-trip octet for octet.
  */
 final class DnsRecording {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   /** Replay files larger than this are refused rather than read into memory. */
   static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
@@ -48,20 +41,20 @@ final class DnsRecording {
    * recorded before DNSSEC validation existed) still reads.
    */
   static void write(Path file, List<DnsResult> results, List<SignedAnswer> signed) {
-    ArrayNode list = JSON.createArrayNode();
-    for (DnsResult r : results) list.add(toJson(r));
+    List<Json.Value> list = new ArrayList<>();
+    for (DnsResult r : results) list.add(new Json.Obj(toJson(r)));
     for (SignedAnswer a : signed) {
-      ObjectNode n = toJson(a.outcome());
-      n.put("dnssec", true);
-      n.put("ad", a.authenticData());
-      records(n.putArray("answer"), a.answer());
-      records(n.putArray("authority"), a.authority());
-      list.add(n);
+      Map<String, Json.Value> n = toJson(a.outcome());
+      n.put("dnssec", Json.of(true));
+      n.put("ad", Json.of(a.authenticData()));
+      n.put("answer", records(a.answer()));
+      n.put("authority", records(a.authority()));
+      list.add(new Json.Obj(n));
     }
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
-      Files.writeString(file, JSON.writeValueAsString(list) + "\n");
+      Files.writeString(file, Json.write(new Json.Arr(list)) + "\n");
     } catch (IOException e) {
       throw new InputException("cannot write DNS recording " + file + ": " + reason(e));
     }
@@ -76,23 +69,20 @@ final class DnsRecording {
       if (Files.size(file) > MAX_FILE_BYTES) {
         throw new InputException("DNS replay file " + file + " is larger than 64 MiB");
       }
-      JsonNode root = JSON.readTree(file.toFile());
-      if (root == null || !root.isArray())
+      Json.Value root = Json.parse(Files.readString(file));
+      if (!(root instanceof Json.Arr))
         throw new IllegalArgumentException("expected a JSON list of answers");
       Map<DnsQuestion, DnsResult> out = new LinkedHashMap<>();
       Map<DnsQuestion, SignedAnswer> signed = new LinkedHashMap<>();
       int i = 0;
-      for (JsonNode n : root) {
+      for (Json.Value n : root.elements()) {
         try {
           DnsResult r = fromJson(n);
-          if (n.path("dnssec").asBoolean(false)) {
+          if (n.get("dnssec").boolOr(false)) {
             signed.put(
                 r.question(),
                 new SignedAnswer(
-                    r,
-                    n.path("ad").asBoolean(false),
-                    section(n, "answer"),
-                    section(n, "authority")));
+                    r, n.get("ad").boolOr(false), section(n, "answer"), section(n, "authority")));
           } else {
             out.put(r.question(), r);
           }
@@ -110,53 +100,43 @@ final class DnsRecording {
   }
 
   private static String reason(Exception e) {
-    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
-      // Jackson's message carries "(start marker at [Source: REDACTED ...])"; say where, plainly.
-      String m =
-          j.getOriginalMessage() == null
-              ? ""
-              : j.getOriginalMessage().lines().findFirst().orElse("");
-      int cut = m.indexOf(" (start marker at");
-      if (cut >= 0) m = m.substring(0, cut);
-      var at = j.getLocation();
-      String where =
-          at == null || at.getLineNr() < 0
-              ? ""
-              : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      return "not valid JSON" + where + ": " + m;
+    if (e instanceof Json.SyntaxError j) {
+      return "not valid JSON at line " + j.line() + ", column " + j.column() + ": " + j.detail();
     }
+    if (e instanceof java.nio.charset.CharacterCodingException) return "not UTF-8 text";
     String m = e.getMessage();
     if (e instanceof java.nio.file.NoSuchFileException) m = "no such file";
     if (m == null) m = e.getClass().getSimpleName();
     return m.lines().findFirst().orElse(m);
   }
 
-  static ObjectNode toJson(DnsResult r) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("name", r.question().name());
-    n.put("type", r.question().type().name());
-    n.put("outcome", r.outcome());
-    records(n.putArray("records"), r.recordsOrEmpty());
-    ArrayNode chain = n.putArray("cnameChain");
-    List<String> names = r.cnameChain();
-    names.forEach(chain::add);
+  static Map<String, Json.Value> toJson(DnsResult r) {
+    Map<String, Json.Value> n = new LinkedHashMap<>();
+    n.put("name", Json.of(r.question().name()));
+    n.put("type", Json.of(r.question().type().name()));
+    n.put("outcome", Json.of(r.outcome()));
+    n.put("records", records(r.recordsOrEmpty()));
+    n.put("cnameChain", new Json.Arr(r.cnameChain().stream().<Json.Value>map(Json::of).toList()));
     switch (r) {
-      case DnsResult.ServFail s -> n.put("detail", s.detail());
-      case DnsResult.Refused s -> n.put("detail", s.detail());
-      case DnsResult.Timeout s -> n.put("detail", s.detail());
+      case DnsResult.ServFail s -> n.put("detail", Json.of(s.detail()));
+      case DnsResult.Refused s -> n.put("detail", Json.of(s.detail()));
+      case DnsResult.Timeout s -> n.put("detail", Json.of(s.detail()));
       default -> {}
     }
     return n;
   }
 
-  private static void records(ArrayNode out, List<DnsRecord> records) {
+  private static Json.Arr records(List<DnsRecord> records) {
+    List<Json.Value> out = new ArrayList<>();
     for (DnsRecord rec : records) {
-      ObjectNode o = out.addObject();
-      o.put("name", rec.name());
-      o.put("type", rec.type().name());
-      o.put("ttl", rec.ttl());
-      o.put("data", zoneData(rec));
+      Map<String, Json.Value> o = new LinkedHashMap<>();
+      o.put("name", Json.of(rec.name()));
+      o.put("type", Json.of(rec.type().name()));
+      o.put("ttl", Json.of(rec.ttl()));
+      o.put("data", Json.of(zoneData(rec)));
+      out.add(new Json.Obj(o));
     }
+    return new Json.Arr(out);
   }
 
   /** The RDATA as a zone file (and dnsjava's parser) takes it back. */
@@ -164,29 +144,35 @@ final class DnsRecording {
     return rec instanceof DnsRecord.Txt t ? txtData(t.strings()) : rec.data();
   }
 
-  private static List<DnsRecord> section(JsonNode n, String field) {
+  private static List<DnsRecord> section(Json.Value n, String field) {
     List<DnsRecord> out = new ArrayList<>();
-    JsonNode list = n.get(field);
-    if (list == null) return out;
-    if (!list.isArray()) throw new IllegalArgumentException("'" + field + "' must be a list");
-    for (JsonNode r : list) out.add(record(r));
+    if (!n.has(field)) return out;
+    Json.Value list = n.get(field);
+    if (!(list instanceof Json.Arr))
+      throw new IllegalArgumentException("'" + field + "' must be a list");
+    for (Json.Value r : list.elements()) out.add(record(r));
     return out;
   }
 
-  static DnsResult fromJson(JsonNode n) {
+  static DnsResult fromJson(Json.Value n) {
+    if (!(n instanceof Json.Obj)) throw new IllegalArgumentException("expected an object");
     DnsQuestion q = DnsQuestion.of(text(n, "name"), type(text(n, "type")));
     String outcome = text(n, "outcome");
     List<String> chain = new ArrayList<>();
-    if (n.has("cnameChain"))
-      n.get("cnameChain").forEach(c -> chain.add(DnsQuestion.normalize(c.asText())));
-    String detail = n.hasNonNull("detail") ? n.get("detail").asText() : "replayed";
+    for (Json.Value c : n.get("cnameChain").elements()) {
+      chain.add(
+          DnsQuestion.normalize(
+              c.text()
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("'cnameChain' must hold names"))));
+    }
+    String detail = n.get("detail").textOr("replayed");
     return switch (outcome) {
       case "NOERROR" -> {
         List<DnsRecord> records = new ArrayList<>();
-        JsonNode list = n.get("records");
-        if (list == null || !list.isArray() || list.isEmpty())
-          throw new IllegalArgumentException("NOERROR without records");
-        for (JsonNode r : list) records.add(record(r));
+        List<Json.Value> list = n.get("records").elements();
+        if (list.isEmpty()) throw new IllegalArgumentException("NOERROR without records");
+        for (Json.Value r : list) records.add(record(r));
         yield new DnsResult.Records(q, records, chain);
       }
       case "NODATA" -> new DnsResult.NoData(q, chain);
@@ -203,13 +189,14 @@ final class DnsRecording {
     };
   }
 
-  private static DnsRecord record(JsonNode n) {
+  private static DnsRecord record(Json.Value n) {
     String name = DnsQuestion.normalize(text(n, "name"));
     RecordType type = type(text(n, "type"));
-    JsonNode ttlNode = n.get("ttl");
-    if (ttlNode == null || !ttlNode.canConvertToLong() || ttlNode.asLong() < 0)
-      throw new IllegalArgumentException("bad ttl");
-    long ttl = ttlNode.asLong();
+    long ttl =
+        n.get("ttl")
+            .longValue()
+            .filter(t -> t >= 0)
+            .orElseThrow(() -> new IllegalArgumentException("bad ttl"));
     String data = text(n, "data").trim();
     return switch (type) {
       case A, AAAA -> {
@@ -240,11 +227,10 @@ final class DnsRecording {
     }
   }
 
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || !v.isTextual())
-      throw new IllegalArgumentException("missing field '" + field + "'");
-    return v.asText();
+  private static String text(Json.Value n, String field) {
+    return n.get(field)
+        .text()
+        .orElseThrow(() -> new IllegalArgumentException("missing field '" + field + "'"));
   }
 
   private static RecordType type(String s) {

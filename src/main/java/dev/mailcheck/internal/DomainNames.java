@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Validates and normalizes domain names as users type them. The result is what {@link
- * dev.mailcheck.dns.DnsQuestion} expects: A-labels, lower case, no trailing dot.
+ * Validates and normalizes domain names as users type them. The result is what the resolver's
+ * questions expect: A-labels, lower case, no trailing dot.
  *
  * <pre>{@code
  * DomainNames.normalize("Example.COM.")    // "example.com"

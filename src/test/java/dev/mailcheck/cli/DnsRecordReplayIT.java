@@ -161,9 +161,7 @@ class DnsRecordReplayIT {
     assertThat(r.out()).isEmpty();
     assertThat(r.err().strip())
         .startsWith("mailcheck: cannot use DNS replay file " + file + ": not valid JSON at line ")
-        .contains("Unexpected end-of-input")
-        .doesNotContain("REDACTED")
-        .doesNotContain("StreamReadFeature")
+        .endsWith("at line 5, column 1: unexpected end of input")
         .doesNotContain("\n");
   }
 }

@@ -1,10 +1,8 @@
 package dev.mailcheck.checks.blocklist;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.internal.InputException;
+import dev.mailcheck.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,19 +51,18 @@ public final class BlocklistCatalog {
    */
   public static List<Blocklist> parse(String json, String source) {
     if (json.length() > MAX_BYTES) throw new InputException(source + ": larger than 1 MB");
-    JsonNode root;
+    Json.Value root;
     try {
-      root = new ObjectMapper().readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new InputException(
-          source + ": not valid JSON (line " + e.getLocation().getLineNr() + ")");
+      root = Json.parse(json);
+    } catch (Json.SyntaxError e) {
+      throw new InputException(source + ": not valid JSON (line " + e.line() + ")");
     }
-    if (root == null || !root.path("lists").isArray())
+    if (!(root.get("lists") instanceof Json.Arr))
       throw new InputException(source + ": expected an object with a \"lists\" array");
     List<Blocklist> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     int i = 0;
-    for (JsonNode n : root.path("lists")) {
+    for (Json.Value n : root.get("lists").elements()) {
       String where = source + ": list " + (++i);
       Blocklist b = list(n, where);
       if (!names.add(b.name())) throw new InputException(where + ": duplicate name " + b.name());
@@ -74,54 +71,54 @@ public final class BlocklistCatalog {
     return List.copyOf(out);
   }
 
-  private static Blocklist list(JsonNode n, String where) {
+  private static Blocklist list(Json.Value n, String where) {
     String name = text(n, "name", where);
     if (!name.matches("[a-z0-9][a-z0-9._-]{0,62}"))
       throw new InputException(where + ": name must be lower-case letters, digits, '.', '-', '_'");
     String zone = zone(text(n, "zone", where), where + " (" + name + ")");
     Blocklist.Kind kind =
-        switch (n.path("kind").asText("").toLowerCase(Locale.ROOT)) {
+        switch (n.get("kind").textOr("").toLowerCase(Locale.ROOT)) {
           case "ip" -> Blocklist.Kind.IP;
           case "domain" -> Blocklist.Kind.DOMAIN;
           case "any" -> Blocklist.Kind.ANY;
           default -> throw new InputException(where + " (" + name + "): kind must be ip or domain");
         };
-    Blocklist.Impact impact = impact(n.path("impact").asText("high"), where);
+    Blocklist.Impact impact = impact(n.get("impact").textOr("high"), where);
     List<ReturnCode> codes = new ArrayList<>();
-    for (JsonNode c : n.path("codes")) codes.add(code(c, where + " (" + name + ")"));
+    for (Json.Value c : n.get("codes").elements()) codes.add(code(c, where + " (" + name + ")"));
     if (codes.stream().noneMatch(c -> c.type() != ReturnCode.Type.ERROR))
       throw new InputException(where + " (" + name + "): no listing codes");
     return new Blocklist(
         name,
-        n.path("title").asText(name),
+        n.get("title").textOr(name),
         zone,
         kind,
-        n.path("ipv6").asBoolean(false),
+        n.get("ipv6").boolOr(false),
         impact,
-        n.path("txt").asBoolean(false),
-        n.path("bitmask").asBoolean(false),
-        n.path("delist").asText(""),
-        n.path("terms").asText(""),
+        n.get("txt").boolOr(false),
+        n.get("bitmask").boolOr(false),
+        n.get("delist").textOr(""),
+        n.get("terms").textOr(""),
         codes);
   }
 
-  private static ReturnCode code(JsonNode c, String where) {
+  private static ReturnCode code(Json.Value c, String where) {
     ReturnCode.Type type =
-        switch (c.path("type").asText("").toLowerCase(Locale.ROOT)) {
+        switch (c.get("type").textOr("").toLowerCase(Locale.ROOT)) {
           case "listed" -> ReturnCode.Type.LISTED;
           case "policy" -> ReturnCode.Type.POLICY;
           case "error" -> ReturnCode.Type.ERROR;
           default ->
               throw new InputException(where + ": code type must be listed, policy or error");
         };
-    String meaning = c.path("meaning").asText("");
+    String meaning = c.get("meaning").textOr("");
     Optional<Blocklist.Impact> impact =
-        c.has("impact") ? Optional.of(impact(c.path("impact").asText(), where)) : Optional.empty();
+        c.has("impact") ? Optional.of(impact(scalar(c.get("impact")), where)) : Optional.empty();
     Optional<ReturnCode.ErrorReason> reason =
         type != ReturnCode.Type.ERROR
             ? Optional.empty()
             : Optional.of(
-                switch (c.path("reason").asText("misconfigured")) {
+                switch (c.get("reason").textOr("misconfigured")) {
                   case "public-resolver" -> ReturnCode.ErrorReason.PUBLIC_RESOLVER;
                   case "rate-limit" -> ReturnCode.ErrorReason.RATE_LIMIT;
                   case "misconfigured" -> ReturnCode.ErrorReason.MISCONFIGURED;
@@ -131,13 +128,13 @@ public final class BlocklistCatalog {
                 });
     try {
       if (c.has("bits")) {
-        int bits = c.path("bits").asInt();
+        int bits = (int) Math.max(-1, Math.min(256, number(c.get("bits"), where + ": bits")));
         if (bits < 1 || bits > 255)
           throw new InputException(where + ": bits must be 1-255, not " + bits);
         return new ReturnCode(0, 0, bits, type, meaning, impact, reason);
       }
       long from = ReturnCode.number(text(c, "from", where));
-      long to = c.has("to") ? ReturnCode.number(c.path("to").asText()) : from;
+      long to = c.has("to") ? ReturnCode.number(scalar(c.get("to"))) : from;
       if (to < from) throw new InputException(where + ": 'to' is before 'from'");
       return new ReturnCode(from, to, 0, type, meaning, impact, reason);
     } catch (IllegalArgumentException e) {
@@ -153,8 +150,22 @@ public final class BlocklistCatalog {
     };
   }
 
-  private static String text(JsonNode n, String field, String where) {
-    String s = n.path(field).asText("").strip();
+  /** A string, or a number written as its text (as a hand-edited file may have it); else "". */
+  private static String scalar(Json.Value v) {
+    return v instanceof Json.Num n ? n.value().toPlainString() : v.textOr("");
+  }
+
+  private static long number(Json.Value v, String what) {
+    String s = scalar(v).strip();
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new InputException(what + " must be a whole number, not '" + s + "'");
+    }
+  }
+
+  private static String text(Json.Value n, String field, String where) {
+    String s = scalar(n.get(field)).strip();
     if (s.isEmpty()) throw new InputException(where + ": \"" + field + "\" is missing");
     return s;
   }
