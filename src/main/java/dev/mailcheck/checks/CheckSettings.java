@@ -1,6 +1,7 @@
 package dev.mailcheck.checks;
 
 import dev.mailcheck.dns.TrustAnchors;
+import dev.mailcheck.internal.Switches;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,49 +17,57 @@ import java.util.Objects;
  * @param allowPrivate whether addresses in loopback, private and reserved ranges (labs, internal
  *     mail) may be contacted and count as reachable
  * @param trustAnchors CAs to validate server certificates against; empty means the system store
- * @param dnssecAnchors where DNSSEC validation starts: the IANA root keys, or {@code
- *     --trust-anchor}
+ * @param dnssecAnchors where DNSSEC validation starts: the IANA root keys, or anchors the run was
+ *     given
+ * @param switches how findings name the switches they point to (the CLI's option names, or {@link
+ *     Switches#WORDS} for library callers)
  */
 public record CheckSettings(
     Clock clock,
     Duration timeout,
     boolean allowPrivate,
     List<X509Certificate> trustAnchors,
-    TrustAnchors dnssecAnchors) {
+    TrustAnchors dnssecAnchors,
+    Switches switches) {
   public CheckSettings {
     Objects.requireNonNull(clock);
     Objects.requireNonNull(timeout);
     trustAnchors = List.copyOf(trustAnchors);
     Objects.requireNonNull(dnssecAnchors);
+    Objects.requireNonNull(switches);
   }
 
   public CheckSettings(
       Clock clock, Duration timeout, boolean allowPrivate, List<X509Certificate> trustAnchors) {
-    this(clock, timeout, allowPrivate, trustAnchors, TrustAnchors.root());
+    this(clock, timeout, allowPrivate, trustAnchors, TrustAnchors.root(), Switches.WORDS);
   }
 
   public CheckSettings withDnssecAnchors(TrustAnchors anchors) {
-    return new CheckSettings(clock, timeout, allowPrivate, trustAnchors, anchors);
+    return new CheckSettings(clock, timeout, allowPrivate, trustAnchors, anchors, switches);
   }
 
-  /** System clock, 5 s, public addresses only, system trust store. */
+  /** System clock, 5 s, public addresses only, system trust store, switches in words. */
   public static CheckSettings defaults() {
     return new CheckSettings(Clock.systemUTC(), Duration.ofSeconds(5), false, List.of());
   }
 
   public CheckSettings withClock(Clock c) {
-    return new CheckSettings(c, timeout, allowPrivate, trustAnchors, dnssecAnchors);
+    return new CheckSettings(c, timeout, allowPrivate, trustAnchors, dnssecAnchors, switches);
   }
 
   public CheckSettings withTimeout(Duration t) {
-    return new CheckSettings(clock, t, allowPrivate, trustAnchors, dnssecAnchors);
+    return new CheckSettings(clock, t, allowPrivate, trustAnchors, dnssecAnchors, switches);
   }
 
   public CheckSettings withAllowPrivate(boolean allow) {
-    return new CheckSettings(clock, timeout, allow, trustAnchors, dnssecAnchors);
+    return new CheckSettings(clock, timeout, allow, trustAnchors, dnssecAnchors, switches);
   }
 
   public CheckSettings withTrustAnchors(List<X509Certificate> anchors) {
-    return new CheckSettings(clock, timeout, allowPrivate, anchors, dnssecAnchors);
+    return new CheckSettings(clock, timeout, allowPrivate, anchors, dnssecAnchors, switches);
+  }
+
+  public CheckSettings withSwitches(Switches s) {
+    return new CheckSettings(clock, timeout, allowPrivate, trustAnchors, dnssecAnchors, s);
   }
 }

@@ -21,7 +21,9 @@ public final class HttpsDocuments {
     AddressFilter filter =
         s.allowPrivate()
             ? AddressFilter.allowAll()
-            : a -> SpecialAddresses.classify(a).map(r -> r + "; --allow-private allows it");
+            : a ->
+                SpecialAddresses.classify(a)
+                    .map(r -> r + "; " + s.switches().allowPrivate() + " allows it");
     return new HttpsRequest(url, maxBytes, s.timeout(), s.trustAnchors(), filter);
   }
 

@@ -93,7 +93,8 @@ abstract class BaseCommand implements Callable<Integer> {
     return CheckSettings.defaults()
         .withClock(ctx.clock())
         .withTimeout(ctx.timeout())
-        .withDnssecAnchors(ctx.dnssecAnchors().get());
+        .withDnssecAnchors(ctx.dnssecAnchors().get())
+        .withSwitches(OptionNames.SWITCHES);
   }
 
   /**
@@ -131,7 +132,7 @@ abstract class BaseCommand implements Callable<Integer> {
   protected static Report withChecks(
       RunContext ctx, DnsStack dns, CheckSettings settings, Work work) throws Exception {
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      SmtpProbe probe = new SocketSmtpProbe(dns.client(), ctx.clock());
+      SmtpProbe probe = new SocketSmtpProbe(dns.client(), ctx.clock(), OptionNames.SWITCHES);
       return work.run(new CheckContext(dns.client(), probe, executor, settings));
     }
   }

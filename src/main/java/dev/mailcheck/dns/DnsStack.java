@@ -2,6 +2,7 @@ package dev.mailcheck.dns;
 
 import dev.mailcheck.internal.CouldNotRunException;
 import dev.mailcheck.internal.InputException;
+import dev.mailcheck.internal.Switches;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -31,9 +32,17 @@ public final class DnsStack implements AutoCloseable {
   private final Optional<NetworkDnsClient> network;
   private final Optional<ReplayDnsClient> replay;
   private final Optional<Path> replayFile;
+  private final String resolverSwitch;
 
   DnsStack(DnsClient client, DnsTrace trace, AutoCloseable onClose) {
-    this(client, trace, onClose, Optional.empty(), Optional.empty(), Optional.empty());
+    this(
+        client,
+        trace,
+        onClose,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Switches.WORDS.resolver());
   }
 
   private DnsStack(
@@ -42,7 +51,9 @@ public final class DnsStack implements AutoCloseable {
       AutoCloseable onClose,
       Optional<NetworkDnsClient> network,
       Optional<ReplayDnsClient> replay,
-      Optional<Path> replayFile) {
+      Optional<Path> replayFile,
+      String resolverSwitch) {
+    this.resolverSwitch = resolverSwitch;
     this.replay = replay;
     this.replayFile = replayFile;
     this.client = client;
@@ -73,7 +84,7 @@ public final class DnsStack implements AutoCloseable {
       source = r;
     } else {
       List<InetSocketAddress> servers =
-          settings.servers().isEmpty() ? systemServers() : settings.servers();
+          settings.servers().isEmpty() ? systemServers(settings.switches()) : settings.servers();
       NetworkDnsClient net =
           new NetworkDnsClient(servers, settings.timeout(), settings.retries(), trace);
       source = net;
@@ -92,7 +103,8 @@ public final class DnsStack implements AutoCloseable {
         onClose,
         network,
         replay,
-        settings.replayFrom());
+        settings.replayFrom(),
+        settings.switches().resolver());
   }
 
   /**
@@ -134,11 +146,11 @@ public final class DnsStack implements AutoCloseable {
     }
   }
 
-  private static List<InetSocketAddress> systemServers() {
+  private static List<InetSocketAddress> systemServers(Switches switches) {
     List<InetSocketAddress> found = new ResolverConfig().servers();
     if (found.isEmpty()) {
       throw new CouldNotRunException(
-          "no DNS server configured on this system; name one with --resolver");
+          "no DNS server configured on this system; name one with " + switches.resolver());
     }
     return found;
   }
@@ -166,9 +178,9 @@ public final class DnsStack implements AutoCloseable {
 
   /**
    * Throws {@link CouldNotRunException} (exit code 3) when {@link #allFailed()}: "no DNS server
-   * answered (asked 127.0.0.1:53); check --resolver and the network". When replaying, throws {@link
-   * InputException} (exit code 2) when the file lacks the run's first question: it was recorded for
-   * another domain or command, and the findings would be bogus timeouts.
+   * answered (asked 127.0.0.1:53); check the resolver and the network". When replaying, throws
+   * {@link InputException} (exit code 2) when the file lacks the run's first question: it was
+   * recorded for another domain or command, and the findings would be bogus timeouts.
    */
   public void requireReachable() {
     Optional<DnsQuestion> missing = replay.flatMap(ReplayDnsClient::firstQuestionMissing);
@@ -186,7 +198,9 @@ public final class DnsStack implements AutoCloseable {
       throw new CouldNotRunException(
           "no DNS server answered (asked "
               + String.join(", ", servers())
-              + "); check --resolver and the network");
+              + "); check "
+              + resolverSwitch
+              + " and the network");
     }
   }
 

@@ -11,27 +11,27 @@ import java.util.Objects;
  * @param allowPrivate contact addresses in loopback, private and reserved ranges
  * @param insecure go on after a certificate problem on a submission service
  * @param allowPlaintextAuth send credentials over an unencrypted connection
- * @param timeout the deadline of each network step
+ * @param longerTimeout a longer deadline for each network step (a noun phrase: "a longer ...")
  * @param resolver the DNS server to ask
- * @param selector a DKIM selector to check
- * @param noSmtp skip the SMTP probes of the domain report
+ * @param selector a DKIM selector to check, with its placeholder
+ * @param listsFile a file of extra DNS blocklists
  */
 public record Switches(
     String allowPrivate,
     String insecure,
     String allowPlaintextAuth,
-    String timeout,
+    String longerTimeout,
     String resolver,
     String selector,
-    String noSmtp) {
+    String listsFile) {
   public Switches {
     Objects.requireNonNull(allowPrivate);
     Objects.requireNonNull(insecure);
     Objects.requireNonNull(allowPlaintextAuth);
-    Objects.requireNonNull(timeout);
+    Objects.requireNonNull(longerTimeout);
     Objects.requireNonNull(resolver);
     Objects.requireNonNull(selector);
-    Objects.requireNonNull(noSmtp);
+    Objects.requireNonNull(listsFile);
   }
 
   /** For callers without a command line: what each switch does, in words. */
@@ -41,7 +41,7 @@ public record Switches(
           "the insecure setting",
           "the allow-plaintext-auth setting",
           "a longer timeout",
-          "an explicit resolver",
-          "the selector named explicitly",
-          "the SMTP probes switched off");
+          "the resolver setting",
+          "the selector setting",
+          "the lists-file setting");
 }

@@ -6,6 +6,7 @@ import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.SpecialAddresses;
+import dev.mailcheck.internal.Switches;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,11 @@ import java.util.concurrent.CompletableFuture;
  */
 final class AddressResolver {
   private final DnsClient dns;
+  private final Switches switches;
 
-  AddressResolver(DnsClient dns) {
+  AddressResolver(DnsClient dns, Switches switches) {
     this.dns = dns;
+    this.switches = switches;
   }
 
   /**
@@ -60,7 +63,7 @@ final class AddressResolver {
    * The public addresses among {@code addresses}; none is a failure that says which ranges the name
    * points into. A zone anyone can publish must not steer the probe to internal hosts.
    */
-  private static List<InetAddress> publicOnly(String host, List<InetAddress> addresses)
+  private List<InetAddress> publicOnly(String host, List<InetAddress> addresses)
       throws ProbeException {
     List<InetAddress> open = new ArrayList<>();
     List<String> held = new ArrayList<>();
@@ -76,6 +79,8 @@ final class AddressResolver {
         host
             + " resolves only to addresses in special-purpose ranges ("
             + String.join("; ", held)
-            + "); not contacted, since a DNS answer alone must not make mailcheck probe internal hosts (--allow-private allows it, for labs and internal mail)");
+            + "); not contacted, since a DNS answer alone must not make mailcheck probe internal hosts ("
+            + switches.allowPrivate()
+            + " allows it, for labs and internal mail)");
   }
 }

@@ -3,6 +3,7 @@ package dev.mailcheck.smtp;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.internal.InetAddresses;
+import dev.mailcheck.internal.Switches;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -28,11 +29,20 @@ public final class SocketSmtpProbe implements SmtpProbe {
 
   private final AddressResolver resolver;
   private final Clock clock;
+  private final Switches switches;
 
-  /** {@code dns} may be null when every request carries addresses or IP literals. */
-  public SocketSmtpProbe(DnsClient dns, Clock clock) {
-    this.resolver = new AddressResolver(dns);
+  /**
+   * @param dns may be null when every request carries addresses or IP literals
+   * @param switches how notes and failures name the switches that change the probe's course
+   */
+  public SocketSmtpProbe(DnsClient dns, Clock clock, Switches switches) {
+    this.resolver = new AddressResolver(dns, switches);
     this.clock = clock;
+    this.switches = switches;
+  }
+
+  public SocketSmtpProbe(DnsClient dns, Clock clock) {
+    this(dns, clock, Switches.WORDS);
   }
 
   public SocketSmtpProbe(DnsClient dns) {
@@ -214,7 +224,9 @@ public final class SocketSmtpProbe implements SmtpProbe {
                 Optional.empty(),
                 AuthOutcome.Result.SKIPPED_PLAINTEXT,
                 Optional.empty(),
-                "not sent: the connection is not encrypted (use --allow-plaintext-auth to send credentials in clear)");
+                "not sent: the connection is not encrypted (use "
+                    + switches.allowPlaintextAuth()
+                    + " to send credentials in clear)");
       } else if (encrypted && !verified && !req.insecure() && !req.allowPlaintextAuth()) {
         // MX-style probes go on after a certificate problem, but credentials over a channel anyone
         // in the middle could have set up are as exposed as in clear text
@@ -224,7 +236,9 @@ public final class SocketSmtpProbe implements SmtpProbe {
                 Optional.empty(),
                 AuthOutcome.Result.SKIPPED_PLAINTEXT,
                 Optional.empty(),
-                "not sent: the certificate could not be verified, so the credentials would be as exposed as in clear text (use --insecure to send them anyway)");
+                "not sent: the certificate could not be verified, so the credentials would be as exposed as in clear text (use "
+                    + switches.insecure()
+                    + " to send them anyway)");
       } else {
         try {
           rec.auth =
@@ -262,19 +276,25 @@ public final class SocketSmtpProbe implements SmtpProbe {
       rec.transcript.note(
           "certificate refused: "
               + why
-              + "; stopped (submission clients verify; --insecure goes on)");
+              + "; stopped (submission clients verify; "
+              + switches.insecure()
+              + " goes on)");
       quietQuit(c, rec);
       throw new ProbeException(
           Phase.TLS_HANDSHAKE,
           Failure.Kind.CERTIFICATE,
           "the handshake completed but the certificate was refused: "
               + why
-              + " (stopped; --insecure goes on)");
+              + " (stopped; "
+              + switches.insecure()
+              + " goes on)");
     }
     rec.transcript.note(
         "certificate problem recorded, going on: "
             + why
-            + (rec.request.insecure() ? " (--insecure)" : " (opportunistic TLS, as MTAs do)"));
+            + (rec.request.insecure()
+                ? " (" + switches.insecure() + ")"
+                : " (opportunistic TLS, as MTAs do)"));
   }
 
   /** EHLO, falling back to HELO on a 5yz (RFC 5321 §4.1.4: 500/502 from a pre-ESMTP server). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.HttpsDocuments;
 import dev.mailcheck.dns.FakeDns;
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.smtp.testserver.TestPki;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -199,7 +200,10 @@ class SocketHttpsFetcherTest {
       var strict = CheckSettings.defaults().withTrustAnchors(List.of(pki.ca()));
       var r = (HttpsResult.Failure) fetcher.fetch(HttpsDocuments.request(URL, 1024, strict));
       assertThat(r.kind()).isEqualTo(HttpsResult.Kind.ADDRESS_REFUSED);
-      assertThat(r.detail()).contains("127.0.0.1").contains("loopback").contains("--allow-private");
+      assertThat(r.detail())
+          .contains("127.0.0.1")
+          .contains("loopback")
+          .contains(Switches.WORDS.allowPrivate());
       assertThat(server.connections()).isZero();
       var lab = fetcher.fetch(HttpsDocuments.request(URL, 1024, strict.withAllowPrivate(true)));
       assertThat(lab).isInstanceOf(HttpsResult.Response.class);

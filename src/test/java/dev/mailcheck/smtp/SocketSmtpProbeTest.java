@@ -3,6 +3,7 @@ package dev.mailcheck.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.smtp.testserver.ScriptedSmtpServer;
 import dev.mailcheck.smtp.testserver.StandardSmtp;
 import dev.mailcheck.smtp.testserver.TestPki;
@@ -126,7 +127,7 @@ class SocketSmtpProbeTest {
       assertThat(f.detail())
           .contains("handshake completed")
           .contains("self-signed")
-          .contains("stopped; --insecure goes on");
+          .contains("stopped; " + Switches.WORDS.insecure() + " goes on");
       assertThat(strict.tls().orElseThrow().trusted()).isFalse();
       assertThat(strict.tls().orElseThrow().nameMatches()).isFalse();
       assertThat(strict.ehloTls()).isEmpty();
@@ -298,7 +299,7 @@ class SocketSmtpProbeTest {
       assertThat(r.auth().orElseThrow().result()).isEqualTo(AuthOutcome.Result.SKIPPED_PLAINTEXT);
       assertThat(r.auth().orElseThrow().detail())
           .contains("certificate could not be verified")
-          .contains("--insecure");
+          .contains(Switches.WORDS.insecure());
       assertThat(server.received()).noneMatch(l -> l.startsWith("AUTH"));
 
       ProbeResult insecure = probe(req(server).auth(auth).insecure(true).build());
@@ -337,7 +338,7 @@ class SocketSmtpProbeTest {
           .doesNotContain(plainIr)
           .contains("you sent AUTH PLAIN <redacted>")
           .contains("which is <redacted>");
-      var findings = dev.mailcheck.checks.smtp.SmtpEvaluator.evaluate(r).toString();
+      var findings = dev.mailcheck.checks.smtp.SmtpEvaluator.evaluate(r, Switches.WORDS).toString();
       assertThat(findings).doesNotContain(pw).doesNotContain(plainIr);
     }
   }

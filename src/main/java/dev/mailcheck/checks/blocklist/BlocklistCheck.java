@@ -30,7 +30,7 @@ public final class BlocklistCheck implements Check<BlocklistCheck.Query, Blockli
 
   @Override
   public List<Finding> evaluate(Query q, BlocklistFacts facts, CheckSettings settings) {
-    return new BlocklistEvaluator().evaluate(facts);
+    return new BlocklistEvaluator(settings.switches()).evaluate(facts);
   }
 
   /** Nothing was determined when every lookup failed (and something was asked). */

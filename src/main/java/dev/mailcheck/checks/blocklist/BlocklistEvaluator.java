@@ -2,6 +2,7 @@ package dev.mailcheck.checks.blocklist;
 
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -30,6 +31,15 @@ import java.util.stream.Collectors;
 public final class BlocklistEvaluator {
   static final int PASS_PER_TARGET = 16;
   static final int EVIDENCE = 10;
+
+  private final Switches switches;
+
+  /**
+   * @param switches how remedies name the switches they point to
+   */
+  public BlocklistEvaluator(Switches switches) {
+    this.switches = switches;
+  }
 
   public List<Finding> evaluate(BlocklistFacts facts) {
     List<Finding> out = new ArrayList<>();
@@ -172,7 +182,7 @@ public final class BlocklistEvaluator {
         .build();
   }
 
-  private static Finding error(List<BlocklistFacts.Lookup> group) {
+  private Finding error(List<BlocklistFacts.Lookup> group) {
     BlocklistFacts.Lookup first = group.get(0);
     Blocklist list = first.list();
     Verdict.Failed f = (Verdict.Failed) first.verdict();
@@ -191,7 +201,9 @@ public final class BlocklistEvaluator {
                 + ". That is the list refusing this resolver, not a listing. "
                 + list.terms();
         remedy =
-            "Ask through your own recursive resolver (--resolver), not a public one such as"
+            "Ask through your own recursive resolver ("
+                + switches.resolver()
+                + "), not a public one such as"
                 + " 8.8.8.8 or 1.1.1.1; see the list's terms for commercial or high-volume use.";
       }
       case RATE_LIMIT -> {
@@ -242,7 +254,9 @@ public final class BlocklistEvaluator {
         remedy =
             "Look the code up on the list's site"
                 + (list.delist().isEmpty() ? "" : " (" + list.delist() + ")")
-                + " and add it to a lists file (--lists-file) if it is new.";
+                + " and add it to "
+                + switches.listsFile()
+                + " if it is new.";
       }
       case LOOKUP_FAILED -> {
         title = "Could not ask " + list.title() + " (" + f.meaning() + ")";
@@ -252,7 +266,8 @@ public final class BlocklistEvaluator {
                 + " ended in "
                 + f.meaning()
                 + ": a temporary failure, which says nothing about whether the target is listed.";
-        remedy = "Try again later, with a longer --timeout, or through another resolver.";
+        remedy =
+            "Try again later, with " + switches.longerTimeout() + ", or through another resolver.";
       }
       default -> throw new IllegalStateException(f.reason().toString());
     }
@@ -269,7 +284,7 @@ public final class BlocklistEvaluator {
         .build();
   }
 
-  private static Finding skipped(BlocklistFacts.Skipped s) {
+  private Finding skipped(BlocklistFacts.Skipped s) {
     return Finding.of(
             FindingId.BLOCKLIST_SKIPPED,
             Status.INFO,
@@ -277,7 +292,9 @@ public final class BlocklistEvaluator {
         .subject(subject(s.target()))
         .detail(
             "Public blocklists never list special-purpose addresses, so asking would only cost"
-                + " queries. Use --allow-private to ask anyway (private lists, labs).")
+                + " queries. Use "
+                + switches.allowPrivate()
+                + " to ask anyway (private lists, labs).")
         .build();
   }
 

@@ -3,6 +3,7 @@ package dev.mailcheck.checks.dkim;
 import dev.mailcheck.checks.Check;
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckSettings;
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -41,7 +42,7 @@ public final class DkimCheck implements Check<DkimCheck.Query, DkimAudit.Facts> 
 
   @Override
   public List<Finding> evaluate(Query q, DkimAudit.Facts facts, CheckSettings settings) {
-    return evaluate(facts);
+    return evaluate(facts, settings.switches());
   }
 
   @Override
@@ -66,7 +67,7 @@ public final class DkimCheck implements Check<DkimCheck.Query, DkimAudit.Facts> 
     return new DkimAuditView(facts.domain(), facts.domainKeyTree(), facts.providers(), views);
   }
 
-  static List<Finding> evaluate(DkimAudit.Facts facts) {
+  static List<Finding> evaluate(DkimAudit.Facts facts, Switches sw) {
     List<Finding> out = new ArrayList<>();
     String d = facts.domain();
     List<SelectorProbe> found = facts.probes().stream().filter(SelectorProbe::found).toList();
@@ -177,9 +178,9 @@ public final class DkimCheck implements Check<DkimCheck.Query, DkimAudit.Facts> 
               .remedy(
                   "Retry later; check that the DNS servers of "
                       + d
-                      + " answer. To check a known selector: mailcheck dkim "
-                      + d
-                      + " --selector NAME")
+                      + " answer. To check a selector you know, name it ("
+                      + sw.selector()
+                      + ").")
               .build());
     } else if (!temp.isEmpty()) {
       out.add(
@@ -212,9 +213,9 @@ public final class DkimCheck implements Check<DkimCheck.Query, DkimAudit.Facts> 
                           + " (the signing service shows the record to publish)."
                       : "Pass the selector from the s= tag of a DKIM-Signature in mail from "
                           + d
-                          + ": mailcheck dkim "
-                          + d
-                          + " --selector NAME")
+                          + " ("
+                          + sw.selector()
+                          + ").")
               .build());
     }
     if (!found.isEmpty() && facts.domainKeyTree().equals("NXDOMAIN")) {

@@ -126,7 +126,7 @@ final class KeyFindings {
                       + (status == Status.INFO
                           ? " Fine if intended; remove the record once no mail in transit uses it."
                           : status == Status.FAIL
-                              ? " The selector was named with --selector, so mail is expected to be signed with it."
+                              ? " The selector was named explicitly, so mail is expected to be signed with it."
                               : " No other usable key was found for this domain."))
               .subject(name)
               .evidence(key.record())

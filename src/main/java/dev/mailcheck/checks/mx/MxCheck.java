@@ -29,7 +29,7 @@ public final class MxCheck implements Check<String, MxFacts> {
 
   @Override
   public List<Finding> evaluate(String domain, MxFacts facts, CheckSettings settings) {
-    return new MxEvaluator(settings.allowPrivate()).evaluate(facts);
+    return new MxEvaluator(settings.allowPrivate(), settings.switches()).evaluate(facts);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.SpecialAddresses;
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -24,12 +25,15 @@ import java.util.stream.Collectors;
  */
 public final class MxEvaluator {
   private final boolean allowPrivate;
+  private final Switches switches;
 
   /**
-   * @param allowPrivate {@code --allow-private}: addresses in special ranges are info, not warn
+   * @param allowPrivate addresses in special ranges are info, not warn
+   * @param switches how the remedies name the switch that allows them
    */
-  public MxEvaluator(boolean allowPrivate) {
+  public MxEvaluator(boolean allowPrivate, Switches switches) {
     this.allowPrivate = allowPrivate;
+    this.switches = switches;
   }
 
   public List<Finding> evaluate(MxFacts facts) {
@@ -317,10 +321,14 @@ public final class MxEvaluator {
                         + range.get()
                         + "."
                         + (allowPrivate
-                            ? " Accepted because of --allow-private."
+                            ? " Accepted because of " + switches.allowPrivate() + "."
                             : none
-                                ? " Every MX address of the domain is in such a range, so no mail from the internet can be delivered (fine for labs and internal mail: use --allow-private)."
-                                : " Mail from the internet cannot reach it (fine for labs and internal mail: use --allow-private)."))
+                                ? " Every MX address of the domain is in such a range, so no mail from the internet can be delivered (fine for labs and internal mail: use "
+                                    + switches.allowPrivate()
+                                    + ")."
+                                : " Mail from the internet cannot reach it (fine for labs and internal mail: use "
+                                    + switches.allowPrivate()
+                                    + ")."))
                 .remedy(allowPrivate ? null : "Publish the public address of " + name + ".")
                 .build());
       }

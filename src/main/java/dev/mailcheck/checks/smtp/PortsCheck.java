@@ -30,7 +30,7 @@ public final class PortsCheck implements Check<ProbeRequest, List<ProbeResult>> 
     var findings = new ArrayList<Finding>(PortsEvaluator.findings(results));
     for (ProbeResult r : results) {
       if (PortsEvaluator.state(r).equals("open")) {
-        SmtpEvaluator.evaluate(r).stream()
+        SmtpEvaluator.evaluate(r, settings.switches()).stream()
             .filter(f -> f.kind() != FindingId.SMTP_CONNECT)
             .forEach(findings::add);
       }

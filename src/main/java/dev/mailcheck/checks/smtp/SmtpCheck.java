@@ -26,7 +26,7 @@ public final class SmtpCheck implements Check<ProbeRequest, ProbeResult> {
 
   @Override
   public List<Finding> evaluate(ProbeRequest request, ProbeResult r, CheckSettings settings) {
-    return SmtpEvaluator.evaluate(r);
+    return SmtpEvaluator.evaluate(r, settings.switches());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.smtp;
 
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -35,7 +36,7 @@ public final class SmtpEvaluator {
    * Every finding of one probe, phase by phase (session findings in {@link SmtpSessionFindings},
    * TLS in {@link TlsFindings}).
    */
-  public static List<Finding> evaluate(ProbeResult r) {
+  public static List<Finding> evaluate(ProbeResult r, Switches sw) {
     var out = new ArrayList<Finding>();
     String subject = subject(r);
     Optional<Failure> failure = r.failure();
@@ -43,7 +44,7 @@ public final class SmtpEvaluator {
     // DNS and connect
     if (failure.isPresent()
         && (failure.get().phase() == Phase.DNS || failure.get().phase() == Phase.CONNECT)) {
-      out.add(connectFailure(r, failure.get(), subject));
+      out.add(connectFailure(r, failure.get(), subject, sw));
       return out;
     }
     long connectMs = r.timing(Phase.CONNECT).map(p -> p.millis()).orElse(0L);
@@ -77,16 +78,16 @@ public final class SmtpEvaluator {
       return out;
     }
 
-    banner(r, failure, subject, out);
+    banner(r, failure, subject, out, sw);
     if (r.banner().isEmpty() || r.banner().get().code() != 220) {
-      if (r.tls().isPresent()) TlsFindings.add(r, subject, out);
+      if (r.tls().isPresent()) TlsFindings.add(r, subject, out, sw);
       else if (r.tlsMode() != TlsMode.NONE && r.tlsMode() != TlsMode.IMPLICIT)
         out.add(tlsUndetermined(r, subject));
       return out;
     }
     ehlo(r, failure, subject, out);
     startTls(r, failure, subject, out);
-    if (r.tls().isPresent()) TlsFindings.add(r, subject, out);
+    if (r.tls().isPresent()) TlsFindings.add(r, subject, out, sw);
     SmtpSessionFindings.plaintextAuth(r, subject, out);
     SmtpSessionFindings.auth(r, subject, out);
     SmtpSessionFindings.relay(r, subject, out);
@@ -126,7 +127,7 @@ public final class SmtpEvaluator {
     return host + ":" + r.port();
   }
 
-  private static Finding connectFailure(ProbeResult r, Failure f, String subject) {
+  private static Finding connectFailure(ProbeResult r, Failure f, String subject, Switches sw) {
     List<String> ev = r.attempts().stream().map(a -> a.detail()).toList();
     return switch (f.kind()) {
       case REFUSED ->
@@ -157,7 +158,9 @@ public final class SmtpEvaluator {
               .remedy(
                   "If "
                       + r.host()
-                      + " is a lab or internal server you mean to probe, run again with --allow-private.")
+                      + " is a lab or internal server you mean to probe, run again with "
+                      + sw.allowPrivate()
+                      + ".")
               .subject(subject)
               .build();
       case DNS ->
@@ -175,7 +178,7 @@ public final class SmtpEvaluator {
   }
 
   private static void banner(
-      ProbeResult r, Optional<Failure> failure, String subject, List<Finding> out) {
+      ProbeResult r, Optional<Failure> failure, String subject, List<Finding> out, Switches sw) {
     if (r.banner().isPresent()) {
       Reply b = r.banner().get();
       if (b.code() == 220) {
@@ -209,7 +212,7 @@ public final class SmtpEvaluator {
     }
     failure
         .filter(f -> f.phase() == Phase.BANNER)
-        .map(f -> protocolFailure(FindingId.SMTP_BANNER, "greeting", f, subject))
+        .map(f -> greetingFailure(f, subject, sw))
         .map(f -> r.port() == 465 && r.tlsMode() != TlsMode.IMPLICIT ? implicitTlsHint(f) : f)
         .ifPresent(out::add);
   }
@@ -324,6 +327,22 @@ public final class SmtpEvaluator {
     }
   }
 
+  private static Finding greetingFailure(Failure f, String subject, Switches sw) {
+    Finding p = protocolFailure(FindingId.SMTP_BANNER, "greeting", f, subject);
+    if (f.kind() != Failure.Kind.TIMEOUT) return p;
+    return new Finding(
+        p.kind(),
+        p.status(),
+        p.title(),
+        p.detail(),
+        Optional.of(
+            "A greet-pause longer than the deadline, a tarpit, or an overloaded server. Retry with "
+                + sw.longerTimeout()
+                + "."),
+        p.subject(),
+        p.evidence());
+  }
+
   private static Finding protocolFailure(FindingId id, String what, Failure f, String subject) {
     Status st =
         switch (f.kind()) {
@@ -343,10 +362,6 @@ public final class SmtpEvaluator {
         };
     var b =
         Finding.of(id, st, title).detail(kindWords(f) + ": " + f.detail() + ".").subject(subject);
-    if (f.kind() == Failure.Kind.TIMEOUT && id == FindingId.SMTP_BANNER) {
-      b.remedy(
-          "A greet-pause longer than --timeout, a tarpit, or an overloaded server. Retry with a longer --timeout.");
-    }
     f.reply().ifPresent(rep -> b.evidence(rep.wireLines()));
     return b.build();
   }

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.smtp;
 
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -35,7 +36,7 @@ final class TlsFindings {
         .build();
   }
 
-  static void add(ProbeResult r, String subject, List<Finding> out) {
+  static void add(ProbeResult r, String subject, List<Finding> out, Switches sw) {
     TlsFacts t = r.tls().get();
     boolean sub = SmtpEvaluator.submission(r);
     boolean stopped = r.failure().filter(f -> f.kind() == Failure.Kind.CERTIFICATE).isPresent();
@@ -122,12 +123,15 @@ final class TlsFindings {
           Finding.of(
                   FindingId.SMTP_CERTIFICATE,
                   bad,
-                  "Certificate is not trusted" + (stopped ? " (stopped; --insecure goes on)" : ""))
+                  "Certificate is not trusted"
+                      + (stopped ? " (stopped; " + sw.insecure() + " goes on)" : ""))
               .detail(
                   t.trustProblem().orElse("validation failed")
                       + "."
                       + (stopped
-                          ? " The TLS handshake itself completed; the probe stopped after it because submission clients verify the certificate. --insecure goes on to see the rest."
+                          ? " The TLS handshake itself completed; the probe stopped after it because submission clients verify the certificate. With "
+                              + sw.insecure()
+                              + " it goes on to see the rest."
                           : "")
                       + (sub
                           ? " Mail clients will refuse or warn."
@@ -156,13 +160,15 @@ final class TlsFindings {
                     bad,
                     "Certificate does not match "
                         + t.checkedName()
-                        + (stoppedHere ? " (stopped; --insecure goes on)" : ""))
+                        + (stoppedHere ? " (stopped; " + sw.insecure() + " goes on)" : ""))
                 .detail(
                     "Names in the certificate: "
                         + (sans.isEmpty() ? leaf.get().subject() : String.join(", ", sans))
                         + "."
                         + (stoppedHere
-                            ? " The TLS handshake itself completed; the probe stopped after it because submission clients check the name. --insecure goes on to see the rest."
+                            ? " The TLS handshake itself completed; the probe stopped after it because submission clients check the name. With "
+                                + sw.insecure()
+                                + " it goes on to see the rest."
                             : ""))
                 .remedy("Issue the certificate for " + t.checkedName() + " (as a subjectAltName).")
                 .subject(subject)

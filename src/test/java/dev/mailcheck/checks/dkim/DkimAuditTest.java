@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.report.render.text.ViewText;
@@ -93,7 +94,7 @@ class DkimAuditTest {
     Finding h = byId(hidden.findings(), "dkim.selector").get(0);
     assertThat(h.status()).isEqualTo(Status.INFO);
     assertThat(h.detail()).contains("exists");
-    assertThat(h.remedy()).get().asString().contains("--selector");
+    assertThat(h.remedy()).get().asString().contains(Switches.WORDS.selector());
     assertThat(hidden.section().domainKeyTree()).isEqualTo("NODATA");
   }
 

@@ -2,6 +2,7 @@ package dev.mailcheck.checks.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.report.render.text.ViewText;
@@ -120,7 +121,7 @@ class SmtpEvaluatorTest {
   }
 
   static Optional<Status> status(ProbeResult r, String id) {
-    return SmtpEvaluator.evaluate(r).stream()
+    return SmtpEvaluator.evaluate(r, Switches.WORDS).stream()
         .filter(f -> f.id().equals(id))
         .map(Finding::status)
         .findFirst();
@@ -128,7 +129,7 @@ class SmtpEvaluatorTest {
 
   @Test
   void completeSessionIsAllPass() {
-    var findings = SmtpEvaluator.evaluate(R.ok(25).result());
+    var findings = SmtpEvaluator.evaluate(R.ok(25).result(), Switches.WORDS);
     assertThat(findings).allMatch(f -> f.status() == Status.PASS, "all pass");
     assertThat(findings)
         .extracting(Finding::id)
@@ -200,14 +201,15 @@ class SmtpEvaluatorTest {
             null,
             stop,
             BANNER);
-    var findings = SmtpEvaluator.evaluate(r.result());
+    var findings = SmtpEvaluator.evaluate(r.result(), Switches.WORDS);
     assertThat(status(r.result(), "smtp.starttls")).contains(Status.PASS);
     assertThat(findings)
         .noneMatch(f -> f.title().toLowerCase(java.util.Locale.ROOT).contains("handshake failed"));
     String id = trusted ? "smtp.certificate-name" : "smtp.certificate";
     Finding cert = findings.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
     assertThat(cert.status()).isEqualTo(sub ? Status.FAIL : Status.WARN);
-    if (sub) assertThat(cert.title()).contains("stopped; --insecure goes on");
+    if (sub)
+      assertThat(cert.title()).contains("stopped; " + Switches.WORDS.insecure() + " goes on");
     else assertThat(cert.title()).doesNotContain("stopped");
   }
 
@@ -231,7 +233,7 @@ class SmtpEvaluatorTest {
                 "handshake failed: Received fatal alert: handshake_failure"),
             BANNER);
     Finding f =
-        SmtpEvaluator.evaluate(r.result()).stream()
+        SmtpEvaluator.evaluate(r.result(), Switches.WORDS).stream()
             .filter(x -> x.id().equals("smtp.starttls"))
             .findFirst()
             .orElseThrow();
@@ -475,7 +477,7 @@ class SmtpEvaluatorTest {
             null,
             new Failure(Phase.CONNECT, kind, "x"),
             null);
-    var findings = SmtpEvaluator.evaluate(r.result());
+    var findings = SmtpEvaluator.evaluate(r.result(), Switches.WORDS);
     assertThat(findings).hasSize(1);
     assertThat(findings.get(0).id()).isEqualTo("smtp.connect");
     assertThat(findings.get(0).status()).isEqualTo(expected);
@@ -566,7 +568,7 @@ class SmtpEvaluatorTest {
     var r =
         new R(port, mode, null, null, StartTls.NOT_ATTEMPTED, null, null, null, null, silent, null);
     Finding banner =
-        SmtpEvaluator.evaluate(r.result()).stream()
+        SmtpEvaluator.evaluate(r.result(), Switches.WORDS).stream()
             .filter(f -> f.id().equals("smtp.banner"))
             .findFirst()
             .orElseThrow();
@@ -575,7 +577,8 @@ class SmtpEvaluatorTest {
       assertThat(banner.remedy()).hasValueSatisfying(t -> assertThat(t).contains("--tls"));
     } else {
       assertThat(banner.remedy())
-          .hasValueSatisfying(t -> assertThat(t).contains("--timeout").doesNotContain("--tls"));
+          .hasValueSatisfying(
+              t -> assertThat(t).contains(Switches.WORDS.longerTimeout()).doesNotContain("--tls"));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.mailcheck.checks.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.smtp.Failure;
 import dev.mailcheck.smtp.Phase;
@@ -113,7 +114,7 @@ class SmtpRemedyPlaceholderTest {
     List<String> remedies = new ArrayList<>();
     List<ProbeResult> all = sessions();
     for (ProbeResult r : all)
-      for (Finding f : SmtpEvaluator.evaluate(r))
+      for (Finding f : SmtpEvaluator.evaluate(r, Switches.WORDS))
         f.remedy().ifPresent(x -> remedies.add(f.id() + ": " + x));
     for (Finding f : PortsEvaluator.findings(all.subList(3, 5)))
       f.remedy().ifPresent(x -> remedies.add(f.id() + ": " + x));
