@@ -14,5 +14,6 @@ final class OptionNames {
           "a longer --timeout",
           "--resolver",
           "--selector NAME",
-          "--lists-file");
+          "--lists-file",
+          "--no-smtp");
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param resolver the DNS server to ask
  * @param selector a DKIM selector to check, with its placeholder
  * @param listsFile a file of extra DNS blocklists
+ * @param noSmtp skip the SMTP probes of the domain report
  */
 public record Switches(
     String allowPrivate,
@@ -23,7 +24,8 @@ public record Switches(
     String longerTimeout,
     String resolver,
     String selector,
-    String listsFile) {
+    String listsFile,
+    String noSmtp) {
   public Switches {
     Objects.requireNonNull(allowPrivate);
     Objects.requireNonNull(insecure);
@@ -32,6 +34,7 @@ public record Switches(
     Objects.requireNonNull(resolver);
     Objects.requireNonNull(selector);
     Objects.requireNonNull(listsFile);
+    Objects.requireNonNull(noSmtp);
   }
 
   /** For callers without a command line: what each switch does, in words. */
@@ -43,5 +46,6 @@ public record Switches(
           "a longer timeout",
           "the resolver setting",
           "the selector setting",
-          "the lists-file setting");
+          "the lists-file setting",
+          "the no-SMTP setting");
 }

@@ -4,6 +4,7 @@ import dev.mailcheck.checks.dmarc.PublicSuffixes;
 import dev.mailcheck.checks.mx.MxFacts;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.SpecialAddresses;
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -124,7 +125,7 @@ final class CrossChecks {
    * not allow private addresses (issue: a hostile zone must not make mailcheck connect to internal
    * hosts). Info: SMTP/TLS is not scored for an address that was not contacted.
    */
-  static Optional<Finding> notProbed(String host, InetAddress address) {
+  static Optional<Finding> notProbed(String host, InetAddress address, Switches sw) {
     return SpecialAddresses.classify(address)
         .map(
             range ->
@@ -141,7 +142,9 @@ final class CrossChecks {
                             + range
                             + "). A DNS answer alone must not make mailcheck connect to internal hosts, so its SMTP service was not contacted and is not scored.")
                     .remedy(
-                        "If this is a lab or internal mail and you mean to probe it, run again with --allow-private.")
+                        "If this is a lab or internal mail and you mean to probe it, run again with "
+                            + sw.allowPrivate()
+                            + ".")
                     .build());
   }
 
@@ -156,7 +159,7 @@ final class CrossChecks {
                         .orElse(false));
   }
 
-  static Finding port25BlockedFinding(int probes) {
+  static Finding port25BlockedFinding(int probes, Switches sw) {
     return Finding.of(
             FindingId.DOMAIN_PORT25_BLOCKED,
             Status.WARN,
@@ -166,7 +169,9 @@ final class CrossChecks {
                 + probes
                 + ") timed out on port 25. That is what a network that blocks outgoing SMTP looks like (common on residential and cloud networks), so this says nothing about the domain. SMTP/TLS is not scored.")
         .remedy(
-            "Run mailcheck from a host that may connect to port 25 (a mail server), or use --no-smtp.")
+            "Run mailcheck from a host that may connect to port 25 (a mail server), or skip the SMTP probes ("
+                + sw.noSmtp()
+                + ").")
         .build();
   }
 

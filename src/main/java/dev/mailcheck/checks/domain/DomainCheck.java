@@ -29,6 +29,7 @@ import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.DnssecValidator;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.SpecialAddresses;
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Score;
@@ -229,7 +230,8 @@ public final class DomainCheck {
                       dmarc.join(),
                       dnssec.join(),
                       tlsa.join(),
-                      blocklist.join());
+                      blocklist.join(),
+                      ctx.settings().switches());
               if (!o.transport()) return r;
               return withTransport(
                   o,
@@ -351,7 +353,8 @@ public final class DomainCheck {
       CheckResult<DmarcFacts> dmarc,
       CheckResult<DnssecFacts> dnssec,
       List<DaneFacts.Host> tlsa,
-      Optional<CheckResult<BlocklistFacts>> blocklist) {
+      Optional<CheckResult<BlocklistFacts>> blocklist,
+      Switches sw) {
     List<Finding> findings = new ArrayList<>(mx.findings());
     findings.addAll(CrossChecks.noIpv6(mx.facts()));
     List<PtrView.Entry> ptrEntries = new ArrayList<>();
@@ -367,7 +370,7 @@ public final class DomainCheck {
     List<ProbeResult> results = new ArrayList<>();
     for (AddressResult a : addresses) {
       if (o.smtp() && a.smtp().isEmpty())
-        CrossChecks.notProbed(a.host(), a.address()).ifPresent(findings::add);
+        CrossChecks.notProbed(a.host(), a.address(), sw).ifPresent(findings::add);
       if (a.smtp().isEmpty()) continue;
       CheckResult<ProbeResult> s = a.smtp().get();
       CrossChecks.bannerMatch(a.address(), a.ptr().facts().names(), s.facts())
@@ -388,7 +391,7 @@ public final class DomainCheck {
       transcript.addAll(s.transcript());
     }
     boolean blocked = o.smtp() && CrossChecks.port25Blocked(results);
-    if (blocked) findings.add(CrossChecks.port25BlockedFinding(results.size()));
+    if (blocked) findings.add(CrossChecks.port25BlockedFinding(results.size(), sw));
     SpfView spfView = (SpfView) spf.view();
     DmarcView dmarcView = (DmarcView) dmarc.view();
     CrossChecks.nullMxSpf(o.domain(), mx.facts(), spfView).ifPresent(findings::add);

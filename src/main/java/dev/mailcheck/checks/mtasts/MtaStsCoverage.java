@@ -143,7 +143,7 @@ public final class MtaStsCoverage {
               FindingId.MTA_STS_CERTIFICATES,
               Status.INFO,
               "MX certificates not checked against the policy (no port-25 probe)")
-          .detail("Run without --no-smtp from a host that may connect to port 25.")
+          .detail("Run the SMTP probes from a host that may connect to port 25 to check them.")
           .build();
     boolean enforce = mode == StsPolicy.Mode.ENFORCE;
     if (!violations.isEmpty())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.dns.FakeDns;
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Status;
 import dev.mailcheck.report.render.JsonRenderer;
 import dev.mailcheck.report.render.text.ViewText;
@@ -295,7 +296,7 @@ class DomainCheckTest {
             f -> {
               assertThat(f.status()).isEqualTo(Status.INFO);
               assertThat(f.title()).startsWith("Not probed: 127.0.0.1");
-              assertThat(f.remedy()).get().asString().contains("--allow-private");
+              assertThat(f.remedy()).get().asString().contains(Switches.WORDS.allowPrivate());
             });
     assertThat(worst(r.findings())).containsEntry("mx.private-address", Status.FAIL);
     assertThat(r.score().caps()).contains("no MX is reachable from the internet");

@@ -68,7 +68,7 @@ final class ConfigLoader {
     }
     if (main == null)
       throw new InputException(
-          "--postconf-output: no 'postconf -n' output among the files (only 'postconf -M')");
+          "no 'postconf -n' output among the postconf files (only 'postconf -M')");
     PostfixConfig config = new PostfixConfig(main, Optional.ofNullable(master));
     return new PostfixConfigFacts("", sources, config, true, List.of());
   }
