@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
@@ -96,8 +97,42 @@ public final class DaneCheck implements Check<DaneCheck.Query, DaneFacts> {
   public static CompletableFuture<DaneFacts.Host> lookup(
       String host, int port, CheckContext ctx, DnssecValidator v) {
     CompletableFuture<Validation> address = v.validate(DnsQuestion.of(host, RecordType.A));
-    CompletableFuture<Validation> tlsa = tlsa(v, tlsaName(host, port), 0);
-    return address.thenCombine(tlsa, (a, t) -> new DaneFacts.Host(host, port, a, t, List.of()));
+    // asked at once: it is the answer unless the host turns out to be a secure alias
+    CompletableFuture<Validation> original = tlsa(v, tlsaName(host, port), 0);
+    return address.thenCompose(
+        a -> {
+          Optional<String> expanded = expandedName(host, a);
+          if (expanded.isEmpty())
+            return original.thenApply(t -> new DaneFacts.Host(host, port, a, t, List.of()));
+          // RFC 7672 §2.2.2: an alias whose address chain is secure is asked at its expanded name
+          // first; only a secure denial there sends the client back to the original name.
+          String name = tlsaName(expanded.get(), port);
+          return tlsa(v, name, 0)
+              .thenCombine(
+                  original,
+                  (e, o) ->
+                      securelyDenied(e)
+                          ? new DaneFacts.Host(host, port, a, o, List.of())
+                          : new DaneFacts.Host(host, port, a, e, List.of(), name));
+        });
+  }
+
+  /**
+   * The final target of the host's CNAME chain when its address answer validated secure; empty for
+   * a host that is not an alias, or whose chain is not secure (then only the original name counts).
+   */
+  static Optional<String> expandedName(String host, Validation address) {
+    if (address.status() != DnssecStatus.SECURE) return Optional.empty();
+    return address.answer().answer().stream()
+        .filter(r -> r instanceof DnsRecord.Address)
+        .map(DnsRecord::name)
+        .filter(n -> !n.equalsIgnoreCase(host))
+        .findFirst();
+  }
+
+  private static boolean securelyDenied(Validation v) {
+    return v.status() == DnssecStatus.SECURE
+        && (v.outcome() instanceof DnsResult.NoData || v.outcome() instanceof DnsResult.NxDomain);
   }
 
   /**

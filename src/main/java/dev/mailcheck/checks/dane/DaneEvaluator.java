@@ -212,6 +212,7 @@ public final class DaneEvaluator {
   static List<AddressMatch> matches(DaneFacts.Host h, List<Tlsa> records) {
     List<AddressMatch> out = new ArrayList<>();
     List<Tlsa> usable = records.stream().filter(Tlsa::usableForSmtp).toList();
+    List<String> alsoNames = DaneCheck.expandedName(h.host(), h.address()).stream().toList();
     for (ProbeResult p : h.probes()) {
       String address =
           p.address().orElse(p.attempts().isEmpty() ? "?" : p.attempts().get(0).address());
@@ -229,7 +230,7 @@ public final class DaneEvaluator {
       List<Tlsa> matched = new ArrayList<>();
       List<String> notes = new ArrayList<>();
       for (Tlsa t : usable) {
-        DaneMatcher.Outcome o = DaneMatcher.match(t, p.tls().get());
+        DaneMatcher.Outcome o = DaneMatcher.match(t, p.tls().get(), alsoNames);
         if (o.matched()) matched.add(t);
         else notes.add(o.detail());
       }

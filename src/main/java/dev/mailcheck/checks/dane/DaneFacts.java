@@ -23,17 +23,26 @@ public record DaneFacts(String domain, List<Host> hosts) {
   /**
    * @param address the validated A answer of the host (RFC 7672 §2.2.2: TLSA counts only when the
    *     addresses are secure too)
-   * @param tlsa the validated TLSA answer at {@code _PORT._tcp.HOST}
+   * @param tlsa the validated TLSA answer at {@code tlsaName}
    * @param probes the SMTP probes of the host's addresses; empty when nothing needed matching
+   * @param tlsaName where the TLSA records were asked: {@code _PORT._tcp.HOST}, or the same under
+   *     the CNAME-expanded name of an aliased host (RFC 7672 §2.2.2)
    */
   public record Host(
-      String host, int port, Validation address, Validation tlsa, List<ProbeResult> probes) {
+      String host,
+      int port,
+      Validation address,
+      Validation tlsa,
+      List<ProbeResult> probes,
+      String tlsaName) {
     public Host {
       probes = List.copyOf(probes);
+      Objects.requireNonNull(tlsaName);
     }
 
-    public String tlsaName() {
-      return DaneCheck.tlsaName(host, port);
+    public Host(
+        String host, int port, Validation address, Validation tlsa, List<ProbeResult> probes) {
+      this(host, port, address, tlsa, probes, DaneCheck.tlsaName(host, port));
     }
 
     /** The TLSA records of the answer, in presentation form. */
@@ -47,7 +56,7 @@ public record DaneFacts(String domain, List<Host> hosts) {
     }
 
     public Host withProbes(List<ProbeResult> p) {
-      return new Host(host, port, address, tlsa, p);
+      return new Host(host, port, address, tlsa, p, tlsaName);
     }
   }
 }

@@ -138,4 +138,63 @@ class DaneDomainIT {
         .containsEntry("dane.tlsa-present", Status.INFO)
         .doesNotContainKeys("dane.match", "dane.dnssec");
   }
+
+  /** {@code mailcheck dane alias.good.test:PORT}, where alias is a CNAME to mx (signed zone). */
+  static DaneFacts.Host aliasHost(String goodExtra) throws Exception {
+    try (TestDnsServer dns = TestDnsServer.start();
+        DnsStack stack =
+            DnsStack.open(DnsSettings.of(List.of(dns.socketAddress()), Duration.ofSeconds(2)));
+        var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      SignedLab lab = new SignedLab().serve(dns, goodExtra);
+      var settings =
+          CheckSettings.defaults()
+              .withAllowPrivate(true)
+              .withTimeout(Duration.ofSeconds(3))
+              .withDnssecAnchors(lab.anchors());
+      var ctx =
+          new CheckContext(stack.client(), new SocketSmtpProbe(stack.client()), executor, settings);
+      var r =
+          dev.mailcheck.checks.Checks.DANE
+              .run(DaneCheck.Query.host("alias.good.test", smtp.port()), ctx)
+              .join();
+      assertThat(r.facts().hosts()).hasSize(1);
+      return r.facts().hosts().get(0);
+    }
+  }
+
+  @Test
+  void aSecureAliasIsAskedAtItsExpandedNameFirst() throws Exception {
+    int port = smtp.port();
+    // RFC 7672 §2.2.2: TLSA at the CNAME-expanded name wins over the original name's
+    var h =
+        aliasHost(
+            "_"
+                + port
+                + "._tcp.mx TLSA 3 1 1 "
+                + spkiSha256()
+                + "\n_"
+                + port
+                + "._tcp.alias TLSA 3 1 1 "
+                + "22".repeat(32)
+                + "\n");
+    assertThat(h.tlsaName()).isEqualTo("_" + port + "._tcp.mx.good.test");
+    assertThat(h.tlsaData()).singleElement().asString().startsWith("3 1 1 ").doesNotContain("2222");
+    assertThat(h.tlsa().secure()).isTrue();
+  }
+
+  @Test
+  void aSecureDenialAtTheExpandedNameFallsBackToTheOriginalName() throws Exception {
+    int port = smtp.port();
+    var h = aliasHost("_" + port + "._tcp.alias TLSA 3 1 1 " + spkiSha256() + "\n");
+    assertThat(h.tlsaName()).isEqualTo("_" + port + "._tcp.alias.good.test");
+    assertThat(h.tlsaData())
+        .singleElement()
+        .asString()
+        .containsIgnoringCase(spkiSha256().substring(0, 16));
+  }
+
+  @Test
+  void aHostThatIsNoAliasIsAskedAtItsOwnName() throws Exception {
+    assertThat(DaneCheck.tlsaName("mx.good.test", 25)).isEqualTo("_25._tcp.mx.good.test");
+  }
 }

@@ -109,4 +109,45 @@ class DaneMatcherTest {
   void refusesMalformedRecords(String text) {
     assertThat(Tlsa.parse(text)).isEmpty();
   }
+
+  /** The server sends only its leaf: the anchor is not in the chain. */
+  static TlsFacts leafOnly(boolean nameMatches) {
+    return new TlsFacts(
+        "TLSv1.3",
+        "TLS_AES_128_GCM_SHA256",
+        List.of(CertificateInspector.facts(issued.leaf())),
+        false,
+        Optional.of("test CA"),
+        "mx.example.test",
+        nameMatches,
+        90);
+  }
+
+  @ParameterizedTest(name = "2 1 {0} of {1}, name ok {2} -> {3}")
+  @CsvSource({
+    // RFC 7671 §5.2.2: a whole published key can anchor a chain whose top it signed
+    "0, ca, true, true",
+    // a digest cannot: the key itself is needed to check the signature
+    "1, ca, true, false",
+    // a key that signed nothing of the chain
+    "0, other, true, false",
+    // the name check of DANE-TA still applies
+    "0, ca, false, false",
+  })
+  void aBareTrustAnchorKeyNotSentByTheServer(
+      int matching, String which, boolean name, boolean expect) throws Exception {
+    Tlsa t = new Tlsa(2, 1, matching, data(cert(which), 1, matching));
+    DaneMatcher.Outcome o = DaneMatcher.match(t, leafOnly(name));
+    assertThat(o.matched()).as(o.detail()).isEqualTo(expect);
+    if (expect) assertThat(o.detail()).contains("not sent by the server");
+  }
+
+  @ParameterizedTest(name = "also {0} -> {1}")
+  @CsvSource({"mx.example.test, true", "elsewhere.example.test, false"})
+  void daneTaAcceptsTheExpandedNameOfAnAlias(String alsoName, boolean expect) throws Exception {
+    // the probe checked the alias's own name, which the leaf does not carry (RFC 7672 §3.2.2)
+    Tlsa t = new Tlsa(2, 0, 1, data(cert("ca"), 0, 1));
+    DaneMatcher.Outcome o = DaneMatcher.match(t, tls(false), List.of(alsoName));
+    assertThat(o.matched()).as(o.detail()).isEqualTo(expect);
+  }
 }
