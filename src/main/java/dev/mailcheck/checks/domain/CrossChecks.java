@@ -243,4 +243,53 @@ final class CrossChecks {
                     + ").")
             .build());
   }
+
+  /**
+   * Where DANE authenticates every MX host (each has a {@code dane.match} pass and nothing of
+   * {@code dane.*} below pass), a missing MTA-STS record costs nothing: senders that validate
+   * DNSSEC already refuse a forged or stripped TLS session (RFC 7672 §2.2), and MTA-STS is the
+   * other way to the same end (RFC 8461 §2). The "no MTA-STS policy" warning becomes information;
+   * every other finding is returned as it is.
+   *
+   * @param exchanges the MX hosts the report looked at (as probed, in order)
+   * @param noStsRecord no {@code v=STSv1} record was published (not a failed lookup)
+   */
+  static List<Finding> daneInsteadOfMtaSts(
+      List<Finding> findings, List<String> exchanges, boolean noStsRecord) {
+    if (!noStsRecord || exchanges.isEmpty()) return findings;
+    for (String host : exchanges) {
+      String subject = host + ":25";
+      boolean matched = false;
+      for (Finding f : findings) {
+        if (!f.subject().filter(subject::equals).isPresent()
+            || !f.kind().name().startsWith("DANE_")) continue;
+        if (f.kind() == FindingId.DANE_TLSA_PRESENT) continue; // pass when present, info when not
+        if (f.status() != Status.PASS) return findings;
+        if (f.kind() == FindingId.DANE_MATCH) matched = true;
+      }
+      if (!matched) return findings;
+    }
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      if (f.kind() == FindingId.MTA_STS_RECORD && f.status() == Status.WARN) {
+        out.add(
+            new Finding(
+                f.kind(),
+                Status.INFO,
+                "No MTA-STS policy; DANE authenticates every MX host",
+                f.detail()
+                    + " Here DANE does: every MX host has TLSA records on validated DNSSEC that"
+                    + " match what it presents, so senders that validate DNSSEC cannot be"
+                    + " downgraded. MTA-STS would add the senders that do not validate DNSSEC.",
+                Optional.of(
+                    "Optional: also publish MTA-STS for senders without DANE (some large"
+                        + " providers check only MTA-STS)."),
+                f.subject(),
+                f.evidence()));
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
+  }
 }

@@ -292,6 +292,13 @@ public final class DomainCheck {
         MtaStsReport.combine(o.domain(), sts, rpt, mx, MtaStsReport.byHost(probes));
     List<Finding> findings = new ArrayList<>(base.findings());
     findings.addAll(t.findings());
+    List<String> exchanges =
+        mx.nullMx()
+            ? List.of()
+            : mx.hosts().stream().limit(MAX_PROBED_EXCHANGES).map(MxHost::exchange).toList();
+    boolean noStsRecord =
+        !sts.facts().txt().isTemporaryFailure() && sts.facts().stsRecords().isEmpty();
+    findings = new ArrayList<>(CrossChecks.daneInsteadOfMtaSts(findings, exchanges, noStsRecord));
     findings.addAll(caa.findings());
     findings.addAll(BimiCheck.withDmarc(bimi.findings(), bimi.facts(), dmarc.facts()));
     List<View> views = new ArrayList<>(base.views());
