@@ -3,6 +3,7 @@ package dev.mailcheck.checks.message;
 import dev.mailcheck.checks.dkim.BodySink;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,13 +14,20 @@ import java.util.regex.Pattern;
  * One pass over the body, beside the DKIM and ARC body hashes: line statistics (RFC 5322 §2.1.1
  * 998-octet limit, NUL and 8-bit octets) and, for a bounce, the parts of a {@code multipart/report}
  * (RFC 6522) that matter: the {@code message/delivery-status} (RFC 3464), the human-readable text
- * and the returned headers. Every capture is capped, so memory stays small whatever the body size;
- * only the top-level MIME structure is followed.
+ * and the returned headers. Every capture is capped, so memory stays small whatever the body size.
+ * Nested multiparts are followed up to {@value #MAX_NESTING} levels, so that a report wrapped in a
+ * {@code multipart/mixed} (as some gateways and forwarders send bounces) is still found.
  */
 final class BodyScan implements BodySink {
   static final int MAX_LINE = 998;
   static final int CAPTURE = 64 * 1024;
   static final int LINE_KEEP = 1024;
+  static final int MAX_NESTING = 8;
+
+  /** A multipart inside a part of the top-level one. */
+  private record Level(String boundary, boolean report) {}
+
+  private final ArrayDeque<Level> nested = new ArrayDeque<>();
 
   /**
    * @param mimeProblem a broken MIME structure (multipart without boundary, boundary never met,
@@ -121,15 +129,18 @@ final class BodyScan implements BodySink {
   private void onLine(String text) {
     if (plainBounce) append(plain, text);
     if (boundary == null || closed) return;
+    if (text.startsWith("--") && nestedBoundary(text)) return;
     if (text.startsWith("--" + boundary)) {
       String tail = text.substring(2 + boundary.length()).strip();
       if (tail.equals("--")) {
         closed = true;
         sawBoundary = true;
         target = null;
+        nested.clear();
         return;
       }
       if (tail.isEmpty()) {
+        nested.clear();
         sawBoundary = true;
         inPartHeaders = true;
         partHeaders.setLength(0);
@@ -156,14 +167,47 @@ final class BodyScan implements BodySink {
     append(target, text);
   }
 
+  /**
+   * A delimiter line of a nested multipart: a new part of it, or its end (which also ends every
+   * level inside it). False when the line belongs to no nested level.
+   */
+  private boolean nestedBoundary(String text) {
+    int depth = 0;
+    for (Level l : nested) { // innermost first
+      depth++;
+      if (!text.startsWith("--" + l.boundary())) continue;
+      String tail = text.substring(2 + l.boundary().length()).strip();
+      if (!tail.isEmpty() && !tail.equals("--")) continue;
+      for (int i = 1; i < depth; i++) nested.pop();
+      target = null;
+      if (tail.equals("--")) {
+        nested.pop();
+      } else {
+        inPartHeaders = true;
+        partHeaders.setLength(0);
+      }
+      return true;
+    }
+    return false;
+  }
+
   private void startPart() {
     String h = partHeaders.toString().replaceAll("\n[ \t]+", " ");
-    partType = header(h, "content-type").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    String contentType = header(h, "content-type");
+    partType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     partEncoding = header(h, "content-transfer-encoding").strip().toLowerCase(Locale.ROOT);
     returnedHeaderOnly = false;
     returnedHeaderDone = false;
     target = null;
-    if (!report) return;
+    if (partType.startsWith("multipart/")) {
+      Matcher m = BOUNDARY.matcher(contentType);
+      if (m.find() && nested.size() < MAX_NESTING)
+        nested.push(
+            new Level(
+                m.group(1) != null ? m.group(1) : m.group(2), partType.equals("multipart/report")));
+      return;
+    }
+    if (!(nested.isEmpty() ? report : nested.peek().report())) return;
     switch (partType) {
       case "message/delivery-status", "message/global-delivery-status" -> {
         if (deliveryStatus.isEmpty()) {

@@ -242,6 +242,42 @@ class MessageCheckTest {
   }
 
   @Test
+  void aReportWrappedInMultipartMixedIsStillABounce() throws Exception {
+    // a gateway's forward of the DSN: the report is the second part of a multipart/mixed
+    int body = DSN.indexOf("\r\n\r\n") + 4;
+    String headers =
+        DSN.substring(0, body)
+            .replace("MAILER-DAEMON@mx.example.org (Mail Delivery System)", "helpdesk@example.com")
+            .replace("Undelivered Mail Returned to Sender", "Fwd: see attached")
+            .replace(
+                "multipart/report; report-type=delivery-status;\r\n\tboundary=\"B1\"",
+                "multipart/mixed; boundary=OUT");
+    String inner =
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B1\"\r\n\r\n"
+            + DSN.substring(body);
+    String wrapped =
+        headers
+            + "--OUT\r\nContent-Type: text/plain\r\n\r\nForwarded bounce, see below.\r\n--B1 is not a delimiter here\r\n"
+            + "--OUT\r\n"
+            + inner
+            + "--OUT--\r\n";
+    var q =
+        new MessageCheck.Query(
+            input(wrapped),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            new TrustBoundary.Auto(),
+            false);
+    var r = TestChecks.run(Checks.MESSAGE, q, dns(null));
+    MessageView v = (MessageView) r.view();
+    assertThat(v.bounce().reportingMta()).isEqualTo("mx.example.org");
+    assertThat(v.bounce().recipients()).hasSize(2);
+    assertThat(v.bounce().recipients().get(0).status()).isEqualTo("5.1.1");
+    assertThat(r.findings()).noneMatch(f -> f.id().equals("message.mime"));
+  }
+
+  @Test
   void brokenMimeIsReportedNotThrown() throws Exception {
     String m =
         "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\nContent-Type: text/plain\r\n\r\ntruncated";
