@@ -9,6 +9,12 @@ import java.util.Arrays;
  * Splits an mbox (RFC 4155) into its messages as streams, one after the other, without holding a
  * message in memory: a message ends before a "From " line that follows an empty line. Lines are
  * read in pieces of at most 64 KB, so a binary file with no line ends costs no more.
+ *
+ * <p>Body lines the mbox writer quoted are given back as they were sent: one {@code >} is taken
+ * from every line that starts with {@code >...>From } (the "mboxrd" rule, RFC 4155 §2 and its
+ * Appendix; for the older "mboxo" files it restores the common case, a line that began with {@code
+ * From }). DKIM body hashes are computed over the message as sent, so without this every signature
+ * over such a body would fail.
  */
 public final class MboxReader {
   /** Messages read from one mbox at most. */
@@ -52,6 +58,19 @@ public final class MboxReader {
     return p.length >= 5 && p[0] == 'F' && p[1] == 'r' && p[2] == 'o' && p[3] == 'm' && p[4] == ' ';
   }
 
+  /** {@code >From }, {@code >>From }, ...: a body line the mbox writer quoted. */
+  static boolean isQuotedFromLine(byte[] p) {
+    int i = 0;
+    while (i < p.length && p[i] == '>') i++;
+    return i > 0
+        && p.length - i >= 5
+        && p[i] == 'F'
+        && p[i + 1] == 'r'
+        && p[i + 2] == 'o'
+        && p[i + 3] == 'm'
+        && p[i + 4] == ' ';
+  }
+
   private static boolean isEmptyLine(byte[] p) {
     return p.length == 1 && p[0] == '\n' || p.length == 2 && p[0] == '\r' && p[1] == '\n';
   }
@@ -84,6 +103,7 @@ public final class MboxReader {
           ended = true;
           return false;
         }
+        if (lineStart && isQuotedFromLine(p)) p = Arrays.copyOfRange(p, 1, p.length);
         cur = p;
         pos = 0;
       }
@@ -108,7 +128,7 @@ public final class MboxReader {
 
     @Override
     public String toString() {
-      return "mbox message " + count + Arrays.toString(new int[0]);
+      return "mbox message " + count;
     }
   }
 }
