@@ -1729,7 +1729,7 @@ function _picocli_mailcheck_postfix_config() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local flag_opts="'--dns' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--postconf-output' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values

@@ -172,13 +172,27 @@ final class PostfixCommand extends BaseCommand {
             "A file with the output of 'postconf -n' or 'postconf -M' (repeatable); read instead of CONFIG_DIR.")
     List<Path> postconf = new ArrayList<>();
 
+    @Option(
+        names = "--dns",
+        description =
+            "Also check in DNS that myhostname resolves and that its addresses reverse to it (PTR, forward-confirmed). Without it the audit reads files only.")
+    boolean dns;
+
     @Override
     public Integer call() throws Exception {
-      var q = new PostfixConfigCheck.Query(directory, postconf);
+      var q = new PostfixConfigCheck.Query(directory, postconf, dns);
       String target =
           postconf.isEmpty()
               ? directory.toString()
               : String.join(" ", postconf.stream().map(Path::toString).toList());
+      if (dns) {
+        RunContext ctx = context();
+        return runWithDns(
+            ctx,
+            settings(ctx),
+            checks ->
+                report("postfix config", target, Checks.POSTFIX_CONFIG.run(q, checks).join()));
+      }
       return run(this, "postfix config", target, checks -> Checks.POSTFIX_CONFIG.run(q, checks));
     }
   }

@@ -259,6 +259,10 @@ public enum FindingId {
       "postfix.config.sasl-anonymous", Category.POSTFIX, "SASL refuses anonymous mechanisms"),
   POSTFIX_CONFIG_MYHOSTNAME(
       "postfix.config.myhostname", Category.POSTFIX, "myhostname is a fully qualified name"),
+  POSTFIX_CONFIG_MYHOSTNAME_DNS(
+      "postfix.config.myhostname-dns",
+      Category.POSTFIX,
+      "myhostname resolves and its addresses reverse to it"),
   POSTFIX_CONFIG_OUTBOUND_TLS(
       "postfix.config.outbound-tls", Category.POSTFIX, "smtp_tls_security_level for outbound mail"),
   POSTFIX_CONFIG_VRFY("postfix.config.vrfy", Category.POSTFIX, "VRFY disabled"),

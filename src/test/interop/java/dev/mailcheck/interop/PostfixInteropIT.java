@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -221,5 +223,22 @@ class PostfixInteropIT {
     assertThat(worst).containsEntry("postfix.config.tls-ciphers 127.25.0.30:25/inet", "warn");
     assertThat(all).doesNotContain("Open relay");
     assertThat(json.path("postfixConfig").path("services")).hasSize(8);
+  }
+
+  @Test
+  void configWithDnsFindsMyhostnameForwardAndReverse() {
+    // main.cf says myhostname = mx1.good.test; the lab zone gives it 127.25.0.10, whose PTR
+    // (0.25.127.in-addr.arpa) names it back
+    Path dir = Path.of(env.get("dir"), "postfix");
+    List<String> args =
+        new ArrayList<>(List.of("--json", "postfix", "config", dir.toString(), "--dns"));
+    args.addAll(env.resolverArgs());
+    JsonNode json = mailcheck(args.toArray(String[]::new));
+    JsonNode f = null;
+    for (JsonNode x : json.path("findings"))
+      if (x.path("id").asText().equals("postfix.config.myhostname-dns")) f = x;
+    assertThat(f).as(json.path("findings").toString()).isNotNull();
+    assertThat(f.path("status").asText()).as(f.toString()).isEqualTo("pass");
+    assertThat(f.path("evidence").toString()).contains("127.25.0.10 PTR mx1.good.test");
   }
 }

@@ -6,6 +6,7 @@ import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.view.View;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -21,22 +22,36 @@ public final class PostfixConfigCheck
    * @param directory the configuration directory (main.cf, master.cf)
    * @param postconfOutputs files holding {@code postconf -n} and/or {@code postconf -M} output,
    *     read instead of the directory when given
+   * @param dns also look up myhostname and the PTR of its addresses
    */
-  public record Query(Path directory, List<Path> postconfOutputs) {
+  public record Query(Path directory, List<Path> postconfOutputs, boolean dns) {
     public Query {
       Objects.requireNonNull(directory);
       postconfOutputs = List.copyOf(postconfOutputs);
+    }
+
+    public Query(Path directory, List<Path> postconfOutputs) {
+      this(directory, postconfOutputs, false);
     }
   }
 
   @Override
   public CompletableFuture<PostfixConfigFacts> fetch(Query q, CheckContext ctx) {
-    return ctx.async(() -> ConfigLoader.load(q));
+    CompletableFuture<PostfixConfigFacts> files = ctx.async(() -> ConfigLoader.load(q));
+    if (!q.dns()) return files;
+    return files.thenCompose(
+        f -> {
+          String name = f.config().get("myhostname").value().strip();
+          if (name.isEmpty() || name.indexOf('.') < 0) return CompletableFuture.completedFuture(f);
+          return HostnameDns.fetch(name, ctx).thenApply(f::withHostnameDns);
+        });
   }
 
   @Override
   public List<Finding> evaluate(Query q, PostfixConfigFacts facts, CheckSettings s) {
-    return ConfigAudit.evaluate(facts, s.clock().instant());
+    List<Finding> out = new ArrayList<>(ConfigAudit.evaluate(facts, s.clock().instant()));
+    facts.hostnameDns().ifPresent(h -> out.add(h.finding()));
+    return out;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.mailcheck.checks.postfix.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What was read: the parsed configuration (main.cf and master.cf, or postconf output), the files it
@@ -13,10 +14,27 @@ public record PostfixConfigFacts(
     List<String> sources,
     PostfixConfig config,
     boolean fromPostconf,
-    List<TlsIdentity> identities) {
+    List<TlsIdentity> identities,
+    Optional<HostnameDns> hostnameDns) {
   public PostfixConfigFacts {
     Objects.requireNonNull(config);
     sources = List.copyOf(sources);
     identities = List.copyOf(identities);
+    Objects.requireNonNull(hostnameDns);
+  }
+
+  public PostfixConfigFacts(
+      String directory,
+      List<String> sources,
+      PostfixConfig config,
+      boolean fromPostconf,
+      List<TlsIdentity> identities) {
+    this(directory, sources, config, fromPostconf, identities, Optional.empty());
+  }
+
+  /** The same files with the DNS lookups of {@code postfix config --dns}. */
+  public PostfixConfigFacts withHostnameDns(HostnameDns h) {
+    return new PostfixConfigFacts(
+        directory, sources, config, fromPostconf, identities, Optional.of(h));
   }
 }
