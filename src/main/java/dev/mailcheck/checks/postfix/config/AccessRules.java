@@ -7,6 +7,7 @@ import dev.mailcheck.report.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Who may send through the server: relay restrictions, mynetworks, submission and smtps. */
@@ -82,6 +83,14 @@ final class AccessRules {
   }
 
   static Finding mynetworks(PostfixConfig c) {
+    return mynetworks(c, Map.of());
+  }
+
+  /**
+   * @param tables the tables and files mynetworks names, as read (empty for postconf output, whose
+   *     files are on another machine): their networks are judged like the inline ones
+   */
+  static Finding mynetworks(PostfixConfig c, Map<String, NetworkTables.Table> tables) {
     Setting s = c.get("mynetworks");
     if (!s.explicit()) {
       Setting style = c.get("mynetworks_style");
@@ -110,14 +119,27 @@ final class AccessRules {
     }
     List<String> wide = new ArrayList<>();
     List<String> tooWide = new ArrayList<>();
-    List<String> tables = new ArrayList<>();
+    List<String> unread = new ArrayList<>();
+    List<String> read = new ArrayList<>();
+    List<String> items = new ArrayList<>();
     for (String t : PostfixConfig.items(s.value())) {
-      if (t.startsWith("/")
-          || (t.contains(":") && !t.startsWith("[") && !t.matches("[0-9a-fA-F:]+(/\\d+)?"))) {
-        tables.add(t);
+      if (!NetworkTables.isTable(t)) {
+        items.add(t);
         continue;
       }
-      String net = t.replace("[", "").replace("]", "");
+      NetworkTables.Table table = tables.get(t);
+      if (table == null || table.problem().isPresent()) {
+        unread.add(table == null ? t : t + " (" + table.problem().get() + ")");
+        continue;
+      }
+      read.add(t + " (" + table.networks().size() + " networks)");
+      for (String n : table.networks()) items.add(n + " (" + t + ")");
+    }
+    for (String item : items) {
+      String t = item;
+      int from = item.indexOf(" (");
+      if (from > 0) item = item.substring(0, from);
+      String net = item.replace("[", "").replace("]", "");
       int slash = net.indexOf('/');
       if (slash < 0) continue;
       int len;
@@ -134,8 +156,9 @@ final class AccessRules {
       else if ((!v6 && len < 24) || (v6 && len < 64)) wide.add(t);
     }
     List<String> ev = new ArrayList<>(List.of(Remedies.show(s)));
-    if (!tables.isEmpty())
-      ev.add("not checked (lookup tables/files): " + String.join(", ", tables));
+    if (!read.isEmpty()) ev.add("read: " + String.join(", ", read));
+    if (!unread.isEmpty())
+      ev.add("not checked (lookup tables/files): " + String.join(", ", unread));
     if (!tooWide.isEmpty())
       return Finding.of(
               FindingId.POSTFIX_CONFIG_MYNETWORKS,

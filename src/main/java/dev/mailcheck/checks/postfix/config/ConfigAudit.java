@@ -34,7 +34,7 @@ final class ConfigAudit {
     out.add(OtherRules.files(f));
     out.add(OtherRules.expansion(c));
     out.addAll(grouped(inet.isEmpty() ? nullList() : inet, s -> AccessRules.relay(c, s)));
-    out.add(AccessRules.mynetworks(c));
+    out.add(AccessRules.mynetworks(c, f.networkTables()));
     out.addAll(AccessRules.submission(c));
     out.addAll(AccessRules.smtps(c));
     out.addAll(grouped(mx.isEmpty() ? nullList() : mx, s -> TlsRules.level(c, s)));

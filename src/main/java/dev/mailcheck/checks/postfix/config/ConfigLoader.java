@@ -48,7 +48,8 @@ final class ConfigLoader {
       sources.add(masterPath.toString());
     }
     PostfixConfig config = new PostfixConfig(main, master);
-    return new PostfixConfigFacts(dir.toString(), sources, config, false, identities(config, dir));
+    return new PostfixConfigFacts(dir.toString(), sources, config, false, identities(config, dir))
+        .withNetworkTables(NetworkTables.read(config.get("mynetworks").value()));
   }
 
   private static PostfixConfigFacts fromPostconf(List<Path> files) {
