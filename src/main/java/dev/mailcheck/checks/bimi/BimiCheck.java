@@ -31,6 +31,10 @@ import java.util.concurrent.CompletableFuture;
  * BIMI: the record, the logo and the evidence document. The DMARC precondition needs the DMARC
  * facts; {@link #withDmarc} adds it (the domain report passes the facts it already has, {@code
  * mailcheck bimi} fetches them beside the BIMI lookups).
+ *
+ * <p>Over the ~300-line guide on purpose: BIMI is three documents (record, SVG logo, evidence
+ * certificate) fetched in sequence whose findings depend on each other (no logo check without a
+ * record, the certificate's logotype hash against the fetched SVG); the parsers live beside it.
  */
 public final class BimiCheck implements Check<BimiCheck.Query, BimiFacts> {
   public static final String DEFAULT_SELECTOR = "default";

@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
  *       undocumented answer or a failed lookup. Never a listing, never "not listed";
  *   <li>{@code blocklist.skipped}: {@code info}, a special-purpose address not looked up.
  * </ul>
+ *
+ * <p>Over the ~300-line guide on purpose: one finding builder per verdict kind (listed, policy,
+ * error by reason, skipped, not listed), each with the list's own texts; they share grouping and
+ * evidence helpers.
  */
 public final class BlocklistEvaluator {
   static final int PASS_PER_TARGET = 16;

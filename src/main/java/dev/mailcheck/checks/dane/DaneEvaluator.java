@@ -20,6 +20,10 @@ import java.util.Optional;
  * because DANE senders defer mail to it. A record that matches no address while another does is
  * named in the detail but does not fail: publishing the next key beside the current one is how RFC
  * 7671 §8.1 says to roll keys.
+ *
+ * <p>Over the ~300-line guide on purpose: the four dane.* findings per host and the matching of
+ * every TLSA record against every address's chain share one host's facts; the matching itself is
+ * DaneMatcher.
  */
 public final class DaneEvaluator {
   private DaneEvaluator() {}

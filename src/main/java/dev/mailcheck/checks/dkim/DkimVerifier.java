@@ -34,6 +34,11 @@ import java.util.function.BooleanSupplier;
  * <p>Over the ~300-line guide on purpose: the §6.1 steps share the per-signature state (key, body
  * hashes computed once per canonicalization and length, the streamed body) and read as one
  * sequence; split apart they would pass half a dozen values between classes.
+ *
+ * <p>Over the ~300-line guide on purpose: the verification steps of RFC 6376 §6.1 (tag checks,
+ * header selection, canonicalization, body and header hashes, key lookup, signature) in their
+ * order, sharing one signature's state; split, each step would need the others' intermediate values
+ * passed around.
  */
 public final class DkimVerifier {
   /**

@@ -23,6 +23,10 @@ import java.util.Optional;
  *       dmarc-report.duplicate}: what could not be read, what was read in part, what was counted
  *       once.
  * </ul>
+ *
+ * <p>Over the ~300-line guide on purpose: the findings of a set of aggregate reports per domain
+ * (inputs, alignment, spoofing, forwarding, readiness for a stricter policy), which share the
+ * per-source statistics.
  */
 public final class DmarcReportEvaluator {
   /** Unaligned sources given a finding each; the rest share one. */

@@ -70,6 +70,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * MX, DMARC, SPF and DKIM start together; the PTR lookups and the SMTP probe of an exchange start
  * when that exchange's addresses arrive, not when the slowest exchange is done. The shared resolver
  * coalesces the questions several checks ask (the DKIM audit's MX lookup, the SPF mx terms).
+ *
+ * <p>Over the ~300-line guide on purpose: the composition of the domain report: it starts every
+ * check at once, chains the per-address PTR and SMTP work on each exchange's lookups, probes each
+ * address once, and assembles the results; the cross-check rules themselves are CrossChecks.
  */
 public final class DomainCheck {
   /**

@@ -11,7 +11,13 @@ import dev.mailcheck.report.Status;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The findings of a message analysis; pure (docs/checks.md, "message.*" and "bulk.*"). */
+/**
+ * The findings of a message analysis; pure (docs/checks.md, "message.*" and "bulk.*").
+ *
+ * <p>Over the ~300-line guide on purpose: the findings in the order a receiver decides (trace,
+ * authentication, headers, bounce, bulk-sender rules) share the computed verdicts; parsing lives in
+ * the other classes of the package.
+ */
 final class MessageEvaluator {
   private MessageEvaluator() {}
 

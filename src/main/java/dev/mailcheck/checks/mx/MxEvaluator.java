@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * <p>Over the ~300-line guide on purpose: each MX problem (null MX, implicit MX, CNAME and IP
  * literal targets, resolution, special-purpose addresses, duplicates, shared preference) is one
  * short rule with its own wording and remedy; they share the per-exchange walk.
+ *
+ * <p>Over the ~300-line guide on purpose: the MX rules of RFC 5321 §5, RFC 7505 and RFC 2181 over
+ * one answer (null MX, implicit MX, CNAME and IP-literal exchanges, unresolvable and
+ * special-purpose addresses), each with its remedy, sharing the per-exchange facts.
  */
 public final class MxEvaluator {
   private final boolean allowPrivate;

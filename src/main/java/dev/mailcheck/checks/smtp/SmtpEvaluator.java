@@ -14,7 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Probe facts in, findings out. Pure and deterministic: the probe already did the clock work. */
+/**
+ * Probe facts in, findings out. Pure and deterministic: the probe already did the clock work.
+ *
+ * <p>Over the ~300-line guide on purpose: one probe judged phase by phase (connect, greeting, EHLO,
+ * STARTTLS), each phase's verdict depending on how the earlier ones ended; session and TLS findings
+ * already live in SmtpSessionFindings and TlsFindings.
+ */
 public final class SmtpEvaluator {
   /**
    * Below this SIZE limit a warning: common attachments do not fit. 10 MB (decimal), so that

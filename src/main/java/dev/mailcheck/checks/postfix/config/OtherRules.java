@@ -8,7 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Names, limits, blocklists, signing, and the state of the files themselves. */
+/**
+ * Names, limits, blocklists, signing, and the state of the files themselves.
+ *
+ * <p>Over the ~300-line guide on purpose: a dozen small independent rules, each a few lines with
+ * its remedy; one class per rule would scatter a table that reads best together.
+ */
 final class OtherRules {
   private OtherRules() {}
 
