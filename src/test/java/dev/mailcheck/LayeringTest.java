@@ -60,6 +60,19 @@ class LayeringTest {
   }
 
   @Test
+  void aLongCheckClassSaysWhyInItsHeader() throws IOException {
+    List<String> silent = new ArrayList<>();
+    for (Path file : javaFiles(MAIN.resolve("checks"))) {
+      List<String> lines = Files.readAllLines(file);
+      if (lines.size() <= 330) continue;
+      String header = String.join("\n", lines.subList(0, Math.min(lines.size(), 120)));
+      if (!header.matches("(?s).*Over (the ~)?300[- ]line.*"))
+        silent.add(MAIN.relativize(file).toString());
+    }
+    assertThat(silent).isEmpty();
+  }
+
+  @Test
   void theRulesSeeTheSources() throws IOException {
     // guards the two tests above against passing on an empty or moved tree
     assertThat(javaFiles(MAIN.resolve("checks"))).hasSizeGreaterThan(100);

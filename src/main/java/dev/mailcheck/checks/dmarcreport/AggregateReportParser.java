@@ -25,6 +25,10 @@ import javax.xml.stream.XMLStreamReader;
  * case, whitespace around values, missing optional elements, dates as epoch seconds or ISO 8601.
  * What it cannot read is named in {@link ParseOutcome.Read#problems}; a malformed tail after some
  * records keeps the records read before it.
+ *
+ * <p>Over the ~300-line guide on purpose: one streaming state machine over the report's elements
+ * (metadata, policy, records with their rows, identifiers and auth results), whose states share the
+ * record being built.
  */
 final class AggregateReportParser {
   /** Problems listed per report; the rest are counted. */

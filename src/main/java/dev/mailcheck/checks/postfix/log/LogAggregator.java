@@ -26,6 +26,10 @@ import java.util.Set;
  * {@code to=/status=}, qmgr {@code removed}) in a table of at most {@link Limits#messages} open
  * messages: the oldest is evicted (and counted) when a log holds more messages in flight than that,
  * so memory does not grow with the log.
+ *
+ * <p>Over the ~300-line guide on purpose: every kind of log line (smtpd, cleanup, qmgr, the
+ * delivery agents, postscreen, anvil, SASL) updates the same message table and counters; the line
+ * parser itself is separate.
  */
 final class LogAggregator {
   /** Caps that bound memory: open messages, distinct keys per table, SMTP client PIDs. */
