@@ -1,5 +1,6 @@
 package dev.mailcheck.dns;
 
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -78,6 +79,14 @@ public sealed interface DnsResult {
   }
 
   /** The records, or an empty list for every other outcome. */
+  /** The addresses of the A or AAAA records of the answer; empty for anything else. */
+  default List<InetAddress> addresses() {
+    return recordsOrEmpty().stream()
+        .filter(r -> r instanceof DnsRecord.Address)
+        .map(r -> ((DnsRecord.Address) r).address())
+        .toList();
+  }
+
   default List<DnsRecord> recordsOrEmpty() {
     return this instanceof Records r ? r.records() : List.of();
   }

@@ -213,10 +213,8 @@ public final class DaneCheck implements Check<DaneCheck.Query, DaneFacts> {
   }
 
   private static List<InetAddress> addresses(DnsResult a, DnsResult aaaa) {
-    List<InetAddress> out = new ArrayList<>();
-    for (DnsResult r : List.of(a, aaaa))
-      if (r instanceof DnsResult.Records rs)
-        rs.of(DnsRecord.Address.class).forEach(x -> out.add(x.address()));
+    List<InetAddress> out = new ArrayList<>(a.addresses());
+    out.addAll(aaaa.addresses());
     return out;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckSettings;
+import dev.mailcheck.checks.Checks;
 import dev.mailcheck.checks.domain.DomainCheck;
 import dev.mailcheck.dns.DnsSettings;
 import dev.mailcheck.dns.DnsStack;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,8 @@ class DaneDomainIT {
             MessageDigest.getInstance("SHA-256").digest(cert.leaf().getPublicKey().getEncoded()));
   }
 
-  static DomainCheck.Result domain(String goodExtra) throws Exception {
+  /** Runs {@code work} over the signed lab (good.test plus {@code goodExtra}) and the server. */
+  static <T> T inLab(String goodExtra, Function<CheckContext, T> work) throws Exception {
     try (TestDnsServer dns = TestDnsServer.start();
         DnsStack stack =
             DnsStack.open(DnsSettings.of(List.of(dns.socketAddress()), Duration.ofSeconds(2)));
@@ -61,14 +64,19 @@ class DaneDomainIT {
               .withAllowPrivate(true)
               .withTimeout(Duration.ofSeconds(3))
               .withDnssecAnchors(lab.anchors());
-      var ctx =
-          new CheckContext(stack.client(), new SocketSmtpProbe(stack.client()), executor, settings);
-      var r =
-          new DomainCheck(ctx)
-              .run(new DomainCheck.Options("good.test", List.of(), true, smtp.port()))
-              .join();
-      return r;
+      return work.apply(
+          new CheckContext(
+              stack.client(), new SocketSmtpProbe(stack.client()), executor, settings));
     }
+  }
+
+  static DomainCheck.Result domain(String goodExtra) throws Exception {
+    return inLab(
+        goodExtra,
+        ctx ->
+            new DomainCheck(ctx)
+                .run(new DomainCheck.Options("good.test", List.of(), true, smtp.port()))
+                .join());
   }
 
   static DaneView dane(DomainCheck.Result r) {
@@ -145,25 +153,13 @@ class DaneDomainIT {
 
   /** {@code mailcheck dane alias.good.test:PORT}, where alias is a CNAME to mx (signed zone). */
   static DaneFacts.Host aliasHost(String goodExtra) throws Exception {
-    try (TestDnsServer dns = TestDnsServer.start();
-        DnsStack stack =
-            DnsStack.open(DnsSettings.of(List.of(dns.socketAddress()), Duration.ofSeconds(2)));
-        var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      SignedLab lab = new SignedLab().serve(dns, goodExtra);
-      var settings =
-          CheckSettings.defaults()
-              .withAllowPrivate(true)
-              .withTimeout(Duration.ofSeconds(3))
-              .withDnssecAnchors(lab.anchors());
-      var ctx =
-          new CheckContext(stack.client(), new SocketSmtpProbe(stack.client()), executor, settings);
-      var r =
-          dev.mailcheck.checks.Checks.DANE
-              .run(DaneCheck.Query.host("alias.good.test", smtp.port()), ctx)
-              .join();
-      assertThat(r.facts().hosts()).hasSize(1);
-      return r.facts().hosts().get(0);
-    }
+    var r =
+        inLab(
+            goodExtra,
+            ctx ->
+                Checks.DANE.run(DaneCheck.Query.host("alias.good.test", smtp.port()), ctx).join());
+    assertThat(r.facts().hosts()).hasSize(1);
+    return r.facts().hosts().get(0);
   }
 
   @Test

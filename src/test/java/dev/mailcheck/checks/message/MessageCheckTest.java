@@ -199,6 +199,17 @@ class MessageCheckTest {
         .containsEntry("message.bare-lf", Status.WARN);
   }
 
+  /** The message as the only input: connection and trust boundary taken from its fields. */
+  static MessageCheck.Query autoQuery(String message) throws Exception {
+    return new MessageCheck.Query(
+        input(message),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        new TrustBoundary.Auto(),
+        false);
+  }
+
   static final String DSN =
       "Return-Path: <>\r\nFrom: MAILER-DAEMON@mx.example.org (Mail Delivery System)\r\nTo: alice@example.com\r\nSubject: Undelivered Mail Returned to Sender\r\n"
           + "Date: Tue, 9 Apr 2024 10:00:10 +0000\r\nMessage-ID: <d1@mx.example.org>\r\nMIME-Version: 1.0\r\n"
@@ -215,14 +226,7 @@ class MessageCheckTest {
 
   @Test
   void aBounceIsExplainedPerRecipient() throws Exception {
-    var q =
-        new MessageCheck.Query(
-            input(DSN),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            new TrustBoundary.Auto(),
-            false);
+    var q = autoQuery(DSN);
     var r = TestChecks.run(Checks.MESSAGE, q, dns(null));
     MessageView v = (MessageView) r.view();
     assertThat(v.bounce().reportingMta()).isEqualTo("mx.example.org");
@@ -261,14 +265,7 @@ class MessageCheckTest {
             + "--OUT\r\n"
             + inner
             + "--OUT--\r\n";
-    var q =
-        new MessageCheck.Query(
-            input(wrapped),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            new TrustBoundary.Auto(),
-            false);
+    var q = autoQuery(wrapped);
     var r = TestChecks.run(Checks.MESSAGE, q, dns(null));
     MessageView v = (MessageView) r.view();
     assertThat(v.bounce().reportingMta()).isEqualTo("mx.example.org");

@@ -5,7 +5,6 @@ import dev.mailcheck.checks.Checks;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.ptr.PtrFacts;
 import dev.mailcheck.dns.DnsQuestion;
-import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.report.Finding;
@@ -59,10 +58,8 @@ public record HostnameDns(String name, DnsResult a, DnsResult aaaa, List<PtrFact
   }
 
   private static List<InetAddress> addresses(DnsResult a, DnsResult aaaa) {
-    List<InetAddress> out = new ArrayList<>();
-    for (DnsResult r : List.of(a, aaaa))
-      if (r instanceof DnsResult.Records rec)
-        rec.of(DnsRecord.Address.class).forEach(x -> out.add(x.address()));
+    List<InetAddress> out = new ArrayList<>(a.addresses());
+    out.addAll(aaaa.addresses());
     return out;
   }
 
