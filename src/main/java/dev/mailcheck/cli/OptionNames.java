@@ -15,5 +15,7 @@ final class OptionNames {
           "--resolver",
           "--selector NAME",
           "--lists-file",
-          "--no-smtp");
+          "--no-smtp",
+          "--tls",
+          "--profile bulk-sender");
 }

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param selector a DKIM selector to check, with its placeholder
  * @param listsFile a file of extra DNS blocklists
  * @param noSmtp skip the SMTP probes of the domain report
+ * @param implicitTls probe with TLS from the first byte (port 465)
+ * @param bulkSenderProfile judge a message by the bulk-sender rules
  */
 public record Switches(
     String allowPrivate,
@@ -25,7 +27,9 @@ public record Switches(
     String resolver,
     String selector,
     String listsFile,
-    String noSmtp) {
+    String noSmtp,
+    String implicitTls,
+    String bulkSenderProfile) {
   public Switches {
     Objects.requireNonNull(allowPrivate);
     Objects.requireNonNull(insecure);
@@ -35,6 +39,8 @@ public record Switches(
     Objects.requireNonNull(selector);
     Objects.requireNonNull(listsFile);
     Objects.requireNonNull(noSmtp);
+    Objects.requireNonNull(implicitTls);
+    Objects.requireNonNull(bulkSenderProfile);
   }
 
   /** For callers without a command line: what each switch does, in words. */
@@ -47,5 +53,7 @@ public record Switches(
           "the resolver setting",
           "the selector setting",
           "the lists-file setting",
-          "the no-SMTP setting");
+          "the no-SMTP setting",
+          "the implicit-TLS setting",
+          "the bulk-sender profile");
 }

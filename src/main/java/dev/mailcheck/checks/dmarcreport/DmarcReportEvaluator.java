@@ -91,8 +91,7 @@ public final class DmarcReportEvaluator {
                   rest.stream().mapToLong(SourceStats::dmarcFail).sum()
                       + " failing messages from "
                       + rest.size()
-                      + " smaller sources that also authenticate; see the sources table (--format"
-                      + " csv).")
+                      + " smaller sources that also authenticate; see the sources table (CSV output).")
               .build());
     }
     if (!spoofers.isEmpty()) out.add(spoofing(f, d, spoofers, spoofMessages, policy));
@@ -322,7 +321,7 @@ public final class DmarcReportEvaluator {
                   FindingId.DMARC_REPORT_SKIPPED,
                   Status.WARN,
                   hidden + " more inputs skipped or read in part")
-              .detail("See the inputs in --json.")
+              .detail("See the inputs in the JSON output.")
               .build());
     if (f.duplicates() > 0)
       out.add(

@@ -218,7 +218,7 @@ record AuthVerdicts(
                     agree,
                     agree
                         ? ""
-                        : "the receiver evaluated another address or MAIL FROM (compare the client IP it names with --ip, smtp.mailfrom with --mail-from), or the SPF record changed since delivery"));
+                        : "the receiver evaluated another address or MAIL FROM (compare the client IP it names and its smtp.mailfrom with the address and MAIL FROM used here), or the SPF record changed since delivery"));
           }
           case "dkim" -> {
             String d =

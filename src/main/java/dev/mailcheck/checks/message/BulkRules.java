@@ -96,7 +96,7 @@ final class BulkRules {
             "Gmail",
             ptr,
             f.ptr().isEmpty()
-                ? "no connecting address known (use --ip)"
+                ? "no connecting address known (give it)"
                 : ptr.get()
                     ? "PTR " + String.join(", ", f.ptr().get().names()) + " resolves back"
                     : "PTR missing or not resolving back to the address",

@@ -23,7 +23,7 @@ public record Connection(
   static Connection of(MessageCheck.Query q, MessageHeaders h, Trace trace) {
     var hop = trace.externalHop();
     Optional<InetAddress> ip = q.ip();
-    String ipSource = "--ip";
+    String ipSource = "the caller";
     if (ip.isEmpty()) {
       ip = hop.flatMap(x -> x.field().fromAddress()).flatMap(InetAddresses::parse);
       ipSource =
@@ -39,7 +39,7 @@ public record Connection(
     boolean known = true;
     if (q.mailFrom().isPresent()) {
       mailFrom = q.mailFrom().get();
-      source = "--mail-from";
+      source = "the caller";
     } else if (h.returnPath().isPresent()) {
       mailFrom = h.returnPath().get();
       source = "Return-Path";

@@ -39,7 +39,9 @@ final class MessageEvaluator {
                   r.detail()
                       + (profile || s == Status.PASS
                           ? ""
-                          : ". Shown as info: --profile bulk-sender makes these rules fail."))
+                          : ". Shown as info: "
+                              + settings.switches().bulkSenderProfile()
+                              + " makes these rules fail."))
               .remedy(r.met().filter(m -> !m).isPresent() ? r.fix() : "")
               .build());
     }
@@ -55,10 +57,10 @@ final class MessageEvaluator {
   static String spfNotEvaluated(MessageFacts f) {
     Connection c = f.connection();
     if (c.ip().isEmpty())
-      return "no connecting address: no Received field records one from outside the trust boundary (give --ip or --trusted-hosts)";
+      return "no connecting address: no Received field records one from outside the trust boundary (give the connecting address, or the receiver's trusted hosts so that the trace shows it)";
     if (!c.mailFromKnown())
-      return "no MAIL FROM: the message has no Return-Path (give --mail-from)";
-    return "no domain to check: the MAIL FROM is empty and the HELO name is not a domain (give --helo)";
+      return "no MAIL FROM: the message has no Return-Path (give the MAIL FROM)";
+    return "no domain to check: the MAIL FROM is empty and the HELO name is not a domain (give the HELO name)";
   }
 
   private static void trace(MessageFacts f, List<Finding> out) {

@@ -219,7 +219,7 @@ public final class SmtpEvaluator {
     failure
         .filter(f -> f.phase() == Phase.BANNER)
         .map(f -> greetingFailure(f, subject, sw))
-        .map(f -> r.port() == 465 && r.tlsMode() != TlsMode.IMPLICIT ? implicitTlsHint(f) : f)
+        .map(f -> r.port() == 465 && r.tlsMode() != TlsMode.IMPLICIT ? implicitTlsHint(f, sw) : f)
         .ifPresent(out::add);
   }
 
@@ -227,7 +227,7 @@ public final class SmtpEvaluator {
    * Port 465 is implicit TLS (RFC 8314 §3.3): the server waits for a TLS handshake and never greets
    * a plaintext client, so no greeting there most likely means the wrong mode, not a tarpit.
    */
-  private static Finding implicitTlsHint(Finding f) {
+  private static Finding implicitTlsHint(Finding f, Switches sw) {
     return new Finding(
         f.kind(),
         f.status(),
@@ -235,7 +235,9 @@ public final class SmtpEvaluator {
         f.detail(),
         Optional.of(
             "Port 465 speaks TLS from the first byte (implicit TLS, RFC 8314) and sends no"
-                + " plaintext greeting: probe it with --tls instead of --starttls or --no-tls."),
+                + " plaintext greeting: probe it with implicit TLS ("
+                + sw.implicitTls()
+                + ")."),
         f.subject(),
         f.evidence());
   }

@@ -574,11 +574,15 @@ class SmtpEvaluatorTest {
             .orElseThrow();
     assertThat(banner.status()).isEqualTo(Status.ERROR);
     if (hint) {
-      assertThat(banner.remedy()).hasValueSatisfying(t -> assertThat(t).contains("--tls"));
+      assertThat(banner.remedy())
+          .hasValueSatisfying(t -> assertThat(t).contains(Switches.WORDS.implicitTls()));
     } else {
       assertThat(banner.remedy())
           .hasValueSatisfying(
-              t -> assertThat(t).contains(Switches.WORDS.longerTimeout()).doesNotContain("--tls"));
+              t ->
+                  assertThat(t)
+                      .contains(Switches.WORDS.longerTimeout())
+                      .doesNotContain(Switches.WORDS.implicitTls()));
     }
   }
 }

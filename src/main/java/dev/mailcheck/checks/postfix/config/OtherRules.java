@@ -279,7 +279,7 @@ final class OtherRules {
           .evidence(problems)
           .remedy(
               f.fromPostconf()
-                  ? "Also give the output of postconf -M: --postconf-output m.txt"
+                  ? "Also give the output of postconf -M (saved to a file, beside the postconf -n output)."
                   : "")
           .build();
     if (!problems.isEmpty())

@@ -41,7 +41,7 @@ final class LogFindings {
         String.format(
             Locale.ROOT,
             "%d lines in %d file(s), %d from Postfix (%s to %s); %d from other programs, %d in no"
-                + " syslog format, %d binary, %d cut at 16 KiB, %d outside --since/--until.",
+                + " syslog format, %d binary, %d cut at 16 KiB, %d outside the time window.",
             in.lines(),
             in.files().size(),
             in.postfixLines(),
