@@ -3,11 +3,13 @@ package dev.mailcheck.checks.smtp;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.smtp.DeliveryProblem;
 import dev.mailcheck.smtp.Extensions;
 import dev.mailcheck.smtp.Failure;
 import dev.mailcheck.smtp.Phase;
 import dev.mailcheck.smtp.ProbeResult;
 import dev.mailcheck.smtp.Reply;
+import dev.mailcheck.smtp.ReplyExplanations;
 import dev.mailcheck.smtp.TlsMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,10 +199,7 @@ public final class SmtpEvaluator {
                         + (b.code() == 554
                             ? ". RFC 5321 §3.1: a 554 greeting means no SMTP service for this client."
                             : "."))
-                .remedy(
-                    b.transientNegative()
-                        ? "Try again later; if it persists, check the server's load and connection limits."
-                        : "Check whether the server blocks your address (RBL, access lists).")
+                .remedy(bannerRemedy(b))
                 .subject(subject)
                 .evidence(b.wireLines())
                 .build());
@@ -348,7 +347,21 @@ public final class SmtpEvaluator {
           "A greet-pause longer than --timeout, a tarpit, or an overloaded server. Retry with a longer --timeout.");
     }
     f.reply().ifPresent(rep -> b.evidence(rep.wireLines()));
+    if (f.kind() == Failure.Kind.REJECTED)
+      f.reply().ifPresent(rep -> b.remedy(ReplyExplanations.explain(rep).remedy()));
     return b.build();
+  }
+
+  /**
+   * The explanation table's remedy when it knows the reply (a blocklist, a rate limit), else the
+   * general advice for a refused greeting.
+   */
+  private static String bannerRemedy(Reply b) {
+    var e = ReplyExplanations.explain(b);
+    if (e.kind() != DeliveryProblem.OTHER) return e.remedy();
+    return b.transientNegative()
+        ? "Try again later; if it persists, check the server's load and connection limits."
+        : "Check whether the server blocks your address (RBL, access lists).";
   }
 
   private static String kindWords(Failure f) {
