@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       BimiCommand.class,
       PostfixCommand.class,
       MessageCommand.class,
+      SendCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

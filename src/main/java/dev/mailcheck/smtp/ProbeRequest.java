@@ -91,6 +91,27 @@ public record ProbeRequest(
    */
   public static final String DEFAULT_EHLO = "";
 
+  /**
+   * The same probe of another host on the same port (the next MX of a delivery): its own addresses
+   * are resolved and its certificate must match its own name.
+   */
+  public ProbeRequest forHost(String otherHost) {
+    var b = toBuilder();
+    var n = new Builder(otherHost, port);
+    n.tlsMode = b.tlsMode;
+    n.ehloName = b.ehloName;
+    n.timeout = b.timeout;
+    n.trustAnchors = b.trustAnchors;
+    n.insecure = b.insecure;
+    n.legacyTlsCheck = b.legacyTlsCheck;
+    n.auth = b.auth;
+    n.allowPlaintextAuth = b.allowPlaintextAuth;
+    n.relayTest = b.relayTest;
+    n.allowPrivate = b.allowPrivate;
+    n.transaction = b.transaction;
+    return n.build();
+  }
+
   public static Builder builder(String host, int port) {
     return new Builder(host, port);
   }

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.smtp;
 
+import dev.mailcheck.checks.send.SendEvaluator;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -93,8 +94,13 @@ public final class SmtpEvaluator {
     SmtpSessionFindings.auth(r, subject, out);
     SmtpSessionFindings.relay(r, subject, out);
     SmtpSessionFindings.size(r, subject, out);
+    recipients(r, subject, out);
     failure
-        .filter(f -> f.phase() == Phase.AUTH || f.phase() == Phase.RELAY)
+        .filter(
+            f ->
+                f.phase() == Phase.AUTH
+                    || f.phase() == Phase.RELAY
+                    || f.phase() == Phase.RCPT && f.kind() != Failure.Kind.REJECTED)
         .ifPresent(
             f ->
                 out.add(
@@ -106,6 +112,24 @@ public final class SmtpEvaluator {
                         .subject(subject)
                         .build()));
     return out;
+  }
+
+  /**
+   * The recipient check ({@code smtp --rcpt}): one {@code smtp.rcpt} per RCPT TO, each refusal
+   * explained; a refused MAIL FROM or a missing SMTPUTF8 is one {@code smtp.rcpt} for all.
+   */
+  private static void recipients(ProbeResult r, String subject, List<Finding> out) {
+    var tx = r.transaction();
+    var f = r.failure().filter(x -> x.phase() == Phase.MAIL);
+    if (f.isPresent()) {
+      out.add(
+          SendEvaluator.failure(
+              FindingId.SMTP_RCPT, "Recipients not checked: MAIL FROM failed", f.get(), subject));
+      return;
+    }
+    if (tx.isEmpty()) return;
+    for (var rc : tx.get().recipients())
+      out.add(SendEvaluator.recipient(FindingId.SMTP_RCPT, rc, subject));
   }
 
   /**
