@@ -1,6 +1,5 @@
 package dev.mailcheck.smtp;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -181,25 +180,21 @@ final class SmtpTransaction {
 
   /** Every line end as CRLF (bare LF and bare CR too), and a CRLF at the end. */
   static byte[] crlf(byte[] in) {
-    var out = new ByteArrayOutputStream(in.length + in.length / 40 + 2);
+    byte[] out = new byte[in.length * 2 + 2];
+    int n = 0;
     for (int i = 0; i < in.length; i++) {
       byte b = in[i];
-      if (b == '\r') {
-        out.write('\r');
-        out.write('\n');
-        if (i + 1 < in.length && in[i + 1] == '\n') i++;
-      } else if (b == '\n') {
-        out.write('\r');
-        out.write('\n');
-      } else out.write(b);
+      if (b == '\r' || b == '\n') {
+        out[n++] = '\r';
+        out[n++] = '\n';
+        if (b == '\r' && i + 1 < in.length && in[i + 1] == '\n') i++;
+      } else out[n++] = b;
     }
-    byte[] r = out.toByteArray();
-    if (r.length >= 2 && r[r.length - 2] == '\r' && r[r.length - 1] == '\n') return r;
-    var o = new ByteArrayOutputStream(r.length + 2);
-    o.writeBytes(r);
-    o.write('\r');
-    o.write('\n');
-    return o.toByteArray();
+    if (n < 2 || out[n - 2] != '\r' || out[n - 1] != '\n') {
+      out[n++] = '\r';
+      out[n++] = '\n';
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /**
@@ -207,15 +202,24 @@ final class SmtpTransaction {
    * {@code crlfText} already ends in CRLF.
    */
   static byte[] dotStuff(byte[] crlfText) {
-    var out = new ByteArrayOutputStream(crlfText.length + 64);
+    int dots = 0;
     boolean lineStart = true;
     for (byte b : crlfText) {
-      if (lineStart && b == '.') out.write('.');
-      out.write(b);
+      if (lineStart && b == '.') dots++;
       lineStart = b == '\n';
     }
-    out.writeBytes(".\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return out.toByteArray();
+    byte[] out = new byte[crlfText.length + dots + 3];
+    int n = 0;
+    lineStart = true;
+    for (byte b : crlfText) {
+      if (lineStart && b == '.') out[n++] = '.';
+      out[n++] = b;
+      lineStart = b == '\n';
+    }
+    out[n++] = '.';
+    out[n++] = '\r';
+    out[n] = '\n';
+    return out;
   }
 
   private static final Pattern QUEUE_ID =
