@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       PostfixCommand.class,
       MessageCommand.class,
       SendCommand.class,
+      ProvidersCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -2,6 +2,7 @@ package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.Checks;
 import dev.mailcheck.checks.send.MessageBuilder;
+import dev.mailcheck.checks.send.Providers;
 import dev.mailcheck.checks.send.SendCheck;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.smtp.ProbeRequest;
@@ -42,10 +43,9 @@ final class SendCommand extends BaseCommand {
 
   @Option(
       names = "--to",
-      required = true,
       paramLabel = "ADDR",
       description = "A recipient; repeat for several (all in the same domain without --server).")
-  List<String> to;
+  List<String> to = new ArrayList<>();
 
   @Option(
       names = "--from",
@@ -61,6 +61,14 @@ final class SendCommand extends BaseCommand {
           "Send through this server (default port 25; 587 with --user; 465 with --tls) instead of"
               + " the recipient domain's MX hosts.")
   String server;
+
+  @Option(
+      names = "--provider",
+      paramLabel = "NAME",
+      description =
+          "Submit through this provider's service (gmail, outlook, office365, yahoo, icloud,"
+              + " fastmail, zoho: host, port and TLS mode from 'mailcheck providers').")
+  String provider;
 
   static final class Mode {
     @Option(names = "--starttls", description = "Require STARTTLS (default: use it when offered).")
@@ -176,6 +184,7 @@ final class SendCommand extends BaseCommand {
   public Integer call() throws Exception {
     RunContext ctx = context();
     authOptions.validate();
+    if (to.isEmpty()) throw new InputException("--to ADDR is needed (at least one recipient)");
     List<String> rcpts = to.stream().map(a -> address(a, "--to")).toList();
     String sender =
         from != null
@@ -201,7 +210,21 @@ final class SendCommand extends BaseCommand {
       throw new InputException("--dkim-key and --dkim-selector go together");
     Optional<String> mxDomain = Optional.empty();
     HostPort hp;
-    if (server != null) {
+    Optional<Providers.Provider> preset = Optional.empty();
+    if (provider != null) {
+      if (server != null) throw new InputException("--provider and --server cannot be combined");
+      preset =
+          Optional.of(
+              Providers.find(provider)
+                  .orElseThrow(
+                      () ->
+                          new InputException(
+                              "--provider: unknown provider '"
+                                  + provider.replaceAll("\\p{Cntrl}", "?")
+                                  + "'; known: "
+                                  + String.join(", ", Providers.names()))));
+      hp = new HostPort(preset.get().host(), preset.get().port());
+    } else if (server != null) {
       int port = mode.tls ? 465 : authOptions.requested() ? 587 : 25;
       hp = ProbeRequests.target(server, port);
     } else {
@@ -224,6 +247,7 @@ final class SendCommand extends BaseCommand {
             .allowPlaintextAuth(allowPlaintextAuth)
             .transaction(tx);
     if (ehlo != null) builder.ehloName(SmtpCommand.ehloName(ehlo));
+    preset.ifPresent(pr -> builder.tlsMode(pr.tls()));
     if (mode.tls) builder.tlsMode(TlsMode.IMPLICIT);
     else if (mode.starttls) builder.tlsMode(TlsMode.STARTTLS);
     else if (mode.noTls) builder.tlsMode(TlsMode.NONE);
