@@ -169,6 +169,8 @@ function _complete_mailcheck() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bimi" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} postfix" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} message" ];    then _picocli_mailcheck; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} send" ];    then _picocli_mailcheck; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} providers" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mailcheck; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim verify" ];    then _picocli_mailcheck_dkim; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dkim sign" ];    then _picocli_mailcheck_dkim; return $?; fi
@@ -193,21 +195,25 @@ function _complete_mailcheck() {
   local cmds12=(bimi)
   local cmds13=(postfix)
   local cmds14=(message)
-  local cmds15=(help)
-  local cmds16=(dkim verify)
-  local cmds17=(dkim sign)
-  local cmds18=(dkim keygen)
-  local cmds19=(dmarc report)
-  local cmds20=(postfix log)
-  local cmds21=(postfix config)
+  local cmds15=(send)
+  local cmds16=(providers)
+  local cmds17=(help)
+  local cmds18=(dkim verify)
+  local cmds19=(dkim sign)
+  local cmds20=(dkim keygen)
+  local cmds21=(dmarc report)
+  local cmds22=(postfix log)
+  local cmds23=(postfix config)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mailcheck_postfix_config; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mailcheck_postfix_log; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mailcheck_dmarc_report; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mailcheck_dkim_keygen; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mailcheck_dkim_sign; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mailcheck_postfix_config; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mailcheck_postfix_log; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mailcheck_dmarc_report; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mailcheck_dkim_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mailcheck_dkim_sign; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mailcheck_dkim_verify; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mailcheck_help; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mailcheck_providers; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mailcheck_send; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mailcheck_message; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mailcheck_postfix; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mailcheck_bimi; return $?; fi
@@ -234,7 +240,7 @@ function _picocli_mailcheck() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix message help"
+  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix message send providers help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json" "csv") # --format values
@@ -689,7 +695,7 @@ function _picocli_mailcheck_smtp() {
 
   local commands=""
   local flag_opts="'--starttls' '--tls' '--no-tls' '--allow-plaintext-auth' '--relay-test' '--insecure' '--allow-private' '--no-legacy-tls' '--all-ports' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'--ehlo' '--user' '--auth' '--password-file' '--token-file' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local arg_opts="'--ehlo' '--user' '--auth' '--password-file' '--token-file' '--rcpt' '--mail-from' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json" "csv") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
@@ -716,6 +722,12 @@ function _picocli_mailcheck_smtp() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--rcpt')
+      return
+      ;;
+    '--mail-from')
+      return
       ;;
     '--ca-file')
       local IFS=$'\n'
@@ -1302,13 +1314,202 @@ function _picocli_mailcheck_message() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `send` subcommand.
+function _picocli_mailcheck_send() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--starttls' '--tls' '--no-tls' '--allow-plaintext-auth' '--8bitmime' '--smtputf8' '--pipelining' '--chunking' '--insecure' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--to' '--from' '--server' '--provider' '--user' '--auth' '--password-file' '--token-file' '--quit-after' '--subject' '--header' '--body' '--attach' '--dkim-key' '--dkim-selector' '--dkim-domain' '--ehlo' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--to')
+      return
+      ;;
+    '--from')
+      return
+      ;;
+    '--server')
+      return
+      ;;
+    '--provider')
+      return
+      ;;
+    '--user')
+      return
+      ;;
+    '--auth')
+      return
+      ;;
+    '--password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--token-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--quit-after')
+      return
+      ;;
+    '--subject')
+      return
+      ;;
+    '--header')
+      return
+      ;;
+    '--body')
+      return
+      ;;
+    '--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dkim-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dkim-selector')
+      return
+      ;;
+    '--dkim-domain')
+      return
+      ;;
+    '--ehlo')
+      return
+      ;;
+    '--ca-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `providers` subcommand.
+function _picocli_mailcheck_providers() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local LEVEL_option_args=("warn" "fail") # --fail-on values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--resolver')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--dns-record')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--dns-replay')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--trust-anchor')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_mailcheck_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix message"
+  local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix message send providers"
   local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local FORMAT_option_args=("text" "json" "csv") # --format values

@@ -16,6 +16,7 @@ import dev.mailcheck.checks.mx.MxCheck;
 import dev.mailcheck.checks.postfix.config.PostfixConfigCheck;
 import dev.mailcheck.checks.postfix.log.PostfixLogCheck;
 import dev.mailcheck.checks.ptr.PtrCheck;
+import dev.mailcheck.checks.send.SendCheck;
 import dev.mailcheck.checks.smtp.PortsCheck;
 import dev.mailcheck.checks.smtp.SmtpCheck;
 import dev.mailcheck.checks.spf.SpfCheck;
@@ -46,6 +47,7 @@ public final class Checks {
   public static final PostfixLogCheck POSTFIX_LOG = new PostfixLogCheck();
   public static final PostfixConfigCheck POSTFIX_CONFIG = new PostfixConfigCheck();
   public static final MessageCheck MESSAGE = new MessageCheck();
+  public static final SendCheck SEND = new SendCheck();
 
   private Checks() {}
 
@@ -70,6 +72,7 @@ public final class Checks {
         BIMI,
         POSTFIX_LOG,
         POSTFIX_CONFIG,
-        MESSAGE);
+        MESSAGE,
+        SEND);
   }
 }

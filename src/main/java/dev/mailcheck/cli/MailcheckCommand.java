@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
       BimiCommand.class,
       PostfixCommand.class,
       MessageCommand.class,
+      SendCommand.class,
+      ProvidersCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

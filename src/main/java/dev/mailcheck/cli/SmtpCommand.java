@@ -5,6 +5,9 @@ import dev.mailcheck.internal.InputException;
 import dev.mailcheck.smtp.ProbeRequest;
 import dev.mailcheck.smtp.TlsMode;
 import dev.mailcheck.smtp.TlsWarmup;
+import dev.mailcheck.smtp.Transaction;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +69,20 @@ final class SmtpCommand extends BaseCommand {
           "Test for an open relay: MAIL FROM and RCPT TO foreign domains, never DATA, then RSET.")
   boolean relayTest;
 
+  @Option(
+      names = "--rcpt",
+      paramLabel = "ADDR",
+      description =
+          "Recipient check: after EHLO, TLS and AUTH send MAIL FROM and RCPT TO ADDR (repeat for"
+              + " several), explain each answer, then QUIT; never DATA.")
+  List<String> rcpt = new ArrayList<>();
+
+  @Option(
+      names = "--mail-from",
+      paramLabel = "ADDR",
+      description = "The MAIL FROM of the recipient check (default: the null sender <>).")
+  String mailFrom;
+
   @Mixin TlsTrustOptions trust = new TlsTrustOptions();
 
   @Mixin PrivateAddressOption privateAddresses = new PrivateAddressOption();
@@ -89,8 +106,12 @@ final class SmtpCommand extends BaseCommand {
       TlsWarmup.start(); // the TLS set-up overlaps parsing, DNS, connect and greeting
     RunContext ctx = context();
     authOptions.validate();
-    if (allPorts && (authOptions.requested() || relayTest))
-      throw new InputException("--all-ports cannot be combined with --user or --relay-test");
+    if (allPorts && (authOptions.requested() || relayTest || !rcpt.isEmpty()))
+      throw new InputException(
+          "--all-ports cannot be combined with --user, --relay-test or --rcpt");
+    if (relayTest && !rcpt.isEmpty())
+      throw new InputException("--relay-test and --rcpt cannot be combined");
+    if (mailFrom != null && rcpt.isEmpty()) throw new InputException("--mail-from needs --rcpt");
     HostPort hp = ProbeRequests.target(target, mode.tls ? 465 : 25);
     ProbeRequest.Builder builder =
         ProbeRequests.builder(hp, ctx, trust, privateAddresses)
@@ -102,6 +123,11 @@ final class SmtpCommand extends BaseCommand {
     else if (mode.starttls) builder.tlsMode(TlsMode.STARTTLS);
     else if (mode.noTls) builder.tlsMode(TlsMode.NONE);
     authOptions.credentials(secrets, spec.commandLine().getErr()).ifPresent(builder::auth);
+    if (!rcpt.isEmpty())
+      builder.transaction(
+          Transaction.recipientCheck(
+              mailFrom == null ? "" : SendCommand.address(mailFrom, "--mail-from"),
+              rcpt.stream().map(a -> SendCommand.address(a, "--rcpt")).toList()));
     ProbeRequest request = builder.build();
     return runWithOptionalDns(
         ctx,
@@ -115,7 +141,7 @@ final class SmtpCommand extends BaseCommand {
   }
 
   /** A domain name or an address literal like {@code [192.0.2.1]} (RFC 5321 §4.1.1.1). */
-  private static String ehloName(String ehlo) {
+  static String ehloName(String ehlo) {
     boolean literal = ehlo.matches("\\[(IPv6:[0-9A-Fa-f:.]+|[0-9.]+)\\]");
     boolean name =
         ehlo.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");

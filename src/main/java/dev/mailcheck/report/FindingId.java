@@ -62,6 +62,14 @@ public enum FindingId {
   SMTP_SESSION(
       "smtp.session", Category.SMTP, "The connection broke off during AUTH or the relay test"),
   SMTP_PORTS("smtp.ports", Category.SMTP, "Mail port state (ports, smtp --all-ports)"),
+  // smtp --rcpt and send (issue 14)
+  SMTP_RCPT("smtp.rcpt", Category.SMTP, "The recipient check (smtp --rcpt): RCPT TO, never DATA"),
+  SEND_CONNECT("send.connect", Category.SEND, "Reaching the server: connect, greeting, EHLO, TLS"),
+  SEND_AUTH("send.auth", Category.SEND, "The AUTH of the sending session (--user)"),
+  SEND_MAIL_FROM("send.mail-from", Category.SEND, "MAIL FROM and its parameters"),
+  SEND_RCPT("send.rcpt", Category.SEND, "RCPT TO, one per recipient"),
+  SEND_DATA("send.data", Category.SEND, "DATA (or BDAT) and the message"),
+  SEND_DELIVERED("send.delivered", Category.SEND, "The outcome: accepted for delivery or not"),
   SPF_PRESENT("spf.present", Category.SPF, "SPF record published"),
   SPF_MULTIPLE("spf.multiple", Category.SPF, "More than one SPF record at one name"),
   SPF_SYNTAX("spf.syntax", Category.SPF, "The record parses by the RFC 7208 ABNF"),

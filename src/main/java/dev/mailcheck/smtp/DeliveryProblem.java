@@ -6,7 +6,7 @@ import java.util.Locale;
  * Why a delivery attempt failed, in the few kinds mail administrators act on. The words (what it
  * means, what to do) live here once, for every command that meets failed deliveries: the Postfix
  * log analysis ({@code postfix log}), and the SMTP probe and send commands. {@link
- * DeliveryProblems#classify} maps a reply or a Postfix status text to a kind.
+ * ReplyExplanations#classify} maps a reply or a Postfix status text to a kind.
  */
 public enum DeliveryProblem {
   TIMEOUT(
@@ -69,6 +69,12 @@ public enum DeliveryProblem {
           + " 5.7.509/5.7.515, Yahoo): the bulk-sender rules.",
       "Run mailcheck domain on the sending domain: publish SPF for this host, sign with DKIM, and"
           + " align them with a DMARC record."),
+  CREDENTIALS(
+      "SMTP authentication failed",
+      "The server refused the login (535 5.7.8) or wants one first (530 5.7.0): wrong user name or"
+          + " password, an app password needed because of 2FA, or AUTH disabled for the account.",
+      "Check the credentials (Postfix: smtp_sasl_password_maps for the relayhost, then postmap);"
+          + " authenticate only over TLS (smtp_tls_security_level = encrypt)."),
   REVERSE_DNS(
       "reverse DNS missing or mismatched",
       "The receiver requires a PTR record for this host's address that resolves back to it (Gmail"

@@ -55,6 +55,11 @@ public record Failure(Phase phase, Kind kind, String detail, Optional<Reply> rep
      * does not contact unless the request allows private addresses.
      */
     PRIVATE_ADDRESS,
+    /**
+     * The message needs what the server does not offer (a SIZE limit it exceeds, 8BITMIME,
+     * SMTPUTF8): refused by the client before MAIL FROM, nothing sent.
+     */
+    UNSUPPORTED,
     /** Another I/O error. */
     IO
   }

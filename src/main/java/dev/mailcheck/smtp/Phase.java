@@ -15,6 +15,12 @@ public enum Phase {
   EHLO_TLS,
   AUTH,
   RELAY,
+  /** MAIL FROM of a transaction (RFC 5321 §3.3). */
+  MAIL,
+  /** The RCPT TOs of a transaction. */
+  RCPT,
+  /** DATA and the message, or BDAT (RFC 3030). */
+  DATA,
   QUIT,
   /** A separate short connection offering only TLS 1.0 and 1.1. */
   LEGACY_TLS;

@@ -21,6 +21,7 @@ final class ProbeRecorder {
   AuthOutcome auth;
   RelayOutcome relay;
   Failure failure;
+  TransactionOutcome transaction;
 
   ProbeRecorder(ProbeRequest request) {
     this.request = request;
@@ -61,6 +62,7 @@ final class ProbeRecorder {
         Optional.ofNullable(auth),
         Optional.ofNullable(relay),
         Optional.ofNullable(failure),
-        transcript.lines());
+        transcript.lines(),
+        Optional.ofNullable(transaction));
   }
 }

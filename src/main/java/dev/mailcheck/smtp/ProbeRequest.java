@@ -27,6 +27,8 @@ import java.util.Optional;
  *     or reserved ranges; without it such addresses are not contacted (a hostile zone must not make
  *     the probe reach internal hosts). Addresses given explicitly, and an IP literal as {@code
  *     host}, were chosen by the caller and are always contacted.
+ * @param transaction a mail transaction after AUTH (or a stop before it, {@link
+ *     Transaction#quitAfter}); empty for a probe that ends with QUIT after AUTH
  */
 public record ProbeRequest(
     String host,
@@ -42,7 +44,8 @@ public record ProbeRequest(
     Optional<AuthRequest> auth,
     boolean allowPlaintextAuth,
     boolean relayTest,
-    boolean allowPrivate) {
+    boolean allowPrivate,
+    Optional<Transaction> transaction) {
 
   public ProbeRequest {
     Objects.requireNonNull(host);
@@ -59,6 +62,7 @@ public record ProbeRequest(
       throw new IllegalArgumentException("timeout " + timeout);
     trustAnchors = trustAnchors == null ? Optional.empty() : trustAnchors.map(List::copyOf);
     auth = auth == null ? Optional.empty() : auth;
+    transaction = transaction == null ? Optional.empty() : transaction;
   }
 
   /**
@@ -87,6 +91,27 @@ public record ProbeRequest(
    */
   public static final String DEFAULT_EHLO = "";
 
+  /**
+   * The same probe of another host on the same port (the next MX of a delivery): its own addresses
+   * are resolved and its certificate must match its own name.
+   */
+  public ProbeRequest forHost(String otherHost) {
+    var b = toBuilder();
+    var n = new Builder(otherHost, port);
+    n.tlsMode = b.tlsMode;
+    n.ehloName = b.ehloName;
+    n.timeout = b.timeout;
+    n.trustAnchors = b.trustAnchors;
+    n.insecure = b.insecure;
+    n.legacyTlsCheck = b.legacyTlsCheck;
+    n.auth = b.auth;
+    n.allowPlaintextAuth = b.allowPlaintextAuth;
+    n.relayTest = b.relayTest;
+    n.allowPrivate = b.allowPrivate;
+    n.transaction = b.transaction;
+    return n.build();
+  }
+
   public static Builder builder(String host, int port) {
     return new Builder(host, port);
   }
@@ -105,6 +130,7 @@ public record ProbeRequest(
     b.allowPlaintextAuth = allowPlaintextAuth;
     b.relayTest = relayTest;
     b.allowPrivate = allowPrivate;
+    b.transaction = transaction;
     return b;
   }
 
@@ -126,6 +152,7 @@ public record ProbeRequest(
     private boolean allowPlaintextAuth;
     private boolean relayTest;
     private boolean allowPrivate;
+    private Optional<Transaction> transaction = Optional.empty();
 
     private Builder(String host, int port) {
       this.host = host;
@@ -188,6 +215,11 @@ public record ProbeRequest(
       return this;
     }
 
+    public Builder transaction(Transaction v) {
+      transaction = Optional.ofNullable(v);
+      return this;
+    }
+
     public Builder allowPrivate(boolean v) {
       allowPrivate = v;
       return this;
@@ -213,7 +245,8 @@ public record ProbeRequest(
           auth,
           allowPlaintextAuth,
           relayTest,
-          allowPrivate);
+          allowPrivate,
+          transaction);
     }
   }
 }

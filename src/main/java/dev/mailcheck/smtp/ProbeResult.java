@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param tls the TLS facts when a handshake completed (or failed after the chain was seen)
  * @param transcript the conversation, already redacted
  * @param failure why the probe stopped early; empty when it reached QUIT
+ * @param transaction the replies of the mail transaction, when one was asked for and reached
  */
 public record ProbeResult(
     String host,
@@ -33,12 +34,54 @@ public record ProbeResult(
     Optional<AuthOutcome> auth,
     Optional<RelayOutcome> relay,
     Optional<Failure> failure,
-    List<String> transcript) {
+    List<String> transcript,
+    Optional<TransactionOutcome> transaction) {
 
   public ProbeResult {
+    transaction = transaction == null ? Optional.empty() : transaction;
     attempts = List.copyOf(attempts);
     phases = List.copyOf(phases);
     transcript = List.copyOf(transcript);
+  }
+
+  /** A probe without a mail transaction. */
+  public ProbeResult(
+      String host,
+      int port,
+      TlsMode tlsMode,
+      Optional<String> address,
+      List<AddressAttempt> attempts,
+      List<PhaseTiming> phases,
+      Optional<Reply> banner,
+      Optional<Extensions> ehlo,
+      Optional<Extensions> ehloTls,
+      StartTls startTls,
+      Optional<Reply> startTlsReply,
+      Optional<TlsFacts> tls,
+      Optional<LegacyTls> legacyTls,
+      Optional<AuthOutcome> auth,
+      Optional<RelayOutcome> relay,
+      Optional<Failure> failure,
+      List<String> transcript) {
+    this(
+        host,
+        port,
+        tlsMode,
+        address,
+        attempts,
+        phases,
+        banner,
+        ehlo,
+        ehloTls,
+        startTls,
+        startTlsReply,
+        tls,
+        legacyTls,
+        auth,
+        relay,
+        failure,
+        transcript,
+        Optional.empty());
   }
 
   /** The session was encrypted when it ended (implicit TLS or a completed STARTTLS). */
@@ -84,6 +127,7 @@ public record ProbeResult(
         auth,
         relay,
         failure,
-        transcript);
+        transcript,
+        transaction);
   }
 }

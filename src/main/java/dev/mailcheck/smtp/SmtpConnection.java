@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -92,6 +93,40 @@ final class SmtpConnection implements AutoCloseable {
           phase,
           Failure.Kind.CLOSED,
           "could not send " + shown.split(" ")[0] + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Sends several commands in one write (PIPELINING, RFC 2920 §3.1); the caller reads the replies
+   * in order with {@link #read}.
+   */
+  void pipeline(Phase phase, List<String> lines) throws ProbeException {
+    var wire = new StringBuilder();
+    for (String l : lines) {
+      transcript.client(l);
+      wire.append(l).append("\r\n");
+    }
+    write(phase, wire.toString().getBytes(StandardCharsets.UTF_8), lines.get(0));
+  }
+
+  /**
+   * Writes message bytes, each block under its own deadline so that a server that stops reading
+   * cannot hold the client past {@code --timeout} without progress.
+   */
+  void write(Phase phase, byte[] data, String what) throws ProbeException {
+    int block = 64 * 1024;
+    for (int off = 0; off < data.length || off == 0; off += block) {
+      int len = Math.min(block, data.length - off);
+      try (var guard = Watchdog.arm(raw, deadline())) {
+        out.write(data, off, len);
+        out.flush();
+      } catch (IOException e) {
+        throw new ProbeException(
+            phase,
+            Failure.Kind.CLOSED,
+            "could not send " + what.split(" ")[0] + ": " + e.getMessage());
+      }
+      if (data.length == 0) break;
     }
   }
 

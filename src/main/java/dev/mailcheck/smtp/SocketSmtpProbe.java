@@ -63,7 +63,8 @@ public final class SocketSmtpProbe implements SmtpProbe {
       else addresses = rec.time(Phase.DNS, () -> resolver.resolve(req.host(), req.allowPrivate()));
       conn = rec.time(Phase.CONNECT, () -> connect(addresses, rec));
       used = conn.raw().getInetAddress();
-      session(conn, rec);
+      if (stopsAt(rec, Stage.CONNECT)) rec.transcript.note("closed after connect (--quit-after)");
+      else session(conn, rec);
     } catch (ProbeException e) {
       rec.failure = e.failure();
     } finally {
@@ -156,10 +157,18 @@ public final class SocketSmtpProbe implements SmtpProbe {
               "the greeting is " + banner.explained(),
               Optional.of(banner)));
     }
+    if (stopsAt(rec, Stage.BANNER)) {
+      quit(c, rec);
+      return;
+    }
     String ehloName = ehloName(req, c);
     Extensions ext = rec.time(Phase.EHLO, () -> hello(c, ehloName, Phase.EHLO));
     if (req.tlsMode() == TlsMode.IMPLICIT) rec.ehloTls = ext;
     else rec.ehlo = ext;
+    if (stopsAt(rec, Stage.EHLO) || (stopsAt(rec, Stage.TLS) && req.tlsMode() == TlsMode.NONE)) {
+      quit(c, rec);
+      return;
+    }
 
     if (req.tlsMode() == TlsMode.OPPORTUNISTIC || req.tlsMode() == TlsMode.STARTTLS) {
       if (!ext.has("STARTTLS")) {
@@ -210,6 +219,10 @@ public final class SocketSmtpProbe implements SmtpProbe {
       }
     }
 
+    if (stopsAt(rec, Stage.TLS)) {
+      quit(c, rec);
+      return;
+    }
     if (req.relayTest()) rec.relay = rec.time(Phase.RELAY, () -> relay(c));
 
     if (req.auth().isPresent()) {
@@ -253,9 +266,37 @@ public final class SocketSmtpProbe implements SmtpProbe {
                   e.failure().detail());
           throw e;
         }
+        if (rec.auth.result() == AuthOutcome.Result.FAILED && req.transaction().isPresent()) {
+          quietQuit(c, rec);
+          throw new ProbeException(
+              new Failure(
+                  Phase.AUTH,
+                  Failure.Kind.REJECTED,
+                  "authentication failed: "
+                      + rec.auth.reply().map(Reply::explained).orElse(rec.auth.detail()),
+                  rec.auth.reply()));
+        }
       }
     }
+    if (req.transaction().isPresent() && !stopsAt(rec, Stage.AUTH)) {
+      Extensions last = rec.ehloTls != null ? rec.ehloTls : rec.ehlo;
+      var tx = new SmtpTransaction(c, req.transaction().get(), last);
+      try {
+        tx.envelope(rec);
+      } catch (ProbeException e) {
+        rec.transaction = tx.outcome();
+        if (e.failure().kind() != Failure.Kind.CLOSED && e.failure().kind() != Failure.Kind.TIMEOUT)
+          quietQuit(c, rec);
+        throw e;
+      }
+      rec.transaction = tx.outcome();
+    }
     quit(c, rec);
+  }
+
+  /** The transaction asks to stop after {@code stage}. */
+  private static boolean stopsAt(ProbeRecorder rec, Stage stage) {
+    return rec.request.transaction().map(t -> t.quitAfter() == stage).orElse(false);
   }
 
   private void upgrade(SmtpConnection c, TlsClient.Handshake hs, ProbeRecorder rec)

@@ -1,14 +1,17 @@
 package dev.mailcheck.checks.smtp;
 
+import dev.mailcheck.checks.send.SendEvaluator;
 import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
+import dev.mailcheck.smtp.DeliveryProblem;
 import dev.mailcheck.smtp.Extensions;
 import dev.mailcheck.smtp.Failure;
 import dev.mailcheck.smtp.Phase;
 import dev.mailcheck.smtp.ProbeResult;
 import dev.mailcheck.smtp.Reply;
+import dev.mailcheck.smtp.ReplyExplanations;
 import dev.mailcheck.smtp.TlsMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +101,13 @@ public final class SmtpEvaluator {
     SmtpSessionFindings.auth(r, subject, out);
     SmtpSessionFindings.relay(r, subject, out);
     SmtpSessionFindings.size(r, subject, out);
+    recipients(r, subject, out);
     failure
-        .filter(f -> f.phase() == Phase.AUTH || f.phase() == Phase.RELAY)
+        .filter(
+            f ->
+                f.phase() == Phase.AUTH
+                    || f.phase() == Phase.RELAY
+                    || f.phase() == Phase.RCPT && f.kind() != Failure.Kind.REJECTED)
         .ifPresent(
             f ->
                 out.add(
@@ -111,6 +119,24 @@ public final class SmtpEvaluator {
                         .subject(subject)
                         .build()));
     return out;
+  }
+
+  /**
+   * The recipient check ({@code smtp --rcpt}): one {@code smtp.rcpt} per RCPT TO, each refusal
+   * explained; a refused MAIL FROM or a missing SMTPUTF8 is one {@code smtp.rcpt} for all.
+   */
+  private static void recipients(ProbeResult r, String subject, List<Finding> out) {
+    var tx = r.transaction();
+    var f = r.failure().filter(x -> x.phase() == Phase.MAIL);
+    if (f.isPresent()) {
+      out.add(
+          SendEvaluator.failure(
+              FindingId.SMTP_RCPT, "Recipients not checked: MAIL FROM failed", f.get(), subject));
+      return;
+    }
+    if (tx.isEmpty()) return;
+    for (var rc : tx.get().recipients())
+      out.add(SendEvaluator.recipient(FindingId.SMTP_RCPT, rc, subject));
   }
 
   /**
@@ -206,10 +232,7 @@ public final class SmtpEvaluator {
                         + (b.code() == 554
                             ? ". RFC 5321 §3.1: a 554 greeting means no SMTP service for this client."
                             : "."))
-                .remedy(
-                    b.transientNegative()
-                        ? "Try again later; if it persists, check the server's load and connection limits."
-                        : "Check whether the server blocks your address (RBL, access lists).")
+                .remedy(bannerRemedy(b))
                 .subject(subject)
                 .evidence(b.wireLines())
                 .build());
@@ -371,7 +394,21 @@ public final class SmtpEvaluator {
     var b =
         Finding.of(id, st, title).detail(kindWords(f) + ": " + f.detail() + ".").subject(subject);
     f.reply().ifPresent(rep -> b.evidence(rep.wireLines()));
+    if (f.kind() == Failure.Kind.REJECTED)
+      f.reply().ifPresent(rep -> b.remedy(ReplyExplanations.explain(rep).remedy()));
     return b.build();
+  }
+
+  /**
+   * The explanation table's remedy when it knows the reply (a blocklist, a rate limit), else the
+   * general advice for a refused greeting.
+   */
+  private static String bannerRemedy(Reply b) {
+    var e = ReplyExplanations.explain(b);
+    if (e.kind() != DeliveryProblem.OTHER) return e.remedy();
+    return b.transientNegative()
+        ? "Try again later; if it persists, check the server's load and connection limits."
+        : "Check whether the server blocks your address (RBL, access lists).";
   }
 
   private static String kindWords(Failure f) {

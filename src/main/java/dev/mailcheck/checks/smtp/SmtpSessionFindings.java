@@ -7,6 +7,7 @@ import dev.mailcheck.smtp.AuthOutcome;
 import dev.mailcheck.smtp.Extensions;
 import dev.mailcheck.smtp.ProbeResult;
 import dev.mailcheck.smtp.Reply;
+import dev.mailcheck.smtp.ReplyExplanations;
 import dev.mailcheck.smtp.TlsMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,10 @@ final class SmtpSessionFindings {
           case FAILED ->
               Finding.of(FindingId.SMTP_AUTH, Status.FAIL, "AUTH " + mech + " failed")
                   .remedy(
-                      "Check the user name and password; for 535 5.7.8 the server rejected the credentials.");
+                      a.reply()
+                          .map(rep -> ReplyExplanations.explain(rep).remedy())
+                          .orElse(
+                              "Check the user name and password; for 535 5.7.8 the server rejected the credentials."));
           case MECHANISM_REFUSED ->
               Finding.of(FindingId.SMTP_AUTH, Status.WARN, "No usable AUTH mechanism");
           case NOT_OFFERED ->

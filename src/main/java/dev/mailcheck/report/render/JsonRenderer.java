@@ -27,6 +27,7 @@ import dev.mailcheck.report.view.PortsView;
 import dev.mailcheck.report.view.PostfixConfigView;
 import dev.mailcheck.report.view.PostfixLogView;
 import dev.mailcheck.report.view.PtrView;
+import dev.mailcheck.report.view.SendView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
 import dev.mailcheck.report.view.TlsRptView;
@@ -68,6 +69,8 @@ public final class JsonRenderer implements Renderer {
           .addMixIn(SpfView.Node.class, SpfNodeJson.class)
           .addMixIn(PostfixLogView.Input.class, NonAbsent.class)
           .addMixIn(PostfixConfigView.CertificateRow.class, NonAbsent.class)
+          .addMixIn(SendView.class, NonNull.class)
+          .addMixIn(SendView.Attempt.class, NonNull.class)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -236,6 +239,7 @@ public final class JsonRenderer implements Renderer {
       case PostfixConfigView v -> "postfixConfig";
       case MessageView v -> "message";
       case MailboxView v -> "messages";
+      case SendView v -> "send";
     };
   }
 

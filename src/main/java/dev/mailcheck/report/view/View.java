@@ -31,4 +31,6 @@ public sealed interface View
         PostfixLogView,
         PostfixConfigView,
         MessageView,
-        MailboxView {}
+        MailboxView,
+        // issue 14
+        SendView {}

@@ -118,6 +118,7 @@ record InteropEnv(Properties props) {
           case "mta-sts" -> "MtaStsCommand";
           case "bimi" -> "BimiCommand";
           case "message" -> "MessageCommand";
+          case "send" -> "SendCommand";
           default -> throw new IllegalArgumentException(command);
         };
     boolean stub;

@@ -483,6 +483,62 @@ class SmtpEvaluatorTest {
     assertThat(findings.get(0).status()).isEqualTo(expected);
   }
 
+  @Test
+  void refusedGreetingAndFailedAuthAreExplainedByTheReplyTable() {
+    var reply =
+        Reply.of(
+            554,
+            "5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org");
+    var banner =
+        new R(
+            25,
+            TlsMode.OPPORTUNISTIC,
+            null,
+            null,
+            StartTls.NOT_ATTEMPTED,
+            null,
+            null,
+            null,
+            null,
+            new Failure(Phase.BANNER, Failure.Kind.REJECTED, "x", Optional.of(reply)),
+            reply);
+    assertThat(remedy(banner.result(), "smtp.banner")).contains("request delisting");
+
+    var b = R.ok(587);
+    var auth =
+        new AuthOutcome(
+            List.of("PLAIN"),
+            Optional.of("PLAIN"),
+            AuthOutcome.Result.FAILED,
+            Optional.of(
+                Reply.of(
+                    535,
+                    "5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.")),
+            "detail");
+    var r =
+        new R(
+            587,
+            b.mode(),
+            b.before(),
+            b.after(),
+            b.startTls(),
+            b.tls(),
+            null,
+            auth,
+            null,
+            null,
+            BANNER);
+    assertThat(remedy(r.result(), "smtp.auth")).contains("Set-CASMailbox");
+  }
+
+  static String remedy(ProbeResult r, String id) {
+    return SmtpEvaluator.evaluate(r, Switches.WORDS).stream()
+        .filter(f -> f.id().equals(id))
+        .findFirst()
+        .flatMap(Finding::remedy)
+        .orElse("");
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"421, ERROR", "554, FAIL"})
   void negativeGreeting(int code, Status expected) {

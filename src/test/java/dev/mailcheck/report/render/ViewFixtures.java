@@ -17,6 +17,7 @@ import dev.mailcheck.report.view.MtaStsView;
 import dev.mailcheck.report.view.MxView;
 import dev.mailcheck.report.view.PortsView;
 import dev.mailcheck.report.view.PtrView;
+import dev.mailcheck.report.view.SendView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
 import dev.mailcheck.report.view.TlsRptView;
@@ -58,7 +59,8 @@ final class ViewFixtures {
         new RenderFixtures.Case("view-postfix-log", postfixLog(), false, false),
         new RenderFixtures.Case("view-postfix-config", postfixConfig(), false, false),
         new RenderFixtures.Case("view-message", message(false), false, false),
-        new RenderFixtures.Case("view-mailbox", message(true), false, false));
+        new RenderFixtures.Case("view-mailbox", message(true), false, false),
+        new RenderFixtures.Case("view-send", report("send", send()), false, false));
   }
 
   private static Report report(String command, View view) {
@@ -205,6 +207,66 @@ final class ViewFixtures {
         null,
         null,
         new SmtpView.FailureView("connect", "timeout", "no answer within 5s", true, null));
+  }
+
+  /** A delivery over two MX hosts: the first greylists, the second accepts. */
+  static SendView send() {
+    return new SendView(
+        "alice@sender.example",
+        List.of("bob@example.com"),
+        "MX of example.com",
+        "data",
+        "delivered",
+        "4Fq2Lk0x7Qz1",
+        List.of(
+            new SendView.Attempt(
+                "mx1.example.com",
+                10,
+                "192.0.2.10",
+                25,
+                "TLSv1.3",
+                "deferred",
+                null,
+                "rcpt: every recipient was refused: 451 4.7.1: deferred",
+                List.of(
+                    new SendView.StageRow("connect", 12, true, List.of()),
+                    new SendView.StageRow("banner", 30, true, List.of("220 mx1.example.com ESMTP")),
+                    new SendView.StageRow("ehlo", 4, true, List.of("250 mx1.example.com")),
+                    new SendView.StageRow(
+                        "starttls", 3, true, List.of("220 2.0.0 Ready to start TLS")),
+                    new SendView.StageRow("tls-handshake", 25, true, List.of()),
+                    new SendView.StageRow("ehlo-tls", 4, true, List.of("250 mx1.example.com")),
+                    new SendView.StageRow("mail", 5, true, List.of("250 2.1.0 Ok")),
+                    new SendView.StageRow(
+                        "rcpt",
+                        6,
+                        true,
+                        List.of(
+                            "bob@example.com: 451 4.7.1 Greylisted, please try again in 5 minutes")))),
+            new SendView.Attempt(
+                "mx2.example.com",
+                20,
+                "192.0.2.20",
+                25,
+                null,
+                "delivered",
+                "4Fq2Lk0x7Qz1",
+                null,
+                List.of(
+                    new SendView.StageRow("connect", 11, true, List.of()),
+                    new SendView.StageRow("banner", 20, true, List.of("220 mx2.example.com ESMTP")),
+                    new SendView.StageRow("ehlo", 4, true, List.of("250 mx2.example.com")),
+                    new SendView.StageRow("mail", 5, true, List.of("250 2.1.0 Ok")),
+                    new SendView.StageRow(
+                        "rcpt", 5, true, List.of("bob@example.com: 250 2.1.5 Ok")),
+                    new SendView.StageRow(
+                        "data",
+                        40,
+                        true,
+                        List.of(
+                            "354 End data with <CR><LF>.<CR><LF>",
+                            "250 2.0.0 Ok: queued as 4Fq2Lk0x7Qz1")),
+                    new SendView.StageRow("quit", 1, true, List.of("221 2.0.0 Bye"))))));
   }
 
   static PortsView ports() {

@@ -199,6 +199,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       return line;
     }
 
+    /** Exactly {@code n} bytes from the client (BDAT, RFC 3030), or fewer at end of stream. */
+    public byte[] readBytes(int n) throws IOException {
+      return in.readNBytes(n);
+    }
+
     /** Server side of STARTTLS: handshake on the current socket. */
     public void startTls(SSLContext ctx) throws IOException {
       SSLSocket s =

@@ -10,7 +10,7 @@ import dev.mailcheck.report.view.PostfixLogView.RelayRow;
 import dev.mailcheck.report.view.PostfixLogView.SenderRow;
 import dev.mailcheck.report.view.PostfixLogView.ServiceRow;
 import dev.mailcheck.smtp.DeliveryProblem;
-import dev.mailcheck.smtp.DeliveryProblems;
+import dev.mailcheck.smtp.ReplyExplanations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -603,7 +603,7 @@ final class LogAggregator {
   }
 
   private static void reason(CountTable table, String text) {
-    DeliveryProblem kind = DeliveryProblems.classify(text);
+    DeliveryProblem kind = ReplyExplanations.classify(text);
     String key = kind.name() + '\t' + ReasonText.delivery(text);
     table.inc(key, 0);
   }

@@ -18,6 +18,7 @@ import dev.mailcheck.report.view.PortsView;
 import dev.mailcheck.report.view.PostfixConfigView;
 import dev.mailcheck.report.view.PostfixLogView;
 import dev.mailcheck.report.view.PtrView;
+import dev.mailcheck.report.view.SendView;
 import dev.mailcheck.report.view.SmtpView;
 import dev.mailcheck.report.view.SpfView;
 import dev.mailcheck.report.view.TlsRptView;
@@ -56,6 +57,7 @@ public final class ViewText {
       case PostfixConfigView v -> PostfixText.config(v);
       case MessageView v -> MessageText.lines(v);
       case MailboxView v -> MessageText.mailbox(v);
+      case SendView v -> SendText.lines(v);
     };
   }
 
