@@ -76,7 +76,19 @@ final class CrlfInputStream extends InputStream {
         if (pendingCr) bareCr();
         pendingCr = false;
       } else {
-        for (int i = 0; i < n; i++) convert(raw[i]);
+        for (int i = 0; i < n; i++) {
+          byte c = raw[i];
+          if (!pendingCr && c != CR && c != LF) {
+            // a run of octets that are not line ends is copied as a block
+            int j = i + 1;
+            while (j < n && raw[j] != CR && raw[j] != LF) j++;
+            System.arraycopy(raw, i, out, outLen, j - i);
+            outLen += j - i;
+            i = j - 1;
+          } else {
+            convert(c);
+          }
+        }
       }
     }
     return true;
