@@ -5,6 +5,7 @@ import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
+import dev.mailcheck.testing.WarmUp;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +15,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * DKIM verification throughput of one message in a warm JVM, for bench/peers.sh (which runs
- * dkimpy and mailauth over the same files). Not a test: a {@code main} in test scope.
+ * DKIM verification throughput of one message in a warm JVM, for bench/peers.sh (which runs dkimpy
+ * and mailauth over the same files). Not a test: a {@code main} in test scope.
  *
  * <pre>
  * java -cp CLASSPATH dev.mailcheck.checks.dkim.DkimThroughput MESSAGE ZONE SECONDS THREADS
  * </pre>
  *
  * ZONE holds {@code NAME<TAB>TXT} lines (bench/peers/make-dkim-inputs.py). Each of THREADS threads
- * verifies the message in a loop: 2 s of warm-up, then SECONDS counted; every verification must
- * pass. Prints {@code verifications/s N} and, for one thread, {@code allocated-bytes/verification
- * N} (the thread's own allocation, from the JVM's per-thread counter).
+ * verifies the message in a loop: a warm-up until the rate stops rising ({@link WarmUp}), then,
+ * once every thread is warm, SECONDS counted; every verification must pass. Prints {@code
+ * verifications/s N} and, for one thread, {@code allocated-bytes/verification N} (the thread's own
+ * allocation, from the JVM's per-thread counter).
  */
 public final class DkimThroughput {
   private DkimThroughput() {}
@@ -42,7 +45,9 @@ public final class DkimThroughput {
       zone.put(f[0], new DnsResult.Records(q, List.of(DnsRecord.Txt.ofStrings(f[0], 300, f[1]))));
     }
     DnsClient dns =
-        q -> CompletableFuture.completedFuture(zone.getOrDefault(q.name(), new DnsResult.NxDomain(q)));
+        q ->
+            CompletableFuture.completedFuture(
+                zone.getOrDefault(q.name(), new DnsResult.NxDomain(q)));
     double seconds = Double.parseDouble(args[2]);
     int threads = Integer.parseInt(args[3]);
 
@@ -51,8 +56,7 @@ public final class DkimThroughput {
     long[] allocatedCount = new long[1];
     long[] window = new long[2];
     List<Thread> workers = new ArrayList<>();
-    long warmupEnd = System.nanoTime() + 2_000_000_000L;
-    long end = warmupEnd + (long) (seconds * 1e9);
+    CountDownLatch ready = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
       boolean measureAllocation = t == 0 && threads == 1;
       workers.add(
@@ -62,7 +66,14 @@ public final class DkimThroughput {
                     DkimVerifier v =
                         new DkimVerifier(
                             dns, Clock.systemUTC(), DkimVerifier.Sha1Policy.VERIFY_AND_WARN);
-                    while (System.nanoTime() < warmupEnd) verifyOnce(v, message);
+                    WarmUp.run(() -> verifyOnce(v, message));
+                    ready.countDown();
+                    try {
+                      ready.await();
+                    } catch (InterruptedException e) {
+                      throw new IllegalStateException(e);
+                    }
+                    long end = System.nanoTime() + (long) (seconds * 1e9);
                     var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
                     long a0 = measureAllocation ? mx.getCurrentThreadAllocatedBytes() : 0;
                     long n = 0;

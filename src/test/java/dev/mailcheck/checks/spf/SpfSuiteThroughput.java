@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.spf;
 
+import dev.mailcheck.testing.WarmUp;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,9 +13,9 @@ import java.util.List;
  * </pre>
  *
  * Each round runs every test of the suite once ({@code check_host()} against the scenario's
- * in-memory zone, as {@link SpfConformanceTest} does); 2 s of rounds warm up, then SECONDS of rounds
- * are counted. Prints {@code evaluations/s N} and {@code matching M of T} (tests whose result is
- * one the suite allows, from the last round).
+ * in-memory zone, as {@link SpfConformanceTest} does); 2 s of rounds warm up, then SECONDS of
+ * rounds are counted. Prints {@code evaluations/s N} and {@code matching M of T} (tests whose
+ * result is one the suite allows, from the last round).
  */
 public final class SpfSuiteThroughput {
   private SpfSuiteThroughput() {}
@@ -22,8 +23,7 @@ public final class SpfSuiteThroughput {
   public static void main(String[] args) throws Exception {
     List<SpfConformanceTest.Scenario> scenarios = SpfConformanceTest.load(Path.of(args[0]));
     double seconds = Double.parseDouble(args[1]);
-    long warm = System.nanoTime() + 2_000_000_000L;
-    while (System.nanoTime() < warm) round(scenarios);
+    WarmUp.run(() -> round(scenarios));
     long evaluations = 0;
     int matching = 0;
     long t0 = System.nanoTime();
@@ -40,7 +40,8 @@ public final class SpfSuiteThroughput {
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     int total = scenarios.stream().mapToInt(s -> s.cases().size()).sum();
-    System.out.printf("evaluations/s %.1f%nmatching %d of %d%n", evaluations / secs, matching, total);
+    System.out.printf(
+        "evaluations/s %.1f%nmatching %d of %d%n", evaluations / secs, matching, total);
   }
 
   private static void round(List<SpfConformanceTest.Scenario> scenarios) {
