@@ -52,8 +52,14 @@ final class BodyCanonicalizer {
       if (!pendingCr && plain(c)) {
         // A run of octets that are content whatever comes next: handled as a block, not octet by
         // octet (the hot loop of verifying a large body).
+        // In relaxed mode a single SP between two such octets is already canonical, so a run
+        // takes in the spaces between words and is usually a whole line of text.
         int j = i + 1;
-        while (j < end && plain(b[j])) j++;
+        while (j < end) {
+          if (plain(b[j])) j++;
+          else if (relaxed && b[j] == ' ' && j + 1 < end && plain(b[j + 1])) j += 2;
+          else break;
+        }
         contentRun(b, i, j - i);
         i = j - 1;
         continue;
@@ -116,7 +122,10 @@ final class BodyCanonicalizer {
     return c != CR && !(relaxed && (c == ' ' || c == '\t'));
   }
 
-  /** {@link #content} for each of {@code n > 0} plain octets, the first one alone, then a copy. */
+  /**
+   * {@link #content} for each of {@code n > 0} octets that start with a plain one and hold no
+   * whitespace but single SPs before plain octets: the first one alone, then a copy.
+   */
   private void contentRun(byte[] b, int off, int n) {
     content(b[off]);
     int rest = n - 1;
