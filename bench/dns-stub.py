@@ -18,8 +18,15 @@ and an SPF policy tree of 10 DNS-querying terms, three records deep, for bench/s
   j1, j2               TXT "v=spf1 ip4:... -all", "v=spf1 ip6:... -all"
   mx1, mx2, h1, h2, h3 A and AAAA; e A
 
+and for bench/peers.sh's latency rows, on the same tree: a DMARC policy with an external report
+destination (its authorization record under report.test) and a DKIM key for a common selector:
+
+  _dmarc.tree.bench.test          TXT "v=DMARC1; p=reject; sp=quarantine; rua=mailto:agg@report.test"
+  tree.bench.test._report._dmarc.report.test   TXT "v=DMARC1"
+  default._domainkey.tree.bench.test           TXT "v=DKIM1; k=ed25519; p=..."
+
 Anything else under bench.test: NODATA (under tree.bench.test: NXDOMAIN for names without records);
-outside it: REFUSED. Addresses are documentation ranges (RFC 5737, RFC 3849): nothing connects to
+outside it and report.test: REFUSED. Addresses are documentation ranges (RFC 5737, RFC 3849): nothing connects to
 them. Prints "ready" on stdout once bound. Not for production use: it exists so that benchmarks never
 leave the machine.
 """
@@ -71,6 +78,11 @@ RECORDS = {
     ("j1." + T, TXT): [txt("v=spf1 ip4:198.51.100.0/24 -all")],
     ("j2." + T, TXT): [txt("v=spf1 ip6:2001:db8:2::/48 -all")],
     ("e." + T, A): [a("127.0.0.2")],
+    ("_dmarc." + T, TXT): [txt("v=DMARC1; p=reject; sp=quarantine; rua=mailto:agg@report.test")],
+    (T + "._report._dmarc.report.test", TXT): [txt("v=DMARC1")],
+    ("default._domainkey." + T, TXT): [
+        txt("v=DKIM1; k=ed25519; p=buXi/uXtD4qt+asvKR5lJ33s2VzEOYPAuPsvPwFqMqI=")
+    ],
 }
 for i, host in enumerate(["mx1", "mx2", "h1", "h2", "h3"], start=10):
     RECORDS[(host + "." + T, A)] = [a("192.0.2.%d" % i)]
@@ -92,10 +104,10 @@ def answer(msg):
     (qid, flags) = struct.unpack("!HH", msg[:4])
     qname, qtype, question = parse_question(msg)
     rd = flags & 0x0100
-    if qname != ZONE and not qname.endswith("." + ZONE):
+    if not any(qname == z or qname.endswith("." + z) for z in (ZONE, "report.test")):
         return struct.pack("!HHHHHH", qid, 0x8400 | rd | 5, 1, 0, 0, 0) + question
     # NXDOMAIN only inside the SPF tree, where the benchmark could tell; elsewhere NODATA as before
-    inside = qname == T or qname.endswith("." + T)
+    inside = qname == T or qname.endswith("." + T) or qname.endswith("report.test")
     exists = any(n == qname or n.endswith("." + qname) for n in NAMES)
     rcode = 3 if inside and not exists else 0
     rdatas = RECORDS.get((qname, qtype), [])

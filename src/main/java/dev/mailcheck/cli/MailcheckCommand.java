@@ -1,5 +1,6 @@
 package dev.mailcheck.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -7,7 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The root command: global options and the list of subcommands. */
+/**
+ * The root command: global options and the list of subcommands. The list is {@link #SUBCOMMANDS},
+ * not the annotation's {@code subcommands}: picocli builds the model of every listed subcommand by
+ * reflection at start, and a run needs only the one it names ({@link Main#run}).
+ */
 @Command(
     name = "mailcheck",
     mixinStandardHelpOptions = true,
@@ -15,26 +20,6 @@ import picocli.CommandLine.Spec;
     description =
         "Email deliverability diagnostics: MX, PTR, SPF, DKIM, DMARC, SMTP/TLS, MTA-STS, DANE, blocklists.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      DomainCommand.class,
-      MxCommand.class,
-      PtrCommand.class,
-      SpfCommand.class,
-      DkimCommand.class,
-      DmarcCommand.class,
-      SmtpCommand.class,
-      PortsCommand.class,
-      DnssecCommand.class,
-      DaneCommand.class,
-      BlocklistCommand.class,
-      MtaStsCommand.class,
-      BimiCommand.class,
-      PostfixCommand.class,
-      MessageCommand.class,
-      SendCommand.class,
-      ProvidersCommand.class,
-      HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:nothing at or above the --fail-on level (default: fail)",
@@ -43,6 +28,28 @@ import picocli.CommandLine.Spec;
       "3:the check could not run (resolver unreachable, every server timed out)"
     })
 public final class MailcheckCommand implements Runnable {
+  /** The subcommands in the order of {@code mailcheck --help}. */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          DomainCommand.class,
+          MxCommand.class,
+          PtrCommand.class,
+          SpfCommand.class,
+          DkimCommand.class,
+          DmarcCommand.class,
+          SmtpCommand.class,
+          PortsCommand.class,
+          DnssecCommand.class,
+          DaneCommand.class,
+          BlocklistCommand.class,
+          MtaStsCommand.class,
+          BimiCommand.class,
+          PostfixCommand.class,
+          MessageCommand.class,
+          SendCommand.class,
+          ProvidersCommand.class,
+          HelpCommand.class);
+
   @Mixin GlobalOptions global = new GlobalOptions();
 
   @Spec CommandSpec spec;

@@ -174,10 +174,10 @@ class InputRulesTest {
   /** Issue 10: the CLI decides the timeout once; checks and probes read it from there. */
   @Test
   void theTimeoutIsDecidedOnceByTheCommandLine() {
-    MailcheckCommand root = new MailcheckCommand();
-    new CommandLine(root)
-        .setOut(new PrintWriter(new StringWriter()))
-        .parseArgs("--timeout", "750ms", "mx", "example.com");
+    CommandLine cl =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    cl.parseArgs("--timeout", "750ms", "mx", "example.com");
+    MailcheckCommand root = cl.getCommand();
     RunContext ctx = root.global.toContext();
     assertThat(ctx.timeout()).isEqualTo(Duration.ofMillis(750));
     assertThat(ctx.dns().timeout()).isSameAs(ctx.timeout());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,6 +72,21 @@ class LauncherIT {
     assertThat(again.code()).isZero();
     assertThat(again.out()).isEqualTo("mailcheck " + Version.current() + "\n");
     assertThat(again.err()).isEmpty();
+  }
+
+  /** The default mode maps no archive for a lone --version (nothing there to gain from it). */
+  @Test
+  void versionAloneInTheDefaultModeNeedsNoArchive() throws Exception {
+    Run r = run("auto", "--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("mailcheck " + Version.current() + "\n");
+    assertThat(r.err()).isEmpty();
+    Path dir = cache.resolve("mailcheck");
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.list(dir)) {
+        assertThat(files.toList()).as("no training was started").isEmpty();
+      }
+    }
   }
 
   /** Waits until the background training has written the archive and dropped its lock. */

@@ -46,8 +46,24 @@ final class BodyCanonicalizer {
   }
 
   void update(byte[] b, int off, int len) {
-    for (int i = off; i < off + len; i++) {
+    int end = off + len;
+    for (int i = off; i < end; i++) {
       byte c = b[i];
+      if (!pendingCr && plain(c)) {
+        // A run of octets that are content whatever comes next: handled as a block, not octet by
+        // octet (the hot loop of verifying a large body).
+        // In relaxed mode a single SP between two such octets is already canonical, so a run
+        // takes in the spaces between words and is usually a whole line of text.
+        int j = i + 1;
+        while (j < end) {
+          if (plain(b[j])) j++;
+          else if (relaxed && b[j] == ' ' && j + 1 < end && plain(b[j + 1])) j += 2;
+          else break;
+        }
+        contentRun(b, i, j - i);
+        i = j - 1;
+        continue;
+      }
       if (pendingCr) {
         pendingCr = false;
         if (c == LF) {
@@ -99,6 +115,30 @@ final class BodyCanonicalizer {
       pendingWsp = false;
     }
     put(c);
+  }
+
+  /** An octet that is written as it is: not CR, and in relaxed mode not whitespace. */
+  private boolean plain(byte c) {
+    return c != CR && !(relaxed && (c == ' ' || c == '\t'));
+  }
+
+  /**
+   * {@link #content} for each of {@code n > 0} octets that start with a plain one and hold no
+   * whitespace but single SPs before plain octets: the first one alone, then a copy.
+   */
+  private void contentRun(byte[] b, int off, int n) {
+    content(b[off]);
+    int rest = n - 1;
+    if (rest == 0) return;
+    if (outLen + rest > out.length) {
+      flush();
+      if (rest > out.length) {
+        sink.write(b, off + 1, rest);
+        return;
+      }
+    }
+    System.arraycopy(b, off + 1, out, outLen, rest);
+    outLen += rest;
   }
 
   private void crlf() {

@@ -31,8 +31,8 @@ final class CrlfInputStream extends InputStream {
   }
 
   private final InputStream in;
-  private final byte[] raw = new byte[64 * 1024];
-  private final byte[] out = new byte[2 * raw.length + 2];
+  private final byte[] raw;
+  private final byte[] out;
   private int outPos;
   private int outLen;
   private boolean eof;
@@ -42,6 +42,15 @@ final class CrlfInputStream extends InputStream {
 
   CrlfInputStream(InputStream in) {
     this.in = in;
+    // A message already in memory (verify(byte[])) needs no buffers larger than itself.
+    int size = 64 * 1024;
+    try {
+      if (in instanceof java.io.ByteArrayInputStream) size = Math.clamp(in.available(), 4096, size);
+    } catch (IOException e) {
+      // keep the default size
+    }
+    this.raw = new byte[size];
+    this.out = new byte[2 * size + 2];
   }
 
   /** Whether a bare LF or CR line end was read as CRLF so far. */
@@ -76,7 +85,19 @@ final class CrlfInputStream extends InputStream {
         if (pendingCr) bareCr();
         pendingCr = false;
       } else {
-        for (int i = 0; i < n; i++) convert(raw[i]);
+        for (int i = 0; i < n; i++) {
+          byte c = raw[i];
+          if (!pendingCr && c != CR && c != LF) {
+            // a run of octets that are not line ends is copied as a block
+            int j = i + 1;
+            while (j < n && raw[j] != CR && raw[j] != LF) j++;
+            System.arraycopy(raw, i, out, outLen, j - i);
+            outLen += j - i;
+            i = j - 1;
+          } else {
+            convert(c);
+          }
+        }
       }
     }
     return true;

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * The only I/O of the DMARC check, in two waves. Every name either discovery method may read is
  * known in advance (the tree-walk targets and the PSL organizational domain), so all of them are
  * asked at once: the walk's answers arrive in one round trip instead of up to eight. The
- * authorization lookups of external report destinations follow as soon as the record is known.
+ * authorization lookups of external report destinations and the existence lookups of an inherited
+ * policy follow together as soon as the record is known: two round trips in all.
  */
 public final class DmarcFetcher {
   /** External report destinations checked per record; a hostile record may list hundreds. */
@@ -46,7 +47,9 @@ public final class DmarcFetcher {
               futures.forEach((k, f) -> answers.put(k, f.join()));
               answers.putIfAbsent(org.join(), orgResult);
               DmarcFacts facts = new DmarcFacts(domain, answers, walk, org.join(), Map.of());
-              return authorizations(facts).thenCompose(this::existence);
+              // Both follow from the policy answers alone: asked at once, one round trip.
+              return authorizations(facts)
+                  .thenCombine(existence(facts), (a, e) -> a.withExistence(e.existence()));
             });
   }
 
