@@ -187,6 +187,7 @@ abstract class BaseCommand implements Callable<Integer> {
         switch (ctx.format()) {
           case json -> new JsonRenderer(Version.current(), ctx.verbose());
           case csv -> new CsvRenderer();
+          case ndjson -> new JsonRenderer(Version.current(), ctx.verbose())::renderLine;
           case text -> new TextRenderer(ctx.color(), ctx.verbose());
         };
     PrintWriter out = spec.commandLine().getOut();

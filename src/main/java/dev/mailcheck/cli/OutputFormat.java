@@ -2,10 +2,14 @@ package dev.mailcheck.cli;
 
 /**
  * {@code --format}: text for people, json for machines, csv for spreadsheets (the table of {@code
- * dmarc report} and {@code blocklist}, the findings of every other command).
+ * dmarc report} and {@code blocklist}, the findings of every other command), ndjson for streams
+ * (one report per line).
  */
 public enum OutputFormat {
   text,
   json,
-  csv
+  csv,
+  // --- issue 17: many domains and CI formats ---
+  /** One compact JSON report per line (a many-domain run streams them). */
+  ndjson
 }

@@ -60,8 +60,18 @@ final class NetworkDnsClient implements DnsClient {
 
   NetworkDnsClient(
       List<InetSocketAddress> addresses, Duration timeout, int retries, DnsTrace trace) {
+    this(addresses, timeout, retries, trace, 0);
+  }
+
+  /**
+   * @param qps at most this many queries a second to each server ({@code --qps}, a {@link
+   *     RateLimiter} per server); 0 for no limit
+   */
+  NetworkDnsClient(
+      List<InetSocketAddress> addresses, Duration timeout, int retries, DnsTrace trace, int qps) {
     if (addresses.isEmpty()) throw new IllegalArgumentException("no DNS server");
-    this.servers = addresses.stream().map(a -> new Server(a, timeout)).toList();
+    if (qps < 0) throw new IllegalArgumentException("negative qps");
+    this.servers = addresses.stream().map(a -> new Server(a, timeout, qps)).toList();
     this.timeout = timeout;
     this.retries = retries;
     this.trace = trace;
@@ -296,6 +306,18 @@ final class NetworkDnsClient implements DnsClient {
   }
 
   private CompletableFuture<Attempt> exchange(DnsQuestion q, Message query, Server s, boolean tcp) {
+    if (s.limiter == null) return send(q, query, s, tcp);
+    long wait = s.limiter.reserve();
+    if (wait <= 0) return send(q, query, s, tcp);
+    // The wait is asynchronous (the caller may be dnsjava's I/O thread); the query's own timeout
+    // starts when it is sent.
+    Executor later =
+        CompletableFuture.delayedExecutor(
+            wait, java.util.concurrent.TimeUnit.NANOSECONDS, executor);
+    return CompletableFuture.supplyAsync(() -> send(q, query, s, tcp), later).thenCompose(f -> f);
+  }
+
+  private CompletableFuture<Attempt> send(DnsQuestion q, Message query, Server s, boolean tcp) {
     long start = System.nanoTime();
     SimpleResolver resolver = tcp ? s.tcp : s.udp;
     String transport = tcp ? "TCP" : "UDP";
@@ -423,10 +445,15 @@ final class NetworkDnsClient implements DnsClient {
     final SimpleResolver udp;
     final SimpleResolver tcp;
     final AtomicInteger consecutiveSilences = new AtomicInteger();
+
+    /** {@code --qps}; null for no limit. */
+    final RateLimiter limiter;
+
     volatile boolean dead;
 
-    Server(InetSocketAddress address, Duration timeout) {
+    Server(InetSocketAddress address, Duration timeout, int qps) {
       this.label = label(address);
+      this.limiter = qps > 0 ? new RateLimiter(qps, System::nanoTime) : null;
       this.udp = new SimpleResolver(address);
       this.tcp = new SimpleResolver(address);
       for (SimpleResolver r : List.of(udp, tcp)) {

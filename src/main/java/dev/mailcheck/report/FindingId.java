@@ -217,6 +217,9 @@ public enum FindingId {
       "The a= evidence document (VMC/CMC): dates, names, logotype hash of the logo"),
   DNS_UNREACHABLE(
       "dns.unreachable", Category.DNS, "A DNS server answered (none did: nothing was checked)"),
+  // --- many-domain runs (issue 17) ---
+  DOMAIN_ERROR("domain.error", Category.DNS, "The domain could be checked (in a many-domain run)"),
+  // --- end many-domain runs ---
   POSTFIX_LOG_INPUT("postfix.log.input", Category.POSTFIX, "The log input: lines read and skipped"),
   POSTFIX_LOG_DEFERRED("postfix.log.deferred", Category.POSTFIX, "Deferred deliveries and why"),
   POSTFIX_LOG_BOUNCED("postfix.log.bounced", Category.POSTFIX, "Bounced recipients and why"),
