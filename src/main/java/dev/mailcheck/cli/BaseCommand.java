@@ -188,6 +188,8 @@ abstract class BaseCommand implements Callable<Integer> {
           case json -> new JsonRenderer(Version.current(), ctx.verbose());
           case csv -> new CsvRenderer();
           case ndjson -> new JsonRenderer(Version.current(), ctx.verbose())::renderLine;
+          case junit -> new dev.mailcheck.report.render.JunitRenderer(ctx.failOn());
+          case sarif -> new dev.mailcheck.report.render.SarifRenderer(Version.current());
           case text -> new TextRenderer(ctx.color(), ctx.verbose());
         };
     PrintWriter out = spec.commandLine().getOut();

@@ -129,6 +129,8 @@ final class DomainBatch {
       case json -> new JsonBatchRenderer(json);
       case csv -> new CsvBatchRenderer();
       case text -> new TextBatchRenderer();
+      case junit -> new dev.mailcheck.report.render.JunitRenderer(ctx.failOn());
+      case sarif -> new dev.mailcheck.report.render.SarifRenderer(Version.current());
     };
   }
 

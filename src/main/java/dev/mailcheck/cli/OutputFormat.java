@@ -11,5 +11,9 @@ public enum OutputFormat {
   csv,
   // --- issue 17: many domains and CI formats ---
   /** One compact JSON report per line (a many-domain run streams them). */
-  ndjson
+  ndjson,
+  /** JUnit XML: a test suite per report, a test case per finding id. */
+  junit,
+  /** SARIF 2.1.0 for code-scanning dashboards. */
+  sarif
 }

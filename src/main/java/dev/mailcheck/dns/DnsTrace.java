@@ -24,6 +24,11 @@ public final class DnsTrace {
     return new DnsTrace(false);
   }
 
+  /** False for a {@link #discarding()} trace: callers may skip building entries. */
+  boolean keeps() {
+    return keep;
+  }
+
   public synchronized void add(TraceEntry e) {
     if (keep) entries.add(e);
   }

@@ -371,15 +371,16 @@ final class NetworkDnsClient implements DnsClient {
                       .flatMap(Optional::stream)
                       .toList();
               String outcome = rcodeWord(rcode, answer.isEmpty());
-              trace.add(
-                  new TraceEntry(
-                      q,
-                      s.label,
-                      outcome,
-                      answer.stream().map(NetworkDnsClient::presentation).toList(),
-                      millis,
-                      transport,
-                      false));
+              if (trace.keeps())
+                trace.add(
+                    new TraceEntry(
+                        q,
+                        s.label,
+                        outcome,
+                        answer.stream().map(NetworkDnsClient::presentation).toList(),
+                        millis,
+                        transport,
+                        false));
               return CompletableFuture.completedFuture(
                   new Attempt(rcode, answer, outcome, response));
             })
