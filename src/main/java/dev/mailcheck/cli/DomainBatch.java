@@ -48,7 +48,11 @@ final class DomainBatch {
   private final PrintWriter out;
   private final PrintWriter err;
 
-  DomainBatch(RunContext ctx, PrintWriter out, PrintWriter err) {
+  /** {@code --expect}, or null. */
+  private final ExpectOption expect;
+
+  DomainBatch(RunContext ctx, PrintWriter out, PrintWriter err, ExpectOption expect) {
+    this.expect = expect;
     this.ctx = ctx;
     this.out = out;
     this.err = err;
@@ -65,14 +69,18 @@ final class DomainBatch {
         ProgressBar bar = o.progress() ? ProgressBar.start(err, o.total()) : null) {
       BatchRun run =
           new BatchRun(
-              scanner::check,
+              expect == null ? scanner::check : d -> scanner.check(d).thenApply(expect::apply),
               BatchRun.Limits.of(o.concurrency(), o.ordered()),
               bar == null ? BatchRun.Listener.NONE : bar);
       BatchRun.Sink sink =
           new BatchRun.Sink() {
             @Override
             public void report(Report r) throws IOException {
-              if (r.incomplete() || r.status().atLeast(ctx.failOn())) failing.incrementAndGet();
+              boolean fails =
+                  expect == null
+                      ? r.incomplete() || r.status().atLeast(ctx.failOn())
+                      : expect.fails(r, ctx.failOn());
+              if (fails) failing.incrementAndGet();
               renderer.report(r, out);
               out.flush();
               if (out.checkError()) throw new IOException("cannot write the output");

@@ -79,6 +79,17 @@ final class DomainCommand extends BaseCommand {
       description = "In a many-domain run, print no progress bar and no summary on stderr.")
   boolean quiet;
 
+  @Option(
+      names = "--expect",
+      paramLabel = "FILE",
+      description =
+          "Compare each domain with what FILE (YAML, docs/expect.schema.json) says it must look like"
+              + " and report drift as expect.* findings.")
+  Path expectFile;
+
+  /** Read from {@link #expectFile} when given; null otherwise (the YAML reader stays unloaded). */
+  private ExpectOption expect;
+
   /** Above this many domains, SMTP probes are off unless {@code --smtp} asks for them. */
   static final int SMTP_THRESHOLD = 25;
 
@@ -143,6 +154,7 @@ final class DomainCommand extends BaseCommand {
           spec.commandLine(), "Missing required parameter: 'DOMAIN' (or --from-file FILE)");
     if (smtp && noSmtp) throw new InputException("--smtp and --no-smtp contradict each other");
     boolean many = domains.size() > 1 || fromFile != null;
+    if (expectFile != null) expect = ExpectOption.read(expectFile);
     if (smtpPort < 1 || smtpPort > 65535)
       throw new InputException("--smtp-port must be 1-65535, not " + smtpPort);
     List<X509Certificate> anchors = caFile == null ? List.of() : CaFile.read(caFile);
@@ -171,9 +183,11 @@ final class DomainCommand extends BaseCommand {
                       new DomainCheck.Options(
                           target, selectors, !noSmtp, smtpPort, blocklists, ips, !noTransport))
                   .join();
-          return new Report("domain", target, r.findings(), r.views())
-              .withScore(r.score())
-              .withTranscript(r.transcript());
+          Report report =
+              new Report("domain", target, r.findings(), r.views())
+                  .withScore(r.score())
+                  .withTranscript(r.transcript());
+          return expect == null ? report : expect.apply(report);
         });
   }
 
@@ -209,7 +223,7 @@ final class DomainCommand extends BaseCommand {
       var settings =
           settings(ctx).withAllowPrivate(privateAddresses.allowPrivate).withTrustAnchors(anchors);
       if (probe) TlsWarmup.start();
-      return new DomainBatch(ctx, spec.commandLine().getOut(), err)
+      return new DomainBatch(ctx, spec.commandLine().getOut(), err, expect)
           .run(
               input.domains(),
               settings,
@@ -223,5 +237,10 @@ final class DomainCommand extends BaseCommand {
                   total,
                   CONNECTIONS_PER_ADDRESS));
     }
+  }
+
+  @Override
+  protected int exitCode(Report report, dev.mailcheck.report.Status failOn) {
+    return expect == null ? super.exitCode(report, failOn) : expect.exitCode(report, failOn);
   }
 }

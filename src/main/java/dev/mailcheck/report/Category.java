@@ -26,7 +26,9 @@ public enum Category {
   /** mailcheck message: the analysis of one received message. */
   MESSAGE,
   /** mailcheck message: the Gmail/Yahoo/Microsoft bulk-sender requirements. */
-  BULK;
+  BULK,
+  /** {@code --expect}: drift from the expectations file (never scored). */
+  EXPECT;
 
   /**
    * The lower-case token used in JSON and as the text heading, e.g. {@code mx}, {@code

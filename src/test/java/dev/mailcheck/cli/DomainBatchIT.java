@@ -134,4 +134,52 @@ class DomainBatchIT {
     assertThat(missing.err()).contains("no such file");
     assertThat(run("domain", "z2.test", "192.0.2.1").exitCode()).isEqualTo(ExitCode.USAGE);
   }
+
+  @Test
+  void expectReportsDriftNamingExpectedAndActual(@TempDir Path dir) throws Exception {
+    Path expect = dir.resolve("mailcheck.yml");
+    Files.writeString(
+        expect,
+        """
+        domains:
+          z2.test:
+            mx: [mx.shared.test]
+            spf: {all: fail}
+            dmarc: {policy: reject}
+          z3.test:
+            mx: [mx1.z3.test]
+            dmarc: {policy: quarantine}
+        """);
+    CliRun r =
+        run("domain", "z2.test", "z3.test", "--expect", expect.toString(), "--format", "ndjson");
+    List<JsonNode> reports = r.out().lines().map(ReportSchema::assertValid).toList();
+    JsonNode z2 = reports.get(0);
+    assertThat(finding(z2, "expect.mx").get("status").asText()).isEqualTo("pass");
+    assertThat(finding(z2, "expect.spf").get("status").asText()).isEqualTo("pass");
+    assertThat(finding(z2, "expect.dmarc").get("status").asText()).isEqualTo("pass");
+    JsonNode z3 = reports.get(1);
+    JsonNode mx = finding(z3, "expect.mx");
+    assertThat(mx.get("status").asText()).isEqualTo("fail");
+    assertThat(mx.get("detail").asText())
+        .contains("expected [mx1.z3.test], found [mx.shared.test]");
+    assertThat(finding(z3, "expect.dmarc").get("detail").asText())
+        .contains("expected a DMARC record, found none");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.FINDINGS);
+  }
+
+  @Test
+  void aBadExpectationsFileIsExitTwoAtFileAndLine(@TempDir Path dir) throws Exception {
+    Path expect = dir.resolve("mailcheck.yml");
+    Files.writeString(expect, "domains:\n  z2.test:\n    grade: Z\n");
+    CliRun r = run("domain", "z2.test", "--expect", expect.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err().strip())
+        .isEqualTo("mailcheck: " + expect + ":3: grade must be A+, A, B, C, D, E, F, not 'Z'");
+    assertThat(r.out()).isEmpty();
+  }
+
+  static JsonNode finding(JsonNode report, String id) {
+    for (JsonNode f : report.get("findings")) if (f.get("id").asText().equals(id)) return f;
+    throw new AssertionError("no " + id + " in " + report);
+  }
 }
