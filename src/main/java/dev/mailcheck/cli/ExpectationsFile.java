@@ -111,12 +111,12 @@ final class ExpectationsFile {
       Map<String, Node> spf = mapping(m.get("spf"), "spf", Set.of("includes", "ips", "all"));
       includes =
           Optional.ofNullable(spf.get("includes"))
-              .map(x -> strings(x, "spf.includes"))
+              .map(x -> strings(x, path("spf", "includes")))
               .orElse(List.of());
       ips = Optional.ofNullable(spf.get("ips")).map(x -> ips(x)).orElse(List.of());
       all =
           Optional.ofNullable(spf.get("all"))
-              .map(x -> oneOf(x, "spf.all", Expectation.ALL_QUALIFIERS, false));
+              .map(x -> oneOf(x, path("spf", "all"), Expectation.ALL_QUALIFIERS, false));
     }
     Optional<String> policy = Optional.empty();
     List<String> rua = List.of();
@@ -124,8 +124,11 @@ final class ExpectationsFile {
       Map<String, Node> d = mapping(m.get("dmarc"), "dmarc", Set.of("policy", "rua"));
       policy =
           Optional.ofNullable(d.get("policy"))
-              .map(x -> oneOf(x, "dmarc.policy", Expectation.POLICIES, false));
-      rua = Optional.ofNullable(d.get("rua")).map(x -> strings(x, "dmarc.rua")).orElse(List.of());
+              .map(x -> oneOf(x, path("dmarc", "policy"), Expectation.POLICIES, false));
+      rua =
+          Optional.ofNullable(d.get("rua"))
+              .map(x -> strings(x, path("dmarc", "rua")))
+              .orElse(List.of());
     }
     List<String> selectors = List.of();
     Optional<Integer> bits = Optional.empty();
@@ -133,10 +136,11 @@ final class ExpectationsFile {
       Map<String, Node> d = mapping(m.get("dkim"), "dkim", Set.of("selectors", "min-bits"));
       selectors =
           Optional.ofNullable(d.get("selectors"))
-              .map(x -> strings(x, "dkim.selectors"))
+              .map(x -> strings(x, path("dkim", "selectors")))
               .orElse(List.of());
       bits =
-          Optional.ofNullable(d.get("min-bits")).map(x -> integer(x, "dkim.min-bits", 512, 16384));
+          Optional.ofNullable(d.get("min-bits"))
+              .map(x -> integer(x, path("dkim", "min-bits"), 512, 16384));
     }
     Optional<String> sts =
         Optional.ofNullable(m.get("mta-sts"))
@@ -161,14 +165,15 @@ final class ExpectationsFile {
   }
 
   private List<String> ips(Node n) {
-    List<String> ips = strings(n, "spf.ips");
+    List<String> ips = strings(n, path("spf", "ips"));
     List<Node> items = ((SequenceNode) n).getValue();
     for (int i = 0; i < ips.size(); i++) {
       String s = ips.get(i);
       String a = s.contains("/") ? s.substring(0, s.indexOf('/')) : s;
       if (dev.mailcheck.internal.InetAddresses.parse(a).isEmpty())
         throw error(
-            items.get(i), "spf.ips: '" + s + "' is not an address or network (203.0.113.0/24)");
+            items.get(i),
+            path("spf", "ips") + ": '" + s + "' is not an address or network (203.0.113.0/24)");
     }
     return ips;
   }
@@ -231,6 +236,11 @@ final class ExpectationsFile {
       // below
     }
     throw error(n, what + " must be a number from " + min + " to " + max + ", not '" + v + "'");
+  }
+
+  /** A nested key as messages name it: {@code dmarc.policy}. */
+  private static String path(String parent, String key) {
+    return parent + "." + key;
   }
 
   private InputException error(Node at, String message) {
