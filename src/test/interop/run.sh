@@ -30,7 +30,8 @@ SILENT_IP=$NET.54 # a UDP socket that never answers: slow.bl.test (a blocklist t
 
 PKGS="knot knot-dnsutils knot-dnssecutils postfix dovecot-core swaks libnet-ssleay-perl
       libauthen-sasl-perl python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools
-      openssl nginx pflogsumm"
+      openssl nginx pflogsumm
+      chromium"
 
 log() { printf '[interop %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -190,6 +190,7 @@ abstract class BaseCommand implements Callable<Integer> {
           case ndjson -> new JsonRenderer(Version.current(), ctx.verbose())::renderLine;
           case junit -> new dev.mailcheck.report.render.JunitRenderer(ctx.failOn());
           case sarif -> new dev.mailcheck.report.render.SarifRenderer(Version.current());
+          case html -> new dev.mailcheck.report.render.HtmlRenderer(Version.current());
           case text -> new TextRenderer(ctx.color(), ctx.verbose());
         };
     PrintWriter out = spec.commandLine().getOut();

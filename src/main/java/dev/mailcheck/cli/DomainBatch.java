@@ -139,6 +139,9 @@ final class DomainBatch {
       case text -> new TextBatchRenderer();
       case junit -> new dev.mailcheck.report.render.JunitRenderer(ctx.failOn());
       case sarif -> new dev.mailcheck.report.render.SarifRenderer(Version.current());
+      case html ->
+          throw new dev.mailcheck.internal.InputException(
+              "--format html writes one report; give one DOMAIN (or use --format json)");
     };
   }
 

@@ -15,5 +15,7 @@ public enum OutputFormat {
   /** JUnit XML: a test suite per report, a test case per finding id. */
   junit,
   /** SARIF 2.1.0 for code-scanning dashboards. */
-  sarif
+  sarif,
+  /** One self-contained HTML page per report. */
+  html
 }
