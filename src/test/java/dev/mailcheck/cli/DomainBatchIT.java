@@ -178,6 +178,26 @@ class DomainBatchIT {
     assertThat(r.out()).isEmpty();
   }
 
+  @Test
+  void htmlIsOnePageForOneDomainAndRefusedForMany() {
+    CliRun one = run("domain", "z2.test", "--format", "html");
+    assertThat(one.out()).startsWith("<!DOCTYPE html>").contains("mailcheck domain z2.test");
+    CliRun many = run("domain", "z2.test", "z4.test", "--format", "html");
+    assertThat(many.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(many.err()).contains("--format html writes one report");
+  }
+
+  @Test
+  void junitAndSarifStreamEveryDomain() {
+    CliRun junit = run("domain", "z2.test", "z3.test", "--format", "junit");
+    assertThat(junit.out())
+        .startsWith("<?xml")
+        .contains("<testsuite name=\"domain z2.test\"", "<testsuite name=\"domain z3.test\"")
+        .endsWith("</testsuites>\n");
+    CliRun sarif = run("domain", "z2.test", "z3.test", "--format", "sarif");
+    assertThat(sarif.out()).contains("\"version\":\"2.1.0\"", "\"uri\":\"z3.test\"");
+  }
+
   static JsonNode finding(JsonNode report, String id) {
     for (JsonNode f : report.get("findings")) if (f.get("id").asText().equals(id)) return f;
     throw new AssertionError("no " + id + " in " + report);
