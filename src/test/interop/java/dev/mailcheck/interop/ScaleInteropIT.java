@@ -32,7 +32,7 @@ class ScaleInteropIT {
           "stsmiss.test",
           "ststesting.test",
           "good.test",
-          "not a domain",
+          "192.0.2.1",
           "nullmx.test");
 
   @BeforeAll
@@ -75,6 +75,77 @@ class ScaleInteropIT {
     assertThat(good.has("grade")).isTrue();
     assertThat(run.err()).contains("8 domains checked in").doesNotContain("Exception");
     assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  /**
+   * The lab's generated zone of 1,000 domains (run.sh: scale.test) through a counting forwarder
+   * (bench/dns-delay-forwarder.py) in front of Knot: every domain once, in input order, every line
+   * a valid v1 report, and the --qps limit held as counted at the server side.
+   */
+  @Test
+  void aThousandGeneratedDomainsInOrderValidAndWithinTheQpsLimitAtTheServer() throws Exception {
+    int qps = 500;
+    int n = 1000;
+    List<String> domains = new ArrayList<>();
+    for (int i = 1; i <= n; i++) domains.add("d" + i + ".scale.test");
+    Path list = Files.createTempFile("mailcheck-scale", ".txt");
+    Files.writeString(list, String.join("\n", domains) + "\n");
+    Path stats = Files.createTempFile("mailcheck-forwarder", ".json");
+    int port;
+    try (var probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    Path forwarder =
+        dev.mailcheck.testing.ProjectPaths.basedir().resolve("bench/dns-delay-forwarder.py");
+    Process fwd =
+        new ProcessBuilder(
+                env.get("python"),
+                forwarder.toString(),
+                "127.0.0.1:" + port,
+                env.dnsServer() + ":" + env.get("dns.port"),
+                "0",
+                stats.toString())
+            .redirectErrorStream(true)
+            .start();
+    CliRun run;
+    try {
+      var ready = new java.io.BufferedReader(new java.io.InputStreamReader(fwd.getInputStream()));
+      assertThat(ready.readLine()).isEqualTo("ready");
+      run =
+          CliRun.of(
+              "--resolver",
+              "127.0.0.1:" + port,
+              "--timeout",
+              "5s",
+              "--trust-anchor",
+              env.get("dnssec.anchors"),
+              "domain",
+              "--from-file",
+              list.toString(),
+              "--no-smtp",
+              "--no-blocklist",
+              "--allow-private",
+              "--format",
+              "ndjson",
+              "--concurrency",
+              "64",
+              "--qps",
+              Integer.toString(qps));
+    } finally {
+      fwd.destroy(); // SIGTERM: the forwarder writes its counts
+      fwd.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(n);
+    List<String> targets = new ArrayList<>();
+    for (String line : lines) targets.add(ReportSchema.assertValid(line).get("target").asText());
+    assertThat(targets).containsExactlyElementsOf(domains);
+    JsonNode counted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats.toFile());
+    assertThat(counted.get("total").asLong()).as("queries at the server").isGreaterThan(n);
+    // the token bucket allows a burst of qps/20 on top of qps in a calendar second
+    assertThat(counted.get("max_per_second").asInt())
+        .as("queries per second at the server: %s", counted.get("per_second"))
+        .isLessThanOrEqualTo(qps + qps / 20);
   }
 
   @Test
