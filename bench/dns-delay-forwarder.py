@@ -14,9 +14,22 @@ the first and last seconds are partial and left out of the maximum).
 import json
 import signal
 import socket
+import struct
 import sys
 import threading
 import time
+
+
+SO_TIMESTAMPNS = getattr(socket, "SO_TIMESTAMPNS", 35)  # Linux
+
+
+def kernel_time(ancdata):
+    """The receive time the kernel stamped on a datagram, or None."""
+    for level, kind, data in ancdata:
+        if level == socket.SOL_SOCKET and kind == SO_TIMESTAMPNS and len(data) >= 16:
+            sec, nsec = struct.unpack("qq", data[:16])
+            return sec + nsec / 1e9
+    return None
 
 
 def main():
@@ -28,8 +41,10 @@ def main():
     counts = {}
     lock = threading.Lock()
 
-    def count():
-        sec = int(time.monotonic())
+    def count(at=None):
+        # at: the kernel's receive time (SO_TIMESTAMPNS), so that a busy machine that schedules
+        # this process late does not shift queries into the wrong second
+        sec = int(at if at is not None else time.time())
         with lock:
             counts[sec] = counts.get(sec, 0) + 1
 
@@ -46,6 +61,7 @@ def main():
     signal.signal(signal.SIGTERM, stop)
 
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
     udp.bind((lip, int(lport)))
     tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -98,8 +114,8 @@ def main():
     threading.Thread(target=tcp_loop, daemon=True).start()
     print("ready", flush=True)
     while True:
-        data, client = udp.recvfrom(65535)
-        count()
+        data, anc, _, client = udp.recvmsg(65535, 64)
+        count(kernel_time(anc))
         threading.Thread(target=udp_one, args=(data, client), daemon=True).start()
 
 

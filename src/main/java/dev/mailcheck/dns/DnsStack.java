@@ -235,6 +235,7 @@ public final class DnsStack implements AutoCloseable {
   /** Flushes the recording, if one was asked for. */
   @Override
   public void close() throws Exception {
+    network.ifPresent(NetworkDnsClient::close);
     onClose.close();
   }
 }

@@ -82,6 +82,11 @@ final class NetworkDnsClient implements DnsClient {
     return asked.get() && !heard.get();
   }
 
+  /** Stops the pacing threads of {@code --qps}. */
+  void close() {
+    for (Server s : servers) if (s.limiter != null) s.limiter.close();
+  }
+
   List<String> serverLabels() {
     return servers.stream().map(s -> s.label).toList();
   }
@@ -307,14 +312,17 @@ final class NetworkDnsClient implements DnsClient {
 
   private CompletableFuture<Attempt> exchange(DnsQuestion q, Message query, Server s, boolean tcp) {
     if (s.limiter == null) return send(q, query, s, tcp);
-    long wait = s.limiter.reserve();
-    if (wait <= 0) return send(q, query, s, tcp);
-    // The wait is asynchronous (the caller may be dnsjava's I/O thread); the query's own timeout
-    // starts when it is sent.
-    Executor later =
-        CompletableFuture.delayedExecutor(
-            wait, java.util.concurrent.TimeUnit.NANOSECONDS, executor);
-    return CompletableFuture.supplyAsync(() -> send(q, query, s, tcp), later).thenCompose(f -> f);
+    // Sent from the server's pacing thread when --qps allows; the query's own timeout starts then.
+    CompletableFuture<Attempt> paced = new CompletableFuture<>();
+    s.limiter.submit(
+        () ->
+            send(q, query, s, tcp)
+                .whenComplete(
+                    (a, e) -> {
+                      if (e != null) paced.completeExceptionally(e);
+                      else paced.complete(a);
+                    }));
+    return paced;
   }
 
   private CompletableFuture<Attempt> send(DnsQuestion q, Message query, Server s, boolean tcp) {
