@@ -237,7 +237,7 @@ function _picocli_mailcheck() {
   local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix message help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -297,7 +297,7 @@ function _picocli_mailcheck_domain() {
   local commands=""
   local flag_opts="'--smtp' '--unordered' '-q' '--quiet' '--no-smtp' '--allow-private' '--no-blocklist' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--from-file' '--concurrency' '--qps' '--expect' '-s' '--selector' '--ca-file' '--ip' '--list' '--lists-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -393,7 +393,7 @@ function _picocli_mailcheck_mx() {
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -453,7 +453,7 @@ function _picocli_mailcheck_ptr() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -513,7 +513,7 @@ function _picocli_mailcheck_spf() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ip' '--sender' '--helo' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -582,7 +582,7 @@ function _picocli_mailcheck_dkim() {
   local commands="verify sign keygen"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -645,7 +645,7 @@ function _picocli_mailcheck_dmarc() {
   local commands="report"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -705,7 +705,7 @@ function _picocli_mailcheck_smtp() {
   local commands=""
   local flag_opts="'--starttls' '--tls' '--no-tls' '--allow-plaintext-auth' '--relay-test' '--insecure' '--allow-private' '--no-legacy-tls' '--all-ports' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ehlo' '--user' '--auth' '--password-file' '--token-file' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -792,7 +792,7 @@ function _picocli_mailcheck_ports() {
   local commands=""
   local flag_opts="'--insecure' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -858,7 +858,7 @@ function _picocli_mailcheck_dnssec() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -918,7 +918,7 @@ function _picocli_mailcheck_dane() {
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -984,7 +984,7 @@ function _picocli_mailcheck_blocklist() {
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--list' '--lists-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1053,7 +1053,7 @@ function _picocli_mailcheck_mtasts() {
   local commands=""
   local flag_opts="'--allow-private' '--no-smtp' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1119,7 +1119,7 @@ function _picocli_mailcheck_bimi() {
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--selector' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1188,7 +1188,7 @@ function _picocli_mailcheck_postfix() {
   local commands="log config"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1249,7 +1249,7 @@ function _picocli_mailcheck_message() {
   local flag_opts="'--all' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ip' '--helo' '--mail-from' '--trusted-hosts' '--profile' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local PROFILE_option_args=("bulk-sender") # --profile values
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1326,7 +1326,7 @@ function _picocli_mailcheck_help() {
   local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix message"
   local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1386,7 +1386,7 @@ function _picocli_mailcheck_dkim_verify() {
   local commands=""
   local flag_opts="'--rfc8301' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1446,7 +1446,7 @@ function _picocli_mailcheck_dkim_sign() {
   local commands=""
   local flag_opts="'--no-oversign' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--domain' '-s' '--selector' '--key' '--algorithm' '--headers' '--canon' '-o' '--output' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1534,7 +1534,7 @@ function _picocli_mailcheck_dkim_keygen() {
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--domain' '-s' '--selector' '--type' '--bits' '--out' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local TYPE_option_args=("rsa" "ed25519") # --type values
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1614,7 +1614,7 @@ function _picocli_mailcheck_dmarc_report() {
   local commands=""
   local flag_opts="'--resolve-ptr' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1674,7 +1674,7 @@ function _picocli_mailcheck_postfix_log() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--since' '--until' '--top' '--domain' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1746,7 +1746,7 @@ function _picocli_mailcheck_postfix_config() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--postconf-output' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
