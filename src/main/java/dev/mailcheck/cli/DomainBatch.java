@@ -137,7 +137,10 @@ final class DomainBatch {
       case json -> new JsonBatchRenderer(json);
       case csv -> new CsvBatchRenderer();
       case text -> new TextBatchRenderer();
-      case junit -> new dev.mailcheck.report.render.JunitRenderer(ctx.failOn());
+      case junit ->
+          expect == null
+              ? new dev.mailcheck.report.render.JunitRenderer(ctx.failOn())
+              : expect.junit(ctx.failOn());
       case sarif -> new dev.mailcheck.report.render.SarifRenderer(Version.current());
       case html ->
           throw new dev.mailcheck.internal.InputException(

@@ -240,6 +240,11 @@ final class DomainCommand extends BaseCommand {
   }
 
   @Override
+  protected dev.mailcheck.report.render.JunitRenderer junit(RunContext ctx) {
+    return expect == null ? super.junit(ctx) : expect.junit(ctx.failOn());
+  }
+
+  @Override
   protected int exitCode(Report report, dev.mailcheck.report.Status failOn) {
     return expect == null ? super.exitCode(report, failOn) : expect.exitCode(report, failOn);
   }

@@ -198,6 +198,38 @@ class DomainBatchIT {
     assertThat(sarif.out()).contains("\"version\":\"2.1.0\"", "\"uri\":\"z3.test\"");
   }
 
+  @Test
+  void allowWarnKeepsTheListedWarningsOutOfJunitFailures(@TempDir Path dir) throws Exception {
+    // which ids warn for z2.test here: the test's own first run tells
+    JsonNode plain = ReportSchema.assertValid(run("domain", "z2.test", "--format", "ndjson").out());
+    List<String> warns = new ArrayList<>();
+    for (JsonNode f : plain.get("findings"))
+      if (f.get("status").asText().equals("warn")) warns.add(f.get("id").asText());
+    assertThat(warns).as("z2.test has warnings to excuse").isNotEmpty();
+    Path expect = dir.resolve("mailcheck.yml");
+    Files.writeString(
+        expect, "domains:\n  z2.test:\n    allow-warn: [" + String.join(", ", warns) + "]\n");
+    String strict = run("--fail-on", "warn", "domain", "z2.test", "--format", "junit").out();
+    String allowed =
+        run(
+                "--fail-on",
+                "warn",
+                "domain",
+                "z2.test",
+                "--expect",
+                expect.toString(),
+                "--format",
+                "junit")
+            .out();
+    for (String id : warns) {
+      assertThat(strict)
+          .containsPattern(
+              "name=\"" + java.util.regex.Pattern.quote(id) + "\">\\s*<failure type=\"warn\"");
+      assertThat(allowed)
+          .doesNotContainPattern("name=\"" + java.util.regex.Pattern.quote(id) + "\">\\s*<failure");
+    }
+  }
+
   static JsonNode finding(JsonNode report, String id) {
     for (JsonNode f : report.get("findings")) if (f.get("id").asText().equals(id)) return f;
     throw new AssertionError("no " + id + " in " + report);

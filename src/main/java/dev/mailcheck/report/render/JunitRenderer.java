@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * {@code --format junit}: JUnit XML as GitHub Actions, GitLab and Jenkins read it. One {@code
@@ -22,12 +23,22 @@ import java.util.Map;
  */
 public final class JunitRenderer implements Renderer, BatchRenderer {
   private final Status failOn;
+  private final BiPredicate<Report, Finding> excused;
 
   /**
    * @param failOn {@code --fail-on}: warn turns warnings into failures
    */
   public JunitRenderer(Status failOn) {
+    this(failOn, (r, f) -> false);
+  }
+
+  /**
+   * @param excused warnings that stay passes under {@code --fail-on warn} (the {@code allow-warn}
+   *     ids of {@code --expect})
+   */
+  public JunitRenderer(Status failOn, BiPredicate<Report, Finding> excused) {
     this.failOn = failOn;
+    this.excused = excused;
   }
 
   @Override
@@ -56,7 +67,7 @@ public final class JunitRenderer implements Renderer, BatchRenderer {
     int errors = 0;
     int skipped = 0;
     for (List<Finding> fs : byId.values()) {
-      switch (outcome(worst(fs))) {
+      switch (outcome(r, fs)) {
         case FAILURE -> failures++;
         case ERROR -> errors++;
         case SKIPPED -> skipped++;
@@ -96,11 +107,15 @@ public final class JunitRenderer implements Renderer, BatchRenderer {
     SKIPPED
   }
 
-  private Outcome outcome(Status s) {
-    return switch (s) {
+  private Outcome outcome(Report r, List<Finding> fs) {
+    return switch (worst(fs)) {
       case PASS -> Outcome.PASSED;
       case INFO -> Outcome.SKIPPED;
-      case WARN -> Status.WARN.atLeast(failOn) ? Outcome.FAILURE : Outcome.PASSED;
+      case WARN ->
+          Status.WARN.atLeast(failOn)
+                  && fs.stream().anyMatch(f -> f.status() == Status.WARN && !excused.test(r, f))
+              ? Outcome.FAILURE
+              : Outcome.PASSED;
       case FAIL -> Outcome.FAILURE;
       case ERROR -> Outcome.ERROR;
     };
@@ -119,7 +134,7 @@ public final class JunitRenderer implements Renderer, BatchRenderer {
             + "\" name=\""
             + XmlText.escape(id)
             + "\"");
-    Outcome o = outcome(worst);
+    Outcome o = outcome(r, fs);
     if (o == Outcome.PASSED && worst != Status.WARN) {
       out.write("/>\n");
       return;

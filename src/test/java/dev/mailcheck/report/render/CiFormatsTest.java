@@ -125,6 +125,17 @@ class CiFormatsTest {
   }
 
   @Test
+  void junitKeepsExcusedWarningsPassingUnderFailOnWarn() throws Exception {
+    JunitRenderer r = new JunitRenderer(Status.WARN, (rep, f) -> f.id().equals("ptr.fcrdns"));
+    StringWriter out = new StringWriter();
+    r.render(report("a.example"), out);
+    Document d = validJunit(out.toString());
+    assertThat(has(testcase(d, "domain a.example", "ptr.fcrdns"), "failure")).isFalse();
+    Element suite = (Element) d.getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("failures")).isEqualTo("1");
+  }
+
+  @Test
   void junitCarriesHostileTextAsVisibleEscapes() throws Exception {
     String xml = junit(Status.FAIL, report("a.example"));
     validJunit(xml);
