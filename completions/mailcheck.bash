@@ -243,7 +243,7 @@ function _picocli_mailcheck() {
   local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix message send providers help"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -301,14 +301,29 @@ function _picocli_mailcheck_domain() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-smtp' '--allow-private' '--no-blocklist' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
-  local arg_opts="'-s' '--selector' '--ca-file' '--ip' '--list' '--lists-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local flag_opts="'--smtp' '--unordered' '-q' '--quiet' '--no-smtp' '--allow-private' '--no-blocklist' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
+  local arg_opts="'--from-file' '--concurrency' '--qps' '--expect' '-s' '--selector' '--ca-file' '--ip' '--list' '--lists-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--from-file')
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--qps')
+      return
+      ;;
+    '--expect')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-s'|'--selector')
       return
       ;;
@@ -384,7 +399,7 @@ function _picocli_mailcheck_mx() {
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -444,7 +459,7 @@ function _picocli_mailcheck_ptr() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -504,7 +519,7 @@ function _picocli_mailcheck_spf() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ip' '--sender' '--helo' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -573,7 +588,7 @@ function _picocli_mailcheck_dkim() {
   local commands="verify sign keygen"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'-s' '--selector' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -636,7 +651,7 @@ function _picocli_mailcheck_dmarc() {
   local commands="report"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -696,7 +711,7 @@ function _picocli_mailcheck_smtp() {
   local commands=""
   local flag_opts="'--starttls' '--tls' '--no-tls' '--allow-plaintext-auth' '--relay-test' '--insecure' '--allow-private' '--no-legacy-tls' '--all-ports' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ehlo' '--user' '--auth' '--password-file' '--token-file' '--rcpt' '--mail-from' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -789,7 +804,7 @@ function _picocli_mailcheck_ports() {
   local commands=""
   local flag_opts="'--insecure' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -855,7 +870,7 @@ function _picocli_mailcheck_dnssec() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -915,7 +930,7 @@ function _picocli_mailcheck_dane() {
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -981,7 +996,7 @@ function _picocli_mailcheck_blocklist() {
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--list' '--lists-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1050,7 +1065,7 @@ function _picocli_mailcheck_mtasts() {
   local commands=""
   local flag_opts="'--allow-private' '--no-smtp' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1116,7 +1131,7 @@ function _picocli_mailcheck_bimi() {
   local commands=""
   local flag_opts="'--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--selector' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1185,7 +1200,7 @@ function _picocli_mailcheck_postfix() {
   local commands="log config"
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1246,7 +1261,7 @@ function _picocli_mailcheck_message() {
   local flag_opts="'--all' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--ip' '--helo' '--mail-from' '--trusted-hosts' '--profile' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local PROFILE_option_args=("bulk-sender") # --profile values
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1323,7 +1338,7 @@ function _picocli_mailcheck_send() {
   local commands=""
   local flag_opts="'--starttls' '--tls' '--no-tls' '--allow-plaintext-auth' '--8bitmime' '--smtputf8' '--pipelining' '--chunking' '--insecure' '--allow-private' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--to' '--from' '--server' '--provider' '--user' '--auth' '--password-file' '--token-file' '--quit-after' '--subject' '--header' '--body' '--attach' '--dkim-key' '--dkim-selector' '--dkim-domain' '--ehlo' '--ca-file' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1452,7 +1467,7 @@ function _picocli_mailcheck_providers() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1512,7 +1527,7 @@ function _picocli_mailcheck_help() {
   local commands="domain mx ptr spf dkim dmarc smtp ports dnssec dane blocklist mta-sts bimi postfix message send providers"
   local flag_opts="'-h' '--help' '--json' '--no-color' '-v' '--verbose'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1572,7 +1587,7 @@ function _picocli_mailcheck_dkim_verify() {
   local commands=""
   local flag_opts="'--rfc8301' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1632,7 +1647,7 @@ function _picocli_mailcheck_dkim_sign() {
   local commands=""
   local flag_opts="'--no-oversign' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--domain' '-s' '--selector' '--key' '--algorithm' '--headers' '--canon' '-o' '--output' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1720,7 +1735,7 @@ function _picocli_mailcheck_dkim_keygen() {
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--domain' '-s' '--selector' '--type' '--bits' '--out' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
   local TYPE_option_args=("rsa" "ed25519") # --type values
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1800,7 +1815,7 @@ function _picocli_mailcheck_dmarc_report() {
   local commands=""
   local flag_opts="'--resolve-ptr' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1860,7 +1875,7 @@ function _picocli_mailcheck_postfix_log() {
   local commands=""
   local flag_opts="'--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--since' '--until' '--top' '--domain' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
@@ -1932,7 +1947,7 @@ function _picocli_mailcheck_postfix_config() {
   local commands=""
   local flag_opts="'--dns' '--json' '--no-color' '-v' '--verbose' '-h' '--help'"
   local arg_opts="'--postconf-output' '--resolver' '--timeout' '--format' '--fail-on' '--dns-record' '--dns-replay' '--trust-anchor'"
-  local FORMAT_option_args=("text" "json" "csv") # --format values
+  local FORMAT_option_args=("text" "json" "csv" "ndjson" "junit" "sarif" "html") # --format values
   local LEVEL_option_args=("warn" "fail") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default

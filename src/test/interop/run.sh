@@ -30,7 +30,8 @@ SILENT_IP=$NET.54 # a UDP socket that never answers: slow.bl.test (a blocklist t
 
 PKGS="knot knot-dnsutils knot-dnssecutils postfix dovecot-core swaks libnet-ssleay-perl
       libauthen-sasl-perl python3-spf python3-dnspython python3-dkim python3-nacl opendkim-tools
-      openssl nginx pflogsumm"
+      openssl nginx pflogsumm
+      chromium"
 
 log() { printf '[interop %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -176,6 +177,23 @@ make_dkim_and_zones() {
   done
   # The pre-signed zone is served as kzonesign wrote it.
   cp "$D/presign/zones/expired.good.test.zone" "$D/zones/expired.good.test.zone"
+  make_scale_zone
+}
+
+# Issue 17: scale.test, 1,000 generated mail domains d1..d1000.scale.test for the many-domain run
+# (ScaleInteropIT): MX to mx1.good.test (one shared MX host), SPF, and DMARC on the even ones.
+SCALE_DOMAINS=1000
+make_scale_zone() {
+  local i
+  {
+    printf '$ORIGIN scale.test.\n$TTL 300\n'
+    printf '@ SOA ns.scale.test. hostmaster.scale.test. 1 3600 600 86400 300\n@ NS ns.scale.test.\n'
+    printf 'ns A %s\n' "$DNS_IP"
+    for i in $(seq 1 "$SCALE_DOMAINS"); do
+      printf 'd%d MX 10 mx1.good.test.\nd%d TXT "v=spf1 mx -all"\n' "$i" "$i"
+      if [ $((i % 2)) -eq 0 ]; then printf '_dmarc.d%d TXT "v=DMARC1; p=reject"\n' "$i"; fi
+    done
+  } > "$D/zones/scale.test.zone"
 }
 
 # DNSSEC (issue 12): Knot signs every lab zone itself (automatic signing, policy "lab"), except
@@ -184,7 +202,7 @@ make_dkim_and_zones() {
 #                        DS in good.test, served as a plain zone file: bogus
 # The lab's trust anchors are the key-signing DNSKEYs of the top zones, exported to
 # $D/dnssec/trust-anchors.zone for --trust-anchor.
-UNSIGNED_ZONES="insecure.good.test expired.good.test"
+UNSIGNED_ZONES="insecure.good.test expired.good.test scale.test"
 TOP_ZONES="good.test weak.test broken.test spflimit.test nullmx.test nomx.test ruaext.test reports.test 0.25.127.in-addr.arpa"
 
 presign_expired() {

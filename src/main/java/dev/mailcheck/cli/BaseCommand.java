@@ -188,6 +188,10 @@ abstract class BaseCommand implements Callable<Integer> {
         switch (ctx.format()) {
           case json -> new JsonRenderer(Version.current(), ctx.verbose());
           case csv -> new CsvRenderer();
+          case ndjson -> new JsonRenderer(Version.current(), ctx.verbose())::renderLine;
+          case junit -> junit(ctx);
+          case sarif -> new dev.mailcheck.report.render.SarifRenderer(Version.current());
+          case html -> new dev.mailcheck.report.render.HtmlRenderer(Version.current());
           case text -> new TextRenderer(ctx.color(), ctx.verbose());
         };
     PrintWriter out = spec.commandLine().getOut();
@@ -197,7 +201,17 @@ abstract class BaseCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     out.flush();
-    return ExitCode.of(full, ctx.failOn());
+    return exitCode(full, ctx.failOn());
+  }
+
+  /** {@code --format junit}; {@code domain --expect} keeps allow-warn warnings passing. */
+  protected dev.mailcheck.report.render.JunitRenderer junit(RunContext ctx) {
+    return new dev.mailcheck.report.render.JunitRenderer(ctx.failOn());
+  }
+
+  /** The exit code a rendered report earns; {@code domain --expect} excuses allow-warn ids. */
+  protected int exitCode(Report report, dev.mailcheck.report.Status failOn) {
+    return ExitCode.of(report, failOn);
   }
 
   static List<Report.TraceLine> traceLines(List<TraceEntry> entries) {

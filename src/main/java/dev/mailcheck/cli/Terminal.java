@@ -31,4 +31,22 @@ final class Terminal {
       return true;
     }
   }
+
+  /**
+   * Whether standard error is a terminal (the progress bar of a many-domain run goes there, also
+   * when stdout is redirected to a file). On Linux, where fd 2 points; elsewhere, {@link
+   * #isInteractive()}.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+      if (java.nio.file.Files.isSymbolicLink(fd)) {
+        String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // fall through
+    }
+    return isInteractive();
+  }
 }

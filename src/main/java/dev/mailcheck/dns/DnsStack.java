@@ -34,8 +34,12 @@ public final class DnsStack implements AutoCloseable {
   private final Optional<Path> replayFile;
   private final String resolverSwitch;
 
+  /** Below the cache: what {@link #session()} puts a fresh cache on. */
+  private final DnsClient source;
+
   DnsStack(DnsClient client, DnsTrace trace, AutoCloseable onClose) {
     this(
+        client,
         client,
         trace,
         onClose,
@@ -47,6 +51,7 @@ public final class DnsStack implements AutoCloseable {
 
   private DnsStack(
       DnsClient client,
+      DnsClient source,
       DnsTrace trace,
       AutoCloseable onClose,
       Optional<NetworkDnsClient> network,
@@ -57,6 +62,7 @@ public final class DnsStack implements AutoCloseable {
     this.replay = replay;
     this.replayFile = replayFile;
     this.client = client;
+    this.source = source;
     this.trace = trace;
     this.onClose = onClose;
     this.network = network;
@@ -71,9 +77,46 @@ public final class DnsStack implements AutoCloseable {
    * @throws CouldNotRunException when no server is given and the system has none configured
    */
   public static DnsStack open(DnsSettings settings) {
+    return open(settings, 0, new DnsTrace());
+  }
+
+  /**
+   * The resolver of a many-domain run: like {@link #open(DnsSettings)}, but at most {@code qps}
+   * queries a second go to each server (0: no limit), and the run keeps no trace and no run-wide
+   * cache that grows with the number of domains: a bounded one ({@link SharedAnswerCache}) keeps
+   * what domains share. Each domain asks through its own {@link #session()}.
+   */
+  public static DnsStack openShared(DnsSettings settings, int qps) {
+    DnsStack plain = open(settings, qps, DnsTrace.discarding());
+    return new DnsStack(
+        plain.client,
+        new SharedAnswerCache(plain.source, SHARED_CACHE_QUESTIONS),
+        plain.trace,
+        plain.onClose,
+        plain.network,
+        plain.replay,
+        plain.replayFile,
+        plain.resolverSwitch);
+  }
+
+  /**
+   * Questions the run-wide cache of a many-domain run keeps (least recently used dropped): a few
+   * tens of megabytes at most, enough for the names thousands of domains share.
+   */
+  static final int SHARED_CACHE_QUESTIONS = 20_000;
+
+  /**
+   * A fresh cache with in-flight coalescing over this stack's network client (or replay file): one
+   * domain's checks share their answers, as in a one-domain run, and the cache goes away with the
+   * domain. Keeps no trace.
+   */
+  public DnsClient session() {
+    return new CachingDnsClient(source, DnsTrace.discarding());
+  }
+
+  private static DnsStack open(DnsSettings settings, int qps, DnsTrace trace) {
     // A recording that cannot be written fails now, not after the report is printed.
     settings.recordTo().ifPresent(DnsStack::checkWritable);
-    DnsTrace trace = new DnsTrace();
     DnsClient source;
     Optional<NetworkDnsClient> network = Optional.empty();
     Optional<ReplayDnsClient> replay = Optional.empty();
@@ -86,7 +129,7 @@ public final class DnsStack implements AutoCloseable {
       List<InetSocketAddress> servers =
           settings.servers().isEmpty() ? systemServers(settings.switches()) : settings.servers();
       NetworkDnsClient net =
-          new NetworkDnsClient(servers, settings.timeout(), settings.retries(), trace);
+          new NetworkDnsClient(servers, settings.timeout(), settings.retries(), trace, qps);
       source = net;
       network = Optional.of(net);
     }
@@ -99,6 +142,7 @@ public final class DnsStack implements AutoCloseable {
     }
     return new DnsStack(
         new CachingDnsClient(source, trace),
+        source,
         trace,
         onClose,
         network,
@@ -207,6 +251,7 @@ public final class DnsStack implements AutoCloseable {
   /** Flushes the recording, if one was asked for. */
   @Override
   public void close() throws Exception {
+    network.ifPresent(NetworkDnsClient::close);
     onClose.close();
   }
 }

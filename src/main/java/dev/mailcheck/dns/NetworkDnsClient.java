@@ -60,8 +60,18 @@ final class NetworkDnsClient implements DnsClient {
 
   NetworkDnsClient(
       List<InetSocketAddress> addresses, Duration timeout, int retries, DnsTrace trace) {
+    this(addresses, timeout, retries, trace, 0);
+  }
+
+  /**
+   * @param qps at most this many queries a second to each server ({@code --qps}, a {@link
+   *     RateLimiter} per server); 0 for no limit
+   */
+  NetworkDnsClient(
+      List<InetSocketAddress> addresses, Duration timeout, int retries, DnsTrace trace, int qps) {
     if (addresses.isEmpty()) throw new IllegalArgumentException("no DNS server");
-    this.servers = addresses.stream().map(a -> new Server(a, timeout)).toList();
+    if (qps < 0) throw new IllegalArgumentException("negative qps");
+    this.servers = addresses.stream().map(a -> new Server(a, timeout, qps)).toList();
     this.timeout = timeout;
     this.retries = retries;
     this.trace = trace;
@@ -70,6 +80,11 @@ final class NetworkDnsClient implements DnsClient {
   /** True once a question went to the network and no server has answered anything yet. */
   boolean noServerAnswered() {
     return asked.get() && !heard.get();
+  }
+
+  /** Stops the pacing threads of {@code --qps}. */
+  void close() {
+    for (Server s : servers) if (s.limiter != null) s.limiter.close();
   }
 
   List<String> serverLabels() {
@@ -296,6 +311,21 @@ final class NetworkDnsClient implements DnsClient {
   }
 
   private CompletableFuture<Attempt> exchange(DnsQuestion q, Message query, Server s, boolean tcp) {
+    if (s.limiter == null) return send(q, query, s, tcp);
+    // Sent from the server's pacing thread when --qps allows; the query's own timeout starts then.
+    CompletableFuture<Attempt> paced = new CompletableFuture<>();
+    s.limiter.submit(
+        () ->
+            send(q, query, s, tcp)
+                .whenComplete(
+                    (a, e) -> {
+                      if (e != null) paced.completeExceptionally(e);
+                      else paced.complete(a);
+                    }));
+    return paced;
+  }
+
+  private CompletableFuture<Attempt> send(DnsQuestion q, Message query, Server s, boolean tcp) {
     long start = System.nanoTime();
     SimpleResolver resolver = tcp ? s.tcp : s.udp;
     String transport = tcp ? "TCP" : "UDP";
@@ -349,15 +379,16 @@ final class NetworkDnsClient implements DnsClient {
                       .flatMap(Optional::stream)
                       .toList();
               String outcome = rcodeWord(rcode, answer.isEmpty());
-              trace.add(
-                  new TraceEntry(
-                      q,
-                      s.label,
-                      outcome,
-                      answer.stream().map(NetworkDnsClient::presentation).toList(),
-                      millis,
-                      transport,
-                      false));
+              if (trace.keeps())
+                trace.add(
+                    new TraceEntry(
+                        q,
+                        s.label,
+                        outcome,
+                        answer.stream().map(NetworkDnsClient::presentation).toList(),
+                        millis,
+                        transport,
+                        false));
               return CompletableFuture.completedFuture(
                   new Attempt(rcode, answer, outcome, response));
             })
@@ -423,10 +454,15 @@ final class NetworkDnsClient implements DnsClient {
     final SimpleResolver udp;
     final SimpleResolver tcp;
     final AtomicInteger consecutiveSilences = new AtomicInteger();
+
+    /** {@code --qps}; null for no limit. */
+    final RateLimiter limiter;
+
     volatile boolean dead;
 
-    Server(InetSocketAddress address, Duration timeout) {
+    Server(InetSocketAddress address, Duration timeout, int qps) {
       this.label = label(address);
+      this.limiter = qps > 0 ? new RateLimiter(qps, System::nanoTime) : null;
       this.udp = new SimpleResolver(address);
       this.tcp = new SimpleResolver(address);
       for (SimpleResolver r : List.of(udp, tcp)) {

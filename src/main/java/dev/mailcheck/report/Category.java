@@ -28,7 +28,9 @@ public enum Category {
   /** mailcheck message: the Gmail/Yahoo/Microsoft bulk-sender requirements. */
   BULK,
   /** mailcheck send: one delivery, stage by stage (issue 14). */
-  SEND;
+  SEND,
+  /** {@code --expect}: drift from the expectations file (never scored). */
+  EXPECT;
 
   /**
    * The lower-case token used in JSON and as the text heading, e.g. {@code mx}, {@code

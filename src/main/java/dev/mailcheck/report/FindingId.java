@@ -225,6 +225,15 @@ public enum FindingId {
       "The a= evidence document (VMC/CMC): dates, names, logotype hash of the logo"),
   DNS_UNREACHABLE(
       "dns.unreachable", Category.DNS, "A DNS server answered (none did: nothing was checked)"),
+  // --- many-domain runs (issue 17) ---
+  DOMAIN_ERROR("domain.error", Category.DNS, "The domain could be checked (in a many-domain run)"),
+  EXPECT_GRADE("expect.grade", Category.EXPECT, "The grade is at least the expected one"),
+  EXPECT_MX("expect.mx", Category.EXPECT, "The MX hosts are exactly the expected ones"),
+  EXPECT_SPF("expect.spf", Category.EXPECT, "SPF has the expected includes, addresses and all"),
+  EXPECT_DMARC("expect.dmarc", Category.EXPECT, "DMARC has at least the expected policy and rua"),
+  EXPECT_DKIM("expect.dkim", Category.EXPECT, "The expected DKIM keys exist and are long enough"),
+  EXPECT_MTA_STS("expect.mta-sts", Category.EXPECT, "MTA-STS is in the expected mode"),
+  // --- end many-domain runs ---
   POSTFIX_LOG_INPUT("postfix.log.input", Category.POSTFIX, "The log input: lines read and skipped"),
   POSTFIX_LOG_DEFERRED("postfix.log.deferred", Category.POSTFIX, "Deferred deliveries and why"),
   POSTFIX_LOG_BOUNCED("postfix.log.bounced", Category.POSTFIX, "Bounced recipients and why"),

@@ -120,6 +120,11 @@ public final class DomainCheck {
       if (smtpPort < 1 || smtpPort > 65535) throw new IllegalArgumentException("port " + smtpPort);
     }
 
+    /** The same options for another domain (a many-domain run checks each the same way). */
+    public Options withDomain(String other) {
+      return new Options(other, selectors, smtp, smtpPort, blocklists, senders, transport);
+    }
+
     public Options(
         String domain,
         List<String> selectors,

@@ -103,6 +103,18 @@ public final class JsonRenderer implements Renderer {
     out.flush();
   }
 
+  /**
+   * The report on one line (NDJSON, {@code --format ndjson}): the same document as {@link #render},
+   * without indentation, then a newline.
+   */
+  public void renderLine(Report report, Writer out) throws IOException {
+    MAPPER
+        .writer()
+        .without(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(new NonClosingWriter(out), toTree(report));
+    out.write('\n');
+  }
+
   public ObjectNode toTree(Report report) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schema", SCHEMA);
