@@ -17,5 +17,9 @@ final class OptionNames {
           "--lists-file",
           "--no-smtp",
           "--tls",
-          "--profile bulk-sender");
+          "--profile bulk-sender",
+          "--server",
+          "--auth",
+          "--starttls",
+          "--ca-file");
 }

@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param noSmtp skip the SMTP probes of the domain report
  * @param implicitTls probe with TLS from the first byte (port 465)
  * @param bulkSenderProfile judge a message by the bulk-sender rules
+ * @param server the server to deliver to instead of the recipient domain's MX
+ * @param authMechanism the SASL mechanism to use
+ * @param starttls upgrade the connection with STARTTLS
+ * @param caFile the CA certificates to verify servers against
  */
 public record Switches(
     String allowPrivate,
@@ -29,7 +33,11 @@ public record Switches(
     String listsFile,
     String noSmtp,
     String implicitTls,
-    String bulkSenderProfile) {
+    String bulkSenderProfile,
+    String server,
+    String authMechanism,
+    String starttls,
+    String caFile) {
   public Switches {
     Objects.requireNonNull(allowPrivate);
     Objects.requireNonNull(insecure);
@@ -41,6 +49,10 @@ public record Switches(
     Objects.requireNonNull(noSmtp);
     Objects.requireNonNull(implicitTls);
     Objects.requireNonNull(bulkSenderProfile);
+    Objects.requireNonNull(server);
+    Objects.requireNonNull(authMechanism);
+    Objects.requireNonNull(starttls);
+    Objects.requireNonNull(caFile);
   }
 
   /** For callers without a command line: what each switch does, in words. */
@@ -55,5 +67,9 @@ public record Switches(
           "the lists-file setting",
           "the no-SMTP setting",
           "the implicit-TLS setting",
-          "the bulk-sender profile");
+          "the bulk-sender profile",
+          "the server setting",
+          "the AUTH mechanism setting",
+          "the STARTTLS setting",
+          "the CA file setting");
 }

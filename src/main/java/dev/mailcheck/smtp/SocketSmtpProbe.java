@@ -63,7 +63,7 @@ public final class SocketSmtpProbe implements SmtpProbe {
       else addresses = rec.time(Phase.DNS, () -> resolver.resolve(req.host(), req.allowPrivate()));
       conn = rec.time(Phase.CONNECT, () -> connect(addresses, rec));
       used = conn.raw().getInetAddress();
-      if (stopsAt(rec, Stage.CONNECT)) rec.transcript.note("closed after connect (--quit-after)");
+      if (stopsAt(rec, Stage.CONNECT)) rec.transcript.note("closed after connect, as asked");
       else session(conn, rec);
     } catch (ProbeException e) {
       rec.failure = e.failure();

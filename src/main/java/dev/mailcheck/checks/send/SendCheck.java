@@ -111,7 +111,7 @@ public final class SendCheck implements Check<SendCheck.Query, SendFacts> {
 
   @Override
   public List<Finding> evaluate(Query q, SendFacts facts, CheckSettings settings) {
-    return SendEvaluator.evaluate(q, facts);
+    return SendEvaluator.evaluate(q, facts, settings.switches());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.send;
 
+import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -24,7 +25,7 @@ import java.util.Optional;
 public final class SendEvaluator {
   private SendEvaluator() {}
 
-  static List<Finding> evaluate(SendCheck.Query q, SendFacts facts) {
+  static List<Finding> evaluate(SendCheck.Query q, SendFacts facts, Switches sw) {
     var out = new ArrayList<Finding>();
     Transaction t = q.request().transaction().orElseThrow();
     String rcpts = String.join(", ", t.recipients());
@@ -39,7 +40,11 @@ public final class SendEvaluator {
               .detail(cap(p) + ".")
               .remedy(
                   temporary
-                      ? "Check the resolver (--resolver) and retry; or name the server with --server."
+                      ? "Check the resolver ("
+                          + sw.resolver()
+                          + ") and retry; or name the server ("
+                          + sw.server()
+                          + ")."
                       : "Check the recipient address; "
                           + q.mxDomain().orElse("the domain")
                           + " takes no mail.")
@@ -47,12 +52,14 @@ public final class SendEvaluator {
               .build());
       return out;
     }
-    for (SendFacts.Attempt a : facts.attempts()) attempt(a, t, q.request().auth().isPresent(), out);
+    for (SendFacts.Attempt a : facts.attempts())
+      attempt(a, t, q.request().auth().isPresent(), out, sw);
     out.add(delivered(q, facts, t, rcpts));
     return out;
   }
 
-  private static void attempt(SendFacts.Attempt a, Transaction t, boolean auth, List<Finding> out) {
+  private static void attempt(
+      SendFacts.Attempt a, Transaction t, boolean auth, List<Finding> out, Switches sw) {
     ProbeResult r = a.result();
     String subject = subject(r);
     Optional<Failure> failure = r.failure();
@@ -75,7 +82,7 @@ public final class SendEvaluator {
                   FindingId.SEND_CONNECT,
                   Status.PASS,
                   "Connected to " + r.address().orElse("?") + " port " + r.port())
-              .detail("Closed right after the TCP connect (--quit-after connect).")
+              .detail("Closed right after the TCP connect, as asked.")
               .subject(subject)
               .build());
       return;
@@ -92,7 +99,7 @@ public final class SendEvaluator {
             .detail(r.banner().map(Reply::firstLine).orElse(""))
             .subject(subject)
             .build());
-    if (auth) authFinding(r, subject, out);
+    if (auth) authFinding(r, subject, out, sw);
     if (failed == Phase.AUTH) return;
     Optional<TransactionOutcome> tx = r.transaction();
     if (failed == Phase.MAIL || (tx.isPresent() && tx.get().mailFrom().isPresent())) {
@@ -141,7 +148,7 @@ public final class SendEvaluator {
                         .build()));
   }
 
-  private static void authFinding(ProbeResult r, String subject, List<Finding> out) {
+  private static void authFinding(ProbeResult r, String subject, List<Finding> out, Switches sw) {
     Optional<AuthOutcome> a = r.auth();
     if (a.isEmpty()) return;
     AuthOutcome o = a.get();
@@ -158,20 +165,32 @@ public final class SendEvaluator {
           case MECHANISM_REFUSED ->
               Finding.of(FindingId.SEND_AUTH, Status.FAIL, "No AUTH mechanism in common")
                   .remedy(
-                      "Pick one of the offered mechanisms with --auth: "
+                      "Pick one of the offered mechanisms ("
+                          + sw.authMechanism()
+                          + "): "
                           + String.join(", ", o.offered())
                           + ".");
           case NOT_OFFERED ->
               Finding.of(FindingId.SEND_AUTH, Status.FAIL, "The server offers no AUTH")
                   .remedy(
-                      "Submission with a login is on port 587 (STARTTLS) or 465 (--tls); port 25 usually offers AUTH only after STARTTLS, if at all.");
+                      "Submission with a login is on port 587 (STARTTLS) or 465 ("
+                          + sw.implicitTls()
+                          + "); port 25 usually offers AUTH only after STARTTLS, if at all.");
           case SKIPPED_PLAINTEXT ->
               Finding.of(
                       FindingId.SEND_AUTH,
                       Status.WARN,
                       "AUTH not tried: the password would be exposed")
                   .remedy(
-                      "Use --starttls or --tls (and --ca-file for a private CA); --allow-plaintext-auth only on a test network.");
+                      "Use "
+                          + sw.starttls()
+                          + " or "
+                          + sw.implicitTls()
+                          + " (and "
+                          + sw.caFile()
+                          + " for a private CA); "
+                          + sw.allowPlaintextAuth()
+                          + " only on a test network.");
           case ERROR ->
               Finding.of(FindingId.SEND_AUTH, Status.ERROR, "AUTH " + mech + " could not complete");
         };
@@ -247,9 +266,7 @@ public final class SendEvaluator {
               FindingId.SEND_DELIVERED,
               reached ? Status.INFO : r.failure().get().temporary() ? Status.ERROR : Status.FAIL,
               reached
-                  ? "Stopped after "
-                      + t.quitAfter().token()
-                      + " as asked (--quit-after); no message sent"
+                  ? "Stopped after " + t.quitAfter().token() + " as asked; no message sent"
                   : "Stopped before " + t.quitAfter().token() + ": " + r.failure().get().detail())
           .evidence(tried)
           .subject(rcpts)
