@@ -27,11 +27,16 @@ export JAZZER_MAX_DURATION="${seconds}s"
 # -print_final_stats prints the execution count; -rss_limit_mb keeps one runaway input from eating
 # the machine; -use_value_profile helps with the magic tokens of these formats ("v=spf1", "xn--")
 export JAZZER_FUZZ_ARGS="${JAZZER_FUZZ_ARGS:-}"
+# shellcheck source=scripts/find-jdk.sh
+. "$root/scripts/find-jdk.sh"
+find_jdk || { no_jdk_message; exit 2; }
+export JAVA_HOME="$JDK_HOME"
 set +e
-./run-tests -o -q -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false -DskipITs \
-  -Dspotless.check.skip=true -Djacoco.skip=true >"$log" 2>&1
+# only the fuzz-regression execution of surefire (the default one would run the target a second time)
+mvn -B -o -q test-compile surefire:test@fuzz-regression -Dtest="$target" \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dmailcheck.jazzerHooks=true >"$log" 2>&1
 rc=$?
 set -e
-grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|== Java Exception|FuzzerSecurityIssue|Tests run:|ERROR\]' "$log" | head -20 || true
+grep -E '^Done [0-9]+ runs|== Java Exception|FuzzerSecurityIssue|Tests run:|ERROR\]|Caused by' "$log" | head -20 || true
 echo "fuzz.sh: $target ${seconds}s exit $rc (full log: $log)"
 exit $rc

@@ -105,6 +105,8 @@ class DnsFuzzTest {
     try {
       Path d = Files.createTempDirectory("mailcheck-fuzz-dns");
       d.toFile().deleteOnExit();
+      d.resolve("replay.json").toFile().deleteOnExit();
+      d.resolve("copy.json").toFile().deleteOnExit();
       return d;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -67,9 +67,16 @@ class SmtpFuzzTest {
     f.selfIssued();
   }
 
-  static List<Reply> readAll(byte[] data) {
+  static List<Reply> readAll(byte[] data) throws java.io.IOException {
+    // an unconnected socket: the reader only sets its timeout; closed so that no descriptor leaks
+    try (Socket socket = new Socket()) {
+      return readAll(data, socket);
+    }
+  }
+
+  private static List<Reply> readAll(byte[] data, Socket socket) {
     var transcript = new Transcript();
-    var reader = new ReplyReader(new ByteArrayInputStream(data), new Socket(), transcript);
+    var reader = new ReplyReader(new ByteArrayInputStream(data), socket, transcript);
     List<Reply> out = new ArrayList<>();
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (true) {

@@ -52,7 +52,8 @@ class DkimFuzzTest {
       total += f.raw().length();
       // relaxed header canonicalization is idempotent
       String once = Canonicalization.RELAXED.header(f);
-      var again = new DkimMessage.HeaderField(f.name().toLowerCase(Locale.ROOT), once);
+      // the canonical name as written in the canonical form (lower case ASCII letters only)
+      var again = new DkimMessage.HeaderField(once.substring(0, once.indexOf(':')), once);
       assertThat(Canonicalization.RELAXED.header(again)).isEqualTo(once);
       assertThat(Canonicalization.SIMPLE.header(f)).endsWith("\r\n");
     }
