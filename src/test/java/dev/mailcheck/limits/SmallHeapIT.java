@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailcheck.dns.testserver.TestDnsServer;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -102,9 +103,11 @@ class SmallHeapIT {
       byte[] line = ("x".repeat(76) + "\r\n").getBytes(StandardCharsets.US_ASCII);
       for (long n = 0; n < 45L * 1000 * 1000; n += line.length) o.write(line);
     }
-    // a resolver on a closed loopback port: every lookup fails at once, nothing leaves the host
-    Child r =
-        run("--json", "--resolver", "127.0.0.1:9", "--timeout", "1s", "message", eml.toString());
+    // an in-process DNS server on loopback: REFUSED for every name, nothing leaves the host
+    Child r;
+    try (TestDnsServer dns = TestDnsServer.start()) {
+      r = run("--json", "--resolver", dns.address(), "--timeout", "2s", "message", eml.toString());
+    }
     assertThat(r.err()).doesNotContain("OutOfMemoryError");
     assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
     assertThat(JSON.readTree(r.out()).has("message")).as(r.out()).isTrue();
