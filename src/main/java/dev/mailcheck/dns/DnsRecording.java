@@ -224,8 +224,10 @@ final class DnsRecording {
         yield new DnsRecord.Mx(name, ttl, Integer.parseInt(parts[0]), exchange);
       }
       case TXT, SPF -> new DnsRecord.Txt(name, ttl, type, parseTxt(data));
-      case PTR -> new DnsRecord.Ptr(name, ttl, DnsQuestion.normalize(data));
-      case CNAME -> new DnsRecord.Cname(name, ttl, DnsQuestion.normalize(data));
+      // the root as target is "." in the file and "" in a record, as for the null MX exchange
+      case PTR -> new DnsRecord.Ptr(name, ttl, data.equals(".") ? "" : DnsQuestion.normalize(data));
+      case CNAME ->
+          new DnsRecord.Cname(name, ttl, data.equals(".") ? "" : DnsQuestion.normalize(data));
       default -> new DnsRecord.Other(name, ttl, type, data);
     };
   }
