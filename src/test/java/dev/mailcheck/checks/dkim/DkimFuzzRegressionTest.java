@@ -15,6 +15,13 @@ class DkimFuzzRegressionTest {
   }
 
   @Test
+  void aTabInsideABadTimestampIsShownAsItsCodePoint() {
+    String raw = "DKIM-Signature: v=1; d=example.org; s=s1; x=1800\t1; b=; bh=\r\n";
+    DkimSignature s = DkimSignature.parse(new DkimMessage.HeaderField("DKIM-Signature", raw));
+    assertThat(s.error()).get().asString().doesNotContain("\t");
+  }
+
+  @Test
   void aSignatureTagNameWithANulIsQuotedWithoutTheRawControlCharacter() {
     String raw = "DKIM-Signature: v=1; d=example.org; s=s1; \u0000>=1; b=; bh=\r\n";
     DkimSignature s = DkimSignature.parse(new DkimMessage.HeaderField("DKIM-Signature", raw));

@@ -15,6 +15,13 @@ class DmarcFuzzRegressionTest {
   }
 
   @Test
+  void aReportUriWithAControlCharacterIsNoReportAddress() {
+    DmarcRecord r = DmarcParser.parse("v=DMARC1; p=none; rua=mc\u0086ilto:agg@example.org");
+    assertThat(r.rua()).isEmpty();
+    assertThat(r.problems()).anySatisfy(p -> assertThat(p.message()).contains("U+0086"));
+  }
+
+  @Test
   void aControlCharacterInATagNameIsShownAsItsCodePoint() {
     DmarcRecord r = DmarcParser.parse("v=DMARC1; p=none; \u0001x=1");
     assertThat(r.problems()).anySatisfy(p -> assertThat(p.message()).contains("U+0001x"));
