@@ -1,5 +1,6 @@
 package dev.mailcheck.checks;
 
+import dev.mailcheck.internal.DomainNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,8 +160,9 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
     return s.substring(from, to);
   }
 
+  /** At most 40 characters of record text for a message, control characters as U+XXXX. */
   private static String clip(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return DomainNames.printable(s.length() > 40 ? s.substring(0, 40) + "..." : s);
   }
 
   /** The value of a tag (exact, case-sensitive name). */

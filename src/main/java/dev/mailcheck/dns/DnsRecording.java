@@ -42,9 +42,9 @@ final class DnsRecording {
    */
   static void write(Path file, List<DnsResult> results, List<SignedAnswer> signed) {
     List<Json.Value> list = new ArrayList<>();
-    for (DnsResult r : results) list.add(new Json.Obj(toJson(r)));
+    for (DnsResult r : results) list.add(toJson(r));
     for (SignedAnswer a : signed) {
-      Map<String, Json.Value> n = toJson(a.outcome());
+      Map<String, Json.Value> n = fields(a.outcome());
       n.put("dnssec", Json.of(true));
       n.put("ad", Json.of(a.authenticData()));
       n.put("answer", records(a.answer()));
@@ -110,7 +110,12 @@ final class DnsRecording {
     return m.lines().findFirst().orElse(m);
   }
 
-  static Map<String, Json.Value> toJson(DnsResult r) {
+  /** One answer as the recording writes it. */
+  static Json.Obj toJson(DnsResult r) {
+    return new Json.Obj(fields(r));
+  }
+
+  private static Map<String, Json.Value> fields(DnsResult r) {
     Map<String, Json.Value> n = new LinkedHashMap<>();
     n.put("name", Json.of(r.question().name()));
     n.put("type", Json.of(r.question().type().name()));
@@ -211,8 +216,10 @@ final class DnsRecording {
         yield new DnsRecord.Mx(name, ttl, Integer.parseInt(parts[0]), exchange);
       }
       case TXT, SPF -> new DnsRecord.Txt(name, ttl, type, parseTxt(data));
-      case PTR -> new DnsRecord.Ptr(name, ttl, DnsQuestion.normalize(data));
-      case CNAME -> new DnsRecord.Cname(name, ttl, DnsQuestion.normalize(data));
+      // the root as target is "." in the file and "" in a record, as for the null MX exchange
+      case PTR -> new DnsRecord.Ptr(name, ttl, data.equals(".") ? "" : DnsQuestion.normalize(data));
+      case CNAME ->
+          new DnsRecord.Cname(name, ttl, data.equals(".") ? "" : DnsQuestion.normalize(data));
       default -> new DnsRecord.Other(name, ttl, type, data);
     };
   }

@@ -276,6 +276,7 @@ public final class DomainNames {
     if (cp < 0x20
         || cp == 0x7f
         || !Character.isDefined(cp)
+        || Character.getType(cp) == Character.CONTROL // C1 too (issue 19, fuzzing)
         || Character.getType(cp) == Character.FORMAT) {
       return String.format(Locale.ROOT, "U+%04X", cp);
     }

@@ -33,6 +33,8 @@ public record Extensions(String greeting, Map<String, List<String>> keywords, bo
       String line = lines.get(i).trim();
       if (line.isEmpty()) continue;
       String[] parts = line.split("[ =]+");
+      // "=AUTH" or "=": no ehlo-keyword (RFC 5321 §4.1.1.1); "=" alone splits into nothing
+      if (parts.length == 0 || parts[0].isEmpty()) continue;
       String keyword = parts[0].toUpperCase(Locale.ROOT);
       var params = new ArrayList<String>();
       for (int j = 1; j < parts.length; j++) params.add(parts[j]);

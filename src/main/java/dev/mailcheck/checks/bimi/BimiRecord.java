@@ -14,7 +14,8 @@ import java.util.Locale;
  */
 public record BimiRecord(String text, String logo, String evidence, List<String> problems) {
   public BimiRecord {
-    problems = List.copyOf(problems);
+    // record text quoted in a problem keeps its control characters out of reports (U+XXXX)
+    problems = problems.stream().map(dev.mailcheck.internal.DomainNames::printable).toList();
   }
 
   public boolean valid() {

@@ -35,7 +35,8 @@ public record DkimKey(
     hashes = List.copyOf(hashes);
     services = List.copyOf(services);
     flags = List.copyOf(flags);
-    problems = List.copyOf(problems);
+    // record text quoted in a problem keeps its control characters out of reports (U+XXXX)
+    problems = problems.stream().map(dev.mailcheck.internal.DomainNames::printable).toList();
   }
 
   /** Empty {@code p=}: the key was revoked (RFC 6376 §3.6.1). */

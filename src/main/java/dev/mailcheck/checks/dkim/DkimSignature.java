@@ -49,6 +49,8 @@ public record DkimSignature(
 
   public DkimSignature {
     signedHeaders = List.copyOf(signedHeaders);
+    // field text quoted in the error keeps its control characters (even FWS tabs) out (U+XXXX)
+    error = error.map(dev.mailcheck.internal.DomainNames::printable);
   }
 
   /** {@code header/body}, e.g. {@code relaxed/simple}. */

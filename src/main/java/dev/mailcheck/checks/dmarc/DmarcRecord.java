@@ -73,6 +73,12 @@ public record DmarcRecord(
    */
   public record Problem(
       int position, int term, Severity severity, String kind, String tag, String message) {
+    /** Record text quoted in a message keeps its control characters out of reports (U+XXXX). */
+    public Problem {
+      message = dev.mailcheck.internal.DomainNames.printable(message);
+      tag = dev.mailcheck.internal.DomainNames.printable(tag);
+    }
+
     @Override
     public String toString() {
       return message

@@ -32,6 +32,13 @@ public record ReportUri(
 
   public static Parsed parse(String text) {
     String t = text.strip();
+    // RFC 3986: a URI is printable ASCII; anything else is no report address (and is not shown raw)
+    if (!t.chars().allMatch(c -> c > 0x20 && c < 0x7f))
+      return new Bad(
+          t,
+          "\""
+              + dev.mailcheck.internal.DomainNames.printable(t)
+              + "\" is not a URI (it holds a space, a control or a non-ASCII character)");
     Matcher m = SCHEME.matcher(t);
     if (!m.matches())
       return new Bad(t, "\"" + t + "\" is not a URI (a report address needs \"mailto:\")");

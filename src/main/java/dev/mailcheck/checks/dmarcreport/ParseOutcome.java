@@ -17,5 +17,10 @@ sealed interface ParseOutcome {
   }
 
   /** Not a DMARC aggregate report, or refused (DTD, bomb): skipped with a one-line reason. */
-  record Skipped(String reason) implements ParseOutcome {}
+  record Skipped(String reason) implements ParseOutcome {
+    /** The XML reader's own words can quote the input: control characters as U+XXXX. */
+    public Skipped {
+      reason = dev.mailcheck.internal.DomainNames.printable(reason);
+    }
+  }
 }

@@ -80,6 +80,12 @@ public record AuthResults(String authservId, List<Entry> entries, int unparsed, 
       String method = tokens[0].substring(0, eq).toLowerCase(Locale.ROOT);
       int slash = method.indexOf('/');
       if (slash >= 0) method = method.substring(0, slash);
+      // RFC 8601 §2.2: a method is a Keyword; anything else (an unterminated quoted string ran on
+      // past its ';', binary junk) is not a result
+      if (!method.matches("[a-z0-9][a-z0-9_.-]*")) {
+        bad++;
+        continue;
+      }
       String result = tokens[0].substring(eq + 1).toLowerCase(Locale.ROOT);
       Optional<String> reason = Optional.empty();
       Map<String, String> props = new LinkedHashMap<>();

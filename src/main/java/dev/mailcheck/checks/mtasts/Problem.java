@@ -7,6 +7,11 @@ package dev.mailcheck.checks.mtasts;
  * @param fatal senders discard the record or policy because of it (else a warning: ignored field)
  */
 public record Problem(int position, boolean fatal, String message) {
+  /** Record or policy text quoted in a message keeps its control characters out (U+XXXX). */
+  public Problem {
+    message = dev.mailcheck.internal.DomainNames.printable(message);
+  }
+
   @Override
   public String toString() {
     return message + " (at " + position + ")";

@@ -66,7 +66,7 @@ public record StsRecord(
         }
       }
     }
-    if (id.isEmpty()) problems.add(new Problem(text.length(), true, "no id= field"));
+    if (id.isEmpty()) problems.add(new Problem(Math.max(1, text.length()), true, "no id= field"));
     return new StsRecord(text, id, ext, problems);
   }
 }

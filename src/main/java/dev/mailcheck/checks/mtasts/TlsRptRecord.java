@@ -83,7 +83,8 @@ public record TlsRptRecord(String text, List<String> rua, List<Problem> problems
         }
       }
     }
-    if (!sawRua) problems.add(new Problem(text.length(), true, "no rua= field (it is required)"));
+    if (!sawRua)
+      problems.add(new Problem(Math.max(1, text.length()), true, "no rua= field (it is required)"));
     return new TlsRptRecord(text, rua, problems);
   }
 }

@@ -21,6 +21,10 @@ import java.util.Optional;
  * Facts of a delivery in, {@code send.*} findings out: per attempt the stages it reached, each
  * refusal explained by the reply table, then one {@code send.delivered} for the whole delivery.
  * Pure.
+ *
+ * <p>Over the ~300-line guide on purpose: one delivery judged stage by stage (connect, AUTH, MAIL,
+ * each RCPT, DATA) per attempt, each stage's finding depending on how the earlier ones ended, then
+ * the outcome over all attempts; the reply explanations live in the shared table.
  */
 public final class SendEvaluator {
   private SendEvaluator() {}

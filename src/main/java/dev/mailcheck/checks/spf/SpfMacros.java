@@ -49,9 +49,14 @@ final class SpfMacros {
 
   /**
    * The first syntax error of a macro-string, empty if it is valid. {@code c}, {@code r} and {@code
-   * t} are allowed only in explanation strings (RFC 7208 §7.1).
+   * t} are allowed only in explanation strings (RFC 7208 §7.1). Record text quoted in the error
+   * shows control characters as U+XXXX ({@code exp=} explanations are any TXT text).
    */
   static Optional<String> check(String s, boolean explanation) {
+    return checkRaw(s, explanation).map(dev.mailcheck.internal.DomainNames::printable);
+  }
+
+  private static Optional<String> checkRaw(String s, boolean explanation) {
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
       if (ch != '%') {
