@@ -9,7 +9,10 @@
 # received in one second. Env: CONCURRENCY (default 256), QPS (default 0 = no limit), DELAY_MS (50).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# shellcheck source=../scripts/find-jdk.sh
+. scripts/find-jdk.sh
+find_jdk || { echo "bench/scale.sh: no JDK ${MAILCHECK_MIN_JAVA}+ found" >&2; exit 2; }
+JAVA=$JDK_HOME/bin/java
 JAR=target/mailcheck.jar
 [ -f "$JAR" ] || { echo "build first: mvn -o -q package -DskipTests" >&2; exit 2; }
 CONCURRENCY=${CONCURRENCY:-256}
