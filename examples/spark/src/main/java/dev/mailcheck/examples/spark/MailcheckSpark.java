@@ -5,8 +5,11 @@ import dev.mailcheck.report.Report;
 import dev.mailcheck.report.render.JsonRenderer;
 import dev.mailcheck.scan.BatchRun;
 import dev.mailcheck.scan.DomainScanner;
+import java.io.BufferedWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,9 +38,26 @@ public final class MailcheckSpark {
     InetSocketAddress resolver = new InetSocketAddress(hp[0], Integer.parseInt(hp[1]));
     int qps = Integer.parseInt(args[3]);
     try (JavaSparkContext sc = new JavaSparkContext(new SparkConf().setAppName("mailcheck"))) {
-      JavaRDD<String> domains = sc.textFile(input).filter(l -> !l.isBlank() && !l.startsWith("#"));
+      boolean distributed = input.contains("://");
+      JavaRDD<String> domains =
+          (distributed
+                  ? sc.textFile(input)
+                  : sc.parallelize(Files.readAllLines(Path.of(input)), sc.defaultParallelism()))
+              .filter(l -> !l.isBlank() && !l.startsWith("#"));
       JavaRDD<String> lines = domains.mapPartitions(part -> check(part, resolver, qps));
-      lines.saveAsTextFile(output);
+      if (distributed) {
+        lines.saveAsTextFile(output);
+      } else {
+        // A local list (local mode, one machine): read and written by the driver without Hadoop's
+        // file system, which needs Subject.getSubject (gone in Java 23+) on this Spark's Hadoop.
+        try (BufferedWriter w = Files.newBufferedWriter(Path.of(output))) {
+          Iterator<String> it = lines.toLocalIterator();
+          while (it.hasNext()) {
+            w.write(it.next());
+            w.newLine();
+          }
+        }
+      }
     }
   }
 
