@@ -180,27 +180,6 @@ final class DkimSignCommand implements Callable<Integer> {
   }
 
   private DkimPrivateKey readKey() {
-    return readKey(key, "--key");
-  }
-
-  /** A PEM private key file, at most 64 KiB; a bad one is exit 2 naming {@code option}. */
-  static DkimPrivateKey readKey(Path key, String option) {
-    try {
-      if (!Files.isRegularFile(key))
-        throw new InputException(option + ": " + key + " is not a file");
-      if (Files.size(key) > 64 * 1024)
-        throw new InputException(option + ": " + key + " is too large for a key file");
-      return DkimPrivateKey.read(Files.readString(key, StandardCharsets.ISO_8859_1));
-    } catch (DkimPrivateKey.KeyFileException e) {
-      throw new InputException(option + " " + key + ": " + e.getMessage());
-    } catch (IOException e) {
-      throw new InputException(
-          "cannot read the key "
-              + key
-              + ": "
-              + (e instanceof java.nio.file.AccessDeniedException
-                  ? "permission denied"
-                  : e.getMessage()));
-    }
+    return KeyFiles.readKey(key, "--key");
   }
 }

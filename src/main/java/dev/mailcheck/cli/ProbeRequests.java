@@ -50,4 +50,17 @@ final class ProbeRequests {
         + ":"
         + target.port();
   }
+
+  /** {@code --ehlo}: a domain name or an address literal, checked before it goes on the wire. */
+  static String ehloName(String ehlo) {
+    boolean literal = ehlo.matches("\\[(IPv6:[0-9A-Fa-f:.]+|[0-9.]+)\\]");
+    boolean name =
+        ehlo.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");
+    if (!literal && !name)
+      throw new InputException(
+          "--ehlo must be a domain name or an address literal like [192.0.2.1], not '"
+              + ehlo.replaceAll("\\p{Cntrl}", "?")
+              + "'");
+    return ehlo;
+  }
 }

@@ -246,7 +246,7 @@ final class SendCommand extends BaseCommand {
         ProbeRequests.builder(hp, ctx, trust, privateAddresses)
             .allowPlaintextAuth(allowPlaintextAuth)
             .transaction(tx);
-    if (ehlo != null) builder.ehloName(SmtpCommand.ehloName(ehlo));
+    if (ehlo != null) builder.ehloName(ProbeRequests.ehloName(ehlo));
     preset.ifPresent(pr -> builder.tlsMode(pr.tls()));
     if (mode.tls) builder.tlsMode(TlsMode.IMPLICIT);
     else if (mode.starttls) builder.tlsMode(TlsMode.STARTTLS);
@@ -286,7 +286,7 @@ final class SendCommand extends BaseCommand {
         String d = dkimDomain != null ? dkimDomain(dkimDomain) : dkimDomain(domainOf(sender));
         b.dkim(
             new MessageBuilder.Dkim(
-                DkimSignCommand.readKey(dkimKey, "--dkim-key"),
+                KeyFiles.readKey(dkimKey, "--dkim-key"),
                 d,
                 new Converters.DkimSelector().convert(dkimSelector)));
       }

@@ -118,7 +118,7 @@ final class SmtpCommand extends BaseCommand {
             .legacyTlsCheck(!noLegacyTls && !allPorts)
             .relayTest(relayTest)
             .allowPlaintextAuth(allowPlaintextAuth);
-    if (ehlo != null) builder.ehloName(ehloName(ehlo));
+    if (ehlo != null) builder.ehloName(ProbeRequests.ehloName(ehlo));
     if (mode.tls) builder.tlsMode(TlsMode.IMPLICIT);
     else if (mode.starttls) builder.tlsMode(TlsMode.STARTTLS);
     else if (mode.noTls) builder.tlsMode(TlsMode.NONE);
@@ -141,15 +141,4 @@ final class SmtpCommand extends BaseCommand {
   }
 
   /** A domain name or an address literal like {@code [192.0.2.1]} (RFC 5321 §4.1.1.1). */
-  static String ehloName(String ehlo) {
-    boolean literal = ehlo.matches("\\[(IPv6:[0-9A-Fa-f:.]+|[0-9.]+)\\]");
-    boolean name =
-        ehlo.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");
-    if (!literal && !name)
-      throw new InputException(
-          "--ehlo must be a domain name or an address literal like [192.0.2.1], not '"
-              + ehlo.replaceAll("\\p{Cntrl}", "?")
-              + "'");
-    return ehlo;
-  }
 }
