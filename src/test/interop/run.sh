@@ -15,6 +15,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
 D=${MAILCHECK_INTEROP_DIR:-/tmp/mailcheck-interop}
+STATE_CACHE=${MAILCHECK_INTEROP_CACHE:-/var/tmp/mailcheck-interop-cache} # kept across lab restarts
 PY=/usr/bin/python3 # the Debian python, which sees python3-spf/python3-dkim (not a pyenv shim)
 
 # Addresses (documented in CONTRIBUTING.md; the zones under zones/ point at them).
@@ -559,6 +560,20 @@ make_fixtures() {
   "$PY" "$HERE/dkim_sign.py" "$DNS_IP" "$D/dkim" "$D/dkim/messages" || die "dkimpy signing failed"
   # mailcheck message: a dkimpy-signed bulk-style message and its ARC-sealed list forward.
   "$PY" "$HERE/message_fixtures.py" make "$DNS_IP" "$D/dkim" "$D/message" || die "message fixtures failed"
+  # The official SARIF 2.1.0 schema (OASIS, rtm.5) as Microsoft ships it in an npm package: the
+  # reference --format sarif is validated against. Kept between runs; never committed.
+  local sarif=$STATE_CACHE/sarif-2.1.0-rtm.5.json
+  if [ ! -s "$sarif" ]; then
+    # npm comes with Node.js; Debian's npm package only where no Node.js is installed (a Node.js
+    # from elsewhere brings its own npm and conflicts with Debian's)
+    command -v npm >/dev/null 2>&1 || apt-get install -y -q npm >>"$D.apt.log" 2>&1 ||
+      die "npm is needed to fetch the SARIF schema and could not be installed"
+    mkdir -p "$STATE_CACHE"
+    (cd "$STATE_CACHE" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null &&
+      tar xzf microsoft-jest-sarif-1.0.0-beta.0.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json &&
+      mv package/lib/schemas/sarif-2.1.0-rtm.5.json "$sarif" && rm -rf package ./*.tgz) ||
+      die "could not fetch the SARIF schema from npm (@microsoft/jest-sarif)"
+  fi
 }
 
 write_env() {
@@ -585,6 +600,7 @@ python=$PY
 zones=$D/zones
 dnssec.anchors=$D/dnssec/trust-anchors.zone
 blocklists=$HERE/blocklists.json
+sarif.schema=$STATE_CACHE/sarif-2.1.0-rtm.5.json
 EOF
 }
 
