@@ -202,7 +202,8 @@ final class DnsRecording {
             .longValue()
             .filter(t -> t >= 0)
             .orElseThrow(() -> new IllegalArgumentException("bad ttl"));
-    String data = text(n, "data").trim();
+    String raw = text(n, "data");
+    String data = raw.trim();
     return switch (type) {
       case A, AAAA -> {
         InetAddress a = literal(data, type == RecordType.A ? Address.IPv4 : Address.IPv6);
@@ -220,7 +221,8 @@ final class DnsRecording {
       case PTR -> new DnsRecord.Ptr(name, ttl, data.equals(".") ? "" : DnsQuestion.normalize(data));
       case CNAME ->
           new DnsRecord.Cname(name, ttl, data.equals(".") ? "" : DnsQuestion.normalize(data));
-      default -> new DnsRecord.Other(name, ttl, type, data);
+      // opaque presentation text goes back exactly as recorded (it may end in a space)
+      default -> new DnsRecord.Other(name, ttl, type, raw);
     };
   }
 

@@ -19,4 +19,16 @@ class DnsFuzzRegressionTest {
           .satisfies(r -> assertThat(r.data()).isEqualTo("."));
     }
   }
+
+  @Test
+  void opaqueRecordDataEndingInASpaceReplaysUnchanged() {
+    // found by DnsFuzzTest#oddRdata: an NSEC3 whose presentation ends in a space lost it
+    var rec = new DnsRecord.Other("x.example", 300, RecordType.NSEC3, "1 0 0 - ABCD A ");
+    var result =
+        new DnsResult.Records(DnsQuestion.of(rec.name(), rec.type()), List.of(rec), List.of());
+    DnsResult back = DnsRecording.fromJson(DnsRecording.toJson(result));
+    assertThat(back.recordsOrEmpty())
+        .singleElement()
+        .satisfies(r -> assertThat(r.data()).isEqualTo("1 0 0 - ABCD A "));
+  }
 }
