@@ -105,9 +105,20 @@ public final class DomainNames {
     return name;
   }
 
+  /** One line of bounded length, whatever the input: its shown form and the reason are capped. */
   private static InputException invalid(String input, String reason) {
-    String shown = input.length() > 80 ? input.substring(0, 77) + "..." : input;
-    return new InputException("'" + printable(shown) + "' is not a valid domain name: " + reason);
+    String head =
+        input.codePointCount(0, input.length()) > 200
+            ? input.substring(0, input.offsetByCodePoints(0, 200))
+            : input;
+    String shown = cap(printable(head), 80);
+    return new InputException(
+        "'" + shown + "' is not a valid domain name: " + cap(printable(reason), 200));
+  }
+
+  private static String cap(String s, int max) {
+    if (s.codePointCount(0, s.length()) <= max) return s;
+    return s.substring(0, s.offsetByCodePoints(0, max - 3)) + "...";
   }
 
   private static String label(String label, boolean underscore) {

@@ -1,6 +1,7 @@
 package dev.mailcheck.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,5 +14,16 @@ class DomainNamesFuzzRegressionTest {
         .asString()
         .contains("contains U+008D, which IDNA 2008 disallows")
         .doesNotContain("\u008d");
+  }
+
+  @Test
+  void anErrorAboutALongNameFullOfControlCharactersStaysShort() {
+    // found by DomainNamesFuzzTest#domainName: 80 shown characters became 480 as U+XXXX
+    String input = "\u0001".repeat(300) + ".example";
+    assertThatThrownBy(() -> DomainNames.normalize(input))
+        .isInstanceOf(InputException.class)
+        .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(400))
+        .hasMessageContaining("U+0001")
+        .hasMessageNotContaining("\u0001");
   }
 }
