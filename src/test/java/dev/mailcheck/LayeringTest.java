@@ -73,6 +73,22 @@ class LayeringTest {
   }
 
   @Test
+  void theProtocolLayersNameTheirCapsInOnePlace() throws IOException {
+    // dns/, smtp/ and https/ keep every size or count cap in their Limits class (issue 19)
+    Pattern cap = Pattern.compile("static final (int|long) MAX_[A-Z_]+ =");
+    List<String> elsewhere = new ArrayList<>();
+    for (String layer : List.of("dns", "smtp", "https")) {
+      assertThat(MAIN.resolve(layer).resolve("Limits.java")).isRegularFile();
+      for (Path file : javaFiles(MAIN.resolve(layer))) {
+        if (file.getFileName().toString().equals("Limits.java")) continue;
+        if (cap.matcher(Files.readString(file)).find())
+          elsewhere.add(MAIN.relativize(file).toString());
+      }
+    }
+    assertThat(elsewhere).isEmpty();
+  }
+
+  @Test
   void theRulesSeeTheSources() throws IOException {
     // guards the two tests above against passing on an empty or moved tree
     assertThat(javaFiles(MAIN.resolve("checks"))).hasSizeGreaterThan(100);

@@ -86,8 +86,7 @@ final class DnsClientResolver implements Resolver {
     m.addRecord(query.getQuestion(), Section.QUESTION);
     for (DnsRecord r : a.answer()) toRecord(r).ifPresent(x -> m.addRecord(x, Section.ANSWER));
     for (DnsRecord r : a.authority()) toRecord(r).ifPresent(x -> m.addRecord(x, Section.AUTHORITY));
-    m.addRecord(
-        new OPTRecord(NetworkDnsClient.EDNS_PAYLOAD, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+    m.addRecord(new OPTRecord(Limits.EDNS_PAYLOAD, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
     return m;
   }
 

@@ -23,8 +23,6 @@ import org.xbill.DNS.Address;
  * they round-trip octet for octet.
  */
 final class DnsRecording {
-  /** Replay files larger than this are refused rather than read into memory. */
-  static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
   private DnsRecording() {}
 
@@ -66,7 +64,7 @@ final class DnsRecording {
 
   static Contents readAll(Path file) {
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
+      if (Files.size(file) > Limits.REPLAY_FILE_BYTES) {
         throw new InputException("DNS replay file " + file + " is larger than 64 MiB");
       }
       Json.Value root = Json.parse(Files.readString(file));

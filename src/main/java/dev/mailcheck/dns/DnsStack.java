@@ -90,7 +90,7 @@ public final class DnsStack implements AutoCloseable {
     DnsStack plain = open(settings, qps, DnsTrace.discarding());
     return new DnsStack(
         plain.client,
-        new SharedAnswerCache(plain.source, SHARED_CACHE_QUESTIONS),
+        new SharedAnswerCache(plain.source, Limits.SHARED_CACHE_QUESTIONS),
         plain.trace,
         plain.onClose,
         plain.network,
@@ -98,12 +98,6 @@ public final class DnsStack implements AutoCloseable {
         plain.replayFile,
         plain.resolverSwitch);
   }
-
-  /**
-   * Questions the run-wide cache of a many-domain run keeps (least recently used dropped): a few
-   * tens of megabytes at most, enough for the names thousands of domains share.
-   */
-  static final int SHARED_CACHE_QUESTIONS = 20_000;
 
   /**
    * A fresh cache with in-flight coalescing over this stack's network client (or replay file): one

@@ -36,7 +36,6 @@ import org.xbill.DNS.dnssec.ValidatingResolver;
  * <p>One instance validates many questions and keeps the validated keys between them. Thread-safe.
  */
 public final class DnssecValidator {
-  private static final int MAX_PROOF_LEVELS = 12;
 
   private final DnsClient dns;
   private final TrustAnchors anchors;
@@ -265,7 +264,9 @@ public final class DnssecValidator {
     List<String> labels = name.isEmpty() ? List.of() : Arrays.asList(name.split("\\."));
     int anchorLabels = anchor.isEmpty() ? 0 : anchor.split("\\.").length;
     List<String> path = new ArrayList<>();
-    for (int n = anchorLabels + 1; n <= labels.size() && path.size() < MAX_PROOF_LEVELS; n++) {
+    for (int n = anchorLabels + 1;
+        n <= labels.size() && path.size() < Limits.DNSSEC_PROOF_LEVELS;
+        n++) {
       path.add(String.join(".", labels.subList(labels.size() - n, labels.size())));
     }
     return proofFrom(path, 0);

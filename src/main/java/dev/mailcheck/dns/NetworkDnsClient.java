@@ -44,11 +44,6 @@ import org.xbill.DNS.TextParseException;
  * dnsjava retry silently, so that the trace can say which transport answered.
  */
 final class NetworkDnsClient implements DnsClient {
-  /** At most this many CNAMEs are followed for one question. */
-  static final int MAX_CNAME_HOPS = 8;
-
-  /** EDNS(0) payload size recommended by DNS Flag Day 2020, avoiding IP fragmentation. */
-  static final int EDNS_PAYLOAD = 1232;
 
   private final List<Server> servers;
   private final Duration timeout;
@@ -141,10 +136,10 @@ final class NetworkDnsClient implements DnsClient {
             new DnsResult.ServFail(
                 original, "CNAME loop: " + String.join(" -> ", chain) + " -> " + current));
       }
-      if (chain.size() > MAX_CNAME_HOPS) {
+      if (chain.size() > Limits.CNAME_HOPS) {
         return done(
             new DnsResult.ServFail(
-                original, "CNAME chain longer than " + MAX_CNAME_HOPS + " hops"));
+                original, "CNAME chain longer than " + Limits.CNAME_HOPS + " hops"));
       }
     }
     if (a.rcode == Rcode.NXDOMAIN) return done(new DnsResult.NxDomain(original, chain));
@@ -214,7 +209,7 @@ final class NetworkDnsClient implements DnsClient {
       if (!matching.isEmpty()) outcome = new DnsResult.Records(q, matching, chain);
       else if (cname.isPresent()
           && q.type() != RecordType.CNAME
-          && chain.size() <= MAX_CNAME_HOPS
+          && chain.size() <= Limits.CNAME_HOPS
           && !chain.contains(cname.get().target())) {
         chain.add(current);
         current = cname.get().target();
@@ -236,7 +231,8 @@ final class NetworkDnsClient implements DnsClient {
       if (dnssec) {
         query.getHeader().setFlag(Flags.CD);
         // Our own OPT record with DO: SimpleResolver adds its (DO-less) one only when none is set.
-        query.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+        query.addRecord(
+            new OPTRecord(Limits.EDNS_PAYLOAD, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
       }
     } catch (TextParseException e) {
       return CompletableFuture.completedFuture(
@@ -466,7 +462,7 @@ final class NetworkDnsClient implements DnsClient {
       this.udp = new SimpleResolver(address);
       this.tcp = new SimpleResolver(address);
       for (SimpleResolver r : List.of(udp, tcp)) {
-        r.setEDNS(0, EDNS_PAYLOAD, 0, List.of());
+        r.setEDNS(0, Limits.EDNS_PAYLOAD, 0, List.of());
         r.setTimeout(timeout);
       }
       udp.setIgnoreTruncation(true);

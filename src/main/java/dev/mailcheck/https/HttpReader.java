@@ -13,8 +13,6 @@ import java.util.Locale;
  * body. Throws {@link Malformed} for what is not HTTP and {@link TooLarge} past the body cap.
  */
 final class HttpReader {
-  static final int MAX_LINE = 8 * 1024;
-  static final int MAX_HEADERS = 100;
 
   static final class Malformed extends IOException {
     Malformed(String m) {
@@ -56,8 +54,8 @@ final class HttpReader {
       String l = line();
       if (l == null) throw new Malformed("the connection closed inside the headers");
       if (l.isEmpty()) break;
-      if (headers.size() >= MAX_HEADERS)
-        throw new Malformed("more than " + MAX_HEADERS + " headers");
+      if (headers.size() >= Limits.HEADERS)
+        throw new Malformed("more than " + Limits.HEADERS + " headers");
       int colon = l.indexOf(':');
       if (colon <= 0 || Character.isWhitespace(l.charAt(0)))
         throw new Malformed("not a header line: " + printable(l));
@@ -117,7 +115,7 @@ final class HttpReader {
     for (int i = 0; ; i++) { // trailers
       String t = line();
       if (t == null || t.isEmpty()) break;
-      if (i >= MAX_HEADERS) throw new Malformed("too many trailer lines");
+      if (i >= Limits.HEADERS) throw new Malformed("too many trailer lines");
     }
     return out.toByteArray();
   }
@@ -129,7 +127,8 @@ final class HttpReader {
       int c = in.read();
       if (c < 0) return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
       if (c == '\n') break;
-      if (b.size() >= MAX_LINE) throw new Malformed("a line longer than " + MAX_LINE + " bytes");
+      if (b.size() >= Limits.HEAD_LINE)
+        throw new Malformed("a line longer than " + Limits.HEAD_LINE + " bytes");
       b.write(c);
     }
     String s = b.toString(StandardCharsets.ISO_8859_1);

@@ -21,14 +21,6 @@ import java.util.List;
  * replaced, so nothing a server sends can drive the terminal.
  */
 final class ReplyReader {
-  /** Longest reply line accepted, in bytes, without its line end (RFC 5321 §4.5.3.1.5 says 512). */
-  static final int MAX_LINE = 8192;
-
-  /** Most lines one reply may have. */
-  static final int MAX_LINES = 100;
-
-  /** Most bytes one reply may have. */
-  static final int MAX_REPLY = 64 * 1024;
 
   private final InputStream in;
   private final Socket socket;
@@ -57,9 +49,11 @@ final class ReplyReader {
       total += raw.length + 2;
       String line = transcript.redact(printable(raw));
       transcript.server(line);
-      if (total > MAX_REPLY) {
+      if (total > Limits.REPLY_BYTES) {
         throw new ProbeException(
-            phase, Failure.Kind.REPLY_TOO_LARGE, "reply longer than " + MAX_REPLY + " bytes");
+            phase,
+            Failure.Kind.REPLY_TOO_LARGE,
+            "reply longer than " + Limits.REPLY_BYTES + " bytes");
       }
       int lineCode = code(raw);
       boolean more = raw.length > 3 && raw[3] == '-';
@@ -76,11 +70,11 @@ final class ReplyReader {
       code = lineCode;
       lines.add(line.length() > 4 ? line.substring(4) : "");
       if (!more) return new Reply(code, lines);
-      if (lines.size() >= MAX_LINES) {
+      if (lines.size() >= Limits.REPLY_LINES) {
         throw new ProbeException(
             phase,
             Failure.Kind.REPLY_TOO_LARGE,
-            "more than " + MAX_LINES + " continuation lines in one reply");
+            "more than " + Limits.REPLY_LINES + " continuation lines in one reply");
       }
     }
   }
@@ -95,16 +89,16 @@ final class ReplyReader {
         if (n > 0 && bytes[n - 1] == '\r') return Arrays.copyOf(bytes, n - 1);
         return bytes;
       }
-      if (line.size() >= MAX_LINE + 1) {
+      if (line.size() >= Limits.REPLY_LINE + 1) {
         transcript.server(
             printable(Arrays.copyOf(line.toByteArray(), 80))
                 + "... (no line end after "
-                + MAX_LINE
+                + Limits.REPLY_LINE
                 + " bytes)");
         throw new ProbeException(
             phase,
             Failure.Kind.LINE_TOO_LONG,
-            "reply line longer than " + MAX_LINE + " bytes without a line end");
+            "reply line longer than " + Limits.REPLY_LINE + " bytes without a line end");
       }
       line.write(b);
     }

@@ -9,8 +9,6 @@ import java.util.List;
  * later: callers pass the shown form of every AUTH payload. Lines and the line count are capped.
  */
 final class Transcript {
-  static final int MAX_LINES = 400;
-  static final int MAX_LINE_CHARS = 300;
 
   private final List<String> lines = new ArrayList<>();
   private final List<String> secrets = new ArrayList<>();
@@ -44,13 +42,13 @@ final class Transcript {
   }
 
   private void add(String line) {
-    if (lines.size() >= MAX_LINES) {
+    if (lines.size() >= Limits.TRANSCRIPT_LINES) {
       dropped++;
       return;
     }
     lines.add(
-        line.length() > MAX_LINE_CHARS
-            ? line.substring(0, MAX_LINE_CHARS) + "... (" + line.length() + " chars)"
+        line.length() > Limits.TRANSCRIPT_LINE_CHARS
+            ? line.substring(0, Limits.TRANSCRIPT_LINE_CHARS) + "... (" + line.length() + " chars)"
             : line);
   }
 

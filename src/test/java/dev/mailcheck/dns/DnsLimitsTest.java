@@ -22,7 +22,7 @@ class DnsLimitsTest {
   void replayFileSize(long delta) throws Exception {
     Path f = tmp.resolve("replay.json");
     try (var raf = new RandomAccessFile(f.toFile(), "rw")) {
-      raf.setLength(DnsRecording.MAX_FILE_BYTES + delta);
+      raf.setLength(Limits.REPLAY_FILE_BYTES + delta);
     }
     var thrown =
         assertThatThrownBy(() -> DnsRecording.readAll(f)).isInstanceOf(InputException.class);

@@ -28,7 +28,7 @@ class HttpLimitsTest {
   @ValueSource(ints = {-1, 0, 1})
   void headerLineLength(int delta) throws Exception {
     // MAX_LINE octets before LF, a CR included
-    String value = "v".repeat(HttpReader.MAX_LINE - "X-Long: ".length() - 1 + delta);
+    String value = "v".repeat(Limits.HEAD_LINE - "X-Long: ".length() - 1 + delta);
     var r = reader("HTTP/1.1 200 OK\r\nX-Long: " + value + "\r\n\r\n", new byte[0]);
     if (delta <= 0) assertThat(r.head().header("X-Long")).isEqualTo(value);
     else
@@ -40,10 +40,10 @@ class HttpLimitsTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 0, 1})
   void headerCount(int delta) throws Exception {
-    int n = HttpReader.MAX_HEADERS + delta;
+    int n = Limits.HEADERS + delta;
     var r = reader("HTTP/1.1 200 OK\r\n" + "X-H: 1\r\n".repeat(n) + "\r\n", new byte[0]);
     if (delta <= 0) assertThat(r.head().headers()).hasSize(n);
-    else assertThatThrownBy(r::head).hasMessage("more than " + HttpReader.MAX_HEADERS + " headers");
+    else assertThatThrownBy(r::head).hasMessage("more than " + Limits.HEADERS + " headers");
   }
 
   @ParameterizedTest

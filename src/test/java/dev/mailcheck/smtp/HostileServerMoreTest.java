@@ -77,8 +77,7 @@ class HostileServerMoreTest {
   @Test
   void slowMaximalContinuationLinesEndAtTheDeadlineOfTheCommand() throws Exception {
     byte[] line =
-        ("250-" + "x".repeat(ReplyReader.MAX_LINE - 4) + "\r\n")
-            .getBytes(StandardCharsets.US_ASCII);
+        ("250-" + "x".repeat(Limits.REPLY_LINE - 4) + "\r\n").getBytes(StandardCharsets.US_ASCII);
     ProbeResult r =
         probe(
             s -> {

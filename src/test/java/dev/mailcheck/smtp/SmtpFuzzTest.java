@@ -25,9 +25,9 @@ class SmtpFuzzTest {
     List<Reply> replies = readAll(data);
     for (Reply r : replies) {
       assertThat(r.code()).isBetween(0, 999);
-      assertThat(r.lines().size()).isBetween(1, ReplyReader.MAX_LINES);
+      assertThat(r.lines().size()).isBetween(1, Limits.REPLY_LINES);
       for (String line : r.lines()) {
-        assertThat(line.length()).isLessThanOrEqualTo(ReplyReader.MAX_LINE);
+        assertThat(line.length()).isLessThanOrEqualTo(Limits.REPLY_LINE);
         assertPrintable("reply line", line.replace('\t', ' '));
       }
     }
@@ -95,7 +95,7 @@ class SmtpFuzzTest {
       }
     }
     for (String line : transcript.lines()) {
-      assertThat(line.length()).isLessThanOrEqualTo(Transcript.MAX_LINE_CHARS + 40);
+      assertThat(line.length()).isLessThanOrEqualTo(Limits.TRANSCRIPT_LINE_CHARS + 40);
       assertPrintable("transcript line", line.replace('\t', ' '));
     }
     return out;

@@ -40,7 +40,7 @@ class SmtpLimitsTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 0, 1})
   void replyLineLength(int delta) throws Exception {
-    String line = "220 " + "x".repeat(ReplyReader.MAX_LINE - 4 + delta);
+    String line = "220 " + "x".repeat(Limits.REPLY_LINE - 4 + delta);
     String wire = line + "\r\n";
     if (delta <= 0) assertThat(read(wire).lines().get(0)).hasSize(line.length() - 4);
     else assertThat(failure(wire)).isEqualTo(Failure.Kind.LINE_TOO_LONG);
@@ -49,7 +49,7 @@ class SmtpLimitsTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 0, 1})
   void linesPerReply(int delta) throws Exception {
-    int n = ReplyReader.MAX_LINES + delta;
+    int n = Limits.REPLY_LINES + delta;
     String wire = "250-x\r\n".repeat(n - 1) + "250 end\r\n";
     if (delta <= 0) assertThat(read(wire).lines()).hasSize(n);
     else assertThat(failure(wire)).isEqualTo(Failure.Kind.REPLY_TOO_LARGE);
@@ -58,7 +58,7 @@ class SmtpLimitsTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 0, 1})
   void octetsPerReply(int delta) throws Exception {
-    int total = ReplyReader.MAX_REPLY + delta;
+    int total = Limits.REPLY_BYTES + delta;
     String nine = ("250-" + "y".repeat(6996) + "\r\n").repeat(9); // 9 × 7002 octets
     int lastRaw = total - nine.length() - 2;
     String wire = nine + "250 " + "z".repeat(lastRaw - 4) + "\r\n";
@@ -71,12 +71,12 @@ class SmtpLimitsTest {
   @ValueSource(ints = {-1, 0, 1})
   void transcriptLines(int delta) {
     var t = new Transcript();
-    int n = Transcript.MAX_LINES + delta;
+    int n = Limits.TRANSCRIPT_LINES + delta;
     for (int i = 0; i < n; i++) t.note("line " + i);
     if (delta <= 0) assertThat(t.lines()).hasSize(n);
     else
       assertThat(t.lines())
-          .hasSize(Transcript.MAX_LINES + 1)
+          .hasSize(Limits.TRANSCRIPT_LINES + 1)
           .last()
           .isEqualTo("* ... 1 more lines not recorded");
   }
@@ -85,14 +85,14 @@ class SmtpLimitsTest {
   @ValueSource(ints = {-1, 0, 1})
   void transcriptLineWidth(int delta) {
     var t = new Transcript();
-    String note = "n".repeat(Transcript.MAX_LINE_CHARS - 2 + delta); // "* " + note
+    String note = "n".repeat(Limits.TRANSCRIPT_LINE_CHARS - 2 + delta); // "* " + note
     t.note(note);
     String shown = t.lines().get(0);
     if (delta <= 0) assertThat(shown).isEqualTo("* " + note);
     else
       assertThat(shown)
-          .startsWith("* " + note.substring(0, Transcript.MAX_LINE_CHARS - 2))
-          .endsWith("... (" + (Transcript.MAX_LINE_CHARS + 1) + " chars)");
+          .startsWith("* " + note.substring(0, Limits.TRANSCRIPT_LINE_CHARS - 2))
+          .endsWith("... (" + (Limits.TRANSCRIPT_LINE_CHARS + 1) + " chars)");
   }
 
   @ParameterizedTest
@@ -100,7 +100,7 @@ class SmtpLimitsTest {
   void noLineEndAtAll(int delta) {
     // raw octets before a line end: MAX_LINE and room for the CR of a CRLF; at the cap the reader
     // waits for more and finds the connection closed, past it the line is refused
-    String wire = "220 " + "x".repeat(ReplyReader.MAX_LINE + 1 - 4 + delta);
+    String wire = "220 " + "x".repeat(Limits.REPLY_LINE + 1 - 4 + delta);
     Failure.Kind k = failure(wire);
     assertThat(k).isEqualTo(delta <= 0 ? Failure.Kind.CLOSED : Failure.Kind.LINE_TOO_LONG);
     assertThatThrownBy(() -> read("")).isInstanceOf(ProbeException.class);
