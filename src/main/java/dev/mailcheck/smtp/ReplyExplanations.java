@@ -50,11 +50,12 @@ public final class ReplyExplanations {
     }
 
     /** Cause and fix as one remedy sentence, with the retry the server asked for. */
+    /** The cause and the fix as whole sentences, with the retry time the server asked for. */
     public String remedy() {
-      String r = fix;
+      String r = sentence(fix);
       if (retryAfter.isPresent())
         r += " The server asked to retry after " + words(retryAfter.get()) + ".";
-      return cause.isEmpty() ? r : cap(cause) + ". " + cap(r);
+      return cause.isEmpty() ? r : sentence(cause) + " " + r;
     }
   }
 
@@ -631,6 +632,12 @@ public final class ReplyExplanations {
     if (s % 3600 == 0 && s > 0) return s / 3600 + " hour(s)";
     if (s % 60 == 0 && s > 0) return s / 60 + " minute(s)";
     return s + " second(s)";
+  }
+
+  /** Capitalized and ending in a full stop (the table's texts are lower-case clauses). */
+  private static String sentence(String s) {
+    String c = cap(s.strip());
+    return c.isEmpty() || c.endsWith(".") || c.endsWith("?") || c.endsWith("!") ? c : c + ".";
   }
 
   private static String cap(String s) {

@@ -93,6 +93,19 @@ class ReplyExplanationsTest {
     assertThat(e.remedy()).contains("retry after 5 minute(s)");
   }
 
+  @org.junit.jupiter.api.Test
+  void remediesAreWholeSentences() {
+    for (Reply r :
+        java.util.List.of(
+            Reply.of(554, "5.7.1 <x@example.org>: Relay access denied"),
+            Reply.of(450, "4.2.0 Greylisted, try again in 5 minutes"),
+            Reply.of(550, "5.1.1 <x@example.org>: Recipient address rejected: User unknown"))) {
+      String remedy = ReplyExplanations.explain(r).remedy();
+      assertThat(remedy).as(r.toString()).endsWith(".").doesNotContain("..");
+      assertThat(remedy.split("\\. ")).allSatisfy(s -> assertThat(s).matches("^[A-Z0-9(].*"));
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
     "'550 5.1.1 <a@b>: unknown',5.1.1",
