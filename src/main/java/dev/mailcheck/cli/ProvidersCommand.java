@@ -2,6 +2,7 @@ package dev.mailcheck.cli;
 
 import dev.mailcheck.checks.send.Providers;
 import dev.mailcheck.internal.InputException;
+import dev.mailcheck.report.render.TextRenderer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,8 +55,11 @@ final class ProvidersCommand implements Callable<Integer> {
             default -> p.tls().name();
           },
           String.join(" ", p.mechanisms()));
-      out.println("           " + p.notes());
-      out.println("           source: " + p.source() + " (checked " + p.checked() + ")");
+      String indent = " ".repeat(11);
+      TextRenderer.wrapped(p.notes(), indent, indent).forEach(out::println);
+      TextRenderer.wrapped(
+              "source: " + p.source() + " (checked " + p.checked() + ")", indent, indent + "  ")
+          .forEach(out::println);
     }
     out.flush();
     return 0;

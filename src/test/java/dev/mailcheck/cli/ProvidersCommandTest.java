@@ -20,6 +20,14 @@ class ProvidersCommandTest {
   }
 
   @Test
+  void theNotesWrapAtEightyColumnsAndOnlyAUrlMayStickOut() {
+    CliRun r = CliRun.of("providers");
+    assertThat(r.out().lines())
+        .allSatisfy(
+            l -> assertThat(l.length() <= 80 || l.strip().startsWith("http")).as(l).isTrue());
+  }
+
+  @Test
   void oneProviderByAlias() {
     CliRun r = CliRun.of("providers", "m365");
     assertThat(r.exitCode()).isEqualTo(ExitCode.OK);

@@ -7,6 +7,7 @@ import dev.mailcheck.report.Status;
 import dev.mailcheck.report.render.text.ViewText;
 import dev.mailcheck.report.view.View;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -195,6 +196,16 @@ public final class TextRenderer implements Renderer {
 
   /** Prose (details, remedies) wraps at this width; data (evidence, records) never does. */
   static final int WIDTH = 80;
+
+  /**
+   * Prose wrapped at {@link #WIDTH} columns the way the reports wrap it: {@code first} before the
+   * first line, {@code rest} before the others, quoted strings and overlong words kept whole.
+   */
+  public static List<String> wrapped(String text, String first, String rest) {
+    StringWriter sw = new StringWriter();
+    wrap(new Lines(sw), text, first, rest);
+    return sw.toString().lines().toList();
+  }
 
   /**
    * Like {@link #hang}, wrapping each line of prose at {@link #WIDTH} columns on spaces, so that
