@@ -8,17 +8,8 @@ import dev.mailcheck.checks.dkim.DkimVerifyCheck;
 import dev.mailcheck.checks.dkim.MessageInput;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Report;
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -82,9 +73,6 @@ final class DkimCommand extends BaseCommand {
             + " or - for standard input, at most 50 MB."
       })
   static final class Verify extends BaseCommand {
-    /** Larger input is refused: real messages with signatures are far smaller. */
-    static final int MAX_BYTES = 50 * 1024 * 1024;
-
     @Parameters(
         index = "0",
         paramLabel = "FILE",
@@ -100,30 +88,10 @@ final class DkimCommand extends BaseCommand {
 
     @Override
     public Integer call() throws Exception {
-      if (file.isBlank())
-        throw new InputException(
-            "the FILE name is empty; give an .eml file or - for standard input");
-      String shown = file.equals("-") ? "standard input" : file;
       // Streamed: the header section is read now, the body only while hashing, so a message of
-      // up to MAX_BYTES verifies in a small heap (docs/dkim.md, "Input").
-      try (InputStream in = open(file)) {
-        MessageInput message;
-        try {
-          BufferedInputStream buffered = new BufferedInputStream(new Limited(in), PEEK_BYTES);
-          buffered.mark(PEEK_BYTES);
-          byte[] start = buffered.readNBytes(PEEK_BYTES);
-          buffered.reset();
-          if (start.length == 0)
-            throw new InputException(shown + " is empty; expected an email message (.eml)");
-          if (!startsWithHeaderField(start))
-            throw new InputException(
-                shown
-                    + " is not an email message: it has no header fields (expected an .eml file)");
-          message = MessageInput.read(buffered);
-        } catch (IOException e) {
-          throw readError(e);
-        }
-        return verify(message);
+      // up to MessageFiles.MAX_BYTES verifies in a small heap (docs/dkim.md, "Input").
+      try (InputStream in = MessageFiles.open(file, MessageFiles.MAX_BYTES, MessageFiles.VERIFY)) {
+        return verify(MessageFiles.read(file, in, MessageFiles.VERIFY));
       }
     }
 
@@ -143,97 +111,14 @@ final class DkimCommand extends BaseCommand {
       try {
         return report("dkim verify", target, Checks.DKIM_VERIFY.run(query, checks).join());
       } catch (CompletionException e) {
-        if (e.getCause() instanceof UncheckedIOException io) throw readError(io.getCause());
+        if (e.getCause() instanceof UncheckedIOException io)
+          throw MessageFiles.readError(file, io.getCause(), MessageFiles.VERIFY);
         throw e;
       }
     }
 
     private DkimVerifier.Sha1Policy sha1Policy() {
       return rfc8301 ? DkimVerifier.Sha1Policy.REJECT : DkimVerifier.Sha1Policy.VERIFY_AND_WARN;
-    }
-
-    /**
-     * True when the first line (after an mbox "From " line) is a header field: a name of printable
-     * ASCII other than ':' followed by ':' (RFC 5322 §2.2, §3.6.8). Binary files and other text are
-     * not.
-     */
-    static boolean startsWithHeaderField(byte[] octets) {
-      int i = 0;
-      if (octets.length >= 5
-          && new String(octets, 0, 5, StandardCharsets.ISO_8859_1).equals("From ")) {
-        while (i < octets.length && octets[i] != '\n') i++;
-        i++;
-      }
-      int start = i;
-      while (i < octets.length && octets[i] >= 33 && octets[i] <= 126 && octets[i] != ':') i++;
-      return i > start && i < octets.length && octets[i] == ':';
-    }
-
-    /** The first octets, enough to tell a message from other files. */
-    private static final int PEEK_BYTES = 64 * 1024;
-
-    private static InputStream open(String file) {
-      if (file.equals("-")) return System.in;
-      try {
-        Path path = Path.of(file);
-        // Refused before reading, so a huge file costs nothing; stdin is counted while streamed.
-        if (Files.isRegularFile(path) && Files.size(path) > MAX_BYTES) throw new TooLarge();
-        return Files.newInputStream(path);
-      } catch (IOException | InvalidPathException e) {
-        throw readError(file, e);
-      }
-    }
-
-    private InputException readError(IOException e) {
-      return readError(file, e);
-    }
-
-    private static InputException readError(String file, Exception e) {
-      String shown = file.equals("-") ? "standard input" : file;
-      if (e instanceof TooLarge)
-        return new InputException(shown + ": larger than 50 MB; not a message to verify");
-      if (e instanceof MessageInput.HeaderTooLargeException)
-        return new InputException(shown + ": " + e.getMessage() + "; not a message to verify");
-      String why =
-          e instanceof NoSuchFileException
-              ? "no such file"
-              : e instanceof AccessDeniedException
-                  ? "permission denied"
-                  : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new InputException("cannot read " + file + ": " + why);
-    }
-
-    /** More than {@link #MAX_BYTES} octets. */
-    private static final class TooLarge extends IOException {
-      private static final long serialVersionUID = 1L;
-    }
-
-    /** Counts what is read and stops past {@link #MAX_BYTES}: standard input has no size. */
-    private static final class Limited extends FilterInputStream {
-      private long count;
-
-      Limited(InputStream in) {
-        super(in);
-      }
-
-      @Override
-      public int read() throws IOException {
-        int c = super.read();
-        if (c >= 0) counted(1);
-        return c;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n > 0) counted(n);
-        return n;
-      }
-
-      private void counted(int n) throws TooLarge {
-        count += n;
-        if (count > MAX_BYTES) throw new TooLarge();
-      }
     }
   }
 }

@@ -24,12 +24,31 @@ final class MessageFiles {
   /** The first octets, enough to tell a message from other files. */
   static final int PEEK_BYTES = 64 * 1024;
 
+  /**
+   * How a command words its refusals.
+   *
+   * @param refusal ends the lines about too large input ("not a message")
+   * @param noHeader why a file is not a message when it does not start with a header field
+   */
+  record Wording(String refusal, String noHeader) {}
+
+  /** {@code message}, {@code dkim sign}. */
+  static final Wording MESSAGE =
+      new Wording("not a message", "it does not start with a header field");
+
+  /** {@code dkim verify}. */
+  static final Wording VERIFY = new Wording("not a message to verify", "it has no header fields");
+
   static String shown(String file) {
     return file.equals("-") ? "standard input" : file;
   }
 
   /** The input, size-limited and buffered, after checking that it starts with a header field. */
   static BufferedInputStream open(String file, long maxBytes) {
+    return open(file, maxBytes, MESSAGE);
+  }
+
+  static BufferedInputStream open(String file, long maxBytes, Wording w) {
     if (file.isBlank())
       throw new InputException("the FILE name is empty; give an .eml file or - for standard input");
     InputStream raw;
@@ -39,10 +58,10 @@ final class MessageFiles {
         Path path = Path.of(file);
         if (Files.isRegularFile(path) && Files.size(path) > maxBytes)
           throw new InputException(
-              file + ": larger than " + (maxBytes >> 20) + " MB; not a message");
+              file + ": larger than " + (maxBytes >> 20) + " MB; " + w.refusal());
         raw = Files.newInputStream(path);
       } catch (IOException | java.nio.file.InvalidPathException e) {
-        throw readError(file, e);
+        throw readError(file, e, w);
       }
     BufferedInputStream in = new BufferedInputStream(new Limited(raw, maxBytes), PEEK_BYTES);
     try {
@@ -53,20 +72,23 @@ final class MessageFiles {
         throw new InputException(shown(file) + " is empty; expected an email message (.eml)");
       if (!startsWithHeaderField(start))
         throw new InputException(
-            shown(file)
-                + " is not an email message: it does not start with a header field (expected an .eml file)");
+            shown(file) + " is not an email message: " + w.noHeader() + " (expected an .eml file)");
     } catch (IOException e) {
-      throw readError(file, e);
+      throw readError(file, e, w);
     }
     return in;
   }
 
   /** The header section of the input; the stream stays at the body. */
   static MessageInput read(String file, InputStream in) {
+    return read(file, in, MESSAGE);
+  }
+
+  static MessageInput read(String file, InputStream in, Wording w) {
     try {
       return MessageInput.read(in);
     } catch (IOException e) {
-      throw readError(file, e);
+      throw readError(file, e, w);
     }
   }
 
@@ -87,11 +109,15 @@ final class MessageFiles {
   }
 
   static InputException readError(String file, Exception e) {
+    return readError(file, e, MESSAGE);
+  }
+
+  static InputException readError(String file, Exception e, Wording w) {
     if (e instanceof TooLarge t)
       return new InputException(
-          shown(file) + ": larger than " + (t.max >> 20) + " MB; not a message");
+          shown(file) + ": larger than " + (t.max >> 20) + " MB; " + w.refusal());
     if (e instanceof MessageInput.HeaderTooLargeException)
-      return new InputException(shown(file) + ": " + e.getMessage() + "; not a message");
+      return new InputException(shown(file) + ": " + e.getMessage() + "; " + w.refusal());
     String why =
         e instanceof java.nio.file.NoSuchFileException
             ? "no such file"
