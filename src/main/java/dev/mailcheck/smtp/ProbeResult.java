@@ -44,46 +44,6 @@ public record ProbeResult(
     transcript = List.copyOf(transcript);
   }
 
-  /** A probe without a mail transaction. */
-  public ProbeResult(
-      String host,
-      int port,
-      TlsMode tlsMode,
-      Optional<String> address,
-      List<AddressAttempt> attempts,
-      List<PhaseTiming> phases,
-      Optional<Reply> banner,
-      Optional<Extensions> ehlo,
-      Optional<Extensions> ehloTls,
-      StartTls startTls,
-      Optional<Reply> startTlsReply,
-      Optional<TlsFacts> tls,
-      Optional<LegacyTls> legacyTls,
-      Optional<AuthOutcome> auth,
-      Optional<RelayOutcome> relay,
-      Optional<Failure> failure,
-      List<String> transcript) {
-    this(
-        host,
-        port,
-        tlsMode,
-        address,
-        attempts,
-        phases,
-        banner,
-        ehlo,
-        ehloTls,
-        startTls,
-        startTlsReply,
-        tls,
-        legacyTls,
-        auth,
-        relay,
-        failure,
-        transcript,
-        Optional.empty());
-  }
-
   /** The session was encrypted when it ended (implicit TLS or a completed STARTTLS). */
   public boolean encrypted() {
     return tls.isPresent() && (tlsMode == TlsMode.IMPLICIT || startTls == StartTls.OK);

@@ -397,7 +397,8 @@ class DomainCheckTest {
                 Phase.CONNECT,
                 Failure.Kind.TIMEOUT,
                 "no answer from " + address + " port 25 within 3s")),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   @Test

@@ -79,6 +79,7 @@ public final class Probes {
         Optional.empty(),
         Optional.empty(),
         failure,
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 }

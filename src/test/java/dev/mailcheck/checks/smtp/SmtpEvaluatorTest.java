@@ -116,7 +116,8 @@ class SmtpEvaluatorTest {
           Optional.ofNullable(auth),
           Optional.ofNullable(relay),
           Optional.ofNullable(failure),
-          List.of());
+          List.of(),
+          Optional.empty());
     }
   }
 
