@@ -73,11 +73,12 @@ class LayeringTest {
   }
 
   @Test
-  void theProtocolLayersNameTheirCapsInOnePlace() throws IOException {
-    // dns/, smtp/ and https/ keep every size or count cap in their Limits class (issue 19)
+  void everyLayerNamesItsCapsInOnePlace() throws IOException {
+    // dns/, smtp/, https/ and checks/ keep every size or count cap in their Limits class (issue
+    // 19)
     Pattern cap = Pattern.compile("static final (int|long) MAX_[A-Z_]+ =");
     List<String> elsewhere = new ArrayList<>();
-    for (String layer : List.of("dns", "smtp", "https")) {
+    for (String layer : List.of("dns", "smtp", "https", "checks")) {
       assertThat(MAIN.resolve(layer).resolve("Limits.java")).isRegularFile();
       for (Path file : javaFiles(MAIN.resolve(layer))) {
         if (file.getFileName().toString().equals("Limits.java")) continue;

@@ -29,8 +29,6 @@ import java.util.Optional;
  * @param problems syntax problems, each with the 0-based character offset in the input
  */
 public record TagList(List<Tag> tags, List<Problem> problems) {
-  /** At most this many problems are kept, so hostile input cannot make a huge report. */
-  public static final int MAX_PROBLEMS = 20;
 
   public TagList {
     tags = List.copyOf(tags);
@@ -66,7 +64,10 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
       start = semi + 1;
     }
     return new TagList(
-        tags, problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
+        tags,
+        problems.size() > Limits.TAG_LIST_PROBLEMS
+            ? problems.subList(0, Limits.TAG_LIST_PROBLEMS)
+            : problems);
   }
 
   private static void parseSpec(

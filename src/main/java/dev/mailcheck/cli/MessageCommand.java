@@ -3,6 +3,7 @@ package dev.mailcheck.cli;
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckResult;
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.dkim.MessageInput;
 import dev.mailcheck.checks.message.MboxReader;
 import dev.mailcheck.checks.message.MessageCheck;
@@ -79,7 +80,7 @@ final class MessageCommand extends BaseCommand {
   @Option(
       names = "--all",
       description =
-          "FILE is an mbox: analyse every message in it (at most " + MboxReader.MAX_MESSAGES + ").")
+          "FILE is an mbox: analyse every message in it (at most " + Limits.MBOX_MESSAGES + ").")
   boolean all;
 
   static final class Profiles extends ArrayList<String> {

@@ -13,7 +13,7 @@ class TagListFuzzTest {
   void tagList(byte[] data) {
     String text = latin1(data);
     TagList t = TagList.parse(text);
-    assertThat(t.problems().size()).isLessThanOrEqualTo(TagList.MAX_PROBLEMS);
+    assertThat(t.problems().size()).isLessThanOrEqualTo(Limits.TAG_LIST_PROBLEMS);
     t.problems().forEach(p -> assertPosition("problem", p.position(), text.length(), false));
     for (TagList.Tag tag : t.tags()) {
       assertPosition("tag", tag.position(), text.length(), false);

@@ -41,7 +41,7 @@ class TagListTest {
   @org.junit.jupiter.api.Test
   void capsTheNumberOfProblems() {
     TagList t = TagList.parse("x;".repeat(500));
-    assertThat(t.problems()).hasSize(TagList.MAX_PROBLEMS);
+    assertThat(t.problems()).hasSize(Limits.TAG_LIST_PROBLEMS);
   }
 
   @org.junit.jupiter.api.Test

@@ -3,8 +3,6 @@ package dev.mailcheck.https;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailcheck.checks.bimi.BimiCheck;
-import dev.mailcheck.checks.mtasts.MtaStsCheck;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +47,11 @@ class HttpLimitsTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 0, 1})
   void policyAndLogoBodiesByContentLength(int delta) throws Exception {
-    for (int cap : new int[] {MtaStsCheck.MAX_POLICY_BYTES, BimiCheck.MAX_LOGO_BYTES}) {
+    for (int cap :
+        new int[] {
+          dev.mailcheck.checks.Limits.MTA_STS_POLICY_BYTES,
+          dev.mailcheck.checks.Limits.BIMI_LOGO_BYTES
+        }) {
       int size = cap + delta;
       var r = reader("HTTP/1.1 200 OK\r\nContent-Length: " + size + "\r\n\r\n", new byte[size]);
       var head = r.head();
@@ -61,7 +63,7 @@ class HttpLimitsTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 0, 1})
   void policyBodyToTheEndOfTheConnection(int delta) throws Exception {
-    int cap = MtaStsCheck.MAX_POLICY_BYTES;
+    int cap = dev.mailcheck.checks.Limits.MTA_STS_POLICY_BYTES;
     var r = reader("HTTP/1.1 200 OK\r\n\r\n", new byte[cap + delta]);
     var head = r.head();
     if (delta <= 0) assertThat(r.body(head, cap)).hasSize(cap + delta);
@@ -71,7 +73,7 @@ class HttpLimitsTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 0, 1})
   void policyBodyChunked(int delta) throws Exception {
-    int cap = MtaStsCheck.MAX_POLICY_BYTES;
+    int cap = dev.mailcheck.checks.Limits.MTA_STS_POLICY_BYTES;
     int size = cap + delta;
     String chunks = Integer.toHexString(size) + "\r\n" + "a".repeat(size) + "\r\n0\r\n\r\n";
     var r =

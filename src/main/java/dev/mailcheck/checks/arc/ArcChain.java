@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.arc;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.TagList;
 import dev.mailcheck.checks.dkim.BodyHashes;
 import dev.mailcheck.checks.dkim.Canonicalization;
@@ -25,8 +26,6 @@ import java.util.regex.Pattern;
  * @param present whether the message has any ARC header field at all
  */
 public record ArcChain(List<ArcSet> sets, boolean present, Optional<String> structureError) {
-  /** RFC 8617 §4.2.1: at most 50 instances; beyond that the chain is failed. */
-  public static final int MAX_INSTANCES = 50;
 
   public ArcChain {
     sets = List.copyOf(sets);
@@ -50,8 +49,8 @@ public record ArcChain(List<ArcSet> sets, boolean present, Optional<String> stru
               : h.is("ARC-Message-Signature") ? 1 : h.is("ARC-Seal") ? 2 : -1;
       if (kind < 0) continue;
       present = true;
-      if (++fields > 3 * MAX_INSTANCES) {
-        error = "more than " + MAX_INSTANCES + " ARC sets";
+      if (++fields > 3 * Limits.ARC_INSTANCES) {
+        error = "more than " + Limits.ARC_INSTANCES + " ARC sets";
         break;
       }
       Optional<Integer> i = kind == 0 ? aarInstance(h.value()) : signatureInstance(h.value());
@@ -59,8 +58,9 @@ public record ArcChain(List<ArcSet> sets, boolean present, Optional<String> stru
         if (error == null) error = h.name() + " without a valid i= instance tag";
         continue;
       }
-      if (i.get() < 1 || i.get() > MAX_INSTANCES) {
-        if (error == null) error = h.name() + " i=" + i.get() + " is outside 1.." + MAX_INSTANCES;
+      if (i.get() < 1 || i.get() > Limits.ARC_INSTANCES) {
+        if (error == null)
+          error = h.name() + " i=" + i.get() + " is outside 1.." + Limits.ARC_INSTANCES;
         continue;
       }
       HeaderField[] set = byInstance.computeIfAbsent(i.get(), k -> new HeaderField[3]);

@@ -5,6 +5,7 @@ import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.Checks;
 import dev.mailcheck.checks.HttpsDocuments;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.TagList;
 import dev.mailcheck.checks.dmarc.DmarcFacts;
 import dev.mailcheck.checks.dmarc.PublicSuffixes;
@@ -39,12 +40,6 @@ import java.util.concurrent.CompletableFuture;
 public final class BimiCheck implements Check<BimiCheck.Query, BimiFacts> {
   public static final String DEFAULT_SELECTOR = "default";
 
-  /** Cap of the logo fetch; BIMI asks for at most 32 KB, the excess is reported. */
-  public static final int MAX_LOGO_BYTES = 64 * 1024;
-
-  /** Cap of the evidence fetch: a VMC chain with its embedded logo is a few tens of KB. */
-  public static final int MAX_EVIDENCE_BYTES = 256 * 1024;
-
   public record Query(String domain, String selector) {}
 
   @Override
@@ -73,8 +68,8 @@ public final class BimiCheck implements Check<BimiCheck.Query, BimiFacts> {
           var partial =
               new BimiFacts(q.domain(), q.selector(), m, Optional.empty(), Optional.empty());
           Optional<BimiRecord> rec = partial.record();
-          var logo = get(rec.map(BimiRecord::logo), MAX_LOGO_BYTES, ctx);
-          var evidence = get(rec.map(BimiRecord::evidence), MAX_EVIDENCE_BYTES, ctx);
+          var logo = get(rec.map(BimiRecord::logo), Limits.BIMI_LOGO_BYTES, ctx);
+          var evidence = get(rec.map(BimiRecord::evidence), Limits.BIMI_EVIDENCE_BYTES, ctx);
           return logo.thenCombine(
               evidence, (l, e) -> new BimiFacts(q.domain(), q.selector(), m, l, e));
         });

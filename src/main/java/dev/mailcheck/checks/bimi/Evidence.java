@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.bimi;
 
+import dev.mailcheck.checks.Limits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,9 +45,6 @@ public final class Evidence {
 
   /** The markType subject attribute of Verified Mark Certificates. */
   static final String MARK_TYPE_OID = "1.3.6.1.4.1.53087.1.13";
-
-  static final int MAX_CERTIFICATES = 10;
-  static final int MAX_LOGO_BYTES = 1024 * 1024;
 
   private static final Map<String, String> HASHES =
       Map.of(
@@ -98,7 +96,7 @@ public final class Evidence {
         new PEMParser(
             new InputStreamReader(new ByteArrayInputStream(pem), StandardCharsets.US_ASCII))) {
       Object o;
-      while (holders.size() < MAX_CERTIFICATES && (o = p.readObject()) != null)
+      while (holders.size() < Limits.BIMI_EVIDENCE_CERTIFICATES && (o = p.readObject()) != null)
         if (o instanceof X509CertificateHolder h) holders.add(h);
     } catch (IOException | RuntimeException e) {
       // not PEM, or a broken block: whatever parsed so far counts
@@ -206,8 +204,8 @@ public final class Evidence {
                 .getBytes(StandardCharsets.UTF_8);
     if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
       try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-        byte[] out = in.readNBytes(MAX_LOGO_BYTES + 1);
-        if (out.length > MAX_LOGO_BYTES)
+        byte[] out = in.readNBytes(Limits.BIMI_EMBEDDED_LOGO_BYTES + 1);
+        if (out.length > Limits.BIMI_EMBEDDED_LOGO_BYTES)
           throw new IOException("the embedded logo is over 1 MiB decompressed");
         return out;
       }

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.bimi;
 
+import dev.mailcheck.checks.Limits;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,6 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class SvgTinyPs {
   static final String SVG_NS = "http://www.w3.org/2000/svg";
-  static final int MAX_ELEMENTS = 10_000;
-  static final int MAX_DEPTH = 64;
 
   /** BIMI asks logos to stay under 32 KB. */
   public static final int RECOMMENDED_BYTES = 32 * 1024;
@@ -100,12 +99,12 @@ public final class SvgTinyPs {
         if (ev != XMLStreamConstants.START_ELEMENT) continue;
         depth++;
         elements++;
-        if (depth > MAX_DEPTH || elements > MAX_ELEMENTS) {
+        if (depth > Limits.SVG_DEPTH || elements > Limits.SVG_ELEMENTS) {
           problems.add(
               "more than "
-                  + MAX_DEPTH
+                  + Limits.SVG_DEPTH
                   + " levels or "
-                  + MAX_ELEMENTS
+                  + Limits.SVG_ELEMENTS
                   + " elements: not checked further");
           break;
         }

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.blocklist;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.internal.DomainNames;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.internal.Json;
@@ -20,9 +21,6 @@ import java.util.Set;
  */
 public final class BlocklistCatalog {
   static final String RESOURCE = "blocklists.json";
-
-  /** A lists file larger than this is not a lists file. */
-  static final int MAX_BYTES = 1 << 20;
 
   private static volatile List<Blocklist> defaults;
 
@@ -50,7 +48,8 @@ public final class BlocklistCatalog {
    * @throws InputException when the file is not a valid lists file (one line saying where)
    */
   public static List<Blocklist> parse(String json, String source) {
-    if (json.length() > MAX_BYTES) throw new InputException(source + ": larger than 1 MB");
+    if (json.length() > Limits.BLOCKLIST_CATALOG_BYTES)
+      throw new InputException(source + ": larger than 1 MB");
     Json.Value root;
     try {
       root = Json.parse(json);

@@ -1,6 +1,7 @@
 package dev.mailcheck.checks.blocklist;
 
 import dev.mailcheck.checks.CheckContext;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
@@ -14,14 +15,13 @@ import java.util.concurrent.Semaphore;
 /**
  * Every (target, list) lookup at once through the run's resolver: one A query per list per target
  * (no retries beyond the resolver's own), and a TXT query for the list's reason only where the A
- * answer is a listing. At most {@link #MAX_IN_FLIGHT} queries are outstanding, so a /24 against
- * every list does not flood the resolver.
+ * answer is a listing. At most {@link Limits#BLOCKLIST_QUERIES_IN_FLIGHT} queries are outstanding,
+ * so a /24 against every list does not flood the resolver.
  */
 final class BlocklistFetcher {
-  static final int MAX_IN_FLIGHT = 64;
 
   private final CheckContext ctx;
-  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+  private final Semaphore inFlight = new Semaphore(Limits.BLOCKLIST_QUERIES_IN_FLIGHT);
 
   BlocklistFetcher(CheckContext ctx) {
     this.ctx = ctx;

@@ -4,6 +4,7 @@ import dev.mailcheck.checks.Check;
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
@@ -33,8 +34,6 @@ import java.util.concurrent.CompletableFuture;
  * records, otherwise a host on port 25.
  */
 public final class DaneCheck implements Check<DaneCheck.Query, DaneFacts> {
-  static final int MAX_HOSTS = 10;
-  static final int MAX_ADDRESSES = 4;
 
   /** A name, with the port when it was given (then it is one host). */
   public record Query(String name, OptionalInt port) {
@@ -85,7 +84,7 @@ public final class DaneCheck implements Check<DaneCheck.Query, DaneFacts> {
         .sorted(Comparator.comparingInt(DnsRecord.Mx::preference))
         .map(DnsRecord.Mx::exchange)
         .filter(e -> !e.isEmpty())
-        .limit(MAX_HOSTS)
+        .limit(Limits.DANE_HOSTS)
         .forEach(out::add);
     return new ArrayList<>(out);
   }
@@ -180,7 +179,9 @@ public final class DaneCheck implements Check<DaneCheck.Query, DaneFacts> {
             });
   }
 
-  /** Probes every address of the host (up to {@link #MAX_ADDRESSES}), all at once. */
+  /**
+   * Probes every address of the host (up to {@link Limits#DANE_ADDRESSES_PER_HOST}), all at once.
+   */
   private static CompletableFuture<List<ProbeResult>> probes(
       String host, int port, CheckContext ctx) {
     var a = ctx.dns().query(DnsQuestion.of(host, RecordType.A));
@@ -203,7 +204,7 @@ public final class DaneCheck implements Check<DaneCheck.Query, DaneFacts> {
               }
               List<CompletableFuture<ProbeResult>> each =
                   addresses.stream()
-                      .limit(MAX_ADDRESSES)
+                      .limit(Limits.DANE_ADDRESSES_PER_HOST)
                       .map(
                           addr -> Checks.SMTP.fetch(request(host, addr, port, ctx.settings()), ctx))
                       .toList();

@@ -1,14 +1,12 @@
 package dev.mailcheck.checks.dkim;
 
+import dev.mailcheck.checks.Limits;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The DNS TXT record that publishes a signing key (RFC 6376 §3.6.1), zone-file ready. */
 public final class DkimKeyRecord {
   private DkimKeyRecord() {}
-
-  /** RFC 1035 §3.3.14: one character-string holds at most 255 octets. */
-  static final int MAX_STRING = 255;
 
   /** {@code v=DKIM1; k=rsa; p=...}. */
   public static String text(DkimPrivateKey key) {
@@ -18,8 +16,11 @@ public final class DkimKeyRecord {
   /** The text as quoted character-strings of at most 255 octets each. */
   public static List<String> strings(String text) {
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < text.length(); i += MAX_STRING)
-      out.add("\"" + text.substring(i, Math.min(text.length(), i + MAX_STRING)) + "\"");
+    for (int i = 0; i < text.length(); i += Limits.DKIM_KEY_STRING_BYTES)
+      out.add(
+          "\""
+              + text.substring(i, Math.min(text.length(), i + Limits.DKIM_KEY_STRING_BYTES))
+              + "\"");
     return out;
   }
 

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dkim;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.TagList;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.dns.DnsQuestion;
@@ -55,12 +56,6 @@ public final class DkimVerifier {
 
   /** Signatures dated further in the future than this are reported as {@code policy}. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
-
-  /**
-   * Signatures past this many are reported as neutral without DNS or crypto work, so that a hostile
-   * message cannot make thousands of key lookups (RFC 6376 §6.1 lets verifiers limit).
-   */
-  static final int MAX_SIGNATURES = 20;
 
   /** RFC 8301 §3.2: verifiers MUST NOT accept RSA keys shorter than this. */
   static final int MIN_RSA_BITS = 1024;
@@ -136,7 +131,7 @@ public final class DkimVerifier {
     List<DkimMessage.HeaderField> fields =
         headers.stream().filter(h -> h.is("DKIM-Signature")).toList();
     List<DkimSignature> sigs =
-        fields.stream().limit(MAX_SIGNATURES).map(DkimSignature::parse).toList();
+        fields.stream().limit(Limits.DKIM_SIGNATURES).map(DkimSignature::parse).toList();
     List<DkimSignature> needKeys = sigs.stream().filter(s -> preKeyError(s).isEmpty()).toList();
     List<DnsQuestion> questions =
         needKeys.stream().map(s -> DnsQuestion.of(s.keyName(), RecordType.TXT)).distinct().toList();
@@ -180,7 +175,7 @@ public final class DkimVerifier {
               DkimSignature.parse(extra),
               DkimResult.NEUTRAL,
               "not evaluated: only the first "
-                  + MAX_SIGNATURES
+                  + Limits.DKIM_SIGNATURES
                   + " signatures of a message are verified",
               Optional.empty(),
               List.of(),

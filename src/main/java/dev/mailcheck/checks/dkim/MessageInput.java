@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dkim;
 
+import dev.mailcheck.checks.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,27 +9,22 @@ import java.util.List;
 
 /**
  * A message read once, front to back, for verification: the header section goes into memory (at
- * most {@link #MAX_HEADER_BYTES}), the body stays in the stream until the verifier pipes it through
- * the body hashes ({@link #streamBody}). Memory therefore does not grow with the body: a 49 MB
- * message verifies in a 64 MB heap. Line ends are read as CRLF on the way ({@link
+ * most {@link Limits#MESSAGE_HEADER_BYTES}), the body stays in the stream until the verifier pipes
+ * it through the body hashes ({@link #streamBody}). Memory therefore does not grow with the body: a
+ * 49 MB message verifies in a 64 MB heap. Line ends are read as CRLF on the way ({@link
  * CrlfInputStream}).
  *
  * <p>Use {@link DkimMessage#parse} instead when the whole message is wanted in memory (tests, small
  * inputs).
  */
 public final class MessageInput {
-  /**
-   * Header sections larger than this are refused. Postfix's default limit is 100 KB; this leaves
-   * room for hundreds of signatures while keeping a hostile header from filling the heap.
-   */
-  public static final int MAX_HEADER_BYTES = 1024 * 1024;
 
-  /** The header section has no end within {@link #MAX_HEADER_BYTES}. */
+  /** The header section has no end within {@link Limits#MESSAGE_HEADER_BYTES}. */
   public static final class HeaderTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
     HeaderTooLargeException() {
-      super("the header section is larger than " + (MAX_HEADER_BYTES >> 20) + " MB");
+      super("the header section is larger than " + (Limits.MESSAGE_HEADER_BYTES >> 20) + " MB");
     }
   }
 
@@ -60,7 +56,7 @@ public final class MessageInput {
     int end = -1; // length of the header section once the empty line is met
     boolean firstLine = true;
     for (int c = in.read(); c >= 0; c = in.read()) {
-      if (head.size() >= MAX_HEADER_BYTES) throw new HeaderTooLargeException();
+      if (head.size() >= Limits.MESSAGE_HEADER_BYTES) throw new HeaderTooLargeException();
       head.write(c);
       if (c != '\n') continue;
       if (head.size() - lineStart == 2) {

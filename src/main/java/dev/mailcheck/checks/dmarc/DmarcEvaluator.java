@@ -12,9 +12,6 @@ import java.util.stream.Collectors;
 /** DMARC facts in, findings out. Pure and deterministic. */
 public final class DmarcEvaluator {
 
-  /** At most this many dmarc.syntax findings per record; a hostile record may have hundreds. */
-  static final int MAX_SYNTAX_FINDINGS = 10;
-
   /** A TXT record meant as DMARC that receivers discard (v=DMARC1 not first or not exact). */
   record Lookalike(String domain, String text, DmarcRecord parsed) {}
 
@@ -122,7 +119,7 @@ public final class DmarcEvaluator {
                       FindingId.DMARC_POLICY, Status.WARN, "DMARC policy is none: monitoring only")
                   .detail(
                       (readAsNone
-                              ? "The record is read as p=none because of its policy error (see dmarc.syntax): "
+                              ? "The record is read as p=none because of its policy error (see dmarc.syntax); p=none "
                               : tag + "=none ")
                           + "asks receivers to deliver mail that fails DMARC as usual: it protects nothing, it only produces reports.")
                   .remedy(

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarc;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsResult;
@@ -19,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
  * policy follow together as soon as the record is known: two round trips in all.
  */
 public final class DmarcFetcher {
-  /** External report destinations checked per record; a hostile record may list hundreds. */
-  static final int MAX_DESTINATIONS = 10;
 
   private final DnsClient dns;
 
@@ -76,7 +75,7 @@ public final class DmarcFetcher {
     var found = DmarcDiscovery.rfc9989(facts).found().filter(f -> f.record().usable());
     if (found.isEmpty()) return CompletableFuture.completedFuture(facts);
     List<String> queries =
-        authorizationQueries(found.get()).stream().limit(MAX_DESTINATIONS).toList();
+        authorizationQueries(found.get()).stream().limit(Limits.DMARC_REPORT_DESTINATIONS).toList();
     Map<String, CompletableFuture<DnsResult>> futures = new LinkedHashMap<>();
     for (String q : queries) futures.put(q, dns.query(DnsQuestion.of(q, RecordType.TXT)));
     return CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))

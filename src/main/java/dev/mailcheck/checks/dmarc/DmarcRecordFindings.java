@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarc;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.TagList;
 import dev.mailcheck.checks.dmarc.DmarcDiscovery.Found;
 import dev.mailcheck.checks.dmarc.DmarcDiscovery.Outcome;
@@ -247,12 +248,16 @@ final class DmarcRecordFindings {
                         .findFirst()
                         .orElse("")
                     + "\"), and keep every other tag as published.");
-    int shown = Math.min(errors.size(), DmarcEvaluator.MAX_SYNTAX_FINDINGS);
+    int shown = Math.min(errors.size(), Limits.DMARC_SYNTAX_FINDINGS);
     for (int i = 0; i < shown; i++) {
       DmarcRecord.Problem e = errors.get(i);
       String more =
           i == shown - 1 && errors.size() > shown
-              ? "\n" + (errors.size() - shown) + " more errors are not listed."
+              ? "\n"
+                  + (errors.size() - shown)
+                  + (errors.size() - shown == 1
+                      ? " more error is not listed."
+                      : " more errors are not listed.")
               : "";
       out.add(
           Finding.of(

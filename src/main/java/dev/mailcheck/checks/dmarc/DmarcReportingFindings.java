@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarc;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.dmarc.DmarcDiscovery.Found;
 import dev.mailcheck.checks.dmarc.DmarcDiscovery.Outcome;
 import dev.mailcheck.dns.DnsResult;
@@ -76,7 +77,7 @@ final class DmarcReportingFindings {
                 .subject(u.domain())
                 .detail(
                     "More than "
-                        + DmarcFetcher.MAX_DESTINATIONS
+                        + Limits.DMARC_REPORT_DESTINATIONS
                         + " external destinations; the rest were not looked up.")
                 .build());
         continue;

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarcreport;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.internal.InetAddresses;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +32,6 @@ import javax.xml.stream.XMLStreamReader;
  * record being built.
  */
 final class AggregateReportParser {
-  /** Problems listed per report; the rest are counted. */
-  static final int MAX_PROBLEMS = 10;
-
-  /** Characters kept of one element's text (a value is a few dozen at most). */
-  static final int MAX_TEXT = 2048;
 
   private static final XMLInputFactory FACTORY = factory();
 
@@ -82,8 +78,11 @@ final class AggregateReportParser {
             b.start(path);
           }
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-            if (text.length() < MAX_TEXT)
-              text.append(r.getText(), 0, Math.min(r.getTextLength(), MAX_TEXT - text.length()));
+            if (text.length() < Limits.REPORT_ELEMENT_TEXT)
+              text.append(
+                  r.getText(),
+                  0,
+                  Math.min(r.getTextLength(), Limits.REPORT_ELEMENT_TEXT - text.length()));
           }
           case XMLStreamConstants.END_ELEMENT -> {
             b.end(path, text.toString().strip());
@@ -160,7 +159,7 @@ final class AggregateReportParser {
   }
 
   private void problem(String p) {
-    if (problems.size() < MAX_PROBLEMS) problems.add(p);
+    if (problems.size() < Limits.REPORT_PROBLEMS) problems.add(p);
     else moreProblems++;
   }
 
@@ -257,7 +256,7 @@ final class AggregateReportParser {
         case "report_metadata/date_range/begin" -> begin = time(t, "begin");
         case "report_metadata/date_range/end" -> end = time(t, "end");
         case "report_metadata/error" -> {
-          if (errors.size() < MAX_PROBLEMS && !t.isEmpty()) errors.add(t);
+          if (errors.size() < Limits.REPORT_PROBLEMS && !t.isEmpty()) errors.add(t);
         }
         case "policy_published/domain" -> domain = lower(t);
         case "policy_published/p" -> p = lower(t);

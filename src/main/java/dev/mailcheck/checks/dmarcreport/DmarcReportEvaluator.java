@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarcreport;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Status;
@@ -29,11 +30,6 @@ import java.util.Optional;
  * per-source statistics.
  */
 public final class DmarcReportEvaluator {
-  /** Unaligned sources given a finding each; the rest share one. */
-  static final int MAX_UNALIGNED = 20;
-
-  /** Input notes given a finding each. */
-  static final int MAX_INPUT_FINDINGS = 50;
 
   /** Share of legitimate mail that must align before a stricter policy is advised. */
   static final double READY = 0.98;
@@ -77,10 +73,11 @@ public final class DmarcReportEvaluator {
     }
     unaligned.sort((a, b) -> Long.compare(b.dmarcFail(), a.dmarcFail()));
     String policy = d.currentPolicy().isEmpty() ? "none" : d.currentPolicy();
-    for (int i = 0; i < unaligned.size() && i < MAX_UNALIGNED; i++)
+    for (int i = 0; i < unaligned.size() && i < Limits.REPORT_UNALIGNED_FINDINGS; i++)
       out.add(unaligned(f, d, unaligned.get(i), policy));
-    if (unaligned.size() > MAX_UNALIGNED) {
-      List<SourceStats> rest = unaligned.subList(MAX_UNALIGNED, unaligned.size());
+    if (unaligned.size() > Limits.REPORT_UNALIGNED_FINDINGS) {
+      List<SourceStats> rest =
+          unaligned.subList(Limits.REPORT_UNALIGNED_FINDINGS, unaligned.size());
       out.add(
           Finding.of(
                   FindingId.DMARC_REPORT_UNALIGNED_SOURCE,
@@ -294,7 +291,7 @@ public final class DmarcReportEvaluator {
     for (DmarcReportFacts.InputNote note : f.inputs()) {
       if (note.read() && note.problems().isEmpty()) continue;
       if (note.read() && note.reason().equals("duplicate") && note.problems().isEmpty()) continue;
-      if (++n > MAX_INPUT_FINDINGS) {
+      if (++n > Limits.REPORT_INPUT_FINDINGS) {
         hidden++;
         continue;
       }

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarcreport;
 
+import dev.mailcheck.checks.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +8,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Lines of an e-mail message or mbox, as ISO-8859-1 strings without their line end (LF or CRLF),
- * with one line of push-back. A line longer than {@link #MAX_LINE} comes back in pieces, so that
- * one endless line cannot take all memory. In mbox mode, a "From " line after an empty line ends
- * the current message: {@link #next} returns null until {@link #nextMessage}.
+ * with one line of push-back. A line longer than {@link Limits#REPORT_LINE} comes back in pieces,
+ * so that one endless line cannot take all memory. In mbox mode, a "From " line after an empty line
+ * ends the current message: {@link #next} returns null until {@link #nextMessage}.
  */
 final class LineReader {
-  static final int MAX_LINE = 1 << 20;
 
   private final InputStream in;
   private final boolean mbox;
@@ -64,7 +64,7 @@ final class LineReader {
     while ((c = in.read()) >= 0) {
       if (c == '\n') break;
       buf.write(c);
-      if (buf.size() >= MAX_LINE) break;
+      if (buf.size() >= Limits.REPORT_LINE) break;
     }
     if (c < 0) {
       eof = true;

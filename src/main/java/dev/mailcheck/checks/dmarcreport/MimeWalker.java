@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarcreport;
 
+import dev.mailcheck.checks.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +23,6 @@ import java.util.regex.Pattern;
  * past.
  */
 final class MimeWalker {
-  /** multipart nesting followed; deeper parts are skipped. */
-  static final int MAX_DEPTH = 8;
 
   private static final Pattern PARAM =
       Pattern.compile("(?i);\\s*([a-z0-9*_.-]+)\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^;\\s]*)");
@@ -74,9 +73,11 @@ final class MimeWalker {
     String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     Map<String, String> params = params(type);
     String filename = filename(headers, params);
-    if (mediaType.startsWith("multipart/") && params.containsKey("boundary") && depth < MAX_DEPTH) {
+    if (mediaType.startsWith("multipart/")
+        && params.containsKey("boundary")
+        && depth < Limits.REPORT_MIME_DEPTH) {
       multipart(params.get("boundary"), depth);
-    } else if (mediaType.equals("message/rfc822") && depth < MAX_DEPTH) {
+    } else if (mediaType.equals("message/rfc822") && depth < Limits.REPORT_MIME_DEPTH) {
       entity(depth + 1);
     } else {
       leaf(mediaType, filename, headers.getOrDefault("content-transfer-encoding", "7bit"));

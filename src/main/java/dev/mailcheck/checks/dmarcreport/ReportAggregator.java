@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarcreport;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.dmarc.PublicSuffixes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +18,6 @@ import java.util.Set;
  * the distinct sources (bounded by {@link ReportLimits#maxSources}), never with the records.
  */
 final class ReportAggregator implements ReportSink {
-  /** Keys kept per map of one source (DKIM signatures, SPF domains...). */
-  static final int MAX_KEYS = 16;
 
   static final String OTHER = "other";
 
@@ -148,7 +147,7 @@ final class ReportAggregator implements ReportSink {
                 + ") "
                 + s.result(),
             n);
-      if (reporters.size() < MAX_KEYS) reporters.add(reporter);
+      if (reporters.size() < Limits.REPORT_KEYS_PER_SOURCE) reporters.add(reporter);
       if (r.dmarcPass()) return;
       boolean rawPass =
           r.dkimResults().stream().anyMatch(d -> d.result().equals("pass"))
@@ -173,7 +172,7 @@ final class ReportAggregator implements ReportSink {
 
     private static void bump(Map<String, Long> m, String k, long n) {
       if (k.isEmpty()) return;
-      if (m.containsKey(k) || m.size() < MAX_KEYS) m.merge(k, n, Long::sum);
+      if (m.containsKey(k) || m.size() < Limits.REPORT_KEYS_PER_SOURCE) m.merge(k, n, Long::sum);
       else m.merge("(other)", n, Long::sum);
     }
 

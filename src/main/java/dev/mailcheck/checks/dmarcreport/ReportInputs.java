@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.dmarcreport;
 
+import dev.mailcheck.checks.Limits;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -22,8 +23,6 @@ import java.util.zip.ZipInputStream;
  * entries, a bomb, or a file that is none of these is skipped with a one-line reason.
  */
 final class ReportInputs {
-  /** Containers inside containers (a zip in a gzip in a mail) followed at most this deep. */
-  static final int MAX_NESTING = 4;
 
   private final ReportLimits limits;
   private final ReportAggregator sink;
@@ -81,8 +80,10 @@ final class ReportInputs {
 
   /** One input, whatever it is, judged by its first bytes. */
   void read(String origin, InputStream raw, int depth) throws IOException {
-    if (depth > MAX_NESTING) {
-      skip(origin, "refused: containers nested more than " + MAX_NESTING + " deep");
+    if (depth > Limits.REPORT_CONTAINER_NESTING) {
+      skip(
+          origin,
+          "refused: containers nested more than " + Limits.REPORT_CONTAINER_NESTING + " deep");
       return;
     }
     BufferedInputStream in = new BufferedInputStream(raw, 8192);

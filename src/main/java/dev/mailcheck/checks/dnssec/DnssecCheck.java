@@ -3,6 +3,7 @@ package dev.mailcheck.checks.dnssec;
 import dev.mailcheck.checks.Check;
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckSettings;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
@@ -25,8 +26,6 @@ import java.util.concurrent.CompletableFuture;
  * the signed MX answer itself, so a bogus MX set is still followed (and reported).
  */
 public final class DnssecCheck implements Check<String, DnssecFacts> {
-  /** MX hosts validated, lowest preference first (a hostile zone may list dozens). */
-  static final int MAX_HOSTS = 10;
 
   @Override
   public CompletableFuture<DnssecFacts> fetch(String domain, CheckContext ctx) {
@@ -65,7 +64,7 @@ public final class DnssecCheck implements Check<String, DnssecFacts> {
         .sorted(Comparator.comparingInt(DnsRecord.Mx::preference))
         .map(DnsRecord.Mx::exchange)
         .filter(e -> !e.isEmpty())
-        .limit(MAX_HOSTS)
+        .limit(Limits.DNSSEC_HOSTS)
         .forEach(out::add);
     return new ArrayList<>(out);
   }

@@ -4,6 +4,7 @@ import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckResult;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.bimi.BimiCheck;
 import dev.mailcheck.checks.bimi.BimiFacts;
 import dev.mailcheck.checks.blocklist.Blocklist;
@@ -76,14 +77,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * address once, and assembles the results; the cross-check rules themselves are CrossChecks.
  */
 public final class DomainCheck {
-  /**
-   * Exchanges (lowest preference first) whose addresses get PTR lookups and SMTP probes; a hostile
-   * zone may list dozens.
-   */
-  static final int MAX_PROBED_EXCHANGES = 10;
-
-  /** Addresses per exchange that get PTR lookups and SMTP probes. */
-  static final int MAX_PROBED_ADDRESSES = 4;
 
   private final CheckContext ctx;
 
@@ -181,7 +174,7 @@ public final class DomainCheck {
             started -> {
               List<CompletableFuture<List<AddressResult>>> hosts =
                   started.hosts().stream()
-                      .limit(MAX_PROBED_EXCHANGES)
+                      .limit(Limits.DOMAIN_PROBED_EXCHANGES)
                       .map(hf -> hf.thenCompose(h -> addresses(h, o, sessions)))
                       .toList();
               return allOf(hosts).thenApply(lists -> lists.stream().flatMap(List::stream).toList());
@@ -200,7 +193,7 @@ public final class DomainCheck {
             started ->
                 allOf(
                     started.hosts().stream()
-                        .limit(MAX_PROBED_EXCHANGES)
+                        .limit(Limits.DOMAIN_PROBED_EXCHANGES)
                         .map(
                             hf ->
                                 hf.thenCompose(
@@ -219,7 +212,8 @@ public final class DomainCheck {
         o.transport() ? Checks.TLS_RPT.run(o.domain(), ctx) : done(null);
     CompletableFuture<CheckResult<CaaCheck.Facts>> caa =
         o.transport()
-            ? mxFacts.thenCompose(m -> Checks.CAA.run(CaaCheck.hosts(m, MAX_PROBED_EXCHANGES), ctx))
+            ? mxFacts.thenCompose(
+                m -> Checks.CAA.run(CaaCheck.hosts(m, Limits.DOMAIN_PROBED_EXCHANGES), ctx))
             : done(null);
     CompletableFuture<CheckResult<BimiFacts>> bimi =
         o.transport()
@@ -265,8 +259,8 @@ public final class DomainCheck {
     for (InetAddress a : o.senders())
       targets.put(a, BlocklistTarget.address(a, BlocklistTarget.Role.SENDER, "sending address"));
     if (!mx.nullMx()) {
-      for (MxHost h : mx.hosts().stream().limit(MAX_PROBED_EXCHANGES).toList()) {
-        for (InetAddress a : h.addresses().stream().limit(MAX_PROBED_ADDRESSES).toList())
+      for (MxHost h : mx.hosts().stream().limit(Limits.DOMAIN_PROBED_EXCHANGES).toList()) {
+        for (InetAddress a : h.addresses().stream().limit(Limits.DOMAIN_PROBED_ADDRESSES).toList())
           targets.putIfAbsent(
               a, BlocklistTarget.address(a, BlocklistTarget.Role.MX, "MX " + h.exchange()));
       }
@@ -304,7 +298,10 @@ public final class DomainCheck {
     List<String> exchanges =
         mx.nullMx()
             ? List.of()
-            : mx.hosts().stream().limit(MAX_PROBED_EXCHANGES).map(MxHost::exchange).toList();
+            : mx.hosts().stream()
+                .limit(Limits.DOMAIN_PROBED_EXCHANGES)
+                .map(MxHost::exchange)
+                .toList();
     boolean noStsRecord =
         !sts.facts().txt().isTemporaryFailure() && sts.facts().stsRecords().isEmpty();
     findings = new ArrayList<>(CrossChecks.daneInsteadOfMtaSts(findings, exchanges, noStsRecord));
@@ -321,7 +318,7 @@ public final class DomainCheck {
   private CompletableFuture<List<AddressResult>> addresses(
       MxHost h, Options o, Map<InetAddress, CompletableFuture<ProbeResult>> sessions) {
     List<CompletableFuture<AddressResult>> out = new ArrayList<>();
-    for (InetAddress a : h.addresses().stream().limit(MAX_PROBED_ADDRESSES).toList()) {
+    for (InetAddress a : h.addresses().stream().limit(Limits.DOMAIN_PROBED_ADDRESSES).toList()) {
       PtrCheck.Query q = new PtrCheck.Query(a, Optional.of(h.exchange()));
       CompletableFuture<CheckResult<PtrFacts>> p = Checks.PTR.run(q, ctx);
       // A zone anyone can publish must not steer the probe to internal hosts: special-purpose
@@ -379,7 +376,8 @@ public final class DomainCheck {
       for (Finding f : a.ptr().findings()) if (!findings.contains(f)) findings.add(f);
       ptrEntries.add(Checks.PTR.entry(a.ptrQuery(), a.ptr().facts()));
     }
-    CrossChecks.truncated(mx.facts(), MAX_PROBED_EXCHANGES, MAX_PROBED_ADDRESSES)
+    CrossChecks.truncated(
+            mx.facts(), Limits.DOMAIN_PROBED_EXCHANGES, Limits.DOMAIN_PROBED_ADDRESSES)
         .ifPresent(findings::add);
     List<SmtpView> probes = new ArrayList<>();
     List<String> transcript = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.message;
 
+import dev.mailcheck.checks.Limits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +52,6 @@ public record AuthResults(String authservId, List<Entry> entries, int unparsed, 
     return entries.stream().filter(e -> e.method().equals(method)).toList();
   }
 
-  /** At most this many results are read from one field. */
-  static final int MAX_RESULTS = 50;
-
   public static AuthResults parse(String value) {
     String raw = value.replace("\r\n", "").strip();
     List<String> parts = split(raw);
@@ -67,7 +65,7 @@ public record AuthResults(String authservId, List<Entry> entries, int unparsed, 
     List<Entry> entries = new ArrayList<>();
     int bad = 0;
     for (String part : parts.subList(Math.min(from, parts.size()), parts.size())) {
-      if (entries.size() >= MAX_RESULTS) break;
+      if (entries.size() >= Limits.AUTH_RESULTS_PER_FIELD) break;
       String comment = comments(part);
       String text = stripComments(part).strip();
       if (text.isEmpty() || text.equalsIgnoreCase("none")) continue;

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.message;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.dkim.BodySink;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +16,13 @@ import java.util.regex.Pattern;
  * 998-octet limit, NUL and 8-bit octets) and, for a bounce, the parts of a {@code multipart/report}
  * (RFC 6522) that matter: the {@code message/delivery-status} (RFC 3464), the human-readable text
  * and the returned headers. Every capture is capped, so memory stays small whatever the body size.
- * Nested multiparts are followed up to {@value #MAX_NESTING} levels, so that a report wrapped in a
- * {@code multipart/mixed} (as some gateways and forwarders send bounces) is still found.
+ * Nested multiparts are followed up to {@value Limits#BODY_MULTIPART_NESTING} levels, so that a
+ * report wrapped in a {@code multipart/mixed} (as some gateways and forwarders send bounces) is
+ * still found.
  */
 final class BodyScan implements BodySink {
-  static final int MAX_LINE = 998;
   static final int CAPTURE = 64 * 1024;
   static final int LINE_KEEP = 1024;
-  static final int MAX_NESTING = 8;
 
   /** A multipart inside a part of the top-level one. */
   private record Level(String boundary, boolean report) {}
@@ -119,7 +119,7 @@ final class BodyScan implements BodySink {
       text = text.substring(0, text.length() - 1);
       len--;
     }
-    if (len > MAX_LINE) longLines++;
+    if (len > Limits.BODY_LINE) longLines++;
     longestLine = Math.max(longestLine, len);
     lineLen = 0;
     line.reset();
@@ -201,7 +201,7 @@ final class BodyScan implements BodySink {
     target = null;
     if (partType.startsWith("multipart/")) {
       Matcher m = BOUNDARY.matcher(contentType);
-      if (m.find() && nested.size() < MAX_NESTING)
+      if (m.find() && nested.size() < Limits.BODY_MULTIPART_NESTING)
         nested.push(
             new Level(
                 m.group(1) != null ? m.group(1) : m.group(2), partType.equals("multipart/report")));

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.message;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.smtp.ReplyExplanations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,9 +24,6 @@ public record Dsn(
   public Dsn {
     recipients = List.copyOf(recipients);
   }
-
-  /** At most this many recipients are read from one report. */
-  static final int MAX_RECIPIENTS = 100;
 
   /**
    * One recipient.
@@ -60,7 +58,7 @@ public record Dsn(
         if (!cur.isEmpty()) blocks.add(cur);
         cur = new LinkedHashMap<>();
         last = null;
-        if (blocks.size() > MAX_RECIPIENTS) break;
+        if (blocks.size() > Limits.DSN_RECIPIENTS) break;
         continue;
       }
       if ((line.startsWith(" ") || line.startsWith("\t")) && last != null) {

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.message;
 
+import dev.mailcheck.checks.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,6 @@ import java.util.Arrays;
  * over such a body would fail.
  */
 public final class MboxReader {
-  /** Messages read from one mbox at most. */
-  public static final int MAX_MESSAGES = 10_000;
 
   private static final int PIECE = 64 * 1024;
 
@@ -33,7 +32,7 @@ public final class MboxReader {
 
   /** The next message (starting with its "From " line), or null at the end. */
   public InputStream next() throws IOException {
-    if (count >= MAX_MESSAGES) return null;
+    if (count >= Limits.MBOX_MESSAGES) return null;
     if (pending == null && !eof) pending = piece();
     if (pending == null) return null;
     count++;

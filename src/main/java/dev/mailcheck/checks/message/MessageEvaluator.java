@@ -1,6 +1,7 @@
 package dev.mailcheck.checks.message;
 
 import dev.mailcheck.checks.CheckSettings;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.dkim.SignatureFindings;
 import dev.mailcheck.checks.message.MessageHeaders.HeaderIssue;
 import dev.mailcheck.checks.spf.SpfResult;
@@ -109,7 +110,7 @@ final class MessageEvaluator {
                 traceStatus,
                 t.truncated()
                     ? "The trace is longer than "
-                        + MessageHeaders.MAX_TRACE
+                        + Limits.RECEIVED_FIELDS
                         + " hops: only the top ones were read (a mail loop?)"
                     : "Received trace")
             .detail(detail)

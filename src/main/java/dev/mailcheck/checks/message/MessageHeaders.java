@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.message;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.dkim.DkimMessage.HeaderField;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * RFC 5321.
  *
  * @param receivedTotal how many Received fields the message has ({@link #received} holds at most
- *     {@link #MAX_TRACE})
+ *     {@link Limits#RECEIVED_FIELDS})
  */
 public record MessageHeaders(
     List<HeaderField> fields,
@@ -27,13 +28,6 @@ public record MessageHeaders(
     int receivedTotal,
     List<AuthResults> authResults,
     List<HeaderIssue> issues) {
-  /**
-   * Received fields analysed; a message with more is reported as truncated (hop loop or attack).
-   */
-  public static final int MAX_TRACE = 100;
-
-  /** Authentication-Results fields read. */
-  static final int MAX_AUTH_RESULTS = 20;
 
   /** Fields of which RFC 5322 §3.6 allows at most one. */
   static final List<String> SINGLE =
@@ -161,15 +155,15 @@ public record MessageHeaders(
     for (HeaderField f : fields) {
       if (f.is("Received")) {
         receivedTotal++;
-        if (received.size() < MAX_TRACE) received.add(ReceivedParser.parse(f.value()));
-      } else if (f.is("Authentication-Results") && ar.size() < MAX_AUTH_RESULTS) {
+        if (received.size() < Limits.RECEIVED_FIELDS) received.add(ReceivedParser.parse(f.value()));
+      } else if (f.is("Authentication-Results") && ar.size() < Limits.AUTH_RESULTS_FIELDS) {
         ar.add(AuthResults.parse(f.value()));
       }
       String raw = f.raw();
       for (int i = 0, start = 0; i <= raw.length(); i++) {
         if (i == raw.length() || raw.charAt(i) == '\n') {
           int len = i - start - (i > start && raw.charAt(i - 1) == '\r' ? 1 : 0);
-          if (len > BodyScan.MAX_LINE) {
+          if (len > Limits.BODY_LINE) {
             longLines++;
             if (longField.isEmpty()) longField = f.name();
           }

@@ -4,6 +4,7 @@ import dev.mailcheck.checks.Check;
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckSettings;
 import dev.mailcheck.checks.HttpsDocuments;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
 import dev.mailcheck.report.Finding;
@@ -17,15 +18,13 @@ import java.util.concurrent.CompletableFuture;
  * their certificates is {@link MtaStsCoverage}, which needs the MX facts and the port-25 probes.
  */
 public final class MtaStsCheck implements Check<String, MtaStsFacts> {
-  /** RFC 8461 §3.3: senders may limit the policy size; 64 KiB is the usual cap. */
-  public static final int MAX_POLICY_BYTES = 64 * 1024;
 
   @Override
   public CompletableFuture<MtaStsFacts> fetch(String domain, CheckContext ctx) {
     CompletableFuture<DnsResult> txt = ctx.dns().query("_mta-sts." + domain, RecordType.TXT);
     var request =
         HttpsDocuments.request(
-            URI.create(MtaStsFacts.policyUrl(domain)), MAX_POLICY_BYTES, ctx.settings());
+            URI.create(MtaStsFacts.policyUrl(domain)), Limits.MTA_STS_POLICY_BYTES, ctx.settings());
     var policy = ctx.async(() -> ctx.https().fetch(request));
     return txt.thenCombine(policy, (t, p) -> new MtaStsFacts(domain, t, p));
   }

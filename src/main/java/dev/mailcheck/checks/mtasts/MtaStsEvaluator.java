@@ -214,7 +214,7 @@ final class MtaStsEvaluator {
   }
 
   private static Finding maxAge(long a) {
-    if (a > StsPolicy.MAX_AGE_LIMIT)
+    if (a > StsPolicy.LARGEST_MAX_AGE)
       return Finding.of(
               FindingId.MTA_STS_MAX_AGE,
               Status.FAIL,

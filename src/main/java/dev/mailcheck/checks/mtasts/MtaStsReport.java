@@ -3,6 +3,7 @@ package dev.mailcheck.checks.mtasts;
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckResult;
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.domain.DomainCheck;
 import dev.mailcheck.checks.mx.MxFacts;
 import dev.mailcheck.checks.mx.MxHost;
@@ -24,10 +25,6 @@ import java.util.concurrent.CompletableFuture;
  * MtaStsCoverage}), and the TLS-RPT record with its hint when MTA-STS is deployed.
  */
 public final class MtaStsReport {
-  /** Exchanges and addresses per exchange probed by {@link #run} (as the domain report does). */
-  static final int MAX_EXCHANGES = 10;
-
-  static final int MAX_ADDRESSES = 4;
 
   private MtaStsReport() {}
 
@@ -81,7 +78,7 @@ public final class MtaStsReport {
                     return CompletableFuture.completedFuture(List.<ProbeResult>of());
                   List<CompletableFuture<List<ProbeResult>>> hosts =
                       started.hosts().stream()
-                          .limit(MAX_EXCHANGES)
+                          .limit(Limits.MTA_STS_PROBED_EXCHANGES)
                           .map(hf -> hf.thenCompose(h -> probe(h, smtpPort, ctx)))
                           .toList();
                   return CompletableFuture.allOf(hosts.toArray(CompletableFuture[]::new))
@@ -111,7 +108,7 @@ public final class MtaStsReport {
 
   private static CompletableFuture<List<ProbeResult>> probe(MxHost h, int port, CheckContext ctx) {
     List<CompletableFuture<ProbeResult>> out = new ArrayList<>();
-    for (InetAddress a : h.addresses().stream().limit(MAX_ADDRESSES).toList())
+    for (InetAddress a : h.addresses().stream().limit(Limits.MTA_STS_PROBED_ADDRESSES).toList())
       out.add(
           ctx.async(
               () -> ctx.smtp().probe(DomainCheck.request(h.exchange(), a, port, ctx.settings()))));

@@ -36,7 +36,7 @@ public record StsPolicy(
     List<String> unknown,
     List<Problem> problems) {
   /** RFC 8461 §3.2: the largest max_age, one year. */
-  public static final long MAX_AGE_LIMIT = 31_557_600L;
+  public static final long LARGEST_MAX_AGE = 31_557_600L;
 
   public enum Mode {
     ENFORCE,

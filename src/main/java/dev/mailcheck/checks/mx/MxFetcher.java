@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.mx;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsRecord;
@@ -17,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
  * without waiting for the slowest one.
  */
 public final class MxFetcher {
-  /** More exchanges than any sane domain publishes; the rest are ignored (hostile zones). */
-  static final int MAX_EXCHANGES = 32;
 
   private final DnsClient dns;
 
@@ -70,7 +69,7 @@ public final class MxFetcher {
         var seen = new LinkedHashSet<String>();
         for (DnsRecord.Mx rec : records) {
           if (rec.exchange().isEmpty()) continue;
-          if (hosts.size() >= MAX_EXCHANGES) break;
+          if (hosts.size() >= Limits.MX_EXCHANGES) break;
           if (!seen.add(rec.preference() + " " + rec.exchange())) continue;
           hosts.add(host(rec.preference(), rec.exchange()));
         }

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.ptr;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.RecordType;
@@ -10,8 +11,6 @@ import java.util.concurrent.CompletableFuture;
 
 /** The PTR lookup, then the forward lookups of every PTR name at once. */
 public final class PtrFetcher {
-  /** PTR names followed per address; a hostile zone may publish hundreds. */
-  static final int MAX_NAMES = 10;
 
   private final DnsClient dns;
 
@@ -28,7 +27,7 @@ public final class PtrFetcher {
               PtrFacts bare = new PtrFacts(address, reverse, ptr, List.of());
               List<CompletableFuture<PtrFacts.Forward>> forwards =
                   bare.names().stream()
-                      .limit(MAX_NAMES)
+                      .limit(Limits.PTR_NAMES)
                       .map(
                           n ->
                               dns.query(DnsQuestion.of(n, forwardType))

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.spf;
 
+import dev.mailcheck.checks.Limits;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ sealed interface SpfNodeNote {
         case PTR ->
             "deprecated (RFC 7208 §5.5): slow, unreliable, and depends on the client's reverse DNS";
         case UNQUERYABLE -> "not a name that can be looked up: the term never matches";
-        case CAPPED -> "not followed: the audit stops after " + SpfTreeFetcher.MAX_TERMS + " terms";
+        case CAPPED -> "not followed: the audit stops after " + Limits.SPF_AUDIT_TERMS + " terms";
       };
     }
   }

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.spf;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.spf.SpfProblem.Kind;
 import dev.mailcheck.internal.InetAddresses;
 import java.net.Inet4Address;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Parses SPF record text by the ABNF of RFC 7208 §4.6 and §12. Lenient: it reads every term it can,
- * never throws, and collects each problem with its position (at most {@value #MAX_PROBLEMS}).
+ * never throws, and collects each problem with its position (at most {@value Limits#SPF_PROBLEMS}).
  *
  * <p>Over 300 lines on purpose: it is one grammar (the ABNF of §4.6, §5 and §12) with one problem
  * list; split across classes, the rules that decide together (a term's name, its argument, its CIDR
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class SpfParser {
-  static final int MAX_PROBLEMS = 20;
   private static final String VERSION = "v=spf1";
   private static final Pattern MODIFIER =
       Pattern.compile("([A-Za-z][A-Za-z0-9\\-_.]*)=(.*)", Pattern.DOTALL);
@@ -286,7 +286,8 @@ public final class SpfParser {
     }
 
     private void problem(Kind kind, int pos, String term, String message) {
-      if (problems.size() < MAX_PROBLEMS) problems.add(new SpfProblem(kind, pos, term, message));
+      if (problems.size() < Limits.SPF_PROBLEMS)
+        problems.add(new SpfProblem(kind, pos, term, message));
     }
   }
 

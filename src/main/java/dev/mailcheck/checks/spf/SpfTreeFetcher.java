@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.spf;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.spf.SpfTree.Lookup;
 import dev.mailcheck.checks.spf.SpfTree.Node;
 import dev.mailcheck.checks.spf.SpfTree.Reason;
@@ -22,14 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lookups.
  *
  * <p>For an audit ({@link #fetch}) it does not stop at the lookup limit (the point is to show the
- * tree that crosses it) but at loops and after {@value #MAX_TERMS} DNS-querying terms (a hostile
- * record tree could fan out 10 × 10 × ...). An evaluation uses the same walk as its prefetch
- * ({@link #prefetch}): bounded by the lookup limit, the client's address family only, macro names
- * expanded for that client; it never decides anything.
+ * tree that crosses it) but at loops and after {@value Limits#SPF_AUDIT_TERMS} DNS-querying terms
+ * (a hostile record tree could fan out 10 × 10 × ...). An evaluation uses the same walk as its
+ * prefetch ({@link #prefetch}): bounded by the lookup limit, the client's address family only,
+ * macro names expanded for that client; it never decides anything.
  */
 final class SpfTreeFetcher {
-  /** How many DNS-querying terms an audit follows at most. */
-  static final int MAX_TERMS = 100;
 
   /**
    * What to fetch.
@@ -58,7 +57,7 @@ final class SpfTreeFetcher {
   static CompletableFuture<SpfTree> fetch(DnsClient dns, String domain, SpfOptions options) {
     Scope scope =
         new Scope(
-            MAX_TERMS,
+            Limits.SPF_AUDIT_TERMS,
             options.maxNames(),
             List.of(RecordType.A, RecordType.AAAA),
             true,

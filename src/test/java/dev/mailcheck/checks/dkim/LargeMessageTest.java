@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.testing.CliRun;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -127,7 +128,7 @@ class LargeMessageTest {
   @Test
   void aHeaderSectionOverItsLimitIsOneLineAndExit2() {
     String huge =
-        "From: a@example.com\nX-Long: " + "y".repeat(MessageInput.MAX_HEADER_BYTES) + "\n\nbody\n";
+        "From: a@example.com\nX-Long: " + "y".repeat(Limits.MESSAGE_HEADER_BYTES) + "\n\nbody\n";
     CliRun r =
         withStdin(
             new ByteArrayInputStream(huge.getBytes(StandardCharsets.ISO_8859_1)),

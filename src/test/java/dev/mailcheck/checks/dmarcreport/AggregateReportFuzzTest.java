@@ -5,6 +5,7 @@ import static dev.mailcheck.fuzz.FuzzAssertions.assertPrintable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.mailcheck.checks.Limits;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +32,11 @@ class AggregateReportFuzzTest {
     ParseOutcome o = AggregateReportParser.parse(new ByteArrayInputStream(data), sink);
     switch (o) {
       case ParseOutcome.Read read -> {
-        assertThat(read.problems().size())
-            .isLessThanOrEqualTo(AggregateReportParser.MAX_PROBLEMS + 1);
+        assertThat(read.problems().size()).isLessThanOrEqualTo(Limits.REPORT_PROBLEMS + 1);
         assertAllPrintable("report problem", read.problems());
         // a record whose source_ip is no address is counted, reported and skipped
         assertThat((long) rows.size()).isLessThanOrEqualTo(read.records());
-        if (rows.size() < read.records()
-            && read.problems().size() < AggregateReportParser.MAX_PROBLEMS)
+        if (rows.size() < read.records() && read.problems().size() < Limits.REPORT_PROBLEMS)
           assertThat(read.problems()).anySatisfy(p -> assertThat(p).contains("skipped"));
         // a <record> needs far more than 20 octets of XML
         assertThat(rows.size()).isLessThanOrEqualTo(data.length / 20 + 1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.CheckSettings;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.internal.Switches;
 import dev.mailcheck.report.Status;
@@ -346,7 +347,7 @@ class DomainCheckTest {
             true,
             25);
     assertThat(probes.get())
-        .isLessThanOrEqualTo(DomainCheck.MAX_PROBED_EXCHANGES * DomainCheck.MAX_PROBED_ADDRESSES);
+        .isLessThanOrEqualTo(Limits.DOMAIN_PROBED_EXCHANGES * Limits.DOMAIN_PROBED_ADDRESSES);
     assertThat(worst(r.findings())).containsEntry("domain.truncated", Status.INFO);
   }
 
@@ -370,7 +371,7 @@ class DomainCheckTest {
         true,
         25);
     assertThat(probed)
-        .hasSize(DomainCheck.MAX_PROBED_EXCHANGES)
+        .hasSize(Limits.DOMAIN_PROBED_EXCHANGES)
         .contains("h11.example.test", "h10.example.test")
         .doesNotContain("h0.example.test", "h1.example.test");
   }

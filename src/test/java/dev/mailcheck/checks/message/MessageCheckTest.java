@@ -3,6 +3,7 @@ package dev.mailcheck.checks.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.dkim.BodyHashes;
 import dev.mailcheck.checks.dkim.Canonicalization;
 import dev.mailcheck.checks.dkim.DkimAlgorithm;
@@ -304,7 +305,7 @@ class MessageCheckTest {
     var r = run(b + BODY_HEADERS, dns(null), false);
     assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
     MessageView v = (MessageView) r.view();
-    assertThat(v.trace().hops()).hasSize(MessageHeaders.MAX_TRACE);
+    assertThat(v.trace().hops()).hasSize(Limits.RECEIVED_FIELDS);
     assertThat(v.trace().truncated()).isTrue();
     assertThat(v.authentication().dkim()).hasSize(1000);
     assertThat(v.authentication().dkim().get(999).reason()).contains("only the first 20");

@@ -5,6 +5,7 @@ import static dev.mailcheck.fuzz.FuzzAssertions.latin1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.mailcheck.checks.Limits;
 
 /** Fuzz targets for trace fields and bounce reports of a message (issue 19). */
 class MessageFuzzTest {
@@ -31,7 +32,7 @@ class MessageFuzzTest {
   void authenticationResults(byte[] data) {
     String value = latin1(data);
     AuthResults r = AuthResults.parse(value);
-    assertThat(r.entries().size()).isLessThanOrEqualTo(AuthResults.MAX_RESULTS);
+    assertThat(r.entries().size()).isLessThanOrEqualTo(Limits.AUTH_RESULTS_PER_FIELD);
     assertThat(r.unparsed()).isGreaterThanOrEqualTo(0);
     for (AuthResults.Entry e : r.entries()) {
       assertThat(e.method()).isEqualTo(e.method().toLowerCase(java.util.Locale.ROOT));
@@ -45,12 +46,13 @@ class MessageFuzzTest {
   void deliveryStatus(byte[] data) {
     String text = latin1(data);
     Dsn d = Dsn.parse(text);
-    assertThat(d.recipients().size()).isLessThanOrEqualTo(Dsn.MAX_RECIPIENTS);
+    assertThat(d.recipients().size()).isLessThanOrEqualTo(Limits.DSN_RECIPIENTS);
     for (Dsn.Recipient r : d.recipients()) {
       assertThat(r.smtpCode()).matches(c -> c == 0 || (c >= 200 && c < 600));
       r.failed();
     }
     Dsn.parsePlain(text)
-        .ifPresent(p -> assertThat(p.recipients().size()).isLessThanOrEqualTo(Dsn.MAX_RECIPIENTS));
+        .ifPresent(
+            p -> assertThat(p.recipients().size()).isLessThanOrEqualTo(Limits.DSN_RECIPIENTS));
   }
 }

@@ -3,6 +3,7 @@ package dev.mailcheck.checks.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.dkim.MessageInput;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Message caps at cap−1, cap and cap+1 (issue 19): the header section's size ({@link
  * MessageInput#MAX_HEADER_BYTES}, the empty line included), results per Authentication-Results
- * field ({@link AuthResults#MAX_RESULTS}) and recipients per DSN ({@link Dsn#MAX_RECIPIENTS}).
+ * field ({@link Limits#AUTH_RESULTS_PER_FIELD}) and recipients per DSN ({@link
+ * Limits#DSN_RECIPIENTS}).
  */
 class MessageLimitsTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 0, 1})
   void headerSectionSize(int delta) throws Exception {
-    int size = MessageInput.MAX_HEADER_BYTES + delta;
+    int size = Limits.MESSAGE_HEADER_BYTES + delta;
     String end = "\r\n\r\n";
     String head = "X-Fill: " + "f".repeat(size - "X-Fill: ".length() - end.length()) + end;
     assertThat(head).hasSize(size);
@@ -36,21 +38,21 @@ class MessageLimitsTest {
   @ParameterizedTest
   @ValueSource(ints = {-1, 0, 1})
   void resultsPerAuthenticationResultsField(int delta) {
-    int n = AuthResults.MAX_RESULTS + delta;
+    int n = Limits.AUTH_RESULTS_PER_FIELD + delta;
     String value = "mx.example.org; " + "spf=pass smtp.mailfrom=a@example.org; ".repeat(n);
     AuthResults r = AuthResults.parse(value);
-    assertThat(r.entries()).hasSize(Math.min(n, AuthResults.MAX_RESULTS));
+    assertThat(r.entries()).hasSize(Math.min(n, Limits.AUTH_RESULTS_PER_FIELD));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-1, 0, 1})
   void recipientsPerDsn(int delta) {
-    int n = Dsn.MAX_RECIPIENTS + delta;
+    int n = Limits.DSN_RECIPIENTS + delta;
     StringBuilder sb = new StringBuilder("Reporting-MTA: dns; mx.example.org\r\n");
     for (int i = 0; i < n; i++)
       sb.append("\r\nFinal-Recipient: rfc822; u")
           .append(i)
           .append("@example.net\r\nAction: failed\r\nStatus: 5.1.1\r\n");
-    assertThat(Dsn.parse(sb.toString()).recipients()).hasSize(Math.min(n, Dsn.MAX_RECIPIENTS));
+    assertThat(Dsn.parse(sb.toString()).recipients()).hasSize(Math.min(n, Limits.DSN_RECIPIENTS));
   }
 }

@@ -2,6 +2,7 @@ package dev.mailcheck.checks.spf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.FakeDns;
 import dev.mailcheck.dns.RecordType;
@@ -296,7 +297,7 @@ class SpfAuditTest {
     for (int i = 0; i < 10; i++) dns.txt("n" + i + ".l5.example", "v=spf1 -all");
     SpfReport r = audit(dns);
     List<SpfView.Node> nodes = r.section().tree().get().flatten();
-    assertThat(nodes.size()).isLessThan(SpfTreeFetcher.MAX_TERMS * 12);
+    assertThat(nodes.size()).isLessThan(Limits.SPF_AUDIT_TERMS * 12);
     assertThat(nodes).anyMatch(n -> n.note().orElse("").startsWith("not followed"));
     assertThat(finding(r, "spf.lookups").status()).isEqualTo(Status.FAIL);
   }

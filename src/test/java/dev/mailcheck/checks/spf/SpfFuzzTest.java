@@ -6,6 +6,7 @@ import static dev.mailcheck.fuzz.FuzzAssertions.latin1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.mailcheck.checks.Limits;
 import java.net.InetAddress;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ class SpfFuzzTest {
   void spfRecord(byte[] data) {
     String text = latin1(data);
     SpfRecord r = SpfParser.parse(text);
-    assertThat(r.problems().size()).isLessThanOrEqualTo(SpfParser.MAX_PROBLEMS);
+    assertThat(r.problems().size()).isLessThanOrEqualTo(Limits.SPF_PROBLEMS);
     for (SpfProblem p : r.problems()) {
       assertPosition("problem", p.position(), text.length(), true);
       assertPrintable("problem message", p.message());

@@ -2,6 +2,7 @@ package dev.mailcheck.checks.spf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.checks.Limits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,7 +81,7 @@ class SpfParserTest {
   @org.junit.jupiter.api.Test
   void problemsAreCapped() {
     String text = "v=spf1" + " foo".repeat(100);
-    assertThat(SpfParser.parse(text).problems()).hasSize(SpfParser.MAX_PROBLEMS);
+    assertThat(SpfParser.parse(text).problems()).hasSize(Limits.SPF_PROBLEMS);
   }
 
   @ParameterizedTest

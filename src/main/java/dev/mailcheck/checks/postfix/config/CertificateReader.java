@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.postfix.config;
 
+import dev.mailcheck.checks.Limits;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,6 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * challenge and verifying it with the certificate's public key (RSA, EC and Ed25519 alike).
  */
 final class CertificateReader {
-  static final long MAX_FILE = 1024 * 1024;
 
   /** BouncyCastle decodes every key encoding PEM files carry (SEC1 EC keys among them). */
   private static final java.security.Provider BC =
@@ -83,7 +83,7 @@ final class CertificateReader {
     List<PrivateKey> keys = new ArrayList<>();
     Path p = Path.of(file);
     try {
-      if (Files.size(p) > MAX_FILE) {
+      if (Files.size(p) > Limits.POSTFIX_CERTIFICATE_FILE_BYTES) {
         problems.add(file + ": larger than 1 MiB, not a PEM file");
         return new Pem(certs, keys, problems);
       }

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.postfix.config;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.postfix.config.MasterCf.Service;
 import dev.mailcheck.internal.InputException;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.Set;
 
 /** The fetch of the configuration audit: reads the files, then the certificates they name. */
 final class ConfigLoader {
-  static final long MAX_FILE = 10L * 1024 * 1024;
 
   /** Postfix's own master.cf when there is none: one smtpd on port 25. */
   static final String DEFAULT_MASTER =
@@ -89,7 +89,7 @@ final class ConfigLoader {
 
   static String read(Path p) {
     try {
-      if (Files.size(p) > MAX_FILE)
+      if (Files.size(p) > Limits.POSTFIX_CONFIG_FILE_BYTES)
         throw new InputException(p + ": larger than 10 MiB, not a Postfix configuration file");
       return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {

@@ -2,6 +2,7 @@ package dev.mailcheck.checks.postfix.config;
 
 import dev.mailcheck.checks.CheckContext;
 import dev.mailcheck.checks.Checks;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.ptr.PtrCheck;
 import dev.mailcheck.checks.ptr.PtrFacts;
 import dev.mailcheck.dns.DnsQuestion;
@@ -25,10 +26,10 @@ import java.util.concurrent.CompletableFuture;
  * @param name the effective myhostname
  * @param a the A lookup of the name
  * @param aaaa the AAAA lookup of the name
- * @param reverses the PTR (and forward) lookups of each address, at most {@link #MAX_ADDRESSES}
+ * @param reverses the PTR (and forward) lookups of each address, at most {@link
+ *     Limits#POSTFIX_HOSTNAME_ADDRESSES}
  */
 public record HostnameDns(String name, DnsResult a, DnsResult aaaa, List<PtrFacts> reverses) {
-  static final int MAX_ADDRESSES = 4;
 
   public HostnameDns {
     reverses = List.copyOf(reverses);
@@ -43,7 +44,7 @@ public record HostnameDns(String name, DnsResult a, DnsResult aaaa, List<PtrFact
             addresses -> {
               List<CompletableFuture<PtrFacts>> each =
                   addresses.stream()
-                      .limit(MAX_ADDRESSES)
+                      .limit(Limits.POSTFIX_HOSTNAME_ADDRESSES)
                       .map(ip -> Checks.PTR.fetch(new PtrCheck.Query(ip, Optional.of(name)), ctx))
                       .toList();
               return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))

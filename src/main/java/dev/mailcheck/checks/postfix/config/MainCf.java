@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.postfix.config;
 
+import dev.mailcheck.checks.Limits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,6 @@ public record MainCf(Map<String, Param> params, List<String> problems) {
   public Optional<Param> get(String name) {
     return Optional.ofNullable(params.get(name));
   }
-
-  static final int MAX_PROBLEMS = 50;
 
   public static MainCf parse(String text, String source) {
     Map<String, Param> params = new LinkedHashMap<>();
@@ -73,7 +72,8 @@ public record MainCf(Map<String, Param> params, List<String> problems) {
   }
 
   static void problem(List<String> problems, String source, int line, String what) {
-    if (problems.size() < MAX_PROBLEMS) problems.add(source + ":" + line + ": " + what);
+    if (problems.size() < Limits.POSTFIX_MAIN_CF_PROBLEMS)
+      problems.add(source + ":" + line + ": " + what);
   }
 
   static String cut(String s) {

@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.postfix.config;
 
+import dev.mailcheck.checks.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,6 @@ import java.util.Optional;
  * (regexp, pcre, ldap, mysql, ...) are not read.
  */
 final class NetworkTables {
-  static final int MAX_TABLES = 16;
-  static final long MAX_BYTES = 1024 * 1024;
 
   /**
    * What one table gave.
@@ -44,12 +43,14 @@ final class NetworkTables {
         || (item.contains(":") && !item.startsWith("[") && !item.matches("[0-9a-fA-F:]+(/\\d+)?"));
   }
 
-  /** Reads every table item of {@code mynetworks} (at most {@link #MAX_TABLES}). */
+  /**
+   * Reads every table item of {@code mynetworks} (at most {@link Limits#POSTFIX_NETWORK_TABLES}).
+   */
   static Map<String, Table> read(String mynetworks) {
     Map<String, Table> out = new LinkedHashMap<>();
     for (String item : PostfixConfig.items(mynetworks)) {
       if (!isTable(item) || out.containsKey(item)) continue;
-      if (out.size() >= MAX_TABLES) break;
+      if (out.size() >= Limits.POSTFIX_NETWORK_TABLES) break;
       out.put(item, readOne(item));
     }
     return out;
@@ -78,8 +79,8 @@ final class NetworkTables {
     try {
       if (!Files.isRegularFile(p)) return new Table(List.of(), Optional.of(path + ": not found"));
       try (InputStream in = Files.newInputStream(p)) {
-        byte[] b = in.readNBytes((int) MAX_BYTES + 1);
-        if (b.length > MAX_BYTES)
+        byte[] b = in.readNBytes((int) Limits.POSTFIX_NETWORK_TABLE_BYTES + 1);
+        if (b.length > Limits.POSTFIX_NETWORK_TABLE_BYTES)
           return new Table(List.of(), Optional.of(path + ": larger than 1 MB, not read"));
         text = new String(b, StandardCharsets.UTF_8);
       }

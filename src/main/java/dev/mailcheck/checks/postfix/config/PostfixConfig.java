@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.postfix.config;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.postfix.config.MasterCf.Service;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.Set;
  * is left unexpanded and reported. Expansion depth and output size are capped.
  */
 public final class PostfixConfig {
-  static final int MAX_DEPTH = 30;
-  static final int MAX_LENGTH = 64 * 1024;
 
   private final MainCf main;
   private final MasterCf master;
@@ -130,8 +129,8 @@ public final class PostfixConfig {
           i++;
         }
       }
-      if (out.length() > MAX_LENGTH) {
-        out.setLength(MAX_LENGTH);
+      if (out.length() > Limits.POSTFIX_EXPANSION_LENGTH) {
+        out.setLength(Limits.POSTFIX_EXPANSION_LENGTH);
         break;
       }
     }
@@ -172,7 +171,7 @@ public final class PostfixConfig {
   }
 
   private String lookup(Service service, String name, Deque<String> path, int depth) {
-    if (path.contains(name) || depth >= MAX_DEPTH) {
+    if (path.contains(name) || depth >= Limits.POSTFIX_EXPANSION_DEPTH) {
       List<String> chain = new ArrayList<>(path);
       java.util.Collections.reverse(chain);
       chain.add(name);

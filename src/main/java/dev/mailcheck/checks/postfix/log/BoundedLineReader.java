@@ -1,5 +1,6 @@
 package dev.mailcheck.checks.postfix.log;
 
+import dev.mailcheck.checks.Limits;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,17 +8,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads lines from a byte stream with a hard cap on line length: a longer line keeps its first
- * {@link #MAX_LINE} bytes and the rest is skipped without being buffered, so a 100 MB line costs no
- * more memory than a short one. Lines end at LF (a CR before it is dropped). Bytes are decoded as
- * UTF-8 with replacement; a line with a NUL byte is flagged as binary.
+ * {@link Limits#POSTFIX_LOG_LINE} bytes and the rest is skipped without being buffered, so a 100 MB
+ * line costs no more memory than a short one. Lines end at LF (a CR before it is dropped). Bytes
+ * are decoded as UTF-8 with replacement; a line with a NUL byte is flagged as binary.
  */
 final class BoundedLineReader implements Closeable {
-  /** Postfix log lines are at most a few kilobytes (line_length_limit is 2048 by default). */
-  static final int MAX_LINE = 16 * 1024;
 
   private final InputStream in;
   private final byte[] buf = new byte[1 << 16];
-  private final byte[] line = new byte[MAX_LINE];
+  private final byte[] line = new byte[Limits.POSTFIX_LOG_LINE];
   private int pos;
   private int lim;
   private boolean eof;
@@ -55,7 +54,7 @@ final class BoundedLineReader implements Closeable {
         if (b == 0) binary = true;
       }
       int stop = nl < 0 ? end : nl;
-      int n = Math.min(stop - start, MAX_LINE - len);
+      int n = Math.min(stop - start, Limits.POSTFIX_LOG_LINE - len);
       if (n > 0) {
         System.arraycopy(buf, start, line, len, n);
         len += n;
@@ -83,7 +82,7 @@ final class BoundedLineReader implements Closeable {
     return true;
   }
 
-  /** The last line was longer than {@link #MAX_LINE} and was cut. */
+  /** The last line was longer than {@link Limits#POSTFIX_LOG_LINE} and was cut. */
   boolean overlong() {
     return overlong;
   }

@@ -4,6 +4,7 @@ import static dev.mailcheck.fuzz.FuzzAssertions.latin1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.mailcheck.checks.Limits;
 
 /** Fuzz targets for main.cf and master.cf text (issue 19). */
 class PostfixConfigFuzzTest {
@@ -12,7 +13,7 @@ class PostfixConfigFuzzTest {
     String text = latin1(data);
     int lines = text.split("\r?\n", -1).length;
     MainCf m = MainCf.parse(text, "main.cf");
-    assertThat(m.problems().size()).isLessThanOrEqualTo(MainCf.MAX_PROBLEMS);
+    assertThat(m.problems().size()).isLessThanOrEqualTo(Limits.POSTFIX_MAIN_CF_PROBLEMS);
     assertThat(m.problems())
         .allSatisfy(p -> assertThat(p).startsWith("main.cf:").doesNotContain("\n"));
     for (MainCf.Param p : m.params().values()) {
@@ -34,7 +35,7 @@ class PostfixConfigFuzzTest {
     String text = latin1(data);
     int lines = text.split("\r?\n", -1).length;
     MasterCf m = MasterCf.parse(text, "master.cf");
-    assertThat(m.problems().size()).isLessThanOrEqualTo(MainCf.MAX_PROBLEMS);
+    assertThat(m.problems().size()).isLessThanOrEqualTo(Limits.POSTFIX_MAIN_CF_PROBLEMS);
     for (MasterCf.Service s : m.services()) {
       assertThat(s.line()).isBetween(1, lines);
       assertThat(s.port()).isBetween(0, Integer.MAX_VALUE);

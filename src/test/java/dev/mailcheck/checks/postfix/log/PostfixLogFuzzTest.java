@@ -3,6 +3,7 @@ package dev.mailcheck.checks.postfix.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.report.view.PostfixLogView;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,7 +27,7 @@ class PostfixLogFuzzTest {
       String text;
       while ((text = r.next()) != null) {
         lines++;
-        assertThat(text.length()).isLessThanOrEqualTo(BoundedLineReader.MAX_LINE);
+        assertThat(text.length()).isLessThanOrEqualTo(Limits.POSTFIX_LOG_LINE);
         if (r.binary()) continue;
         if (line.parse(text)) {
           assertThat(text).contains(line.host).contains(line.program).contains(line.message);
