@@ -304,6 +304,34 @@ class DnsStackIT {
                     .startsWith("CNAME loop: loop1.example.test -> loop2.example.test"));
   }
 
+  /**
+   * {@link Limits#CNAME_HOPS} (8) CNAMEs are followed for one question; a ninth is a SERVFAIL, not
+   * an endless walk (issue 19: cap−1, cap, cap+1).
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} hops")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {7, 8, 9})
+  void cnameChainsAreFollowedUpToTheCap(int hops) {
+    for (int i = 0; i < hops; i++)
+      server.cname("hop" + i + ".example.test", "hop" + (i + 1) + ".example.test");
+    server.a("hop" + hops + ".example.test", "192.0.2.99");
+    DnsResult r = resolve(stack(), "hop0.example.test", RecordType.A);
+    assertThat(Limits.CNAME_HOPS).isEqualTo(8);
+    if (hops <= Limits.CNAME_HOPS) {
+      assertThat(r)
+          .isInstanceOfSatisfying(
+              DnsResult.Records.class,
+              rec -> {
+                assertThat(rec.cnameChain()).hasSize(hops).startsWith("hop0.example.test");
+                assertThat(rec.records()).extracting(DnsRecord::data).containsExactly("192.0.2.99");
+              });
+    } else {
+      assertThat(r)
+          .isInstanceOfSatisfying(
+              DnsResult.ServFail.class,
+              f -> assertThat(f.detail()).isEqualTo("CNAME chain longer than 8 hops"));
+    }
+  }
+
   @Test
   void askingForTheCnameItselfDoesNotFollowIt() {
     DnsResult r = resolve(stack(), "www.example.test", RecordType.CNAME);
