@@ -2,12 +2,14 @@ package dev.mailcheck.checks.bimi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.checks.Limits;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SvgTinyPsTest {
   static final String OK_ROOT =
@@ -43,6 +45,34 @@ class SvgTinyPsTest {
           """)
   void profileViolations(String svg, String problem) {
     assertThat(problems(svg.replace("@ROOT@", OK_ROOT))).anyMatch(p -> p.contains(problem));
+  }
+
+  /** {@link Limits#SVG_DEPTH} levels are checked, one more is not (issue 19: cap−1, cap, cap+1). */
+  @ParameterizedTest(name = "depth cap {0}")
+  @ValueSource(ints = {-1, 0, 1})
+  void nestingDepthCap(int delta) {
+    int groups = Limits.SVG_DEPTH + delta - 1; // the root is level 1
+    String svg =
+        OK_ROOT + "<title>x</title>" + "<g>".repeat(groups) + "</g>".repeat(groups) + "</svg>";
+    assertCapped(problems(svg), delta > 0);
+  }
+
+  /** {@link Limits#SVG_ELEMENTS} elements are checked, one more is not (cap−1, cap, cap+1). */
+  @ParameterizedTest(name = "element cap {0}")
+  @ValueSource(ints = {-1, 0, 1})
+  void elementCountCap(int delta) {
+    int rects = Limits.SVG_ELEMENTS + delta - 2; // the root and its title
+    String svg =
+        OK_ROOT + "<title>x</title>" + "<rect width=\"1\" height=\"1\"/>".repeat(rects) + "</svg>";
+    assertCapped(problems(svg), delta > 0);
+  }
+
+  private static void assertCapped(List<String> problems, boolean over) {
+    String capped = "more than 64 levels or 10000 elements: not checked further";
+    // ten thousand elements are over the 32 KB BIMI recommends: that problem is not the cap's
+    List<String> others = problems.stream().filter(p -> !p.endsWith("stay under")).toList();
+    if (over) assertThat(others).containsExactly(capped);
+    else assertThat(others).isEmpty();
   }
 
   @Test
