@@ -2,11 +2,13 @@ package dev.mailcheck.checks.postfix.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailcheck.checks.Limits;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PostfixConfigParsingTest {
   @Test
@@ -62,6 +64,30 @@ class PostfixConfigParsingTest {
             "main.cf");
     PostfixConfig c = new PostfixConfig(m, Optional.empty());
     assertThat(c.get("x").value()).isEqualTo(expected == null ? "" : expected);
+  }
+
+  /**
+   * A chain of $name references is expanded {@link Limits#POSTFIX_EXPANSION_DEPTH} (30) levels
+   * deep; a longer one stops there and is reported with the loops (issue 19: cap−1, cap, cap+1).
+   */
+  @ParameterizedTest(name = "{0} references over the cap")
+  @ValueSource(ints = {-1, 0, 1})
+  void expansionDepthCap(int delta) {
+    int refs = Limits.POSTFIX_EXPANSION_DEPTH + delta;
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < refs; i++)
+      text.append("p").append(i).append(" = $p").append(i + 1).append('\n');
+    text.append("p").append(refs).append(" = end\n");
+    PostfixConfig c = new PostfixConfig(MainCf.parse(text.toString(), "main.cf"), Optional.empty());
+    if (delta <= 0) {
+      assertThat(c.get("p0").value()).isEqualTo("end");
+      assertThat(c.loops()).isEmpty();
+    } else {
+      assertThat(c.get("p0").value()).isEqualTo("$p" + refs);
+      assertThat(c.loops())
+          .singleElement()
+          .satisfies(l -> assertThat(l).startsWith("p0 -> p1 -> "));
+    }
   }
 
   @Test
