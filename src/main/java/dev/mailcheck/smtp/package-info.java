@@ -13,10 +13,10 @@
  * dev.mailcheck.smtp.Failure}.
  *
  * <p>Hostile servers are expected: every reply must arrive complete before a deadline counted from
- * the command that asked for it, a line is capped at {@value
- * dev.mailcheck.smtp.ReplyReader#MAX_LINE} bytes (RFC 5321 §4.5.3.1.5 says 512; we are lenient but
- * bounded), a reply at {@value dev.mailcheck.smtp.ReplyReader#MAX_LINES} lines and {@value
- * dev.mailcheck.smtp.ReplyReader#MAX_REPLY} bytes. Reply codes (RFC 5321 §4.2) and enhanced status
- * codes (RFC 3463, RFC 5248) are explained in words by {@link dev.mailcheck.smtp.ReplyCodes}.
+ * the command that asked for it, a line is capped at {@value dev.mailcheck.smtp.Limits#REPLY_LINE}
+ * bytes (RFC 5321 §4.5.3.1.5 says 512; we are lenient but bounded), a reply at {@value
+ * dev.mailcheck.smtp.Limits#REPLY_LINES} lines and {@value dev.mailcheck.smtp.Limits#REPLY_BYTES}
+ * bytes. Reply codes (RFC 5321 §4.2) and enhanced status codes (RFC 3463, RFC 5248) are explained
+ * in words by {@link dev.mailcheck.smtp.ReplyCodes}.
  */
 package dev.mailcheck.smtp;

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The --dns-replay size cap ({@link DnsRecording#MAX_FILE_BYTES}) at cap−1, cap and cap+1 (issue
- * 19): over the cap the file is refused by its size before a byte is parsed; at or under it, it is
+ * The --dns-replay size cap ({@link Limits#REPLAY_FILE_BYTES}) at cap−1, cap and cap+1 (issue 19):
+ * over the cap the file is refused by its size before a byte is parsed; at or under it, it is
  * parsed (these sparse files are not JSON, so they fail as JSON, not as too large).
  */
 class DnsLimitsTest {

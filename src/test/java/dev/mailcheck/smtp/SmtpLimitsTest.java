@@ -11,9 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The SMTP reader's caps at cap−1, cap and cap+1 (issue 19): reply line length ({@link
- * ReplyReader#MAX_LINE} octets before CRLF), lines per reply ({@link ReplyReader#MAX_LINES}),
- * octets per reply ({@link ReplyReader#MAX_REPLY}, CRLFs counted), and the transcript's line count
- * and width.
+ * Limits#REPLY_LINE} octets before CRLF), lines per reply ({@link Limits#REPLY_LINES}), octets per
+ * reply ({@link Limits#REPLY_BYTES}, CRLFs counted), and the transcript's line count and width.
  */
 class SmtpLimitsTest {
   private static Reply read(String wire) throws Exception {

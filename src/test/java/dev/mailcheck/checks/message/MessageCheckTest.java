@@ -275,6 +275,41 @@ class MessageCheckTest {
     assertThat(r.findings()).noneMatch(f -> f.id().equals("message.mime"));
   }
 
+  /**
+   * A report is found when it is at most {@link dev.mailcheck.checks.Limits#BODY_MULTIPART_NESTING}
+   * (8) multiparts deep inside the top-level one, its own multipart/report counted; one level
+   * deeper it is not looked for (issue 19: cap−1, cap, cap+1).
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "report at nesting level {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {7, 8, 9})
+  void aReportIsFoundUpToTheNestingCap(int level) throws Exception {
+    int body = DSN.indexOf("\r\n\r\n") + 4;
+    String headers =
+        DSN.substring(0, body)
+            .replace("MAILER-DAEMON@mx.example.org (Mail Delivery System)", "helpdesk@example.com")
+            .replace("Undelivered Mail Returned to Sender", "Fwd: see attached")
+            .replace(
+                "multipart/report; report-type=delivery-status;\r\n\tboundary=\"B1\"",
+                "multipart/mixed; boundary=L0");
+    StringBuilder m = new StringBuilder(headers);
+    for (int i = 1; i < level; i++)
+      m.append("--L")
+          .append(i - 1)
+          .append("\r\nContent-Type: multipart/mixed; boundary=L")
+          .append(i)
+          .append("\r\n\r\n");
+    m.append("--L")
+        .append(level - 1)
+        .append(
+            "\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B1\"\r\n\r\n")
+        .append(DSN.substring(body));
+    for (int i = level - 1; i >= 0; i--) m.append("--L").append(i).append("--\r\n");
+    var r = TestChecks.run(Checks.MESSAGE, autoQuery(m.toString()), dns(null));
+    long bounces = r.findings().stream().filter(f -> f.id().equals("message.bounce")).count();
+    assertThat(bounces)
+        .isEqualTo(level <= dev.mailcheck.checks.Limits.BODY_MULTIPART_NESTING ? 2 : 0);
+  }
+
   @Test
   void brokenMimeIsReportedNotThrown() throws Exception {
     String m =

@@ -12,9 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Message caps at cap−1, cap and cap+1 (issue 19): the header section's size ({@link
- * MessageInput#MAX_HEADER_BYTES}, the empty line included), results per Authentication-Results
- * field ({@link Limits#AUTH_RESULTS_PER_FIELD}) and recipients per DSN ({@link
- * Limits#DSN_RECIPIENTS}).
+ * Limits#MESSAGE_HEADER_BYTES}, the empty line included), results per Authentication-Results field
+ * ({@link Limits#AUTH_RESULTS_PER_FIELD}) and recipients per DSN ({@link Limits#DSN_RECIPIENTS}).
  */
 class MessageLimitsTest {
   @ParameterizedTest
