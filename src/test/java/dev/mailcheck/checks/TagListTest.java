@@ -38,6 +38,15 @@ class TagListTest {
     }
   }
 
+  /** {@link Limits#TAG_LIST_PROBLEMS} problems kept, at cap−1, cap and cap+1 (issue 19). */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {-1, 0, 1})
+  void problemsAtTheCap(int delta) {
+    int n = Limits.TAG_LIST_PROBLEMS + delta;
+    assertThat(TagList.parse("x;".repeat(n)).problems())
+        .hasSize(Math.min(n, Limits.TAG_LIST_PROBLEMS));
+  }
+
   @org.junit.jupiter.api.Test
   void capsTheNumberOfProblems() {
     TagList t = TagList.parse("x;".repeat(500));

@@ -54,4 +54,36 @@ class MessageLimitsTest {
           .append("@example.net\r\nAction: failed\r\nStatus: 5.1.1\r\n");
     assertThat(Dsn.parse(sb.toString()).recipients()).hasSize(Math.min(n, Limits.DSN_RECIPIENTS));
   }
+
+  private static MessageHeaders headers(String fields) throws Exception {
+    MessageInput in =
+        MessageInput.read(
+            new ByteArrayInputStream(
+                (fields + "From: a@example.org\r\n\r\nbody\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1)));
+    return MessageHeaders.read(in.headers(), in.headerEnded());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-1, 0, 1})
+  void receivedFieldsAnalysed(int delta) throws Exception {
+    int n = Limits.RECEIVED_FIELDS + delta;
+    MessageHeaders h =
+        headers(
+            "Received: from a.example.org by b.example.org; Tue, 9 Apr 2024 10:00:00 +0000\r\n"
+                .repeat(n));
+    assertThat(h.receivedTotal()).isEqualTo(n);
+    assertThat(h.received()).hasSize(Math.min(n, Limits.RECEIVED_FIELDS));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-1, 0, 1})
+  void authenticationResultsFieldsRead(int delta) throws Exception {
+    int n = Limits.AUTH_RESULTS_FIELDS + delta;
+    MessageHeaders h =
+        headers(
+            "Authentication-Results: mx.example.org; spf=pass smtp.mailfrom=a@example.org\r\n"
+                .repeat(n));
+    assertThat(h.authResults()).hasSize(Math.min(n, Limits.AUTH_RESULTS_FIELDS));
+  }
 }

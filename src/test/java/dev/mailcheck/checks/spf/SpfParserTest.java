@@ -78,6 +78,15 @@ class SpfParserTest {
         .contains("non-ASCII");
   }
 
+  /** {@link Limits#SPF_PROBLEMS} problems kept, at cap−1, cap and cap+1 (issue 19). */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {-1, 0, 1})
+  void problemsAtTheCap(int delta) {
+    int n = Limits.SPF_PROBLEMS + delta;
+    assertThat(SpfParser.parse("v=spf1" + " foo".repeat(n)).problems())
+        .hasSize(Math.min(n, Limits.SPF_PROBLEMS));
+  }
+
   @org.junit.jupiter.api.Test
   void problemsAreCapped() {
     String text = "v=spf1" + " foo".repeat(100);
