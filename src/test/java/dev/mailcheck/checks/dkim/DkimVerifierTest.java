@@ -413,4 +413,28 @@ class DkimVerifierTest {
         .hasSize(dev.mailcheck.checks.Limits.TAG_LIST_PROBLEMS);
     assertThat((System.nanoTime() - t0) / 1_000_000).as("ms").isLessThan(20_000);
   }
+
+  /**
+   * The first {@link dev.mailcheck.checks.Limits#DKIM_SIGNATURES} (20) signatures are verified, the
+   * rest reported neutral without a key lookup (issue 19: cap−1, cap, cap+1).
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {-1, 0, 1})
+  void signaturesVerifiedAtTheCap(int delta) {
+    int cap = dev.mailcheck.checks.Limits.DKIM_SIGNATURES;
+    int n = cap + delta;
+    FakeDns d = dns();
+    String sig =
+        "DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=missing; h=From; bh=AAAA; b=AAAA\r\n";
+    byte[] msg =
+        (sig.repeat(n) + "From: a@example.com\r\n\r\nHi.\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Verification v = new DkimVerifier(d, NOW, DkimVerifier.Sha1Policy.VERIFY_AND_WARN).verify(msg);
+    assertThat(v.signatures()).hasSize(n);
+    assertThat(v.signatures().subList(0, Math.min(n, cap)))
+        .noneMatch(r -> r.result() == DkimResult.NEUTRAL);
+    assertThat(v.signatures().subList(Math.min(n, cap), n))
+        .allMatch(r -> r.result() == DkimResult.NEUTRAL)
+        .allMatch(r -> r.reason().contains("only the first 20"));
+  }
 }

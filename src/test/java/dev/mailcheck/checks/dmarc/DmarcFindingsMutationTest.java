@@ -338,4 +338,34 @@ class DmarcFindingsMutationTest {
     else if (errors == 12) assertThat(last).endsWith("\n2 more errors are not listed.");
     else assertThat(last).doesNotContain("not listed");
   }
+
+  /**
+   * At most {@link Limits#DMARC_REPORT_DESTINATIONS} (10) external report destinations are looked
+   * up; each one past the cap is said to be unchecked (issue 19: cap−1, cap, cap+1).
+   */
+  @ParameterizedTest(name = "{0} destinations over the cap")
+  @ValueSource(ints = {-1, 0, 1})
+  void externalDestinationsLookedUpAtTheCap(int delta) {
+    int n = Limits.DMARC_REPORT_DESTINATIONS + delta;
+    StringBuilder rua = new StringBuilder();
+    FakeDns dns = new FakeDns();
+    for (int i = 1; i <= n; i++) {
+      rua.append(i == 1 ? "" : ",").append("mailto:d@r").append(i).append(".example.net");
+      dns.txt("example.com._report._dmarc.r" + i + ".example.net", "v=DMARC1");
+    }
+    dns.txt("_dmarc.example.com", "v=DMARC1; p=reject; rua=" + rua);
+    List<Finding> auth = of(findings(dns, "example.com"), FindingId.DMARC_RUA_AUTHORIZED);
+    int checked = Math.min(n, Limits.DMARC_REPORT_DESTINATIONS);
+    assertThat(auth).hasSize(n);
+    assertThat(auth.subList(0, checked)).allMatch(f -> f.status() == Status.PASS);
+    assertThat(auth.subList(checked, n))
+        .allSatisfy(
+            f -> {
+              assertThat(f.status()).isEqualTo(Status.INFO);
+              assertThat(f.title()).isEqualTo("Report destination not checked: r11.example.net");
+              assertThat(f.detail())
+                  .isEqualTo("More than 10 external destinations; the rest were not looked up.");
+            });
+    assertThat(dns.asked()).filteredOn(q -> q.name().contains("._report._dmarc.")).hasSize(checked);
+  }
 }
