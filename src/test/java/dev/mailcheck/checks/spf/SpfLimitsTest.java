@@ -67,4 +67,30 @@ class SpfLimitsTest {
         .isEqualTo(n <= 2 ? Status.WARN : Status.FAIL);
     assertThat(evaluated(dns)).isEqualTo(n <= 2 ? "fail" : "permerror");
   }
+
+  /**
+   * An audit follows {@link dev.mailcheck.checks.Limits#SPF_AUDIT_TERMS} (100) DNS-querying terms
+   * and shows the rest as not followed (cap−1, cap, cap+1), so a hostile tree cannot fan out.
+   */
+  @ParameterizedTest(name = "{0} terms over the audit cap")
+  @ValueSource(ints = {-1, 0, 1})
+  void auditTermCap(int delta) {
+    int cap = dev.mailcheck.checks.Limits.SPF_AUDIT_TERMS;
+    int n = cap + delta;
+    FakeDns dns = new FakeDns().txt("example.com", "v=spf1 " + terms(n, "h") + " -all");
+    for (int i = 1; i <= n; i++) dns.a("h" + i + ".example.com", "192.0.2.1");
+    var nodes = SpfRuns.audit("example.com", dns).section().tree().orElseThrow().children();
+    assertThat(nodes).hasSize(n);
+    var notFollowed =
+        nodes.stream().filter(x -> x.note().orElse("").startsWith("not followed")).toList();
+    if (delta <= 0) assertThat(notFollowed).isEmpty();
+    else
+      assertThat(notFollowed)
+          .singleElement()
+          .satisfies(
+              x -> {
+                assertThat(x.term()).hasValue("a:h" + n + ".example.com");
+                assertThat(x.note()).hasValue("not followed: the audit stops after 100 terms");
+              });
+  }
 }

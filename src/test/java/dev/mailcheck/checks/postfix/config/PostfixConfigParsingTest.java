@@ -90,6 +90,26 @@ class PostfixConfigParsingTest {
     }
   }
 
+  /** An expanded value is cut at {@link Limits#POSTFIX_EXPANSION_LENGTH} characters (cap±1). */
+  @ParameterizedTest(name = "{0} characters over the cap")
+  @ValueSource(ints = {-1, 0, 1})
+  void expansionLengthCap(int delta) {
+    int n = Limits.POSTFIX_EXPANSION_LENGTH + delta;
+    String text = "a = " + "x".repeat(n / 2) + "\nb = ${a}" + "x".repeat(n - n / 2) + "\n";
+    PostfixConfig c = new PostfixConfig(MainCf.parse(text, "main.cf"), Optional.empty());
+    assertThat(c.get("b").value()).hasSize(Math.min(n, Limits.POSTFIX_EXPANSION_LENGTH));
+  }
+
+  /** {@link Limits#POSTFIX_MAIN_CF_PROBLEMS} problems are listed per file (cap±1). */
+  @ParameterizedTest(name = "{0} problems over the cap")
+  @ValueSource(ints = {-1, 0, 1})
+  void mainCfProblemsCap(int delta) {
+    int n = Limits.POSTFIX_MAIN_CF_PROBLEMS + delta;
+    MainCf m = MainCf.parse("no equals sign here\n".repeat(n), "main.cf");
+    assertThat(m.problems()).hasSize(Math.min(n, Limits.POSTFIX_MAIN_CF_PROBLEMS));
+    assertThat(m.problems().get(0)).isEqualTo("main.cf:1: not 'name = value': no equals sign here");
+  }
+
   @Test
   void defaultsFollowTheCompatibilityLevel() {
     var old = new PostfixConfig(MainCf.parse("", "main.cf"), Optional.empty());
