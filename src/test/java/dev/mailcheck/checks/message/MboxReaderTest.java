@@ -58,4 +58,18 @@ class MboxReaderTest {
         .isFalse();
     assertThat(MboxReader.isQuotedFromLine(">Fro".getBytes(StandardCharsets.US_ASCII))).isFalse();
   }
+
+  /**
+   * At most {@link dev.mailcheck.checks.Limits#MBOX_MESSAGES} (10,000) messages are read from one
+   * mbox (issue 19: cap−1, cap, cap+1). The rest are not read; only {@code message --all}'s help
+   * says so.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {-1, 0, 1})
+  void messagesReadAtTheCap(int delta) throws IOException {
+    int cap = dev.mailcheck.checks.Limits.MBOX_MESSAGES;
+    int n = cap + delta;
+    String one = "From a@x Mon Jan  1 00:00:00 2024\nSubject: s\n\nb\n\n";
+    assertThat(messages(one.repeat(n))).hasSize(Math.min(n, cap));
+  }
 }
