@@ -134,4 +134,39 @@ class MxEvaluatorMutationTest {
     assertThat(some.status()).isEqualTo(Status.WARN);
     assertThat(some.title()).isEqualTo("MX address is not reachable from the internet");
   }
+
+  @Test
+  void aRefusedMxLookupIsAnErrorAndNothingElse() {
+    var refused =
+        new dev.mailcheck.dns.DnsResult.Refused(
+            dev.mailcheck.dns.DnsQuestion.of("example.com", RecordType.MX),
+            5,
+            "refused by 192.0.2.53");
+    var fs =
+        new MxEvaluator(false, Switches.WORDS)
+            .evaluate(new MxFacts("example.com", refused, List.of(), false));
+    assertThat(fs)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.kind()).isEqualTo(FindingId.MX_PRESENT);
+              assertThat(f.status()).isEqualTo(Status.ERROR);
+              assertThat(f.detail())
+                  .isEqualTo(
+                      "The MX lookup of example.com failed (REFUSED); this is a temporary DNS failure, not a missing record.");
+            });
+  }
+
+  @Test
+  void twoNullMxRecordsAreNotADuplicateTarget() {
+    var fs =
+        run(
+            new FakeDns()
+                .mx("example.com", 0, "")
+                .mx("example.com", 0, "")
+                .mx("example.com", 10, "mx1.example.com")
+                .a("mx1.example.com", "93.184.216.1"),
+            false);
+    assertThat(of(fs, FindingId.MX_DUPLICATE)).isEmpty();
+  }
 }
