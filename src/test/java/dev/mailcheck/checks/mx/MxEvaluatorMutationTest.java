@@ -169,4 +169,38 @@ class MxEvaluatorMutationTest {
             false);
     assertThat(of(fs, FindingId.MX_DUPLICATE)).isEmpty();
   }
+
+  @Test
+  void aPrivateAddressIsExplainedByWhetherAnyPublicOneRemains() {
+    var mixed =
+        run(
+            new FakeDns()
+                .mx("example.com", 10, "mx1.example.com")
+                .mx("example.com", 20, "mx2.example.com")
+                .a("mx1.example.com", "10.0.0.1")
+                .a("mx2.example.com", "93.184.216.2"),
+            false);
+    assertThat(of(mixed, FindingId.MX_PRIVATE_ADDRESS))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(Status.WARN);
+              assertThat(f.detail())
+                  .startsWith("10.0.0.1 is in a special-purpose range: ")
+                  .contains(". Mail from the internet cannot reach it (fine for labs");
+            });
+    var onlyPrivate =
+        run(
+            new FakeDns().mx("example.com", 10, "mx1.example.com").a("mx1.example.com", "10.0.0.1"),
+            false);
+    assertThat(of(onlyPrivate, FindingId.MX_PRIVATE_ADDRESS))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(Status.FAIL);
+              assertThat(f.detail())
+                  .contains(
+                      ". Every MX address of the domain is in such a range, so no mail from the internet can be delivered");
+            });
+  }
 }
