@@ -211,9 +211,12 @@ class DkimFindingsMutationTest {
                         result(sha1, DkimResult.PASS, "ok"),
                         result(noS, DkimResult.PERMERROR, "no s=")),
                     FindingId.DKIM_RSA_SHA1)
-                .get(1)
-                .subject())
-        .hasValue("signature #2");
+                .get(1))
+        .satisfies(
+            f -> {
+              assertThat(f.title()).isEqualTo("Signature #2 uses rsa-sha1");
+              assertThat(f.subject()).hasValue("signature #2");
+            });
   }
 
   @Test
@@ -238,9 +241,12 @@ class DkimFindingsMutationTest {
     DkimSignature noS = sig("v=1; a=rsa-sha256; d=example.com; l=5; h=From; bh=AAAA; b=AAAA");
     assertThat(
             of(findings(result(noS, DkimResult.PERMERROR, "no s=")), FindingId.DKIM_BODY_LENGTH)
-                .get(0)
-                .subject())
-        .hasValue("signature #1");
+                .get(0))
+        .satisfies(
+            f -> {
+              assertThat(f.title()).isEqualTo("Signature #1 uses l= (partial body)");
+              assertThat(f.subject()).hasValue("signature #1");
+            });
   }
 
   @Test
@@ -292,5 +298,71 @@ class DkimFindingsMutationTest {
     assertThat(f.status()).isEqualTo(status);
     assertThat(f.title()).isEqualTo("Key sel._domainkey.example.com is RSA " + bits + " bits");
     assertThat(f.remedy().isPresent()).isEqualTo(status != Status.PASS);
+  }
+
+  static SelectorProbe probe(List<String> records, String keyRecord) {
+    return new SelectorProbe(
+        "sel",
+        DkimAudit.EXPLICIT,
+        "answer",
+        false,
+        records,
+        Optional.of(DkimKey.parse(keyRecord)),
+        List.of());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          INFO | Fine if intended; remove the record once no mail in transit uses it.
+          FAIL | The selector was named explicitly, so mail is expected to be signed with it.
+          WARN | No other usable key was found for this domain.
+          """)
+  void aRevokedKeyIsWordedByTheSelectorsVerdict(Status status, String sentence) {
+    List<Finding> fs =
+        KeyFindings.of(
+            "sel._domainkey.example.com", probe(List.of("v=DKIM1; p="), "v=DKIM1; p="), status);
+    assertThat(fs)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.kind()).isEqualTo(FindingId.DKIM_KEY_REVOKED);
+              assertThat(f.status()).isEqualTo(status);
+              assertThat(f.detail())
+                  .isEqualTo(
+                      "An empty p= tells verifiers the key was withdrawn (RFC 6376 §3.6.1); signatures made with it fail as permerror. "
+                          + sentence);
+            });
+  }
+
+  @Test
+  void anUnusableKeyExplainsEveryDefectAndShowsTheRecords() {
+    String rsa =
+        TestSigner.keyRecord(RSA.getPublic()).replace("v=DKIM1;", "v=DKIM1; h=sha1; s=web;");
+    Finding f =
+        KeyFindings.unusable(
+            probe(List.of(rsa), rsa),
+            "sel._domainkey.example.com",
+            "sel._domainkey.example.com",
+            Status.FAIL);
+    assertThat(f.detail())
+        .isEqualTo(
+            "sel._domainkey.example.com: s=web limits the key to other services; without email or * verifiers must not use it for mail (RFC 6376 §3.6.1). h=sha1 allows only rsa-sha1 signatures, which RFC 8301 §3.1 forbids verifiers to accept. Every signature with s=sel fails as permerror.");
+    assertThat(f.evidence()).containsExactly(rsa);
+    // several records: each one is evidence, and the count is explained
+    Finding several =
+        KeyFindings.unusable(probe(List.of(rsa, "v=DKIM1; p="), rsa), "n", "n", Status.FAIL);
+    assertThat(several.detail())
+        .startsWith(
+            "n: 2 TXT records answer at this name; RFC 6376 §3.6.2.2 requires one, and with several the results are undefined");
+    assertThat(several.evidence()).containsExactly(rsa, "v=DKIM1; p=");
+    // no records kept (a probe built from the key alone): the key's own record is the evidence
+    assertThat(KeyFindings.unusable(probe(List.of(), rsa), "n", "n", Status.FAIL).evidence())
+        .containsExactly(rsa);
+    String ed = "v=DKIM1; k=ed25519; h=sha1; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
+    assertThat(KeyFindings.unusable(probe(List.of(ed), ed), "n", "n", Status.FAIL).detail())
+        .contains("h=sha1 does not allow sha256, the only hash ed25519-sha256 uses (RFC 8463).");
   }
 }
