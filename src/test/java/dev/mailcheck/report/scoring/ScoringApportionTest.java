@@ -29,6 +29,8 @@ class ScoringApportionTest {
           5.0 0.0         | 4 | 4 0
           1.0 1.0 1.0     | 1 | 1 0 0
           1.25 1.75       | 3 | 1 2
+          1.2 0.7         | 2 | 1 1
+          0.6 1.1 0.5     | 1 | 0 1 0
           """)
   void roundsToIntegersThatSumToTheTotal(String exact, int total, String expected) {
     double[] in =
