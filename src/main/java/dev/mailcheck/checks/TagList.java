@@ -29,7 +29,6 @@ import java.util.Optional;
  * @param problems syntax problems, each with the 0-based character offset in the input
  */
 public record TagList(List<Tag> tags, List<Problem> problems) {
-
   public TagList {
     tags = List.copyOf(tags);
     problems = List.copyOf(problems);

@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  * @param present whether the message has any ARC header field at all
  */
 public record ArcChain(List<ArcSet> sets, boolean present, Optional<String> structureError) {
-
   public ArcChain {
     sets = List.copyOf(sets);
   }

@@ -19,7 +19,6 @@ import java.util.concurrent.Semaphore;
  * so a /24 against every list does not flood the resolver.
  */
 final class BlocklistFetcher {
-
   private final CheckContext ctx;
   private final Semaphore inFlight = new Semaphore(Limits.BLOCKLIST_QUERIES_IN_FLIGHT);
 

@@ -34,7 +34,6 @@ import java.util.concurrent.CompletableFuture;
  * records, otherwise a host on port 25.
  */
 public final class DaneCheck implements Check<DaneCheck.Query, DaneFacts> {
-
   /** A name, with the port when it was given (then it is one host). */
   public record Query(String name, OptionalInt port) {
     public static Query host(String host, int port) {

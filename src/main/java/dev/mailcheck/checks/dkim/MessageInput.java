@@ -18,7 +18,6 @@ import java.util.List;
  * inputs).
  */
 public final class MessageInput {
-
   /** The header section has no end within {@link Limits#MESSAGE_HEADER_BYTES}. */
   public static final class HeaderTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;

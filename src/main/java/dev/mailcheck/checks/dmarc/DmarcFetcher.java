@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
  * policy follow together as soon as the record is known: two round trips in all.
  */
 public final class DmarcFetcher {
-
   private final DnsClient dns;
 
   public DmarcFetcher(DnsClient dns) {

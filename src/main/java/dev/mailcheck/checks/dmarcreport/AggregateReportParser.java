@@ -32,7 +32,6 @@ import javax.xml.stream.XMLStreamReader;
  * record being built.
  */
 final class AggregateReportParser {
-
   private static final XMLInputFactory FACTORY = factory();
 
   private static XMLInputFactory factory() {

@@ -30,7 +30,6 @@ import java.util.Optional;
  * per-source statistics.
  */
 public final class DmarcReportEvaluator {
-
   /** Share of legitimate mail that must align before a stricter policy is advised. */
   static final double READY = 0.98;
 

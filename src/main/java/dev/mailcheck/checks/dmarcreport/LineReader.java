@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
  * ends the current message: {@link #next} returns null until {@link #nextMessage}.
  */
 final class LineReader {
-
   private final InputStream in;
   private final boolean mbox;
   private String pushed;

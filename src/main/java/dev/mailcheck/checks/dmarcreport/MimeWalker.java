@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  * past.
  */
 final class MimeWalker {
-
   private static final Pattern PARAM =
       Pattern.compile("(?i);\\s*([a-z0-9*_.-]+)\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^;\\s]*)");
 

@@ -18,7 +18,6 @@ import java.util.Set;
  * the distinct sources (bounded by {@link ReportLimits#maxSources}), never with the records.
  */
 final class ReportAggregator implements ReportSink {
-
   static final String OTHER = "other";
 
   private final ReportLimits limits;

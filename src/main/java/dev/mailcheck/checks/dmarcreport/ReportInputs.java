@@ -23,7 +23,6 @@ import java.util.zip.ZipInputStream;
  * entries, a bomb, or a file that is none of these is skipped with a one-line reason.
  */
 final class ReportInputs {
-
   private final ReportLimits limits;
   private final ReportAggregator sink;
   private final List<DmarcReportFacts.InputNote> notes = new ArrayList<>();

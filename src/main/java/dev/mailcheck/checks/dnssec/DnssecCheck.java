@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
  * the signed MX answer itself, so a bogus MX set is still followed (and reported).
  */
 public final class DnssecCheck implements Check<String, DnssecFacts> {
-
   @Override
   public CompletableFuture<DnssecFacts> fetch(String domain, CheckContext ctx) {
     CheckSettings s = ctx.settings();

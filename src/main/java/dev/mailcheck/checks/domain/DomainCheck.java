@@ -77,7 +77,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * address once, and assembles the results; the cross-check rules themselves are CrossChecks.
  */
 public final class DomainCheck {
-
   private final CheckContext ctx;
 
   /**

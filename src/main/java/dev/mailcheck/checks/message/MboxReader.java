@@ -18,7 +18,6 @@ import java.util.Arrays;
  * over such a body would fail.
  */
 public final class MboxReader {
-
   private static final int PIECE = 64 * 1024;
 
   private final InputStream in;

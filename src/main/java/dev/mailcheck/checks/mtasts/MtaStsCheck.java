@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
  * their certificates is {@link MtaStsCoverage}, which needs the MX facts and the port-25 probes.
  */
 public final class MtaStsCheck implements Check<String, MtaStsFacts> {
-
   @Override
   public CompletableFuture<MtaStsFacts> fetch(String domain, CheckContext ctx) {
     CompletableFuture<DnsResult> txt = ctx.dns().query("_mta-sts." + domain, RecordType.TXT);

@@ -25,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
  * MtaStsCoverage}), and the TLS-RPT record with its hint when MTA-STS is deployed.
  */
 public final class MtaStsReport {
-
   private MtaStsReport() {}
 
   public record Result(List<Finding> findings, List<View> views, List<String> transcript) {

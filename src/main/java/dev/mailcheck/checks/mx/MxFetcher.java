@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
  * without waiting for the slowest one.
  */
 public final class MxFetcher {
-
   private final DnsClient dns;
 
   public MxFetcher(DnsClient dns) {

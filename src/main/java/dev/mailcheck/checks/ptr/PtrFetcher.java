@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 
 /** The PTR lookup, then the forward lookups of every PTR name at once. */
 public final class PtrFetcher {
-
   private final DnsClient dns;
 
   public PtrFetcher(DnsClient dns) {

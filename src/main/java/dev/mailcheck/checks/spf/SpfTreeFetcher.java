@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * macro names expanded for that client; it never decides anything.
  */
 final class SpfTreeFetcher {
-
   /**
    * What to fetch.
    *

@@ -32,7 +32,6 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * challenge and verifying it with the certificate's public key (RSA, EC and Ed25519 alike).
  */
 final class CertificateReader {
-
   /** BouncyCastle decodes every key encoding PEM files carry (SEC1 EC keys among them). */
   private static final java.security.Provider BC =
       new org.bouncycastle.jce.provider.BouncyCastleProvider();

@@ -15,7 +15,6 @@ import java.util.Set;
 
 /** The fetch of the configuration audit: reads the files, then the certificates they name. */
 final class ConfigLoader {
-
   /** Postfix's own master.cf when there is none: one smtpd on port 25. */
   static final String DEFAULT_MASTER =
       "smtp      inet  n       -       y       -       -       smtpd\n";

@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
  *     Limits#POSTFIX_HOSTNAME_ADDRESSES}
  */
 public record HostnameDns(String name, DnsResult a, DnsResult aaaa, List<PtrFacts> reverses) {
-
   public HostnameDns {
     reverses = List.copyOf(reverses);
   }

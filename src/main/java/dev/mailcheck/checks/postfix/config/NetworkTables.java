@@ -22,7 +22,6 @@ import java.util.Optional;
  * (regexp, pcre, ldap, mysql, ...) are not read.
  */
 final class NetworkTables {
-
   /**
    * What one table gave.
    *

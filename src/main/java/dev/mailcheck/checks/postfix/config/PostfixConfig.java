@@ -18,7 +18,6 @@ import java.util.Set;
  * is left unexpanded and reported. Expansion depth and output size are capped.
  */
 public final class PostfixConfig {
-
   private final MainCf main;
   private final MasterCf master;
   private final boolean hasMaster;

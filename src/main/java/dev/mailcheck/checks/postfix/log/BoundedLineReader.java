@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
  * are decoded as UTF-8 with replacement; a line with a NUL byte is flagged as binary.
  */
 final class BoundedLineReader implements Closeable {
-
   private final InputStream in;
   private final byte[] buf = new byte[1 << 16];
   private final byte[] line = new byte[Limits.POSTFIX_LOG_LINE];
