@@ -155,7 +155,7 @@ if want dkim; then
     mc="" dp="" ma="" mcn="" dpn="" man="" alloc=""
     for ((r = 0; r < ROUNDS; r++)); do
       out=$("$java" "${harness_opts[@]}" -cp "$cp" dev.mailcheck.checks.dkim.DkimThroughput "$f" "$z" "$SECS" 1)
-      mc="$mc $(awk '/verifications/{print $2}' <<<"$out")"
+      mc="$mc $(awk '/^verifications\/s /{print $2}' <<<"$out")"
       alloc="$alloc $(awk '/allocated/{print $2}' <<<"$out")"
       dp="$dp $(rate "$py" bench/peers/dkim_loop.py "$f" "$z" "$SECS")"
       ma="$ma $(rate node bench/peers/dkim-loop.js "$mailauth" "$f" "$z" "$SECS")"
