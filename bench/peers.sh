@@ -124,7 +124,7 @@ fi
 
 # rate CMD...: runs CMD, prints the number after its "<what>/s " line.
 rate() { "$@" | awk '/\/s /{print $2}'; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR ? a[int((NR + 1) / 2)] : "-")}'; }
+median() { sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR ? a[int((NR + 1) / 2)] : "-")}'; }
 ratio_median() { # "A1 A2 ..." "B1 B2 ...": median of Ai/Bi
   paste <(tr ' ' '\n' <<<"$1" | sed '/^$/d') <(tr ' ' '\n' <<<"$2" | sed '/^$/d') |
     awk '{print $1 / $2}' | median | awk '{printf "%.1f", $1}'
