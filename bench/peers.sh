@@ -124,7 +124,7 @@ fi
 
 # rate CMD...: runs CMD, prints the number after its "<what>/s " line.
 rate() { "$@" | awk '/\/s /{print $2}'; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR ? a[int((NR + 1) / 2)] : "-")}'; }
+median() { sed '/^$/d' | sort -g | awk '{a[NR]=$1} END {print (NR ? a[int((NR + 1) / 2)] : "-")}'; }
 ratio_median() { # "A1 A2 ..." "B1 B2 ...": median of Ai/Bi
   paste <(tr ' ' '\n' <<<"$1" | sed '/^$/d') <(tr ' ' '\n' <<<"$2" | sed '/^$/d') |
     awk '{print $1 / $2}' | median | awk '{printf "%.1f", $1}'
@@ -155,7 +155,7 @@ if want dkim; then
     mc="" dp="" ma="" mcn="" dpn="" man="" alloc=""
     for ((r = 0; r < ROUNDS; r++)); do
       out=$("$java" "${harness_opts[@]}" -cp "$cp" dev.mailcheck.checks.dkim.DkimThroughput "$f" "$z" "$SECS" 1)
-      mc="$mc $(awk '/verifications/{print $2}' <<<"$out")"
+      mc="$mc $(awk '/^verifications\/s /{print $2}' <<<"$out")"
       alloc="$alloc $(awk '/allocated/{print $2}' <<<"$out")"
       dp="$dp $(rate "$py" bench/peers/dkim_loop.py "$f" "$z" "$SECS")"
       ma="$ma $(rate node bench/peers/dkim-loop.js "$mailauth" "$f" "$z" "$SECS")"

@@ -10,9 +10,11 @@
 
 MAILCHECK_MIN_JAVA=21
 
-# Prints the major version of the JDK at $1, or nothing.
-jdk_major() {
+# Sets _jdk_major to the major version of the JDK at $1, or to nothing. No subshell: the launcher
+# runs this for every candidate on every start, and each fork costs about a millisecond.
+read_jdk_major() {
   local home=$1 line v=""
+  _jdk_major=""
   [ -x "$home/bin/java" ] || return 0
   if [ -r "$home/release" ]; then
     while IFS= read -r line; do
@@ -29,8 +31,14 @@ jdk_major() {
   case $v in
     1.*) v=${v#1.} ;;
   esac
-  v=${v%%[!0-9]*}
-  if [ -n "$v" ]; then printf '%s\n' "$v"; fi
+  _jdk_major=${v%%[!0-9]*}
+  return 0
+}
+
+# Prints the major version of the JDK at $1, or nothing.
+jdk_major() {
+  read_jdk_major "$1"
+  if [ -n "$_jdk_major" ]; then printf '%s\n' "$_jdk_major"; fi
   return 0
 }
 
@@ -47,7 +55,8 @@ find_jdk() {
   JDK_HOME=""
   JDK_MAJOR=""
   if [ -n "${JAVA_HOME:-}" ]; then
-    major=$(jdk_major "$JAVA_HOME")
+    read_jdk_major "$JAVA_HOME"
+    major=$_jdk_major
     if [ -n "$major" ] && [ "$major" -ge "$MAILCHECK_MIN_JAVA" ]; then
       JDK_HOME=$JAVA_HOME JDK_MAJOR=$major
       return 0
@@ -55,7 +64,8 @@ find_jdk() {
   fi
   if command -v java >/dev/null 2>&1; then
     home=$(jdk_home_of "$(command -v java)")
-    major=$(jdk_major "$home")
+    read_jdk_major "$home"
+    major=$_jdk_major
     if [ -n "$major" ] && [ "$major" -ge "$MAILCHECK_MIN_JAVA" ]; then
       JDK_HOME=$home JDK_MAJOR=$major
       return 0
@@ -72,7 +82,8 @@ find_jdk() {
   fi
   for home in "${candidates[@]}"; do
     [ -d "$home" ] && [ ! -L "$home" ] || continue
-    major=$(jdk_major "$home")
+    read_jdk_major "$home"
+    major=$_jdk_major
     if [ -n "$major" ] && [ "$major" -gt "$best_major" ]; then
       best_home=$home best_major=$major
     fi

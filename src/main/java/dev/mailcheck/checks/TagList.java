@@ -160,6 +160,19 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
     return s.substring(from, to);
   }
 
+  /**
+   * The value without any folding whitespace ({@link #isFws}), as base64 values (DKIM {@code b=},
+   * {@code bh=}, {@code p=}) are read.
+   */
+  public static String withoutFws(String value) {
+    int i = 0;
+    while (i < value.length() && !isFws(value.charAt(i))) i++;
+    if (i == value.length()) return value;
+    StringBuilder sb = new StringBuilder(value.length()).append(value, 0, i);
+    for (; i < value.length(); i++) if (!isFws(value.charAt(i))) sb.append(value.charAt(i));
+    return sb.toString();
+  }
+
   /** At most 40 characters of record text for a message, control characters as U+XXXX. */
   private static String clip(String s) {
     return DomainNames.printable(s.length() > 40 ? s.substring(0, 40) + "..." : s);
@@ -167,7 +180,8 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
 
   /** The value of a tag (exact, case-sensitive name). */
   public Optional<String> get(String name) {
-    return tags.stream().filter(t -> t.name().equals(name)).map(Tag::value).findFirst();
+    for (Tag t : tags) if (t.name().equals(name)) return Optional.of(t.value());
+    return Optional.empty();
   }
 
   /**
@@ -179,11 +193,13 @@ public record TagList(List<Tag> tags, List<Problem> problems) {
   }
 
   public Optional<Tag> tag(String name) {
-    return tags.stream().filter(t -> t.name().equals(name)).findFirst();
+    for (Tag t : tags) if (t.name().equals(name)) return Optional.of(t);
+    return Optional.empty();
   }
 
   public boolean has(String name) {
-    return get(name).isPresent();
+    for (Tag t : tags) if (t.name().equals(name)) return true;
+    return false;
   }
 
   /** Tag names, lower-cased, in order; for "unknown tag" checks. */

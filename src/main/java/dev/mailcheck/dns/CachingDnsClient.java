@@ -27,6 +27,11 @@ final class CachingDnsClient implements DnsClient {
   }
 
   @Override
+  public boolean answersAtOnce() {
+    return inner.answersAtOnce();
+  }
+
+  @Override
   public CompletableFuture<DnsResult> query(DnsQuestion question) {
     return cached(
         answers,

@@ -25,6 +25,15 @@ public interface DnsClient {
             new DnsResult.ServFail(question, "this resolver cannot ask for DNSSEC records")));
   }
 
+  /**
+   * True when every answer comes from memory and is complete when {@link #query} returns (a replay
+   * file, a test zone): then asking ahead of need, which only saves round trips, just costs time.
+   * Decorators answer for what they wrap.
+   */
+  default boolean answersAtOnce() {
+    return false;
+  }
+
   default CompletableFuture<DnsResult> query(String name, RecordType type) {
     return query(DnsQuestion.of(name, type));
   }

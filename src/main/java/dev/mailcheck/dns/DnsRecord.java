@@ -74,6 +74,7 @@ public sealed interface DnsRecord {
 
     /** The strings joined, decoded as UTF-8 (invalid octets become U+FFFD). */
     public String text() {
+      if (strings.size() == 1) return new String(strings.get(0), StandardCharsets.UTF_8);
       var out = new java.io.ByteArrayOutputStream();
       strings.forEach(out::writeBytes);
       return out.toString(StandardCharsets.UTF_8);

@@ -16,6 +16,11 @@ final class RecordingDnsClient implements DnsClient {
   }
 
   @Override
+  public boolean answersAtOnce() {
+    return inner.answersAtOnce();
+  }
+
+  @Override
   public CompletableFuture<DnsResult> query(DnsQuestion question) {
     return inner
         .query(question)

@@ -34,6 +34,11 @@ final class SharedAnswerCache implements DnsClient {
   }
 
   @Override
+  public boolean answersAtOnce() {
+    return inner.answersAtOnce();
+  }
+
+  @Override
   public CompletableFuture<DnsResult> query(DnsQuestion question) {
     return cached(answers, question, inner::query, DnsResult::isTemporaryFailure);
   }

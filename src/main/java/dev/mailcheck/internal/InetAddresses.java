@@ -16,9 +16,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class InetAddresses {
-  private static final Pattern IPV4 =
-      Pattern.compile(
-          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   private InetAddresses() {}
@@ -32,12 +29,8 @@ public final class InetAddresses {
     String s = input.strip();
     if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
     try {
-      if (IPV4.matcher(s).matches()) {
-        byte[] b = new byte[4];
-        String[] parts = s.split("\\.");
-        for (int i = 0; i < 4; i++) b[i] = (byte) Integer.parseInt(parts[i]);
-        return Optional.of(InetAddress.getByAddress(b));
-      }
+      byte[] quad = dottedQuad(s);
+      if (quad != null) return Optional.of(InetAddress.getByAddress(quad));
       if (s.contains(":") && IPV6_CHARS.matcher(s).matches()) {
         // Only characters of a literal reach getByName, so it parses and never resolves.
         return Optional.of(InetAddress.getByName("[" + s + "]"));
@@ -46,6 +39,30 @@ public final class InetAddresses {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /** Four decimal octets 0-255 without leading zeros, dot-separated, or null. */
+  private static byte[] dottedQuad(String s) {
+    byte[] b = new byte[4];
+    int i = 0;
+    for (int part = 0; part < 4; part++) {
+      int start = i;
+      int n = 0;
+      while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 4) {
+        n = n * 10 + (s.charAt(i) - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || digits > 3 || n > 255 || (digits > 1 && s.charAt(start) == '0')) {
+        return null;
+      }
+      b[part] = (byte) n;
+      if (part < 3) {
+        if (i >= s.length() || s.charAt(i) != '.') return null;
+        i++;
+      }
+    }
+    return i == s.length() ? b : null;
   }
 
   /** True for what {@link #parse} accepts: an IPv4 dotted quad or an IPv6 literal. */

@@ -77,4 +77,13 @@ class TagListTest {
     assertThat(t.problems().get(0).toString()).contains("0x" + Integer.toHexString(c));
     assertThat(TagList.stripFws(" \t\r\n" + ch + "x" + ch + " \r\n")).isEqualTo(ch + "x" + ch);
   }
+
+  @org.junit.jupiter.api.Test
+  void withoutFwsDropsOnlyFoldingWhitespace() {
+    assertThat(TagList.withoutFws("")).isEmpty();
+    assertThat(TagList.withoutFws("abc")).isEqualTo("abc");
+    assertThat(TagList.withoutFws(" a\tb\r\n c ")).isEqualTo("abc");
+    // VT and FF are not FWS: base64 with them stays invalid
+    assertThat(TagList.withoutFws("a\u000bb\fc")).isEqualTo("a\u000bb\fc");
+  }
 }

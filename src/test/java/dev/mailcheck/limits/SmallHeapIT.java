@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One input kind each, in a child JVM with a 64 MB heap (issue 19): a DMARC aggregate report larger
- * than the heap, a message near the 50 MB input limit, and a --dns-replay file of 30,000 answers.
- * The Postfix log has its own ({@code BoundedMemoryTest}: a 100 MB line and 450,000 lines) and so
- * has {@code dkim verify} ({@code LargeMessageTest}).
+ * than the heap, a message near the 50 MB input limit, a --dns-replay file of 30,000 answers, and a
+ * Postfix log larger than the heap. The log reader also has in-process tests ({@code
+ * BoundedMemoryTest}: a 100 MB line and 450,000 lines) and so has {@code dkim verify} ({@code
+ * LargeMessageTest}).
  */
 class SmallHeapIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,6 +112,60 @@ class SmallHeapIT {
     assertThat(r.err()).doesNotContain("OutOfMemoryError");
     assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
     assertThat(JSON.readTree(r.out()).has("message")).as(r.out()).isTrue();
+  }
+
+  @Test
+  void aPostfixLogLargerThanTheHeapStreams() throws Exception {
+    Path log = tmp.resolve("mail.log");
+    int messages = 150_000;
+    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(log), 1 << 16)) {
+      String p = "May  1 00:00:00 mail postfix/";
+      for (int i = 0; i < messages; i++) {
+        String q = String.format("%010X", 0x10000000L + i);
+        o.write(
+            (p
+                    + "smtpd[2001]: connect from mx.example.net[198.51.100.7]\n"
+                    + p
+                    + "smtpd[2001]: "
+                    + q
+                    + ": client=mx.example.net[198.51.100.7]\n"
+                    + p
+                    + "cleanup[2002]: "
+                    + q
+                    + ": message-id=<"
+                    + q
+                    + "@example.com>\n"
+                    + p
+                    + "qmgr[900]: "
+                    + q
+                    + ": from=<news@example.com>, size=1000, nrcpt=1 (queue active)\n"
+                    + p
+                    + "smtp[2003]: "
+                    + q
+                    + ": to=<user"
+                    + (i % 1000)
+                    + "@example.org>, relay=mx.example.org[203.0.113.5]:25, delay=0.2,"
+                    + " delays=0.01/0/0.1/0.1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as "
+                    + q
+                    + ")\n"
+                    + p
+                    + "qmgr[900]: "
+                    + q
+                    + ": removed\n"
+                    + p
+                    + "smtpd[2001]: disconnect from mx.example.net[198.51.100.7] ehlo=1 mail=1"
+                    + " rcpt=1 data=1 quit=1 commands=5\n")
+                .getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    assertThat(Files.size(log)).isGreaterThan(80L << 20);
+    Child r = run("--json", "postfix", "log", log.toString());
+    assertThat(r.err()).doesNotContain("OutOfMemoryError");
+    assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
+    JsonNode totals = JSON.readTree(r.out()).path("postfixLog").path("totals");
+    assertThat(totals.path("received").asLong()).as(r.out()).isEqualTo(messages);
+    assertThat(totals.path("delivered").asLong()).isEqualTo(messages);
+    assertThat(totals.path("bytesReceived").asLong()).isEqualTo(1000L * messages);
   }
 
   @Test

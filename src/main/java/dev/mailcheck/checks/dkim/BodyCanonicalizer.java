@@ -49,16 +49,24 @@ final class BodyCanonicalizer {
     int end = off + len;
     for (int i = off; i < end; i++) {
       byte c = b[i];
+      if (relaxed && lineHasContent && !pendingCr && c != CR) {
+        i = relaxedRun(b, i, end) - 1;
+        continue;
+      }
       if (!pendingCr && plain(c)) {
         // A run of octets that are content whatever comes next: handled as a block, not octet by
         // octet (the hot loop of verifying a large body).
         // In relaxed mode a single SP between two such octets is already canonical, so a run
         // takes in the spaces between words and is usually a whole line of text.
         int j = i + 1;
-        while (j < end) {
-          if (plain(b[j])) j++;
-          else if (relaxed && b[j] == ' ' && j + 1 < end && plain(b[j + 1])) j += 2;
-          else break;
+        if (!relaxed) {
+          j = OctetScan.cr(b, j, end);
+        } else {
+          while (j < end) {
+            if (plain(b[j])) j++;
+            else if (b[j] == ' ' && j + 1 < end && plain(b[j + 1])) j += 2;
+            else break;
+          }
         }
         contentRun(b, i, j - i);
         i = j - 1;
@@ -76,6 +84,68 @@ final class BodyCanonicalizer {
       else if (relaxed && (c == ' ' || c == '\t')) pendingWsp = true;
       else content(c);
     }
+  }
+
+  /**
+   * Relaxed, inside a line that already has content (so no empty lines are held back): copies text
+   * as blocks up to the next octet relaxed canonicalization may change ({@link
+   * OctetScan#relaxedBreak}), each run of WSP as one SP before the next octet (a run before a line
+   * end is dropped, a run at {@code end} stays pending), and CRLF line ends while the next line
+   * starts with content. Returns where a state it does not handle starts: a bare CR, or a line that
+   * starts with WSP or CR (it may be empty, and empty lines are held back). The hot loop of a
+   * relaxed body, on locals.
+   *
+   * @return the index of the first octet not read
+   */
+  private int relaxedRun(byte[] b, int i, int end) {
+    byte[] o = out;
+    int n = outLen;
+    boolean pend = pendingWsp;
+    while (i < end) {
+      if (!pend) {
+        int copied = OctetScan.copyToRelaxedBreak(b, i, end, o, n);
+        i += copied;
+        n += copied;
+        if (i == end) break;
+      }
+      if (n > o.length - 2) {
+        outLen = n;
+        flush();
+        n = 0;
+      }
+      byte c = b[i];
+      if (c == CR) {
+        if (i + 1 == end || b[i + 1] != LF) break; // a bare CR, or a CR whose LF is not here yet
+        o[n++] = CR;
+        o[n++] = LF;
+        pend = false;
+        i += 2;
+        if (i == end || b[i] == CR || WSP[b[i] & 0xff] == 1) {
+          lineHasContent = false;
+          break;
+        }
+        continue;
+      }
+      i++;
+      if (WSP[c & 0xff] == 1) {
+        pend = true;
+        continue;
+      }
+      if (pend) o[n++] = ' ';
+      pend = false;
+      o[n++] = c;
+    }
+    outLen = n;
+    pendingWsp = pend;
+    return i;
+  }
+
+  /** 1 for SP and HTAB, the WSP of RFC 5234. */
+  private static final byte[] WSP = new byte[256];
+
+  static {
+    WSP[' '] = 1;
+    WSP['\t'] = 1;
   }
 
   /** Ends the body: drops trailing empty lines and ends the last line with CRLF (§3.4.3/§3.4.4). */

@@ -66,7 +66,24 @@ public final class BodyHashes implements BodySink {
     return out;
   }
 
+  /**
+   * A fresh digest: a copy of one made once per algorithm (the provider lookup of {@code
+   * getInstance} costs more than hashing a small body), or from {@code getInstance} when the
+   * provider's digests cannot be copied.
+   */
   private static MessageDigest digest(String name) {
+    MessageDigest prototype = PROTOTYPES.computeIfAbsent(name, BodyHashes::newDigest);
+    try {
+      return (MessageDigest) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      return newDigest(name);
+    }
+  }
+
+  private static final Map<String, MessageDigest> PROTOTYPES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static MessageDigest newDigest(String name) {
     try {
       return MessageDigest.getInstance(name);
     } catch (GeneralSecurityException e) {

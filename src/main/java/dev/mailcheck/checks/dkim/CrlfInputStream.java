@@ -89,11 +89,9 @@ final class CrlfInputStream extends InputStream {
           byte c = raw[i];
           if (!pendingCr && c != CR && c != LF) {
             // a run of octets that are not line ends is copied as a block
-            int j = i + 1;
-            while (j < n && raw[j] != CR && raw[j] != LF) j++;
-            System.arraycopy(raw, i, out, outLen, j - i);
-            outLen += j - i;
-            i = j - 1;
+            int copied = OctetScan.copyToCrOrLf(raw, i, n, out, outLen);
+            outLen += copied;
+            i += copied - 1;
           } else {
             convert(c);
           }

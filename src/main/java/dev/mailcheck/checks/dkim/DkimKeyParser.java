@@ -41,7 +41,7 @@ final class DkimKeyParser {
     List<String> hashes = list(tags.get("h"));
     List<String> services = tags.get("s").map(v -> list(Optional.of(v))).orElse(List.of("*"));
     List<String> flags = list(tags.get("t"));
-    String p = tags.get("p").map(v -> v.replaceAll("[ \\t\\r\\n]", "")).orElse("");
+    String p = tags.get("p").map(TagList::withoutFws).orElse("");
     if (!tags.has("p")) problems.add("p= (public key) is missing");
     if (!hashes.isEmpty() && hashes.stream().noneMatch(h -> h.equals("sha256") || h.equals("sha1")))
       problems.add("h=" + String.join(":", hashes) + " lists no hash algorithm DKIM defines");

@@ -1,6 +1,5 @@
 package dev.mailcheck.checks.dkim;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public record DkimMessage(List<HeaderField> headers, String body, boolean lineEn
    */
   public static DkimMessage parse(byte[] octets) {
     try {
-      MessageInput in = MessageInput.read(new ByteArrayInputStream(octets));
+      MessageInput in = MessageInput.read(octets);
       String body = in.readBody();
       return new DkimMessage(in.headers(), body, in.lineEndingsConverted());
     } catch (IOException e) {

@@ -137,7 +137,7 @@ public record DkimSignature(
     Optional<BigInteger> l = Optional.empty();
     if (tags.has("l")) {
       String lv = tags.get("l").get();
-      if (!lv.matches("[0-9]{1,76}")) errors.add("l= is not a number: " + lv);
+      if (!digits(lv, 76)) errors.add("l= is not a number: " + lv);
       else l = Optional.of(new BigInteger(lv));
     }
     Optional<Long> t = time(tags, "t", errors);
@@ -179,16 +179,23 @@ public record DkimSignature(
   private static Optional<Long> time(TagList tags, String name, List<String> errors) {
     Optional<String> v = tags.get(name);
     if (v.isEmpty()) return Optional.empty();
-    if (!v.get().matches("[0-9]{1,12}")) {
+    if (!digits(v.get(), 12)) {
       errors.add(name + "= is not a timestamp: " + v.get());
       return Optional.empty();
     }
     return Optional.of(Long.parseLong(v.get()));
   }
 
+  /** 1 to {@code max} ASCII digits. */
+  private static boolean digits(String v, int max) {
+    if (v.isEmpty() || v.length() > max) return false;
+    for (int i = 0; i < v.length(); i++) if (v.charAt(i) < '0' || v.charAt(i) > '9') return false;
+    return true;
+  }
+
   private static byte[] base64(String value, String name, List<String> errors) {
     try {
-      return Base64.getDecoder().decode(value.replaceAll("[ \\t\\r\\n]", ""));
+      return Base64.getDecoder().decode(TagList.withoutFws(value));
     } catch (IllegalArgumentException e) {
       errors.add(name + "= is not valid base64");
       return new byte[0];

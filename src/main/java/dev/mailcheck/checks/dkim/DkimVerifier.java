@@ -7,7 +7,6 @@ import dev.mailcheck.dns.DnsQuestion;
 import dev.mailcheck.dns.DnsRecord;
 import dev.mailcheck.dns.DnsResult;
 import dev.mailcheck.dns.RecordType;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -73,7 +72,7 @@ public final class DkimVerifier {
   /** Verifies a message held in memory (streamed through the same path as a file). */
   public Verification verify(byte[] octets) {
     try {
-      return verify(MessageInput.read(new ByteArrayInputStream(octets)));
+      return verify(MessageInput.read(octets));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,10 +1,11 @@
 package dev.mailcheck.checks.dkim;
 
 import dev.mailcheck.checks.Limits;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,7 +28,11 @@ public final class MessageInput {
     }
   }
 
+  /** Where the body is read from: the rest of a stream, or a range of an array in memory. */
   private final CrlfInputStream in;
+
+  private final byte[] octets;
+  private final int bodyStart;
   private final List<DkimMessage.HeaderField> headers;
   private final boolean headerEnded;
   private boolean bodyStreamed;
@@ -35,6 +40,17 @@ public final class MessageInput {
   private MessageInput(
       CrlfInputStream in, List<DkimMessage.HeaderField> headers, boolean headerEnded) {
     this.in = in;
+    this.octets = null;
+    this.bodyStart = 0;
+    this.headers = List.copyOf(headers);
+    this.headerEnded = headerEnded;
+  }
+
+  private MessageInput(
+      byte[] octets, int bodyStart, List<DkimMessage.HeaderField> headers, boolean headerEnded) {
+    this.in = null;
+    this.octets = octets;
+    this.bodyStart = bodyStart;
     this.headers = List.copyOf(headers);
     this.headerEnded = headerEnded;
   }
@@ -50,25 +66,65 @@ public final class MessageInput {
    */
   public static MessageInput read(InputStream raw) throws IOException {
     CrlfInputStream in = new CrlfInputStream(raw);
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    byte[] head = new byte[4096];
+    int size = 0;
     int lineStart = 0;
     int end = -1; // length of the header section once the empty line is met
     boolean firstLine = true;
     for (int c = in.read(); c >= 0; c = in.read()) {
-      if (head.size() >= Limits.MESSAGE_HEADER_BYTES) throw new HeaderTooLargeException();
-      head.write(c);
+      if (size >= Limits.MESSAGE_HEADER_BYTES) throw new HeaderTooLargeException();
+      if (size == head.length)
+        head = Arrays.copyOf(head, Math.min(2 * size, Limits.MESSAGE_HEADER_BYTES));
+      head[size++] = (byte) c;
       if (c != '\n') continue;
-      if (head.size() - lineStart == 2) {
+      if (size - lineStart == 2) {
         end = lineStart;
         break;
       }
-      if (firstLine && startsWith(head, "From ")) head.reset();
+      if (firstLine && isMboxFrom(head, 0, size)) size = 0;
       firstLine = false;
-      lineStart = head.size();
+      lineStart = size;
     }
-    byte[] octets = head.toByteArray();
-    String text = new String(octets, 0, end < 0 ? octets.length : end, StandardCharsets.ISO_8859_1);
+    String text = new String(head, 0, end < 0 ? size : end, StandardCharsets.ISO_8859_1);
     return new MessageInput(in, DkimMessage.parseHeaderSection(text), end >= 0);
+  }
+
+  /**
+   * Reads a message already in memory, as {@link #read(InputStream)} reads it. When every line end
+   * is already CRLF (nothing to convert, the usual case), the header section and the body are read
+   * in place: no stream buffers, no copies, and the body goes to the hashes as it is.
+   */
+  public static MessageInput read(byte[] octets) throws IOException {
+    if (!crlfOnly(octets)) return read(new ByteArrayInputStream(octets));
+    int n = octets.length;
+    int start = 0;
+    int firstEnd = OctetScan.crOrLf(octets, 0, n); // a CR, followed by its LF
+    if (firstEnd < n && firstEnd > 0 && isMboxFrom(octets, 0, firstEnd)) {
+      if (firstEnd + 2 > Limits.MESSAGE_HEADER_BYTES) throw new HeaderTooLargeException();
+      start = firstEnd + 2;
+    }
+    for (int pos = start; pos < n; ) {
+      int cr = OctetScan.crOrLf(octets, pos, n);
+      if (cr == n) break;
+      if (cr + 2 - start > Limits.MESSAGE_HEADER_BYTES) throw new HeaderTooLargeException();
+      if (cr == pos) {
+        String text = new String(octets, start, pos - start, StandardCharsets.ISO_8859_1);
+        return new MessageInput(octets, cr + 2, DkimMessage.parseHeaderSection(text), true);
+      }
+      pos = cr + 2;
+    }
+    if (n - start > Limits.MESSAGE_HEADER_BYTES) throw new HeaderTooLargeException();
+    String text = new String(octets, start, n - start, StandardCharsets.ISO_8859_1);
+    return new MessageInput(octets, n, DkimMessage.parseHeaderSection(text), false);
+  }
+
+  /** True when every CR in {@code b} is followed by LF and every LF follows a CR. */
+  static boolean crlfOnly(byte[] b) {
+    int n = b.length;
+    for (int i = OctetScan.crOrLf(b, 0, n); i < n; i = OctetScan.crOrLf(b, i + 2, n)) {
+      if (b[i] == '\n' || i + 1 == n || b[i + 1] != '\n') return false;
+    }
+    return true;
   }
 
   /** The header fields in order, each with its CRLF. */
@@ -80,6 +136,10 @@ public final class MessageInput {
   public void streamBody(BodySink hashes) throws IOException {
     if (bodyStreamed) throw new IllegalStateException("the body was already read");
     bodyStreamed = true;
+    if (octets != null) {
+      hashes.update(octets, bodyStart, octets.length - bodyStart);
+      return;
+    }
     byte[] buf = new byte[64 * 1024];
     for (int n = in.read(buf); n >= 0; n = in.read(buf)) hashes.update(buf, 0, n);
   }
@@ -88,6 +148,9 @@ public final class MessageInput {
   String readBody() throws IOException {
     if (bodyStreamed) throw new IllegalStateException("the body was already read");
     bodyStreamed = true;
+    if (octets != null) {
+      return new String(octets, bodyStart, octets.length - bodyStart, StandardCharsets.ISO_8859_1);
+    }
     return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
   }
 
@@ -96,12 +159,16 @@ public final class MessageInput {
    * bare LF may come anywhere.
    */
   public boolean lineEndingsConverted() {
-    return in.converted();
+    return in != null && in.converted();
   }
 
-  private static boolean startsWith(ByteArrayOutputStream head, String prefix) {
-    byte[] b = head.toByteArray();
-    return new String(b, 0, Math.min(b.length, prefix.length()), StandardCharsets.ISO_8859_1)
-        .equals(prefix);
+  /** Whether {@code b[off, end)} starts with an mbox separator line's "From ". */
+  private static boolean isMboxFrom(byte[] b, int off, int end) {
+    return end - off >= 5
+        && b[off] == 'F'
+        && b[off + 1] == 'r'
+        && b[off + 2] == 'o'
+        && b[off + 3] == 'm'
+        && b[off + 4] == ' ';
   }
 }

@@ -4,7 +4,6 @@ import dev.mailcheck.checks.dkim.BodyHashes;
 import dev.mailcheck.checks.dkim.DkimPrivateKey;
 import dev.mailcheck.checks.dkim.DkimSigner;
 import dev.mailcheck.checks.dkim.MessageInput;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -173,7 +172,7 @@ public final class MessageBuilder {
 
   private static byte[] sign(byte[] message, Dkim d) {
     try {
-      MessageInput in = MessageInput.read(new ByteArrayInputStream(message));
+      MessageInput in = MessageInput.read(message);
       var options =
           new DkimSigner.Options(
               d.domain(),

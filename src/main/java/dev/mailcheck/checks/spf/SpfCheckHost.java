@@ -83,7 +83,10 @@ final class SpfCheckHost {
       return outcome(
           SpfResult.NONE, domain, "'" + domain + "' is not a domain name that can be looked up");
     }
-    if (depth == 0) SpfTreeFetcher.prefetch(dns, domain, options, values, addressType);
+    // The prefetch saves round trips; answers already in memory have none to save.
+    if (depth == 0 && !dns.answersAtOnce()) {
+      SpfTreeFetcher.prefetch(dns, domain, options, values, addressType);
+    }
     DnsResult txt = resolve(domain, RecordType.TXT);
     if (txt.isTemporaryFailure()) {
       return outcome(

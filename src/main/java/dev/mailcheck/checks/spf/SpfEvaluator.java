@@ -20,7 +20,8 @@ import java.util.Optional;
  * known, bounded by the lookup limit and for the client's address family only. The evaluation then
  * finds most answers waiting in the run's DNS cache, so its wall time follows the depth of the
  * include tree, not the number of lookups. Prefetching never charges the budget and never changes a
- * result.
+ * result. A client whose answers are already in memory ({@link DnsClient#answersAtOnce()}: a replay
+ * file, a test zone) has no round trips to save, so there is no prefetch.
  */
 public final class SpfEvaluator {
   private final DnsClient dns;

@@ -59,10 +59,14 @@ final class SpfLookups {
    * RFC 7208 §4.3 treats other names as non-existent.
    */
   static boolean queryable(String name) {
-    String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-    if (n.isEmpty() || n.length() > 253) return false;
-    for (String label : n.split("\\.", -1)) {
-      if (label.isEmpty() || label.length() > 63) return false;
+    int end = name.endsWith(".") ? name.length() - 1 : name.length();
+    if (end == 0 || end > 253) return false;
+    int start = 0;
+    while (start <= end) {
+      int dot = name.indexOf('.', start);
+      if (dot < 0 || dot > end) dot = end;
+      if (dot == start || dot - start > 63) return false;
+      start = dot + 1;
     }
     return true;
   }

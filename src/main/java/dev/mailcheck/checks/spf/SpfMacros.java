@@ -118,6 +118,7 @@ final class SpfMacros {
 
   /** Expands a macro-string that {@link #check} accepted. */
   static String expand(String s, Values v, boolean explanation) {
+    if (s.indexOf('%') < 0) return s;
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);

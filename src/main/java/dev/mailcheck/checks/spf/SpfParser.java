@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses SPF record text by the ABNF of RFC 7208 §4.6 and §12. Lenient: it reads every term it can,
  * never throws, and collects each problem with its position (at most {@value Limits#SPF_PROBLEMS}).
+ *
+ * <p>Hand-written scanners, not regular expressions, read the term shapes (modifier name, dual CIDR
+ * suffix, macro-expand ending, top label, prefix length): every evaluation parses each record it
+ * meets, so the parser is on the hot path; {@code SpfParserScannersTest} holds each scanner to the
+ * ABNF's regular expression on generated input.
  *
  * <p>Over 300 lines on purpose: it is one grammar (the ABNF of §4.6, §5 and §12) with one problem
  * list; split across classes, the rules that decide together (a term's name, its argument, its CIDR
@@ -28,18 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class SpfParser {
   private static final String VERSION = "v=spf1";
-  private static final Pattern MODIFIER =
-      Pattern.compile("([A-Za-z][A-Za-z0-9\\-_.]*)=(.*)", Pattern.DOTALL);
-  private static final Pattern DUAL_CIDR =
-      Pattern.compile("(.*?)(?:/(\\d+))?(?://(\\d+))?", Pattern.DOTALL);
-  private static final Pattern MACRO_END =
-      Pattern.compile(".*(%\\{[^}]*\\}|%%|%_|%-)", Pattern.DOTALL);
-  private static final Pattern TOPLABEL =
-      Pattern.compile("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9]+-[A-Za-z0-9-]*[A-Za-z0-9]");
-
-  private static final Pattern CIDR = Pattern.compile("0|[1-9][0-9]{0,2}");
-  private static final Pattern QNUM = CIDR;
-  private static final Pattern IP6_TEXT = Pattern.compile("[0-9A-Fa-f:.]+");
 
   private SpfParser() {}
 
@@ -93,10 +84,10 @@ public final class SpfParser {
                       "control character U+%04X; terms are separated by spaces only", (int) c));
           continue;
         }
-        Matcher m = MODIFIER.matcher(term);
-        if (m.matches()) {
-          String name = m.group(1);
-          String value = m.group(2);
+        int eq = modifierNameEnd(term);
+        if (eq > 0) {
+          String name = term.substring(0, eq);
+          String value = term.substring(eq + 1);
           String lower = name.toLowerCase(Locale.ROOT);
           if (lower.equals("redirect") || lower.equals("exp")) {
             if (lower.equals("redirect") ? redirect : exp) {
@@ -129,10 +120,8 @@ public final class SpfParser {
         nameEnd++;
       String name = term.substring(start, nameEnd).toLowerCase(Locale.ROOT);
       String rest = term.substring(nameEnd);
-      SpfTerm.Kind kind;
-      try {
-        kind = SpfTerm.Kind.valueOf(name.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
+      SpfTerm.Kind kind = SpfTerm.Kind.named(name);
+      if (kind == null) {
         String hint =
             name.equals("redirect") || name.equals("exp")
                 ? "; '" + name + "' is a modifier: write '" + name + "=...'"
@@ -160,18 +149,16 @@ public final class SpfParser {
           add(q, kind, spec, null, 32, 128, term, pos);
         }
         case A, MX, PTR -> {
-          Matcher m = DUAL_CIDR.matcher(rest);
-          m.matches();
-          String spec = m.group(1);
+          DualCidr d = dualCidr(rest);
+          String spec = d.spec();
           int c4 = 32;
           int c6 = 128;
-          if (kind == SpfTerm.Kind.PTR && (m.group(2) != null || m.group(3) != null)) {
+          if (kind == SpfTerm.Kind.PTR && (d.ip4() != null || d.ip6() != null)) {
             problem(
                 Kind.BAD_ARGUMENT, restPos + spec.length(), term, "'ptr' takes no prefix length");
           }
-          if (m.group(2) != null) c4 = cidr(m.group(2), 32, restPos + spec.length() + 1, term);
-          if (m.group(3) != null)
-            c6 = cidr(m.group(3), 128, restPos + rest.lastIndexOf("//") + 2, term);
+          if (d.ip4() != null) c4 = cidr(d.ip4(), 32, restPos + spec.length() + 1, term);
+          if (d.ip6() != null) c6 = cidr(d.ip6(), 128, restPos + rest.lastIndexOf("//") + 2, term);
           String domain = null;
           if (!spec.isEmpty()) {
             if (!spec.startsWith(":") || spec.length() == 1) {
@@ -248,7 +235,7 @@ public final class SpfParser {
 
     /** A prefix length: no leading zeros, at most {@code max} (RFC 7208 §5.6 ABNF). */
     private int cidr(String digits, int max, int pos, String term) {
-      if (!CIDR.matcher(digits).matches() || Integer.parseInt(digits) > max) {
+      if (!isNumber(digits) || Integer.parseInt(digits) > max) {
         problem(
             Kind.BAD_PREFIX_LENGTH,
             pos,
@@ -270,13 +257,13 @@ public final class SpfParser {
         problem(Kind.BAD_MACRO, pos, term, bad.get());
         return;
       }
-      if (MACRO_END.matcher(spec).matches()) return;
+      if (endsWithMacro(spec)) return;
       String s = spec.endsWith(".") ? spec.substring(0, spec.length() - 1) : spec;
       int dot = s.lastIndexOf('.');
       String top = s.substring(dot + 1);
       if (dot < 0) {
         problem(Kind.BAD_DOMAIN, pos, term, "'" + spec + "' is not a fully qualified domain name");
-      } else if (!TOPLABEL.matcher(top).matches()) {
+      } else if (!isTopLabel(top)) {
         problem(
             Kind.BAD_DOMAIN,
             pos + dot + 1,
@@ -301,21 +288,131 @@ public final class SpfParser {
 
   /** A dotted quad with no leading zeros (RFC 7208 §5.6 qnum), or null. */
   static byte[] ip4(String s) {
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) return null;
     byte[] out = new byte[4];
+    int start = 0;
     for (int i = 0; i < 4; i++) {
-      if (!QNUM.matcher(parts[i]).matches()) return null;
-      int n = Integer.parseInt(parts[i]);
+      int end = i < 3 ? s.indexOf('.', start) : s.length();
+      if (end < 0) return null;
+      String part = s.substring(start, end);
+      if (!isNumber(part)) return null;
+      int n = Integer.parseInt(part);
       if (n > 255) return null;
       out[i] = (byte) n;
+      start = end + 1;
     }
     return out;
   }
 
+  /**
+   * The end of a modifier's name ({@code ALPHA *( ALPHA / DIGIT / "-" / "_" / "." )}, RFC 7208
+   * §12): the index of the {@code =} after it, or -1 when the term is not a modifier.
+   */
+  static int modifierNameEnd(String term) {
+    if (term.isEmpty() || !isAlpha(term.charAt(0))) return -1;
+    for (int i = 1; i < term.length(); i++) {
+      char c = term.charAt(i);
+      if (c == '=') return i;
+      if (!isAlpha(c) && !isDigit(c) && c != '-' && c != '_' && c != '.') return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * What follows a mechanism's name, split into the shortest possible head and a {@code
+   * dual-cidr-length} ({@code [ "/" ip4-cidr ] [ "//" ip6-cidr ]}, RFC 7208 §5.6); the lengths
+   * unchecked digits, null when absent.
+   */
+  record DualCidr(String spec, String ip4, String ip6) {}
+
+  static DualCidr dualCidr(String rest) {
+    for (int i = rest.indexOf('/'); i >= 0; i = rest.indexOf('/', i + 1)) {
+      DualCidr d = cidrSuffix(rest, i);
+      if (d != null) return d;
+    }
+    return new DualCidr(rest, null, null);
+  }
+
+  /** The dual CIDR suffix starting at {@code i} (a '/') up to the end, or null. */
+  private static DualCidr cidrSuffix(String rest, int i) {
+    String ip4 = null;
+    int j = i;
+    if (rest.startsWith("/", j) && j + 1 < rest.length() && isDigit(rest.charAt(j + 1))) {
+      int k = j + 1;
+      while (k < rest.length() && isDigit(rest.charAt(k))) k++;
+      ip4 = rest.substring(j + 1, k);
+      j = k;
+    }
+    String ip6 = null;
+    if (rest.startsWith("//", j) && j + 2 < rest.length()) {
+      int k = j + 2;
+      while (k < rest.length() && isDigit(rest.charAt(k))) k++;
+      if (k == rest.length()) {
+        ip6 = rest.substring(j + 2);
+        j = k;
+      }
+    }
+    return j == rest.length() && j > i ? new DualCidr(rest.substring(0, i), ip4, ip6) : null;
+  }
+
+  /**
+   * True when a domain-spec ends in a macro-expand ({@code "%{" ... "}"}, {@code %%}, {@code %_},
+   * {@code %-}), which stands for the domain-end (RFC 7208 §7.1).
+   */
+  static boolean endsWithMacro(String spec) {
+    if (spec.endsWith("%%") || spec.endsWith("%_") || spec.endsWith("%-")) return true;
+    int last = spec.length() - 1;
+    if (last < 0 || spec.charAt(last) != '}') return false;
+    int open = spec.indexOf("%{", spec.lastIndexOf('}', last - 1) + 1);
+    return open >= 0 && open + 1 < last;
+  }
+
+  /**
+   * {@code toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum
+   * )} (RFC 7208 §7.1).
+   */
+  static boolean isTopLabel(String label) {
+    if (label.isEmpty()) return false;
+    boolean alpha = false;
+    boolean hyphen = false;
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (c == '-') hyphen = true;
+      else if (isAlpha(c)) alpha = true;
+      else if (!isDigit(c)) return false;
+    }
+    if (!hyphen) return alpha;
+    return label.charAt(0) != '-' && label.charAt(label.length() - 1) != '-';
+  }
+
+  /** 1 to 3 digits without a leading zero, or "0" (the ABNF's ip4-cidr-length and qnum shape). */
+  static boolean isNumber(String s) {
+    int n = s.length();
+    if (n == 0 || n > 3 || (s.charAt(0) == '0' && n > 1)) return false;
+    for (int i = 0; i < n; i++) if (!isDigit(s.charAt(i))) return false;
+    return true;
+  }
+
+  private static boolean isAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isIp6Text(String s) {
+    if (s.isEmpty()) return false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isDigit(c) && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F') && c != ':' && c != '.')
+        return false;
+    }
+    return true;
+  }
+
   /** An IPv6 address in text form (RFC 4291 §2.2), as 16 octets, or null. */
   static byte[] ip6(String s) {
-    if (s.indexOf(':') < 0 || !IP6_TEXT.matcher(s).matches()) return null;
+    if (s.indexOf(':') < 0 || !isIp6Text(s)) return null;
     InetAddress a = InetAddresses.parse(s).orElse(null);
     if (a == null) return null;
     byte[] b = a.getAddress();

@@ -1,5 +1,7 @@
 package dev.mailcheck.checks.spf;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,10 +22,9 @@ public record SpfRecord(String text, List<SpfTerm> terms, List<SpfProblem> probl
   }
 
   public List<SpfTerm.Mechanism> mechanisms() {
-    return terms.stream()
-        .filter(SpfTerm.Mechanism.class::isInstance)
-        .map(SpfTerm.Mechanism.class::cast)
-        .toList();
+    List<SpfTerm.Mechanism> out = new ArrayList<>(terms.size());
+    for (SpfTerm t : terms) if (t instanceof SpfTerm.Mechanism m) out.add(m);
+    return Collections.unmodifiableList(out);
   }
 
   /** {@code redirect=} (RFC 7208 §6.1). */
@@ -38,14 +39,15 @@ public record SpfRecord(String text, List<SpfTerm> terms, List<SpfProblem> probl
 
   /** True when an {@code all} mechanism is anywhere in the record, which voids redirect (§6.1). */
   public boolean hasAll() {
-    return mechanisms().stream().anyMatch(m -> m.kind() == SpfTerm.Kind.ALL);
+    for (SpfTerm t : terms) {
+      if (t instanceof SpfTerm.Mechanism m && m.kind() == SpfTerm.Kind.ALL) return true;
+    }
+    return false;
   }
 
   private Optional<SpfTerm.Modifier> modifier(String name) {
-    return terms.stream()
-        .filter(SpfTerm.Modifier.class::isInstance)
-        .map(SpfTerm.Modifier.class::cast)
-        .filter(m -> m.is(name))
-        .findFirst();
+    for (SpfTerm t : terms)
+      if (t instanceof SpfTerm.Modifier m && m.is(name)) return Optional.of(m);
+    return Optional.empty();
   }
 }

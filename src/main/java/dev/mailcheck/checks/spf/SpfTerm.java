@@ -22,6 +22,21 @@ public sealed interface SpfTerm {
     IP6,
     EXISTS;
 
+    /** The mechanism of a lower-case name, or null when there is none of that name. */
+    static Kind named(String lower) {
+      return switch (lower) {
+        case "all" -> ALL;
+        case "include" -> INCLUDE;
+        case "a" -> A;
+        case "mx" -> MX;
+        case "ptr" -> PTR;
+        case "ip4" -> IP4;
+        case "ip6" -> IP6;
+        case "exists" -> EXISTS;
+        default -> null;
+      };
+    }
+
     /** True for the terms that cost one of the ten DNS lookups (RFC 7208 §4.6.4). */
     public boolean queriesDns() {
       return switch (this) {

@@ -31,6 +31,43 @@ class BodyCanonicalizerTest {
     }
   }
 
+  /**
+   * Text-like bodies: words, single and double spaces, tabs, lines that start with whitespace,
+   * whitespace-only lines, bare CRs and octets above 0x7F, in long chunks (the relaxed hot loop).
+   */
+  @Test
+  void textLikeBodiesMatchTheLineByLineReading() {
+    Random r = new Random(6376);
+    String[] pieces = {
+      "word",
+      "\u00e9t\u00e9",
+      " ",
+      " ",
+      "  ",
+      "\t",
+      " \t ",
+      "\r\n",
+      "\r\n",
+      "\r\n ",
+      "\r\n\t",
+      "\r\n  \r\n",
+      "\r",
+      "\r\n\r\n",
+      "\u00ff",
+      "x"
+    };
+    for (int n = 0; n < 3000; n++) {
+      StringBuilder body = new StringBuilder();
+      int len = r.nextInt(n % 10 == 0 ? 5_000 : 80);
+      for (int i = 0; i < len; i++) body.append(pieces[r.nextInt(pieces.length)]);
+      String b = body.toString();
+      assertThat(streamed(Canonicalization.SIMPLE, b, r)).as("simple %s", b).isEqualTo(simple(b));
+      assertThat(streamed(Canonicalization.RELAXED, b, r))
+          .as("relaxed %s", b)
+          .isEqualTo(relaxed(b));
+    }
+  }
+
   private static String streamed(Canonicalization c, String body, Random r) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     BodyCanonicalizer bc = new BodyCanonicalizer(c, out::write);

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.LongAdder;
  * verifies the message in a loop: a warm-up until the rate stops rising ({@link WarmUp}), then,
  * once every thread is warm, SECONDS counted; every verification must pass. Prints {@code
  * verifications/s N} and, for one thread, {@code allocated-bytes/verification N} (the thread's own
- * allocation, from the JVM's per-thread counter).
+ * allocation, from the JVM's per-thread counter) and {@code verifications/cpu-s N} (per second of
+ * the thread's own CPU time, which a loaded machine moves less than wall time).
  */
 public final class DkimThroughput {
   private DkimThroughput() {}
@@ -54,6 +55,7 @@ public final class DkimThroughput {
     LongAdder count = new LongAdder();
     long[] allocated = new long[1];
     long[] allocatedCount = new long[1];
+    long[] cpuNanos = new long[1];
     long[] window = new long[2];
     List<Thread> workers = new ArrayList<>();
     CountDownLatch ready = new CountDownLatch(threads);
@@ -76,6 +78,7 @@ public final class DkimThroughput {
                     long end = System.nanoTime() + (long) (seconds * 1e9);
                     var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
                     long a0 = measureAllocation ? mx.getCurrentThreadAllocatedBytes() : 0;
+                    long cpu0 = mx.getCurrentThreadCpuTime();
                     long n = 0;
                     while (System.nanoTime() < end) {
                       verifyOnce(v, message);
@@ -84,14 +87,18 @@ public final class DkimThroughput {
                     if (measureAllocation) {
                       allocated[0] = mx.getCurrentThreadAllocatedBytes() - a0;
                       allocatedCount[0] = n;
+                      cpuNanos[0] = mx.getCurrentThreadCpuTime() - cpu0;
                     }
                     count.add(n);
                   }));
     }
     for (Thread w : workers) w.join();
     System.out.printf("verifications/s %.1f%n", count.sum() / seconds);
-    if (allocatedCount[0] > 0)
+    if (allocatedCount[0] > 0) {
       System.out.printf("allocated-bytes/verification %d%n", allocated[0] / allocatedCount[0]);
+      // per second of the thread's own CPU time: what a loaded machine's scheduler does not move
+      System.out.printf("verifications/cpu-s %.1f%n", allocatedCount[0] / (cpuNanos[0] / 1e9));
+    }
   }
 
   private static void verifyOnce(DkimVerifier v, byte[] message) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mailcheck.dns.DnsClient;
 import dev.mailcheck.testing.ProjectPaths;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -82,7 +83,7 @@ class SpfConformanceTest {
   }
 
   /** Runs one test the way FORMAT.md says: sender defaults, "DEFAULT" default explanation. */
-  static SpfEvaluation run(Case c, SuiteZone zone) {
+  static SpfEvaluation run(Case c, DnsClient zone) {
     InetAddress ip =
         dev.mailcheck.internal.InetAddresses.parse(c.host())
             .orElseThrow(() -> new AssertionError("bad host " + c.host()));
@@ -143,6 +144,41 @@ class SpfConformanceTest {
                                       }
                                       passed.incrementAndGet();
                                     }))));
+  }
+
+  /**
+   * The same suite through a client that does not answer at once, so {@code check_host()} runs with
+   * its prefetch of the include tree (the path every network run takes): the prefetch must not
+   * change a result, a reason, the lookups counted or the explanation.
+   */
+  @TestFactory
+  Stream<DynamicTest> rfc7208SuiteWithPrefetch() throws IOException {
+    var file = ProjectPaths.conformance(SUITE);
+    Assumptions.assumeTrue(
+        file.isPresent(),
+        "SPF suite not found at " + ProjectPaths.conformanceRoot().resolve(SUITE) + ": skipped");
+    assertThat(load(file.get()).get(0).zone().answersAtOnce()).isTrue();
+    return load(file.get()).stream()
+        .flatMap(
+            s ->
+                s.cases().stream()
+                    .filter(c -> !KNOWN_FAILING.containsKey(c.id()))
+                    .map(
+                        c ->
+                            DynamicTest.dynamicTest(
+                                c.id(),
+                                () -> {
+                                  DnsClient waiting = s.zone()::query;
+                                  assertThat(waiting.answersAtOnce()).isFalse();
+                                  SpfEvaluation prefetched = run(c, waiting);
+                                  SpfEvaluation direct = run(c, s.zone());
+                                  assertThat(c.results()).contains(prefetched.result().token());
+                                  assertThat(prefetched.result()).isEqualTo(direct.result());
+                                  assertThat(prefetched.reason()).isEqualTo(direct.reason());
+                                  assertThat(prefetched.lookups()).isEqualTo(direct.lookups());
+                                  assertThat(prefetched.explanation())
+                                      .isEqualTo(direct.explanation());
+                                })));
   }
 
   @AfterAll
