@@ -106,4 +106,30 @@ class SpfParserTest {
   void recognizesSpfRecords(String text, boolean spf) {
     assertThat(SpfParser.isSpf(text)).isEqualTo(spf);
   }
+
+  /**
+   * A domain-spec may be a macro-expand alone or end in one (RFC 7208 §7.1 domain-end): no "fully
+   * qualified" or top-label problem for it, whatever precedes the last macro.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "v=spf1 include:%{d} -all",
+        "v=spf1 exists:%{i}._spf.%{d} -all",
+        "v=spf1 a:x.%{d}/24 -all",
+        "v=spf1 redirect=%{o}",
+        "v=spf1 exists:%{l}}.%{d} -all",
+        "v=spf1 mx:mail.%%.%{d2} -all"
+      })
+  void aDomainSpecEndingInAMacroIsValid(String record) {
+    assertThat(SpfParser.parse(record).problems()).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMacroBeforeTheTopLabelDoesNotEndTheDomainSpec() {
+    // the last '}' closes a macro, but a label follows it: the top label "example" still counts
+    assertThat(SpfParser.parse("v=spf1 include:%{d}.exa_mple -all").problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("top-level label"));
+  }
 }
