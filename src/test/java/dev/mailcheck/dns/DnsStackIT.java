@@ -521,6 +521,34 @@ class DnsStackIT {
         .containsExactly("www.example.test", "web.example.test");
   }
 
+  /**
+   * Only a stack that answers from a replay file says it answers at once (SPF then skips its
+   * prefetch), through its cache, its session caches and a re-recording; a network stack never.
+   */
+  @Test
+  void onlyAReplayStackAnswersAtOnce() throws Exception {
+    Path file = tmp.resolve("answers.json");
+    Files.writeString(file, "[]");
+    try (DnsStack replay =
+        DnsStack.open(new DnsSettings(List.of(), SHORT, 1, Optional.empty(), Optional.of(file)))) {
+      assertThat(replay.client().answersAtOnce()).isTrue();
+      assertThat(replay.session().answersAtOnce()).isTrue();
+    }
+    try (DnsStack rerecorded =
+        DnsStack.open(
+            new DnsSettings(
+                List.of(), SHORT, 1, Optional.of(tmp.resolve("again.json")), Optional.of(file)))) {
+      assertThat(rerecorded.client().answersAtOnce()).isTrue();
+    }
+    try (DnsStack network =
+        DnsStack.open(
+            new DnsSettings(
+                List.of(server.socketAddress()), SHORT, 1, Optional.empty(), Optional.empty()))) {
+      assertThat(network.client().answersAtOnce()).isFalse();
+      assertThat(network.session().answersAtOnce()).isFalse();
+    }
+  }
+
   @Test
   void replayAnswersAnUnknownQuestionWithATimeout() throws Exception {
     Path file = tmp.resolve("empty.json");
