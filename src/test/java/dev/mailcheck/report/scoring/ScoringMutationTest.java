@@ -79,4 +79,49 @@ class ScoringMutationTest {
         .contains("no MX accepts mail")
         .doesNotContain("no MX is reachable from the internet");
   }
+
+  /**
+   * No deduction of zero points, also when the score lands exactly on a cap (89 under a grade cap,
+   * 96 with a failing check): a cap takes only what is above it. Searches the reports that one
+   * cap-triggering finding plus up to two changed findings make, and requires both boundaries to be
+   * among them, so the invariant is checked where it can break.
+   */
+  @Test
+  void aScoreExactlyAtACapHasNoZeroPointCapDeduction() {
+    List<Finding> base = with(good(), f("mx.private-address", Status.FAIL));
+    List<Finding> changes = new java.util.ArrayList<>();
+    for (Finding g : good()) {
+      for (Status st : List.of(Status.WARN, Status.FAIL)) {
+        changes.add(
+            g.subject().isPresent() ? ScoringTest.f(g.id(), st, g.subject().get()) : f(g.id(), st));
+      }
+    }
+    boolean atGradeCap = false;
+    boolean atFailCap = false;
+    for (int a = -1; a < changes.size(); a++) {
+      for (int b = a; b < changes.size(); b++) {
+        List<Finding> fs = a < 0 ? base : with(base, changes.get(a));
+        if (b >= 0 && b != a) fs = with(fs, changes.get(b));
+        for (List<Finding> report : List.of(fs, withoutCapTrigger(fs))) {
+          Score s = Scoring.score(report);
+          assertThat(s.deductions()).allSatisfy(d -> assertThat(d.points()).isPositive());
+          assertThat(sum(s)).isEqualTo(100 - s.score());
+          boolean capDeduction =
+              s.deductions().stream().anyMatch(d -> d.findingId().equals("score.cap"));
+          if (!capDeduction && !s.caps().isEmpty() && s.score() == Scoring.CAP) atGradeCap = true;
+          if (!capDeduction && s.score() == Scoring.CAP_ANY_FAIL) atFailCap = true;
+        }
+      }
+    }
+    assertThat(atGradeCap).as("a report scoring exactly " + Scoring.CAP + " under a cap").isTrue();
+    assertThat(atFailCap)
+        .as("a report scoring exactly " + Scoring.CAP_ANY_FAIL + " with a failing check")
+        .isTrue();
+  }
+
+  private static List<Finding> withoutCapTrigger(List<Finding> fs) {
+    List<Finding> out = new java.util.ArrayList<>(fs);
+    out.removeIf(x -> x.id().equals("mx.private-address"));
+    return out;
+  }
 }
