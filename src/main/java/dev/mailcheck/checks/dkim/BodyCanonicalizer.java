@@ -126,11 +126,17 @@ final class BodyCanonicalizer {
         }
         continue;
       }
-      i++;
       if (WSP[c & 0xff] == 1) {
+        // a run of WSP: one SP if text follows on this line, nothing if the line ends here
+        i++;
+        while (i < end && WSP[b[i] & 0xff] == 1) i++;
         pend = true;
+        if (i == end || b[i] == CR) continue;
+        o[n++] = ' ';
+        pend = false;
         continue;
       }
+      i++;
       if (pend) o[n++] = ' ';
       pend = false;
       o[n++] = c;

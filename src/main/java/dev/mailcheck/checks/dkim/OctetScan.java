@@ -42,6 +42,17 @@ final class OctetScan {
 
   /** The index of the first CR or LF in {@code b[i, end)}, or {@code end}. */
   static int crOrLf(byte[] b, int i, int end) {
+    for (; i + 16 <= end; i += 16) {
+      long w1 = (long) LONGS.get(b, i);
+      long w2 = (long) LONGS.get(b, i + 8);
+      long m1 = equal(w1, CRS) | equal(w1, LFS);
+      long m2 = equal(w2, CRS) | equal(w2, LFS);
+      if ((m1 | m2) != 0) {
+        return m1 != 0
+            ? i + (Long.numberOfTrailingZeros(m1) >>> 3)
+            : i + 8 + (Long.numberOfTrailingZeros(m2) >>> 3);
+      }
+    }
     for (; i + 8 <= end; i += 8) {
       long w = (long) LONGS.get(b, i);
       long m = equal(w, CRS) | equal(w, LFS);
@@ -83,10 +94,7 @@ final class OctetScan {
     for (; i + 8 <= end && n + 8 <= o.length; i += 8, n += 8) {
       long w = (long) LONGS.get(b, i);
       LONGS.set(o, n, w);
-      long sp = equal(w, SPS);
-      long tab = equal(w, TABS);
-      long cr = equal(w, CRS);
-      long m = tab | cr | (sp & (((sp | tab | cr) >>> 8) | TOP));
+      long m = relaxedBreaks(w, b, i + 8, end);
       if (m != 0) return i + (Long.numberOfTrailingZeros(m) >>> 3) - start;
     }
     int k = relaxedBreak(b, i, Math.min(end, i + (o.length - n)));
@@ -95,18 +103,32 @@ final class OctetScan {
   }
 
   /**
+   * The break octets of word {@code w} (0x80 in each): CR, HTAB, and SP followed by SP, HTAB or CR.
+   * For an SP in the word's last octet the following octet is {@code b[next]}; at {@code end} it is
+   * unknown, and the SP counts.
+   */
+  private static long relaxedBreaks(long w, byte[] b, int next, int end) {
+    long sp = equal(w, SPS);
+    long tab = equal(w, TABS);
+    long cr = equal(w, CRS);
+    long m = tab | cr | (sp & ((sp | tab | cr) >>> 8));
+    if ((sp & TOP) != 0) {
+      if (next >= end) return m | TOP;
+      byte c = b[next];
+      if (c == ' ' || c == '\t' || c == '\r') m |= TOP;
+    }
+    return m;
+  }
+
+  /**
    * The index of the first octet in {@code b[i, end)} that relaxed canonicalization (RFC 6376
    * §3.4.4) may change or that ends a line: CR, HTAB, or an SP that is followed by SP, HTAB or CR.
-   * An SP in the last octet of a word or of the range counts too (what follows it is not looked
-   * at), so the answer may come early, never late.
+   * An SP in the last octet of the range counts too (what follows it is not known), so the answer
+   * may come early, never late.
    */
   static int relaxedBreak(byte[] b, int i, int end) {
     for (; i + 8 <= end; i += 8) {
-      long w = (long) LONGS.get(b, i);
-      long sp = equal(w, SPS);
-      long tab = equal(w, TABS);
-      long cr = equal(w, CRS);
-      long m = tab | cr | (sp & (((sp | tab | cr) >>> 8) | TOP));
+      long m = relaxedBreaks((long) LONGS.get(b, i), b, i + 8, end);
       if (m != 0) return i + (Long.numberOfTrailingZeros(m) >>> 3);
     }
     for (; i < end; i++) {
