@@ -54,20 +54,14 @@ final class BodyCanonicalizer {
         continue;
       }
       if (!pendingCr && plain(c)) {
-        // A run of octets that are content whatever comes next: handled as a block, not octet by
-        // octet (the hot loop of verifying a large body).
-        // In relaxed mode a single SP between two such octets is already canonical, so a run
-        // takes in the spaces between words and is usually a whole line of text.
-        int j = i + 1;
-        if (!relaxed) {
-          j = OctetScan.cr(b, j, end);
-        } else {
-          while (j < end) {
-            if (plain(b[j])) j++;
-            else if (b[j] == ' ' && j + 1 < end && plain(b[j + 1])) j += 2;
-            else break;
-          }
+        if (relaxed) {
+          // The first text of a line; the rest of it goes through relaxedRun.
+          content(c);
+          continue;
         }
+        // Simple: a run of octets up to the next CR is content whatever comes next, handled as a
+        // block, not octet by octet (the hot loop of verifying a large body).
+        int j = OctetScan.cr(b, i + 1, end);
         contentRun(b, i, j - i);
         i = j - 1;
         continue;
@@ -199,8 +193,8 @@ final class BodyCanonicalizer {
   }
 
   /**
-   * {@link #content} for each of {@code n > 0} octets that start with a plain one and hold no
-   * whitespace but single SPs before plain octets: the first one alone, then a copy.
+   * Simple mode: {@link #content} for each of {@code n > 0} octets without a CR, the first one
+   * alone (it writes the line ends held back), then a copy.
    */
   private void contentRun(byte[] b, int off, int n) {
     content(b[off]);
