@@ -92,7 +92,9 @@ class ReportTextLimitsTest {
     String org = "o".repeat(Limits.REPORT_ELEMENT_TEXT - 1) + "é".repeat(1 + delta);
     ParseOutcome.Read read = parse(report(org, 0, 0));
     String kept = org.substring(0, Math.min(org.length(), Limits.REPORT_ELEMENT_TEXT));
-    assertThat(read.meta().orgName()).isEqualTo(kept).hasSizeLessThanOrEqualTo(Limits.REPORT_ELEMENT_TEXT);
+    assertThat(read.meta().orgName())
+        .isEqualTo(kept)
+        .hasSizeLessThanOrEqualTo(Limits.REPORT_ELEMENT_TEXT);
   }
 
   @ParameterizedTest(name = "{0} problems over the cap")
