@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The text caps of report reading at cap−1, cap and cap+1 (issue 19): one line of a report mail
  * ({@link Limits#REPORT_LINE}), one XML element's text ({@link Limits#REPORT_ELEMENT_TEXT}) and the
- * problems listed per report ({@link Limits#REPORT_PROBLEMS}, also the reporter's own errors kept).
+ * problems listed per report ({@link Limits#REPORT_PROBLEMS}, also the reporter's own errors kept)
+ * and the override reasons and auth results kept per record ({@link Limits#REPORT_RECORD_ENTRIES}).
  */
 class ReportTextLimitsTest {
 
@@ -65,7 +66,10 @@ class ReportTextLimitsTest {
   }
 
   private static ParseOutcome.Read parse(String xml) {
-    List<ReportRow> rows = new ArrayList<>();
+    return parse(xml, new ArrayList<>());
+  }
+
+  private static ParseOutcome.Read parse(String xml, List<ReportRow> rows) {
     ParseOutcome o =
         AggregateReportParser.parse(
             new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
@@ -118,5 +122,38 @@ class ReportTextLimitsTest {
     List<String> expected = new ArrayList<>();
     for (int i = 1; i <= Math.min(n, Limits.REPORT_PROBLEMS); i++) expected.add("error " + i);
     assertThat(read.meta().errors()).containsExactlyElementsOf(expected);
+  }
+
+  @ParameterizedTest(name = "{0} entries over the cap")
+  @ValueSource(ints = {-1, 0, 1})
+  void entriesPerRecordAreKeptUpToTheCap(int delta) {
+    int n = Limits.REPORT_RECORD_ENTRIES + delta;
+    StringBuilder record = new StringBuilder("<record><row><source_ip>192.0.2.1</source_ip>");
+    record.append("<count>1</count><policy_evaluated>");
+    for (int i = 1; i <= n; i++)
+      record.append("<reason><type>r").append(i).append("</type></reason>");
+    record.append("</policy_evaluated></row><auth_results>");
+    for (int i = 1; i <= n; i++)
+      record
+          .append("<dkim><domain>d")
+          .append(i)
+          .append(".example</domain><result>pass</result></dkim>");
+    for (int i = 1; i <= n; i++)
+      record
+          .append("<spf><domain>s")
+          .append(i)
+          .append(".example</domain><result>pass</result></spf>");
+    record.append("</auth_results></record>");
+    String xml = report("Org", 0, 0).replace("</feedback>", record + "</feedback>");
+    List<ReportRow> rows = new ArrayList<>();
+    assertThat(parse(xml, rows).problems()).isEmpty();
+    assertThat(rows).hasSize(1);
+    int kept = Math.min(n, Limits.REPORT_RECORD_ENTRIES);
+    ReportRow row = rows.get(0);
+    assertThat(row.overrides()).hasSize(kept).endsWith("r" + kept);
+    assertThat(row.dkimResults()).hasSize(kept);
+    assertThat(row.dkimResults().get(kept - 1).domain()).isEqualTo("d" + kept + ".example");
+    assertThat(row.spfResults()).hasSize(kept);
+    assertThat(row.spfResults().get(kept - 1).domain()).isEqualTo("s" + kept + ".example");
   }
 }
