@@ -149,6 +149,12 @@ public final class Limits {
   /** Multipart nesting followed in a report mail; deeper parts are skipped. */
   public static final int REPORT_MIME_DEPTH = 8;
 
+  /** Header fields read per MIME part of a report mail; later ones are ignored. */
+  public static final int REPORT_MIME_HEADER_FIELDS = 1000;
+
+  /** Characters of one unfolded MIME header field: continuation lines past this are dropped. */
+  public static final int REPORT_MIME_HEADER_CHARS = 8192;
+
   /** One line of a report mail or mbox, in bytes; a longer line comes back in pieces. */
   public static final int REPORT_LINE = 1 << 20;
 
@@ -157,6 +163,11 @@ public final class Limits {
 
   /** Problems listed per report; the rest are counted. */
   public static final int REPORT_PROBLEMS = 10;
+
+  /**
+   * Entries kept per record of a report: policy override reasons, DKIM and SPF auth results each.
+   */
+  public static final int REPORT_RECORD_ENTRIES = 8;
 
   /** Keys kept per map of one source (DKIM signatures, SPF domains...). */
   public static final int REPORT_KEYS_PER_SOURCE = 16;

@@ -1,5 +1,6 @@
 package dev.mailcheck.cli;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.blocklist.Blocklist;
 import dev.mailcheck.checks.blocklist.BlocklistCatalog;
 import dev.mailcheck.internal.InputException;
@@ -69,7 +70,8 @@ final class BlocklistOptions {
 
   private static List<Blocklist> read(Path file) {
     try {
-      if (Files.size(file) > 1 << 20) throw new InputException(file + ": larger than 1 MB");
+      if (Files.size(file) > Limits.BLOCKLIST_CATALOG_BYTES)
+        throw new InputException(file + ": larger than 1 MB");
       return BlocklistCatalog.parse(
           Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {

@@ -50,7 +50,8 @@ class HttpLimitsTest {
     for (int cap :
         new int[] {
           dev.mailcheck.checks.Limits.MTA_STS_POLICY_BYTES,
-          dev.mailcheck.checks.Limits.BIMI_LOGO_BYTES
+          dev.mailcheck.checks.Limits.BIMI_LOGO_BYTES,
+          dev.mailcheck.checks.Limits.BIMI_EVIDENCE_BYTES
         }) {
       int size = cap + delta;
       var r = reader("HTTP/1.1 200 OK\r\nContent-Length: " + size + "\r\n\r\n", new byte[size]);

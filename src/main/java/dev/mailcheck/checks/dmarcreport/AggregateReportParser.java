@@ -278,7 +278,8 @@ final class AggregateReportParser {
         case "record/row/policy_evaluated/dkim" -> dkim = lower(t);
         case "record/row/policy_evaluated/spf" -> spf = lower(t);
         case "record/row/policy_evaluated/reason/type" -> {
-          if (!t.isEmpty() && overrides.size() < 8) overrides.add(lower(t));
+          if (!t.isEmpty() && overrides.size() < Limits.REPORT_RECORD_ENTRIES)
+            overrides.add(lower(t));
         }
         case "record/identifiers/header_from" -> headerFrom = lower(t);
         case "record/identifiers/envelope_from" -> envelopeFrom = lower(t);
@@ -289,11 +290,11 @@ final class AggregateReportParser {
         case "record/auth_results/dkim/result", "record/auth_results/spf/result" ->
             authResult = lower(t);
         case "record/auth_results/dkim" -> {
-          if (dkimResults.size() < 8)
+          if (dkimResults.size() < Limits.REPORT_RECORD_ENTRIES)
             dkimResults.add(new ReportRow.AuthResult(authDomain, authSelector, authResult));
         }
         case "record/auth_results/spf" -> {
-          if (spfResults.size() < 8)
+          if (spfResults.size() < Limits.REPORT_RECORD_ENTRIES)
             spfResults.add(new ReportRow.AuthResult(authDomain, authSelector, authResult));
         }
         case "record" -> record();

@@ -208,12 +208,13 @@ final class MimeWalker {
         break;
       }
       if ((line.startsWith(" ") || line.startsWith("\t")) && name != null) {
-        if (value.length() < 8192) value.append(' ').append(line.strip());
+        if (value.length() < Limits.REPORT_MIME_HEADER_CHARS)
+          value.append(' ').append(line.strip());
         continue;
       }
       if (name != null) h.putIfAbsent(name, value.toString());
       int colon = line.indexOf(':');
-      if (colon <= 0 || ++count > 1000) {
+      if (colon <= 0 || ++count > Limits.REPORT_MIME_HEADER_FIELDS) {
         name = null;
         continue;
       }

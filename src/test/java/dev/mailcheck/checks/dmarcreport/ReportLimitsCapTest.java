@@ -72,4 +72,25 @@ class ReportLimitsCapTest {
         read("report.eml", mail.toString().getBytes(StandardCharsets.US_ASCII));
     assertThat(facts.reports()).isEqualTo(delta <= 0 ? 1 : 0);
   }
+
+  @ParameterizedTest(name = "{0} header fields over the cap")
+  @ValueSource(ints = {-1, 0, 1})
+  void headerFieldsOfAPart(int delta) throws IOException {
+    int fields = Limits.REPORT_MIME_HEADER_FIELDS + delta;
+    String b64 =
+        Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(ReportFixtures.gzip(ReportFixtures.xml("google.xml")));
+    StringBuilder mail =
+        new StringBuilder(
+            "From: noreply-dmarc-support@google.com\r\nSubject: Report Domain: example.com\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: application/gzip; name=\"report.xml.gz\"\r\n"
+                + "Content-Disposition: attachment; filename=\"report.xml.gz\"\r\n");
+    // the last field, Content-Transfer-Encoding, is the one past the cap at cap+1
+    for (int i = 6; i < fields; i++) mail.append("X-Filler-").append(i).append(": x\r\n");
+    mail.append("Content-Transfer-Encoding: base64\r\n\r\n").append(b64).append("\r\n");
+    DmarcReportFacts facts =
+        read("report.eml", mail.toString().getBytes(StandardCharsets.US_ASCII));
+    assertThat(facts.reports()).isEqualTo(delta <= 0 ? 1 : 0);
+  }
 }
