@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailcheck.dns.testserver.TestDnsServer;
+import dev.mailcheck.testing.ChildJvm;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,31 +26,8 @@ class SmallHeapIT {
 
   @TempDir Path tmp;
 
-  record Child(int exitCode, String out, String err) {}
-
-  static Child run(String... args) throws Exception {
-    Path out = Files.createTempFile("mailcheck-out", ".json");
-    Path err = Files.createTempFile("mailcheck-err", ".txt");
-    try {
-      List<String> cmd = new ArrayList<>();
-      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.add("-Xmx64m");
-      cmd.add("-cp");
-      cmd.add(System.getProperty("java.class.path"));
-      cmd.add("dev.mailcheck.cli.Main");
-      cmd.addAll(List.of(args));
-      Process p =
-          new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      p.getOutputStream().close();
-      if (!p.waitFor(240, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("mailcheck did not finish in 240 s");
-      }
-      return new Child(p.exitValue(), Files.readString(out), Files.readString(err));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
+  static ChildJvm.Result run(String... args) throws Exception {
+    return ChildJvm.run("-Xmx64m", 240, args);
   }
 
   @Test
@@ -84,7 +59,7 @@ class SmallHeapIT {
       o.write("</feedback>\n".getBytes(StandardCharsets.US_ASCII));
     }
     assertThat(Files.size(xml)).isGreaterThan(80L << 20);
-    Child r = run("--json", "dmarc", "report", xml.toString());
+    ChildJvm.Result r = run("--json", "dmarc", "report", xml.toString());
     assertThat(r.err()).doesNotContain("OutOfMemoryError");
     assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
     JsonNode v = JSON.readTree(r.out()).path("dmarcReport");
@@ -105,7 +80,7 @@ class SmallHeapIT {
       for (long n = 0; n < 45L * 1000 * 1000; n += line.length) o.write(line);
     }
     // an in-process DNS server on loopback: REFUSED for every name, nothing leaves the host
-    Child r;
+    ChildJvm.Result r;
     try (TestDnsServer dns = TestDnsServer.start()) {
       r = run("--json", "--resolver", dns.address(), "--timeout", "2s", "message", eml.toString());
     }
@@ -159,7 +134,7 @@ class SmallHeapIT {
       }
     }
     assertThat(Files.size(log)).isGreaterThan(80L << 20);
-    Child r = run("--json", "postfix", "log", log.toString());
+    ChildJvm.Result r = run("--json", "postfix", "log", log.toString());
     assertThat(r.err()).doesNotContain("OutOfMemoryError");
     assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
     JsonNode totals = JSON.readTree(r.out()).path("postfixLog").path("totals");
@@ -190,7 +165,7 @@ class SmallHeapIT {
                 .getBytes(StandardCharsets.US_ASCII));
       o.write("]\n".getBytes(StandardCharsets.US_ASCII));
     }
-    Child r = run("--json", "--dns-replay", replay.toString(), "dmarc", "example.com");
+    ChildJvm.Result r = run("--json", "--dns-replay", replay.toString(), "dmarc", "example.com");
     assertThat(r.err()).doesNotContain("OutOfMemoryError");
     assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
     assertThat(JSON.readTree(r.out()).toString()).contains("v=DMARC1; p=reject");

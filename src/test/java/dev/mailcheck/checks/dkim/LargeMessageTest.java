@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailcheck.checks.Limits;
+import dev.mailcheck.testing.ChildJvm;
 import dev.mailcheck.testing.CliRun;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -21,7 +22,6 @@ import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,7 +64,7 @@ class LargeMessageTest {
     writeReplay(replay);
     assertThat(Files.size(eml)).isBetween(TARGET, MAX_BYTES);
 
-    Child r =
+    ChildJvm.Result r =
         runChild(
             "-Xmx64m",
             "dkim",
@@ -88,7 +88,7 @@ class LargeMessageTest {
       f.write("From: a@example.com\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       f.setLength(MAX_BYTES + 1);
     }
-    Child r = runChild("-Xmx64m", "dkim", "verify", big.toString());
+    ChildJvm.Result r = runChild("-Xmx64m", "dkim", "verify", big.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().strip())
@@ -210,31 +210,8 @@ class LargeMessageTest {
     Files.writeString(file, JSON.createArrayNode().add(answer).toString());
   }
 
-  record Child(int exitCode, String out, String err) {}
-
   /** Runs mailcheck's main class in a new JVM with the given heap flag, as a user would. */
-  static Child runChild(String heap, String... args) throws Exception {
-    Path out = Files.createTempFile("mailcheck-out", ".txt");
-    Path err = Files.createTempFile("mailcheck-err", ".txt");
-    try {
-      List<String> cmd = new ArrayList<>();
-      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.add(heap);
-      cmd.add("-cp");
-      cmd.add(System.getProperty("java.class.path"));
-      cmd.add("dev.mailcheck.cli.Main");
-      cmd.addAll(List.of(args));
-      Process p =
-          new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      p.getOutputStream().close();
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("mailcheck did not finish in 120 s");
-      }
-      return new Child(p.exitValue(), Files.readString(out), Files.readString(err));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
+  static ChildJvm.Result runChild(String heap, String... args) throws Exception {
+    return ChildJvm.run(heap, 120, args);
   }
 }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailcheck.testing.ChildJvm;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,27 +54,10 @@ class BoundedMemoryTest {
         out.write(lines.getBytes(StandardCharsets.US_ASCII));
       }
     }
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process p =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx64m",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "dev.mailcheck.cli.Main",
-                    "--json",
-                    "postfix",
-                    "log",
-                    log.toString()))
-            .redirectError(tmp.resolve("err.txt").toFile())
-            .redirectOutput(tmp.resolve("out.json").toFile())
-            .start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    String err = Files.readString(tmp.resolve("err.txt"));
-    assertThat(p.exitValue()).as(err).isIn(0, 1);
-    assertThat(err).doesNotContain("OutOfMemoryError");
-    JsonNode json = new ObjectMapper().readTree(tmp.resolve("out.json").toFile());
+    ChildJvm.Result r = ChildJvm.run("-Xmx64m", 120, "--json", "postfix", "log", log.toString());
+    assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
+    assertThat(r.err()).doesNotContain("OutOfMemoryError");
+    JsonNode json = new ObjectMapper().readTree(r.out());
     JsonNode in = json.path("postfixLog").path("input");
     assertThat(in.path("overlong").asLong()).isEqualTo(1);
     assertThat(in.path("lines").asLong()).isEqualTo(1 + 3 * 150_000);
