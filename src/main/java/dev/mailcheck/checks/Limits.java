@@ -41,6 +41,12 @@ public final class Limits {
    */
   public static final int DKIM_SIGNATURES = 20;
 
+  /**
+   * Parsed key records a DKIM verifier keeps (by record text); past this many distinct records the
+   * cache starts over.
+   */
+  public static final int DKIM_PARSED_KEYS = 256;
+
   // --- messages (dkim verify, message, DSNs) ---
 
   /**

@@ -71,9 +71,13 @@ public final class DkimCrypto {
   static boolean verify(DkimAlgorithm alg, DkimKey key, byte[] data, byte[] signature) {
     if (alg == DkimAlgorithm.ED25519_SHA256) {
       try {
-        byte[] raw = java.util.Base64.getDecoder().decode(key.publicKeyData());
         var signer = new org.bouncycastle.crypto.signers.Ed25519Signer();
-        signer.init(false, new org.bouncycastle.crypto.params.Ed25519PublicKeyParameters(raw, 0));
+        signer.init(
+            false,
+            key.publicKey().orElse(null) instanceof Ed25519PublicKey decoded
+                ? decoded.parameters()
+                : new org.bouncycastle.crypto.params.Ed25519PublicKeyParameters(
+                    java.util.Base64.getDecoder().decode(key.publicKeyData()), 0));
         byte[] hash = sha256(data);
         signer.update(hash, 0, hash.length);
         return signer.verifySignature(signature);

@@ -119,6 +119,10 @@ final class DkimKeyParser {
   }
 
   static Optional<PublicKey> decodeEd25519(byte[] raw) {
+    Ed25519PublicKey decoded = Ed25519PublicKey.decode(raw);
+    if (decoded != null) return Optional.of(decoded);
+    // Not a point on the curve. The JDK's factory takes any 32 octets, so the key is still
+    // "present" and the signature check fails, as before BouncyCastle decoded keys here.
     try {
       byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, 44);
       System.arraycopy(raw, 0, spki, 12, 32);
