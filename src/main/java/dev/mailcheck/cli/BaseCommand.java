@@ -186,12 +186,12 @@ abstract class BaseCommand implements Callable<Integer> {
     Report full = report.withTrace(traceLines(dns.trace()));
     Renderer renderer =
         switch (ctx.format()) {
-          case json -> new JsonRenderer(Version.current(), ctx.verbose());
+          case json -> new JsonRenderer(BuildVersion.current(), ctx.verbose());
           case csv -> new CsvRenderer();
-          case ndjson -> new JsonRenderer(Version.current(), ctx.verbose())::renderLine;
+          case ndjson -> new JsonRenderer(BuildVersion.current(), ctx.verbose())::renderLine;
           case junit -> junit(ctx);
-          case sarif -> new dev.mailcheck.report.render.SarifRenderer(Version.current());
-          case html -> new dev.mailcheck.report.render.HtmlRenderer(Version.current());
+          case sarif -> new dev.mailcheck.report.render.SarifRenderer(BuildVersion.current());
+          case html -> new dev.mailcheck.report.render.HtmlRenderer(BuildVersion.current());
           case text -> new TextRenderer(ctx.color(), ctx.verbose());
         };
     PrintWriter out = spec.commandLine().getOut();

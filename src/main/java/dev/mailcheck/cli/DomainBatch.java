@@ -131,7 +131,7 @@ final class DomainBatch {
   }
 
   private BatchRenderer renderer() {
-    JsonRenderer json = new JsonRenderer(Version.current(), false);
+    JsonRenderer json = new JsonRenderer(BuildVersion.current(), false);
     return switch (ctx.format()) {
       case ndjson -> new NdjsonBatchRenderer(json);
       case json -> new JsonBatchRenderer(json);
@@ -141,7 +141,7 @@ final class DomainBatch {
           expect == null
               ? new dev.mailcheck.report.render.JunitRenderer(ctx.failOn())
               : expect.junit(ctx.failOn());
-      case sarif -> new dev.mailcheck.report.render.SarifRenderer(Version.current());
+      case sarif -> new dev.mailcheck.report.render.SarifRenderer(BuildVersion.current());
       case html ->
           throw new dev.mailcheck.internal.InputException(
               "--format html writes one report; give one DOMAIN (or use --format json)");

@@ -1,133 +1,49 @@
 package dev.mailcheck.cli;
 
-import dev.mailcheck.internal.CouldNotRunException;
-import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.ExitCode;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Optional;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParameterException;
 
-/** Entry point: runs the command line and exits with its code, once. */
+/**
+ * Entry point: runs the command line and exits with its code, once. Start-up: this class touches
+ * nothing but the JDK until it knows the run is more than {@code --version}; the command model is
+ * in {@link CommandLines}.
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (versionOnly(args)) {
+      // Returns instead of System.exit, whose exit logging (JDK 21+) loads a dozen logger classes
+      // into the shortest run there is; the exit code is 0 either way.
+      System.out.println(versionLine());
+      return;
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /**
-   * Runs mailcheck in-process; tests call this and read out and err separately.
-   *
-   * <p>Start-up: the command model holds only the subcommand the arguments name (none for {@code
-   * --version}), since picocli builds each subcommand's model by reflection and a run needs one.
-   * When the arguments do not parse against that smaller model (a usage error, or an option value
-   * that looked like a command name), the run starts over with the whole model, which gives the
-   * answer and the message it always gave.
+   * Runs mailcheck in-process; tests call this and read out and err separately. {@code --version}
+   * alone prints what picocli prints for the root's version provider, without building any model
+   * (MainVersionTest).
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-      // What picocli prints for the root's version provider, without building any model: the
-      // fastest start-up there is for the one run that needs nothing else (MainVersionTest).
-      for (String line : new Version().getVersion()) out.println(line);
+    if (versionOnly(args)) {
+      out.println(versionLine());
       out.flush();
       return ExitCode.OK;
     }
-    Optional<List<Class<?>>> only = subcommandsFor(args);
-    if (only.isPresent()) {
-      CommandLine cl = commandLine(out, err, only.get());
-      try {
-        cl.parseArgs(args);
-        return cl.execute(args);
-      } catch (ParameterException e) {
-        // parsed again below against every command; nothing was printed or run
-      }
-    }
-    return commandLine(out, err).execute(args);
+    return CommandLines.run(args, out, err);
+  }
+
+  private static boolean versionOnly(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /**
-   * The subcommands a run of {@code args} needs: the one named by the first argument that is a
-   * subcommand name; none for {@code --version}/{@code -V} without a command. Empty (use all) for
-   * help, no arguments, and anything else.
+   * The line {@link Version#getVersion} gives picocli. {@code concat}, not {@code +}: string
+   * concatenation bootstraps through method handles on first use, a few ms of a --version run.
    */
-  static Optional<List<Class<?>>> subcommandsFor(String[] args) {
-    boolean version = false;
-    for (String a : args) {
-      if (a.equals("--")) break;
-      if (a.equals("-h") || a.equals("--help") || a.equals("help")) return Optional.empty();
-      if (a.equals("-V") || a.equals("--version")) version = true;
-      if (a.startsWith("-")) continue;
-      for (Class<?> c : MailcheckCommand.SUBCOMMANDS) {
-        Command command = c.getAnnotation(Command.class);
-        if (a.equals(command.name()) || List.of(command.aliases()).contains(a))
-          return Optional.of(List.of(c));
-      }
-    }
-    return version ? Optional.of(List.of()) : Optional.empty();
-  }
-
-  /** The whole command model: every subcommand (help, completions, usage errors). */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return commandLine(out, err, MailcheckCommand.SUBCOMMANDS);
-  }
-
-  private static CommandLine commandLine(
-      PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
-    MailcheckCommand root = new MailcheckCommand();
-    CommandLine cl = new CommandLine(root);
-    for (Class<?> c : subcommands) cl.addSubcommand(c);
-    cl.setOut(out);
-    cl.setErr(err);
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    addHelpOption(cl);
-    cl.setParameterExceptionHandler(
-        (ex, argv) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("mailcheck: " + ex.getMessage());
-          c.getErr()
-              .println(
-                  "Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-          return ExitCode.USAGE;
-        });
-    cl.setExecutionExceptionHandler(
-        (ex, c, parseResult) -> {
-          boolean debug = root.global.debug;
-          if (ex instanceof InputException) {
-            c.getErr().println("mailcheck: " + ex.getMessage());
-            return ExitCode.USAGE;
-          }
-          if (ex instanceof CouldNotRunException) {
-            c.getErr().println("mailcheck: " + ex.getMessage());
-            if (debug) ex.printStackTrace(c.getErr());
-            return ExitCode.COULD_NOT_RUN;
-          }
-          c.getErr()
-              .println("mailcheck: internal error: " + ex + " (run with --debug for details)");
-          if (debug) ex.printStackTrace(c.getErr());
-          return ExitCode.COULD_NOT_RUN;
-        });
-    return cl;
-  }
-
-  /**
-   * Gives every subcommand, at any depth, {@code -h}/{@code --help} unless it declares its own, so
-   * that the "Try 'mailcheck mx --help'" hint of a usage error always works.
-   */
-  private static void addHelpOption(CommandLine cl) {
-    CommandSpec spec = cl.getCommandSpec();
-    boolean hasHelp = spec.options().stream().anyMatch(o -> o.usageHelp());
-    if (!hasHelp && spec.findOption("--help") == null) {
-      OptionSpec.Builder help =
-          spec.findOption("-h") == null
-              ? OptionSpec.builder("-h", "--help")
-              : OptionSpec.builder("--help");
-      spec.addOption(help.usageHelp(true).description("Show this help message and exit.").build());
-    }
-    cl.getSubcommands().values().forEach(Main::addHelpOption);
+  static String versionLine() {
+    return "mailcheck ".concat(BuildVersion.current());
   }
 }

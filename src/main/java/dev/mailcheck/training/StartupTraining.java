@@ -1,7 +1,7 @@
 package dev.mailcheck.training;
 
+import dev.mailcheck.cli.BuildVersion;
 import dev.mailcheck.cli.Main;
-import dev.mailcheck.cli.Version;
 import dev.mailcheck.report.Finding;
 import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Report;
@@ -84,7 +84,7 @@ public final class StartupTraining {
             List.of());
     for (int i = 0; i < 3; i++) {
       new TextRenderer(false, true).render(report, new StringWriter());
-      new JsonRenderer(Version.current(), true).render(report, new StringWriter());
+      new JsonRenderer(BuildVersion.current(), true).render(report, new StringWriter());
     }
     trainDnsClasses();
     TlsWarmup.run(); // JSSE, trust store, PKIX and BouncyCastle TLS classes

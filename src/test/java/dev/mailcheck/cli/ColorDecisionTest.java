@@ -52,7 +52,8 @@ class ColorDecisionTest {
 
   private static MailcheckCommand parse(String... args) {
     CommandLine cl =
-        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLines.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     cl.parseArgs(args);
     return (MailcheckCommand) cl.getCommand();
   }

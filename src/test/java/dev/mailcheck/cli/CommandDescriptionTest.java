@@ -28,7 +28,8 @@ class CommandDescriptionTest {
   @Test
   void everySubcommandsFirstDescriptionLineIsAShortSentence() {
     CommandLine root =
-        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLines.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     List<CommandLine> subs = allSubcommands(root);
     assertThat(subs)
         .extracting(CommandLine::getCommandName)
@@ -69,7 +70,8 @@ class CommandDescriptionTest {
   @Test
   void helpIsWholeParagraphsWithinEightyColumns() {
     CommandLine root =
-        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLines.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     List<CommandLine> all = new ArrayList<>(List.of(root));
     all.addAll(allSubcommands(root));
     for (CommandLine cl : all) {

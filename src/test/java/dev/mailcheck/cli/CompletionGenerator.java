@@ -36,7 +36,8 @@ public final class CompletionGenerator {
 
   static String bash() {
     CommandLine cl =
-        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLines.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     return AutoComplete.bash("mailcheck", cl);
   }
 

@@ -45,7 +45,7 @@ class CompletionsTest {
   void scriptOffersEveryVisibleCommandAndGlobalOption() {
     String bash = CompletionGenerator.bash();
     CommandLine cl =
-        Main.commandLine(
+        CommandLines.commandLine(
             new java.io.PrintWriter(new java.io.StringWriter()),
             new java.io.PrintWriter(new java.io.StringWriter()));
     cl.getSubcommands()

@@ -175,7 +175,8 @@ class InputRulesTest {
   @Test
   void theTimeoutIsDecidedOnceByTheCommandLine() {
     CommandLine cl =
-        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLines.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     cl.parseArgs("--timeout", "750ms", "mx", "example.com");
     MailcheckCommand root = cl.getCommand();
     RunContext ctx = root.global.toContext();

@@ -45,7 +45,7 @@ class MainExitCodeTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).matches("mailcheck \\S+\\R");
-    assertThat(r.out().trim()).isEqualTo("mailcheck " + Version.current());
+    assertThat(r.out().trim()).isEqualTo("mailcheck " + BuildVersion.current());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -87,7 +87,8 @@ class MainExitCodeTest {
   @Test
   void everySubcommandHasAWorkingHelpHint() {
     CommandLine cl =
-        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLines.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     for (String name : cl.getSubcommands().keySet()) {
       if (name.equals("help")) continue;
       CliRun bad = CliRun.of(name, "--no-such-option");
@@ -159,7 +160,8 @@ class MainExitCodeTest {
   @Test
   void stubCommandsCannotRun() {
     StringWriter out = new StringWriter();
-    CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(new StringWriter()));
+    CommandLine cl =
+        CommandLines.commandLine(new PrintWriter(out), new PrintWriter(new StringWriter()));
     for (var e : cl.getSubcommands().entrySet()) {
       if (!e.getValue().getCommandSpec().usageMessage().hidden())
         continue; // built commands have their own tests
@@ -193,7 +195,7 @@ class MainExitCodeTest {
     StringWriter err = new StringWriter();
     PrintWriter o = new PrintWriter(out, true);
     PrintWriter e = new PrintWriter(err, true);
-    CommandLine cl = Main.commandLine(o, e);
+    CommandLine cl = CommandLines.commandLine(o, e);
     cl.addSubcommand("boom", new Boom(body));
     cl.setOut(o); // picocli hands writers only to subcommands registered before setOut/setErr
     cl.setErr(e);

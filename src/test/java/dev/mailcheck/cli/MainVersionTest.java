@@ -22,7 +22,8 @@ class MainVersionTest {
     int code = Main.run(new String[] {flag}, new PrintWriter(fast), new PrintWriter(fastErr));
     StringWriter full = new StringWriter();
     int fullCode =
-        Main.commandLine(new PrintWriter(full), new PrintWriter(new StringWriter())).execute(flag);
+        CommandLines.commandLine(new PrintWriter(full), new PrintWriter(new StringWriter()))
+            .execute(flag);
     assertThat(code).isEqualTo(fullCode).isZero();
     assertThat(fast.toString()).isEqualTo(full.toString()).startsWith("mailcheck ");
     assertThat(fastErr.toString()).isEmpty();
@@ -30,15 +31,17 @@ class MainVersionTest {
 
   @Test
   void theFirstCommandNameChoosesTheModel() {
-    assertThat(Main.subcommandsFor(new String[] {"--timeout", "2s", "spf", "mx"}))
+    assertThat(CommandLines.subcommandsFor(new String[] {"--timeout", "2s", "spf", "mx"}))
         .contains(java.util.List.of(SpfCommand.class));
-    assertThat(Main.subcommandsFor(new String[] {"--version", "--json"}))
+    assertThat(CommandLines.subcommandsFor(new String[] {"--version", "--json"}))
         .contains(java.util.List.of());
-    assertThat(Main.subcommandsFor(new String[] {"spf", "--help"}))
+    assertThat(CommandLines.subcommandsFor(new String[] {"spf", "--help"}))
         .contains(java.util.List.of(SpfCommand.class));
-    assertThat(Main.subcommandsFor(new String[] {"--help", "spf"})).isEqualTo(Optional.empty());
-    assertThat(Main.subcommandsFor(new String[] {"help", "spf"})).isEqualTo(Optional.empty());
-    assertThat(Main.subcommandsFor(new String[] {})).isEqualTo(Optional.empty());
+    assertThat(CommandLines.subcommandsFor(new String[] {"--help", "spf"}))
+        .isEqualTo(Optional.empty());
+    assertThat(CommandLines.subcommandsFor(new String[] {"help", "spf"}))
+        .isEqualTo(Optional.empty());
+    assertThat(CommandLines.subcommandsFor(new String[] {})).isEqualTo(Optional.empty());
   }
 
   @ParameterizedTest
@@ -59,7 +62,7 @@ class MainVersionTest {
     StringWriter fullOut = new StringWriter();
     StringWriter fullErr = new StringWriter();
     int fullCode =
-        Main.commandLine(new PrintWriter(fullOut), new PrintWriter(fullErr)).execute(args);
+        CommandLines.commandLine(new PrintWriter(fullOut), new PrintWriter(fullErr)).execute(args);
     assertThat(code).isEqualTo(fullCode).isEqualTo(2);
     assertThat(err.toString()).isEqualTo(fullErr.toString());
     assertThat(out.toString()).isEqualTo(fullOut.toString());

@@ -22,7 +22,7 @@ class OptionNamesTest {
     Set<String> options = new TreeSet<>();
     var sink = new PrintWriter(new StringWriter());
     Deque<CommandLine> todo = new ArrayDeque<>();
-    todo.add(Main.commandLine(sink, sink));
+    todo.add(CommandLines.commandLine(sink, sink));
     while (!todo.isEmpty()) {
       CommandLine c = todo.pop();
       c.getCommandSpec().options().forEach(o -> options.addAll(java.util.List.of(o.names())));

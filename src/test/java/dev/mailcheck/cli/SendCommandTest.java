@@ -47,7 +47,8 @@ class SendCommandTest {
   static CliRun withSecrets(Map<String, String> env, String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
-    CommandLine cl = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+    CommandLine cl =
+        CommandLines.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
     ((SendCommand) cl.getSubcommands().get("send").getCommand()).secrets =
         new Secrets(env, p -> Optional.empty());
     int code = cl.execute(args);

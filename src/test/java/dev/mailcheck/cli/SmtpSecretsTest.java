@@ -69,7 +69,8 @@ class SmtpSecretsTest {
   static CliRun run(Map<String, String> env, Secrets.Prompt prompt, String... args) {
     var out = new StringWriter();
     var err = new StringWriter();
-    CommandLine cl = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+    CommandLine cl =
+        CommandLines.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
     ((SmtpCommand) cl.getSubcommands().get("smtp").getCommand()).secrets = new Secrets(env, prompt);
     int code = cl.execute(args);
     return new CliRun(code, out.toString(), err.toString());

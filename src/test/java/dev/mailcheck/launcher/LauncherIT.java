@@ -2,7 +2,7 @@ package dev.mailcheck.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailcheck.cli.Version;
+import dev.mailcheck.cli.BuildVersion;
 import dev.mailcheck.testing.ProjectPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ class LauncherIT {
   void versionBeforeAndAfterTheCacheWithNothingElseOnStdoutOrStderr(String cds) throws Exception {
     Run first = run(cds, "--version"); // in jsa mode this starts the training in the background
     assertThat(first.code()).as("stderr: %s", first.err()).isZero();
-    assertThat(first.out()).isEqualTo("mailcheck " + Version.current() + "\n");
+    assertThat(first.out()).isEqualTo("mailcheck " + BuildVersion.current() + "\n");
     assertThat(first.err()).isEmpty();
     if (cds.equals("jsa")) {
       Path dir = cache.resolve("mailcheck");
@@ -70,7 +70,7 @@ class LauncherIT {
     }
     Run again = run(cds, "--version"); // maps the archive
     assertThat(again.code()).isZero();
-    assertThat(again.out()).isEqualTo("mailcheck " + Version.current() + "\n");
+    assertThat(again.out()).isEqualTo("mailcheck " + BuildVersion.current() + "\n");
     assertThat(again.err()).isEmpty();
   }
 
@@ -79,7 +79,7 @@ class LauncherIT {
   void versionAloneInTheDefaultModeNeedsNoArchive() throws Exception {
     Run r = run("auto", "--version");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("mailcheck " + Version.current() + "\n");
+    assertThat(r.out()).isEqualTo("mailcheck " + BuildVersion.current() + "\n");
     assertThat(r.err()).isEmpty();
     Path dir = cache.resolve("mailcheck");
     if (Files.isDirectory(dir)) {
@@ -120,7 +120,7 @@ class LauncherIT {
     Files.writeString(cache.resolve("mailcheck"), "a file where the cache folder should be");
     Run r = run(cds, "--version"); // falls back to target/cache
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("mailcheck " + Version.current() + "\n");
+    assertThat(r.out()).isEqualTo("mailcheck " + BuildVersion.current() + "\n");
     assertThat(r.err()).isEmpty();
     awaitTraining(ProjectPaths.basedir().resolve("target/cache")); // leave no training running
   }

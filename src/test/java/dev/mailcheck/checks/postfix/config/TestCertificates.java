@@ -49,11 +49,51 @@ final class TestCertificates {
         Extension.subjectAlternativeName,
         false,
         new GeneralNames(new GeneralName(GeneralName.dNSName, name)));
-    var cert = b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(certKey.getPrivate()));
+    var cert =
+        b.build(new JcaContentSignerBuilder(signatureFor(certKey)).build(certKey.getPrivate()));
     pem(keyFile, new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key.getPrivate(), null));
     pem(
         certFile,
         new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(cert));
+  }
+
+  /**
+   * Writes {@code key} in its traditional PEM form: PKCS#1 for RSA, SEC1 for EC with the curve and
+   * public key as OpenSSL writes it (BouncyCastle's own writer leaves SEC1's parameters out).
+   */
+  static void writeTraditionalKey(Path keyFile, KeyPair key) throws IOException {
+    if (!key.getPrivate().getAlgorithm().equals("EC")) {
+      pem(keyFile, key.getPrivate());
+      return;
+    }
+    var info = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(key.getPrivate().getEncoded());
+    var inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+    var spki =
+        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded());
+    int bits =
+        ((java.security.interfaces.ECKey) key.getPrivate()).getParams().getOrder().bitLength();
+    var sec1 =
+        new org.bouncycastle.asn1.sec.ECPrivateKey(
+            bits,
+            inner.getKey(),
+            spki.getPublicKeyData(),
+            info.getPrivateKeyAlgorithm().getParameters());
+    pem(keyFile, new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+  }
+
+  static KeyPair generate(String algorithm, int size) throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
+    if (size > 0) g.initialize(size);
+    return g.generateKeyPair();
+  }
+
+  private static String signatureFor(KeyPair key) {
+    return switch (key.getPrivate().getAlgorithm()) {
+      case "RSA" -> "SHA256withRSA";
+      case "EC" -> "SHA256withECDSA";
+      // the JDK names both Edwards curves' keys "EdDSA"; the signature is named by the curve
+      default -> ((java.security.interfaces.EdECKey) key.getPrivate()).getParams().getName();
+    };
   }
 
   private static void pem(Path file, Object o) throws IOException {
