@@ -52,26 +52,55 @@ class LauncherIT {
   }
 
   @ParameterizedTest(name = "MAILCHECK_CDS={0}")
-  @ValueSource(strings = {"off", "jsa"})
+  @ValueSource(strings = {"off", "jsa", "aot"})
   void versionBeforeAndAfterTheCacheWithNothingElseOnStdoutOrStderr(String cds) throws Exception {
-    Run first = run(cds, "--version"); // in jsa mode this starts the training in the background
+    Run first = run(cds, "--version"); // with a cache mode this starts the training
     assertThat(first.code()).as("stderr: %s", first.err()).isZero();
     assertThat(first.out()).isEqualTo("mailcheck " + BuildVersion.current() + "\n");
     assertThat(first.err()).isEmpty();
-    if (cds.equals("jsa")) {
+    if (!cds.equals("off")) {
       Path dir = cache.resolve("mailcheck");
       awaitTraining(dir);
       try (var files = Files.list(dir)) {
         assertThat(files.map(f -> f.getFileName().toString()).toList())
-            .as("the training left exactly one archive")
+            .as("the training left exactly one cache file")
             .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-            .matches("mailcheck-\\d+-jdk\\d+\\.jsa");
+            .matches("mailcheck-\\d+-jdk\\d+\\." + expectedSuffix(cds));
       }
     }
     Run again = run(cds, "--version"); // maps the archive
     assertThat(again.code()).isZero();
     assertThat(again.out()).isEqualTo("mailcheck " + BuildVersion.current() + "\n");
     assertThat(again.err()).isEmpty();
+  }
+
+  /** The cache file a mode writes: the AOT cache needs JDK 25, before which aot means jsa. */
+  private static String expectedSuffix(String cds) {
+    return cds.equals("aot") && launcherJdk() >= 25 ? "aot" : "jsa";
+  }
+
+  /** The major version of the JDK the launcher picks: the one running this test (JAVA_HOME). */
+  private static int launcherJdk() {
+    return Runtime.version().feature();
+  }
+
+  /**
+   * The default mode: on JDK 25+ a DNS command trains and then maps the AOT cache, before that the
+   * CDS archive; the output is the same as without any cache.
+   */
+  @Test
+  void theDefaultModeTrainsTheCacheOfThisJdk() throws Exception {
+    Run first = run("auto", "--timeout", "0", "help");
+    assertThat(first.code()).isEqualTo(2);
+    Path dir = cache.resolve("mailcheck");
+    awaitTraining(dir);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList())
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .endsWith(launcherJdk() >= 25 ? ".aot" : ".jsa");
+    }
+    Run again = run("auto", "--timeout", "0", "help");
+    assertThat(again).isEqualTo(first);
   }
 
   /** The default mode maps no archive for a lone --version (nothing there to gain from it). */
@@ -95,7 +124,7 @@ class LauncherIT {
     while (System.nanoTime() < deadline) {
       try (var files = Files.list(dir)) {
         var names = files.map(f -> f.getFileName().toString()).toList();
-        if (names.stream().anyMatch(n -> n.endsWith(".jsa"))
+        if (names.stream().anyMatch(n -> n.endsWith(".jsa") || n.endsWith(".aot"))
             && names.stream().noneMatch(n -> n.endsWith(".lock") || n.contains(".tmp"))) {
           return;
         }
@@ -106,7 +135,7 @@ class LauncherIT {
   }
 
   @ParameterizedTest(name = "MAILCHECK_CDS={0}")
-  @ValueSource(strings = {"off", "jsa"})
+  @ValueSource(strings = {"off", "jsa", "aot"})
   void usageErrorExitCodeAndMessagePassThrough(String cds) throws Exception {
     Run r = run(cds, "--timeout", "0", "help");
     assertThat(r.code()).isEqualTo(2);
