@@ -110,11 +110,12 @@ if want startup; then
   echo '|---|---|---|---|---|---|'
   ./mailcheck spf bench.test --resolver "127.0.0.1:$fast" >/dev/null 2>&1 || true
   # A first run starts the start-up cache's training in the background (the AOT cache on JDK 25+
-  # takes ~20 s): wait until no training holds a lock in the cache folder, at most 3 minutes.
+  # takes ~20 s): wait until no training holds a lock in the cache folder, at most 3 minutes. A
+  # lock older than 10 minutes is a killed training's, which the launcher ignores too.
   cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/mailcheck"
   for ((i = 0; i < 180; i++)); do
     sleep 1
-    compgen -G "$cache_dir/*.lock" >/dev/null || compgen -G "target/cache/*.lock" >/dev/null || break
+    [ -n "$(find "$cache_dir" target/cache -maxdepth 1 -name '*.lock' -mmin -10 2>/dev/null)" ] || break
   done
   "$py" bench/peers/alternate.py "$RUNS" '`java -version`' \
     "\`java -version\`=$java -version" \
