@@ -124,12 +124,18 @@ final class DkimKeyParser {
     // Not a point on the curve. The JDK's factory takes any 32 octets, so the key is still
     // "present" and the signature check fails, as before BouncyCastle decoded keys here.
     try {
-      byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, 44);
-      System.arraycopy(raw, 0, spki, 12, 32);
       return Optional.of(
-          KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
+          KeyFactory.getInstance("Ed25519")
+              .generatePublic(new X509EncodedKeySpec(ed25519SubjectPublicKeyInfo(raw))));
     } catch (Exception e) {
       return Optional.empty();
     }
+  }
+
+  /** A raw 32-octet Ed25519 key as SubjectPublicKeyInfo (RFC 8410). */
+  static byte[] ed25519SubjectPublicKeyInfo(byte[] raw) {
+    byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + raw.length);
+    System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, raw.length);
+    return spki;
   }
 }

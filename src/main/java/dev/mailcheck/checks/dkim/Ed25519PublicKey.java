@@ -52,9 +52,7 @@ final class Ed25519PublicKey implements PublicKey {
 
   @Override
   public byte[] getEncoded() {
-    byte[] spki = Arrays.copyOf(DkimKeyParser.ED25519_SPKI_PREFIX, 44);
-    System.arraycopy(raw, 0, spki, 12, 32);
-    return spki;
+    return DkimKeyParser.ed25519SubjectPublicKeyInfo(raw);
   }
 
   @Override
