@@ -106,6 +106,33 @@ class DnssecDaneInteropIT {
         .containsEntry("dane.match mx3.good.test:25", "fail");
   }
 
+  /**
+   * RFC 7672 §2.2.2: an MX host that is an alias in a signed zone is asked for TLSA at its expanded
+   * name first, and at its own name only when the expanded name securely has none.
+   */
+  @Test
+  void anAliasedMxIsAskedAtItsExpandedNameFirst() {
+    JsonNode expanded = json(0, "dane", "cname-mx.good.test");
+    assertThat(statuses(expanded)).containsEntry("dane.match alias1.good.test:25", "pass");
+    JsonNode alias1 = expanded.path("dane").path("hosts").get(0);
+    assertThat(alias1.path("host").asText()).isEqualTo("alias1.good.test");
+    assertThat(alias1.path("tlsaName").asText()).isEqualTo("_25._tcp.mx1.good.test");
+
+    JsonNode original = json(0, "dane", "cname-mx2.good.test");
+    assertThat(statuses(original)).containsEntry("dane.match alias2.good.test:25", "pass");
+    assertThat(original.path("dane").path("hosts").get(0).path("tlsaName").asText())
+        .isEqualTo("_25._tcp.alias2.good.test");
+  }
+
+  /** RFC 7671 §7: a TLSA name that is a CNAME leads to the records at its target. */
+  @Test
+  void aTlsaNameThatIsAnAliasIsFollowed() {
+    JsonNode r = json(0, "dane", "cname-tlsa.good.test");
+    assertThat(statuses(r))
+        .containsEntry("dane.dnssec mx5.good.test:25", "pass")
+        .containsEntry("dane.match mx5.good.test:25", "pass");
+  }
+
   @Test
   void submissionPortsWithStarttlsAndImplicitTls() {
     assertThat(statuses(json(0, "dane", "mx1.good.test:587")))
