@@ -410,10 +410,11 @@ message_size_limit = 10485760
 # bounces it as a loop), nouser.test to local(8), which bounces a user it does not know.
 transport_maps = inline:{ deferred.test=smtp:[$MX1_IP]:2599, relayed.test=smtp:[$MX2_IP]:25, nouser.test=local: }
 # Nothing is delivered anywhere: accepted mail is discarded, except for msg@inbox.test, which the
-# virtual agent delivers into the Maildir $D/maildir/inbox/ (mailcheck message reads it back).
+# virtual agent delivers into the Maildir $D/maildir/inbox/, and mbox@inbox.test, into the mbox
+# $D/maildir/inbox.mbox ("From " lines quoted as ">From "): mailcheck message reads them back.
 virtual_mailbox_domains = inbox.test
 virtual_mailbox_base = $D/maildir
-virtual_mailbox_maps = inline:{ msg@inbox.test=inbox/ }
+virtual_mailbox_maps = inline:{ msg@inbox.test=inbox/, mbox@inbox.test=inbox.mbox }
 virtual_uid_maps = static:65534
 virtual_gid_maps = static:65534
 virtual_minimum_uid = 100
@@ -596,6 +597,7 @@ dkim.keys=$D/dkim
 message.fixtures=$D/message
 message.tool=$HERE/message_fixtures.py
 maildir=$D/maildir/inbox
+mbox=$D/maildir/inbox.mbox
 python=$PY
 zones=$D/zones
 dnssec.anchors=$D/dnssec/trust-anchors.zone

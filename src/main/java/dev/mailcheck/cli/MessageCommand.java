@@ -12,6 +12,7 @@ import dev.mailcheck.checks.message.TrustBoundary;
 import dev.mailcheck.internal.InetAddresses;
 import dev.mailcheck.internal.InputException;
 import dev.mailcheck.report.Finding;
+import dev.mailcheck.report.FindingId;
 import dev.mailcheck.report.Report;
 import dev.mailcheck.report.view.MailboxView;
 import dev.mailcheck.report.view.MessageView;
@@ -123,8 +124,12 @@ final class MessageCommand extends BaseCommand {
           MessageFiles.read(file, new MessageFiles.Limited(one, MessageFiles.MAX_BYTES));
       CheckResult<MessageFacts> r = analyse(base, message, checks);
       one.transferTo(java.io.OutputStream.nullOutputStream());
-      for (Finding f : r.findings())
+      for (Finding f : r.findings()) {
+        // An mbox stores its messages with the file's line ends (RFC 4155 §2: LF on Unix, where
+        // Postfix, Dovecot and mutt write them), so LF there says nothing about the message.
+        if (f.kind() == FindingId.MESSAGE_BARE_LF) continue;
         findings.add(f.withSubject("#" + n + f.subject().map(s -> " " + s).orElse("")));
+      }
       views.add((MessageView) r.view());
       incomplete |= r.undetermined();
     }

@@ -205,6 +205,21 @@ class MessageCommandIT {
       var j = r.json();
       assertThat(j.at("/messages/messages")).hasSize(2);
       assertThat(j.at("/messages/messages/1/summary/subject").asText()).isEqualTo("second");
+      // LF is the mbox file's line end, not the messages': no bare-LF warning for either
+      assertThat(j.toString()).doesNotContain("message.bare-lf");
+    }
+    // the same message on its own, as an LF file, is warned about
+    try (TestDnsServer dns = TestDnsServer.start().zone("msg.test", ZONE)) {
+      CliRun one =
+          CliRun.of(
+              "--resolver",
+              dns.address(),
+              "--timeout",
+              "2s",
+              "message",
+              write("one.eml", MESSAGE.replace("\r\n", "\n")).toString(),
+              "--json");
+      assertThat(one.json().toString()).contains("message.bare-lf");
     }
   }
 }

@@ -87,32 +87,15 @@ class MessageInteropIT {
             new String[] {"good-rsa2048.key", "rsa2048"},
             new String[] {"good-ed25519.key", "ed25519"})) {
       String id = "<" + UUID.randomUUID() + "@good.test>";
-      Path plain = Files.createTempFile("mc-plain", ".eml");
-      Path signed = Files.createTempFile("mc-signed", ".eml");
-      Files.writeString(
-          plain,
-          "From: Alice <alice@good.test>\r\nTo: msg@inbox.test\r\nSubject: signed by mailcheck "
-              + k[1]
-              + "\r\nDate: Sat, 28 Nov 2026 12:00:00 +0000\r\nMessage-ID: "
-              + id
-              + "\r\n\r\nHello  from   mailcheck dkim sign.\r\n\r\n",
-          StandardCharsets.ISO_8859_1);
-      CliRun sign =
-          CliRun.of(
-              "dkim",
-              "sign",
-              plain.toString(),
-              "--domain",
-              "good.test",
-              "--selector",
-              k[1],
-              "--key",
-              env.path("dkim.keys").resolve(k[0]).toString(),
-              "--canon",
-              "relaxed/simple",
-              "-o",
-              signed.toString());
-      assertThat(sign.exitCode()).as(sign.err()).isEqualTo(0);
+      Path signed =
+          signedByMailcheck(
+              "From: Alice <alice@good.test>\r\nTo: msg@inbox.test\r\nSubject: signed by mailcheck "
+                  + k[1]
+                  + "\r\nDate: Sat, 28 Nov 2026 12:00:00 +0000\r\nMessage-ID: "
+                  + id
+                  + "\r\n\r\nHello  from   mailcheck dkim sign.\r\n\r\n",
+              k[0],
+              k[1]);
       assertThat(dkimpy("verify", signed))
           .as("dkimpy on the signed file, " + k[1])
           .isEqualTo("pass");
@@ -127,6 +110,84 @@ class MessageInteropIT {
           .isEqualTo(k[1].equals("rsa2048") ? "rsa-sha256" : "ed25519-sha256");
       assertThat(m.at("/verdict/status").asText()).isEqualTo("pass");
     }
+  }
+
+  /**
+   * {@code text} signed by {@code mailcheck dkim sign} for good.test (relaxed/simple), as a file.
+   */
+  static Path signedByMailcheck(String text, String keyFile, String selector) throws Exception {
+    Path plain = Files.createTempFile("mc-plain", ".eml");
+    Path signed = Files.createTempFile("mc-signed", ".eml");
+    Files.writeString(plain, text, StandardCharsets.ISO_8859_1);
+    CliRun sign =
+        CliRun.of(
+            "dkim",
+            "sign",
+            plain.toString(),
+            "--domain",
+            "good.test",
+            "--selector",
+            selector,
+            "--key",
+            env.path("dkim.keys").resolve(keyFile).toString(),
+            "--canon",
+            "relaxed/simple",
+            "-o",
+            signed.toString());
+    assertThat(sign.exitCode()).as(sign.err()).isEqualTo(0);
+    return signed;
+  }
+
+  /**
+   * Postfix's virtual agent appends to an mbox and quotes body lines that start with "From " as
+   * ">From " (RFC 4155 §2); {@code message --all} reads each message back unquoted, so the DKIM
+   * body hash (simple body canonicalization: any change breaks it) still verifies.
+   */
+  @Test
+  void messagesPostfixAppendsToAnMboxAreReadBackUnquoted() throws Exception {
+    String run = UUID.randomUUID().toString();
+    for (String[] k :
+        List.of(
+            new String[] {"good-rsa2048.key", "rsa2048"},
+            new String[] {"good-ed25519.key", "ed25519"})) {
+      Path signed =
+          signedByMailcheck(
+              "From: Alice <alice@good.test>\r\nTo: mbox@inbox.test\r\nSubject: mbox "
+                  + k[1]
+                  + "\r\nDate: Sat, 28 Nov 2026 12:00:00 +0000\r\nMessage-ID: <"
+                  + k[1]
+                  + "-"
+                  + run
+                  + "@good.test>\r\n\r\nHello,\r\n\r\nFrom the desk of Alice: a line an mbox"
+                  + " writer must quote.\r\nFrom here on, another.\r\n",
+              k[0],
+              k[1]);
+      send(Files.readAllBytes(signed), "alice@good.test", "mbox@inbox.test");
+    }
+    Path mbox = env.path("mbox");
+    String text = "";
+    for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline; ) {
+      text = Files.exists(mbox) ? Files.readString(mbox, StandardCharsets.ISO_8859_1) : "";
+      if (text.contains("<rsa2048-" + run) && text.contains("<ed25519-" + run)) break;
+      Thread.sleep(100);
+    }
+    assertThat(text).as("both messages in " + mbox).contains("<rsa2048-" + run, "<ed25519-" + run);
+    assertThat(text).as("Postfix quoted the body lines").contains("\n>From the desk of Alice");
+
+    JsonNode r =
+        env.mailcheck("message", mbox.toString(), "--all", "--trusted-hosts", "1", "--json").json();
+    JsonNode messages = r.at("/messages/messages");
+    assertThat(messages.size()).as(r.toString()).isGreaterThanOrEqualTo(2);
+    int ours = 0;
+    for (JsonNode m : messages) {
+      assertThat(m.at("/authentication/dkim/0/result").asText())
+          .as("every message Postfix appended verifies: %s", m.at("/headers"))
+          .isEqualTo("pass");
+      if (m.toString().contains(run)) ours++;
+    }
+    assertThat(ours).isEqualTo(2);
+    // the mbox is LF-terminated, as Postfix writes it: not the messages' fault
+    assertThat(r.toString()).doesNotContain("message.bare-lf");
   }
 
   @Test
