@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,34 +194,23 @@ class MessageCommandIT {
             + "\nFrom bob@msg.test Tue Apr  9 10:00:00 2024\n"
             + MESSAGE.replace("\r\n", "\n").replace("Subject: hi", "Subject: second");
     try (TestDnsServer dns = TestDnsServer.start().zone("msg.test", ZONE)) {
-      CliRun r =
-          CliRun.of(
-              "--resolver",
-              dns.address(),
-              "--timeout",
-              "2s",
-              "message",
-              write("box.mbox", mbox).toString(),
-              "--all",
-              "--json");
-      var j = r.json();
+      var j = message(dns, write("box.mbox", mbox).toString(), "--all").json();
       assertThat(j.at("/messages/messages")).hasSize(2);
       assertThat(j.at("/messages/messages/1/summary/subject").asText()).isEqualTo("second");
       // LF is the mbox file's line end, not the messages': no bare-LF warning for either
       assertThat(j.toString()).doesNotContain("message.bare-lf");
+      // the same message on its own, as an LF file, is warned about
+      String alone = write("one.eml", MESSAGE.replace("\r\n", "\n")).toString();
+      assertThat(message(dns, alone).json().toString()).contains("message.bare-lf");
     }
-    // the same message on its own, as an LF file, is warned about
-    try (TestDnsServer dns = TestDnsServer.start().zone("msg.test", ZONE)) {
-      CliRun one =
-          CliRun.of(
-              "--resolver",
-              dns.address(),
-              "--timeout",
-              "2s",
-              "message",
-              write("one.eml", MESSAGE.replace("\r\n", "\n")).toString(),
-              "--json");
-      assertThat(one.json().toString()).contains("message.bare-lf");
-    }
+  }
+
+  /** {@code mailcheck message FILE OPTIONS --json} against {@code dns}. */
+  private static CliRun message(TestDnsServer dns, String file, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("--resolver", dns.address(), "--timeout", "2s", "message", file, "--json"));
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
   }
 }
