@@ -277,7 +277,7 @@ public final class ArcValidator {
     if (!(r instanceof DnsResult.Records rs)) return Optional.empty();
     DkimAlgorithm alg = sig.algorithm().orElseThrow();
     return rs.of(DnsRecord.Txt.class).stream()
-        .map(t -> DkimKey.parse(t.text()))
+        .map(t -> DkimKey.cached(t.text()))
         .filter(DkimKey::usable)
         .filter(k -> k.keyType().equals(alg.keyType()))
         .filter(

@@ -1,10 +1,13 @@
 package dev.mailcheck.checks.dkim;
 
+import dev.mailcheck.checks.Limits;
 import dev.mailcheck.checks.TagList;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A DKIM key record (RFC 6376 §3.6.1, RFC 8463 §4) as published at {@code s._domainkey.d}.
@@ -84,6 +87,30 @@ public record DkimKey(
   /** Parses a key record; never throws. */
   public static DkimKey parse(String record) {
     return DkimKeyParser.parse(record);
+  }
+
+  /**
+   * Key records already parsed in this run, by their text: checking many messages (`message --all`
+   * over a mailbox, ARC sets signed with the same key, a verification loop) parses each signer's
+   * record and decodes its key once. Parsing is a pure function of the text, so a cached record is
+   * the record {@link #parse} would give, and a record that changed is new text. At most {@link
+   * Limits#DKIM_PARSED_KEYS} entries; past that the cache starts over.
+   */
+  private static final Map<String, DkimKey> PARSED = new ConcurrentHashMap<>();
+
+  /** {@link #parse}, through the run's cache of parsed records. */
+  public static DkimKey cached(String record) {
+    DkimKey key = PARSED.get(record);
+    if (key != null) return key;
+    key = parse(record);
+    if (PARSED.size() >= Limits.DKIM_PARSED_KEYS) PARSED.clear();
+    PARSED.put(record, key);
+    return key;
+  }
+
+  /** Empties the cache (tests that count its entries). */
+  static void forgetCached() {
+    PARSED.clear();
   }
 
   static List<String> problemsOf(TagList tags) {

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -64,26 +63,10 @@ public final class DkimVerifier {
   private final Clock clock;
   private final Sha1Policy sha1Policy;
 
-  /**
-   * Key records by their text: a verifier that checks many messages (a mailbox, a benchmark) parses
-   * and decodes each signer's key once. Parsing is a pure function of the text, so a cached record
-   * is the record parsing would give.
-   */
-  private final Map<String, DkimKey> parsedKeys = new ConcurrentHashMap<>();
-
   public DkimVerifier(DnsClient dns, Clock clock, Sha1Policy sha1Policy) {
     this.dns = dns;
     this.clock = clock;
     this.sha1Policy = sha1Policy;
-  }
-
-  DkimKey parsedKey(String record) {
-    DkimKey key = parsedKeys.get(record);
-    if (key != null) return key;
-    key = DkimKey.parse(record);
-    if (parsedKeys.size() >= Limits.DKIM_PARSED_KEYS) parsedKeys.clear();
-    parsedKeys.put(record, key);
-    return key;
   }
 
   /** Verifies a message held in memory (streamed through the same path as a file). */
@@ -268,10 +251,10 @@ public final class DkimVerifier {
     // §3.6.2.2: several records are ambiguous; use the first that parses into a usable key.
     DkimKey key =
         txts.stream()
-            .map(t -> parsedKey(t.text()))
+            .map(t -> DkimKey.cached(t.text()))
             .filter(DkimKey::usable)
             .findFirst()
-            .orElse(parsedKey(txts.get(0).text()));
+            .orElse(DkimKey.cached(txts.get(0).text()));
     Optional<DkimKey> k = Optional.of(key);
     List<String> warnings = warnings(sig, key);
     DkimAlgorithm alg = sig.algorithm().orElseThrow();
