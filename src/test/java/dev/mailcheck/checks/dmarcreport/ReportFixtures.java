@@ -52,11 +52,15 @@ final class ReportFixtures {
     return out.toByteArray();
   }
 
+  /** {@code data} in base64, in 76-column CRLF lines, as a mail attaches it. */
+  static String base64Lines(byte[] data) {
+    return Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(data);
+  }
+
   /** A report mail as receivers send it: a text part, then the report base64-encoded. */
   static String mail(String from, String filename, String type, byte[] attachment) {
-    String b64 =
-        Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(attachment);
+    String b64 = base64Lines(attachment);
     return "Return-Path: <"
         + from
         + ">\r\n"

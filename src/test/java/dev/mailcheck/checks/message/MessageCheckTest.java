@@ -246,17 +246,21 @@ class MessageCheckTest {
         .isEqualTo(2);
   }
 
+  /** The DSN's header section as a helpdesk forwards it: multipart/mixed with {@code boundary}. */
+  private static String forwardedDsnHeaders(String boundary) {
+    return DSN.substring(0, DSN.indexOf("\r\n\r\n") + 4)
+        .replace("MAILER-DAEMON@mx.example.org (Mail Delivery System)", "helpdesk@example.com")
+        .replace("Undelivered Mail Returned to Sender", "Fwd: see attached")
+        .replace(
+            "multipart/report; report-type=delivery-status;\r\n\tboundary=\"B1\"",
+            "multipart/mixed; boundary=" + boundary);
+  }
+
   @Test
   void aReportWrappedInMultipartMixedIsStillABounce() throws Exception {
     // a gateway's forward of the DSN: the report is the second part of a multipart/mixed
     int body = DSN.indexOf("\r\n\r\n") + 4;
-    String headers =
-        DSN.substring(0, body)
-            .replace("MAILER-DAEMON@mx.example.org (Mail Delivery System)", "helpdesk@example.com")
-            .replace("Undelivered Mail Returned to Sender", "Fwd: see attached")
-            .replace(
-                "multipart/report; report-type=delivery-status;\r\n\tboundary=\"B1\"",
-                "multipart/mixed; boundary=OUT");
+    String headers = forwardedDsnHeaders("OUT");
     String inner =
         "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B1\"\r\n\r\n"
             + DSN.substring(body);
@@ -284,13 +288,7 @@ class MessageCheckTest {
   @org.junit.jupiter.params.provider.ValueSource(ints = {7, 8, 9})
   void aReportIsFoundUpToTheNestingCap(int level) throws Exception {
     int body = DSN.indexOf("\r\n\r\n") + 4;
-    String headers =
-        DSN.substring(0, body)
-            .replace("MAILER-DAEMON@mx.example.org (Mail Delivery System)", "helpdesk@example.com")
-            .replace("Undelivered Mail Returned to Sender", "Fwd: see attached")
-            .replace(
-                "multipart/report; report-type=delivery-status;\r\n\tboundary=\"B1\"",
-                "multipart/mixed; boundary=L0");
+    String headers = forwardedDsnHeaders("L0");
     StringBuilder m = new StringBuilder(headers);
     for (int i = 1; i < level; i++)
       m.append("--L")

@@ -13,7 +13,6 @@ import dev.mailcheck.smtp.Failure;
 import dev.mailcheck.smtp.LegacyTls;
 import dev.mailcheck.smtp.Phase;
 import dev.mailcheck.smtp.PhaseTiming;
-import dev.mailcheck.smtp.ProbeResult;
 import dev.mailcheck.smtp.RelayOutcome;
 import dev.mailcheck.smtp.Reply;
 import dev.mailcheck.smtp.StartTls;
@@ -62,25 +61,9 @@ class SmtpEvaluatorMutationTest {
 
     List<Finding> findings() {
       return SmtpEvaluator.evaluate(
-          new ProbeResult(
-              "mx.example",
-              port,
-              mode,
-              Optional.of("192.0.2.1"),
-              attempts,
-              timings,
-              Optional.ofNullable(banner),
-              Optional.ofNullable(before),
-              Optional.ofNullable(after),
-              startTls,
-              Optional.empty(),
-              Optional.ofNullable(tls),
-              Optional.ofNullable(legacy),
-              Optional.ofNullable(auth),
-              Optional.ofNullable(relay),
-              Optional.ofNullable(failure),
-              List.of(),
-              Optional.empty()),
+          SmtpEvaluatorTest.probe(
+              port, mode, attempts, timings, banner, before, after, startTls, tls, legacy, auth,
+              relay, failure),
           SW);
     }
   }

@@ -99,26 +99,57 @@ class SmtpEvaluatorTest {
               ? List.of(
                   new AddressAttempt("192.0.2.1", 5, Optional.of(failure.kind()), failure.detail()))
               : List.of(new AddressAttempt("192.0.2.1", 5, Optional.empty(), "connected"));
-      return new ProbeResult(
-          "mx.example",
+      return probe(
           port,
           mode,
-          Optional.of("192.0.2.1"),
           attempts,
           List.of(new PhaseTiming(Phase.CONNECT, 5, true)),
-          Optional.ofNullable(banner),
-          Optional.ofNullable(before),
-          Optional.ofNullable(after),
+          banner,
+          before,
+          after,
           startTls,
-          Optional.empty(),
-          Optional.ofNullable(tls),
-          Optional.ofNullable(legacy),
-          Optional.ofNullable(auth),
-          Optional.ofNullable(relay),
-          Optional.ofNullable(failure),
-          List.of(),
-          Optional.empty());
+          tls,
+          legacy,
+          auth,
+          relay,
+          failure);
     }
+  }
+
+  /** A probe of mx.example at 192.0.2.1; null stands for a phase that gave nothing. */
+  static ProbeResult probe(
+      int port,
+      TlsMode mode,
+      List<AddressAttempt> attempts,
+      List<PhaseTiming> timings,
+      Reply banner,
+      Extensions before,
+      Extensions after,
+      StartTls startTls,
+      TlsFacts tls,
+      LegacyTls legacy,
+      AuthOutcome auth,
+      RelayOutcome relay,
+      Failure failure) {
+    return new ProbeResult(
+        "mx.example",
+        port,
+        mode,
+        Optional.of("192.0.2.1"),
+        attempts,
+        timings,
+        Optional.ofNullable(banner),
+        Optional.ofNullable(before),
+        Optional.ofNullable(after),
+        startTls,
+        Optional.empty(),
+        Optional.ofNullable(tls),
+        Optional.ofNullable(legacy),
+        Optional.ofNullable(auth),
+        Optional.ofNullable(relay),
+        Optional.ofNullable(failure),
+        List.of(),
+        Optional.empty());
   }
 
   static Optional<Status> status(ProbeResult r, String id) {
