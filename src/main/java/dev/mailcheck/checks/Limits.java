@@ -42,8 +42,8 @@ public final class Limits {
   public static final int DKIM_SIGNATURES = 20;
 
   /**
-   * Parsed key records a DKIM verifier keeps (by record text); past this many distinct records the
-   * cache starts over.
+   * Parsed DKIM key records a run keeps ({@code DkimKey.cached}, by record text); past this many
+   * distinct records the cache starts over.
    */
   public static final int DKIM_PARSED_KEYS = 256;
 

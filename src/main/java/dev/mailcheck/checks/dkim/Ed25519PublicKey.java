@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 /**
  * An Ed25519 public key from a key record's {@code p=} (RFC 8463 §4), held as BouncyCastle decoded
  * it: the point is decompressed once, when the record is parsed, not at every signature check. A
- * record parsed once serves every message signed with it (a verifier caches parsed records).
+ * record parsed once serves every message signed with it ({@link DkimKey#cached}).
  */
 final class Ed25519PublicKey implements PublicKey {
   @Serial private static final long serialVersionUID = 1L;
